@@ -1,0 +1,65 @@
+/** Text normalisation shared by every part of the engine. */
+
+const SPECIAL_FOLDS: Record<string, string> = {
+  ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D',
+};
+
+/**
+ * Removes diacritics ("Erdoğan" → "Erdogan", "Türkiye" → "Turkiye") while keeping
+ * the string length unchanged, so offsets computed on the folded text are valid
+ * on the original. Characters that decompose into more than one base letter are
+ * left alone.
+ */
+export function foldDiacritics(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += ch;
+      continue;
+    }
+    const special = SPECIAL_FOLDS[ch];
+    if (special !== undefined && special.length === 1) {
+      out += special;
+      continue;
+    }
+    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    out += base.length === 1 ? base : ch;
+  }
+  return out;
+}
+
+/**
+ * Maps typographic quotes, apostrophes and dashes to ASCII, one character for
+ * one character (length preserved).
+ */
+export function asciiPunctuation(s: string): string {
+  return s
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-')
+    .replace(/\u00A0|\u2009|\u202F|\u2007/g, ' ')
+    .replace(/\u2026/g, '.');
+}
+
+/** Same length as the input: folded diacritics, ASCII punctuation, lower case (ASCII only). */
+export function foldForMatch(s: string): string {
+  const f = asciiPunctuation(foldDiacritics(s));
+  let out = '';
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : f[i];
+  }
+  return out;
+}
+
+/** Lower-cased, folded, punctuation-free, single-spaced text for comparing phrases. */
+export function normalizePhrase(s: string): string {
+  return foldForMatch(s)
+    .replace(/\.{3}|…/g, ' ')
+    .replace(/[^a-z0-9\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u4e00-\u9fff' ]+/g, ' ')
+    .replace(/'/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

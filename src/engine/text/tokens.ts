@@ -1,0 +1,87 @@
+import { foldForMatch } from './fold';
+
+export interface Token {
+  /** Folded, lower-case form. */
+  norm: string;
+  /** Original text. */
+  text: string;
+  start: number;
+  end: number;
+  /** Starts with an upper-case letter in the original. */
+  capitalized: boolean;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+
+/** Word tokens with offsets; hyphenated words and contractions stay whole. */
+export function tokenize(text: string): Token[] {
+  const folded = foldForMatch(text);
+  const out: Token[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const first = m[0][0]!;
+    out.push({
+      norm: folded.slice(start, end).replace(/'/g, "'"),
+      text: m[0],
+      start,
+      end,
+      capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
+    });
+  }
+  return out;
+}
+
+export const STOPWORDS = new Set(
+  (
+    'a an the and or but nor so yet of in on at to for from by with without about as into onto upon over under ' +
+    'than then that this these those there here it its it\'s he him his she her hers they them their theirs we us our ' +
+    'you your i me my mine is are was were be been being am do does did done has have had having will would shall ' +
+    'should can could may might must not no also just only very more most less least some any each every all both ' +
+    'which who whom whose what when where why how if while after before during since until again further once ' +
+    'said says say told tells stated according up down out off other such own same too s t'
+  ).split(/\s+/),
+);
+
+/**
+ * A light English stemmer: enough to equate "talks/talk", "negotiations/negotiation",
+ * "attended/attend", "exchanged/exchange". Deterministic and cheap.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase();
+  if (w.length <= 3) return w;
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ness') && w.length > 6) w = w.slice(0, -4);
+  if (w.endsWith('ments') && w.length > 7) w = w.slice(0, -5);
+  else if (w.endsWith('ment') && w.length > 6) w = w.slice(0, -4);
+  if (w.endsWith('ations') && w.length > 7) return w.slice(0, -5) + 'e';
+  if (w.endsWith('ation') && w.length > 6) return w.slice(0, -5) + 'e';
+  if (w.endsWith('ance') && w.length > 6) return w.slice(0, -4);
+  if (w.endsWith('ing') && w.length > 5) {
+    w = w.slice(0, -3);
+    if (/(.)\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+    return w.endsWith('e') ? w.slice(0, -1) : w;
+  }
+  if (w.endsWith('ed') && w.length > 4) {
+    w = w.slice(0, -2);
+    if (/(.)\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+    return w.endsWith('e') ? w.slice(0, -1) : w;
+  }
+  if (w.endsWith('es') && /(ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content-word stems of a text (stopwords and numbers-as-words kept out). */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text)) {
+    if (STOPWORDS.has(t.norm)) continue;
+    out.push(stem(t.norm));
+  }
+  return out;
+}
