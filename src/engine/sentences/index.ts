@@ -1,0 +1,2 @@
+export { splitSentences, type SplitOptions } from './split';
+export { proseSpans, draftSentences, frontMatterEnd } from './markdown';

@@ -1,0 +1,381 @@
+/**
+ * Sentence splitting with exact UTF-16 offsets into the original text.
+ *
+ * Linear time: every character is looked at a bounded number of times (look-behind
+ * and look-ahead around a candidate boundary are capped), no backtracking regexes.
+ */
+import type { Sentence, Span } from '../types';
+import { LineIndex } from '../text/lines';
+
+export interface SplitOptions {
+  /**
+   * true (default, for sources): a line break always ends a sentence, and each
+   * line starts a new paragraph. false (Markdown drafts): a single line break is
+   * a space; a blank line ends the sentence and the paragraph.
+   */
+  hardLineBreaks?: boolean;
+  /**
+   * false (default): every span is a block of its own; sentences never cross
+   * span boundaries. true: a gap between two spans that contains no line break
+   * (inline code, a link URL) is skipped over and the sentence continues across it.
+   */
+  joinInlineGaps?: boolean;
+}
+
+/** Abbreviations that are always followed by more of the same sentence (titles, "e.g."). */
+const ALWAYS_CONTINUE = new Set(
+  (
+    'mr mrs ms mx dr prof gen lt col maj capt cpt sgt cmdr cdr adm gov sen rep reps rev hon pres supt insp ' +
+    'st mt ft messrs mme mlle vs v cf eg ie approx fig figs vol vols ch pp nos art sec dept est ed eds ' +
+    'amb atty brig cpl pvt gens'
+  ).split(' '),
+);
+/** Abbreviations that may also end a sentence: split only before a typical sentence opener. */
+const AMBIGUOUS = new Set(
+  (
+    'etc inc ltd co corp jr sr bros plc llc al ave blvd rd jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'mon tue tues wed thu thur thurs fri sat sun univ assn intl natl govt'
+  ).split(' '),
+);
+/** Words that typically open a sentence (used after ambiguous abbreviations and initials). */
+const OPENERS = new Set(
+  (
+    'the he she it they we i you but and in on at this that these those there a an its his her their our ' +
+    'if when while as after before however meanwhile then so yet what why how who where some many most ' +
+    'no not one two three four five six seven eight nine ten officials police both all each another ' +
+    'according despite although though since during under with without for from by to us mr mrs ms dr'
+  ).split(' '),
+);
+const SPEECH_VERBS = new Set(
+  (
+    'said says say stated states added adds told tells asked asks wrote writes noted notes explained ' +
+    'explains declared declares insisted insists warned warns replied replies continued continues ' +
+    'argued argues claimed claims confirmed confirms announced announces posted posts tweeted tweets ' +
+    'acknowledged acknowledges recalled recalls'
+  ).split(' '),
+);
+
+const CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '}', '*', '_']);
+const CJK_TERMINATORS = new Set(['。', '！', '？']);
+const MAX_LOOK = 64;
+
+function isTerminator(c: string): boolean {
+  return c === '.' || c === '!' || c === '?' || c === '…' || c === '؟' || c === '۔' || CJK_TERMINATORS.has(c);
+}
+
+function isWs(code: number): boolean {
+  return (
+    code === 32 || code === 9 || code === 10 || code === 13 || code === 11 || code === 12 || code === 0xa0 ||
+    code === 0xfeff || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000
+  );
+}
+
+function isBreak(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+const LOWER_RE = /^\p{Ll}/u;
+const UPPER_RE = /^\p{Lu}/u;
+const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
+const DIGIT_RE = /^\p{Nd}/u;
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}'’-]/u;
+
+interface Piece {
+  start: number;
+  end: number;
+  unit: number;
+}
+
+/** Normalised spans: clipped, sorted, merged where they overlap. */
+function normalizeSpans(text: string, spans: Span[] | undefined): Span[] {
+  if (!spans) return [{ start: 0, end: text.length }];
+  const clipped = spans
+    .map((s) => ({ start: Math.max(0, Math.min(s.start, text.length)), end: Math.max(0, Math.min(s.end, text.length)) }))
+    .filter((s) => s.end > s.start)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: Span[] = [];
+  for (const s of clipped) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+class Splitter {
+  readonly found: Piece[] = [];
+  private unit = 0;
+
+  constructor(
+    private readonly view: string,
+    private readonly base: number,
+    private readonly hard: boolean,
+    unit: number,
+  ) {
+    this.unit = unit;
+  }
+
+  private emit(a: number, b: number): void {
+    const v = this.view;
+    while (a < b && isWs(v.charCodeAt(a))) a++;
+    while (b > a && isWs(v.charCodeAt(b - 1))) b--;
+    if (a >= b) return;
+    // Only keep pieces with at least one letter or digit (drops "---", "*", "—").
+    const ok = b - a > 256 || LETTER_OR_DIGIT_RE.test(v.slice(a, b));
+    if (ok) this.found.push({ start: this.base + a, end: this.base + b, unit: this.unit });
+  }
+
+  run(): void {
+    const v = this.view;
+    const n = v.length;
+    let s = 0;
+    let i = 0;
+    while (i < n) {
+      const code = v.charCodeAt(i);
+      if (isBreak(code)) {
+        if (this.hard) {
+          this.emit(s, i);
+          s = i + 1;
+          i++;
+          continue;
+        }
+        // Soft: a blank line (break, optional spaces, break) ends the sentence;
+        // so does a line that starts with an attribution dash ("— Name (@handle) date").
+        let k = i + 1;
+        if (code === 13 && v.charCodeAt(k) === 10) k++;
+        let m = k;
+        while (m < n && isWs(v.charCodeAt(m)) && !isBreak(v.charCodeAt(m))) m++;
+        if (m < n && isBreak(v.charCodeAt(m))) {
+          this.emit(s, i);
+          s = m;
+          i = m;
+          continue;
+        }
+        if (m < n && (v[m] === '—' || v[m] === '―' || v.startsWith('-- ', m)) && m + 1 < n && isWs(v.charCodeAt(m + 1))) {
+          this.emit(s, i);
+          s = m;
+          i = m;
+          continue;
+        }
+        i = k;
+        continue;
+      }
+      const ch = v[i]!;
+      if (!isTerminator(ch)) {
+        i++;
+        continue;
+      }
+      // Terminator cluster ("?!", "...", "…").
+      let j = i;
+      let dots = 0;
+      let hasStrong = false;
+      let hasEllipsis = false;
+      while (j < n && isTerminator(v[j]!)) {
+        const t = v[j]!;
+        if (t === '.') dots++;
+        else if (t === '…') hasEllipsis = true;
+        else hasStrong = true;
+        j++;
+      }
+      if (dots >= 2) hasEllipsis = true;
+      const clusterEnd = j;
+      let sawQuote = false;
+      while (j < n && CLOSERS.has(v[j]!)) {
+        if (v[j] !== ')' && v[j] !== ']' && v[j] !== '}' && v[j] !== '*' && v[j] !== '_') sawQuote = true;
+        j++;
+      }
+      const cjk = CJK_TERMINATORS.has(v[clusterEnd - 1]!);
+      if (j < n && !isWs(v.charCodeAt(j)) && !cjk) {
+        // "3.5", "U.S", "x.com/a.b", "road.@handle": not a boundary.
+        i = j;
+        continue;
+      }
+      if (this.shouldSplit(i, clusterEnd, j, { hasStrong, hasEllipsis, sawQuote, single: clusterEnd - i === 1 && ch === '.' }, s)) {
+        this.emit(s, j);
+        s = j;
+      }
+      i = j;
+    }
+    this.emit(s, n);
+  }
+
+  /** The word after position j: skipping spaces (and, in soft mode, single line breaks). */
+  private nextWord(j: number): { start: number; word: string; first: string } | undefined {
+    const v = this.view;
+    let k = j;
+    const limit = Math.min(v.length, j + MAX_LOOK);
+    while (k < limit && isWs(v.charCodeAt(k))) {
+      if (this.hard && isBreak(v.charCodeAt(k))) return undefined;
+      k++;
+    }
+    if (k >= v.length || k >= limit) return undefined;
+    const cp = v.codePointAt(k)!;
+    const first = String.fromCodePoint(cp);
+    let e = k;
+    const wl = Math.min(v.length, k + MAX_LOOK);
+    while (e < wl && WORD_CHAR_RE.test(v[e]!)) e++;
+    return { start: k, word: v.slice(k, e), first };
+  }
+
+  /** The token ending just before the terminator at i (letters, digits and dots). */
+  private prevToken(i: number, sentenceStart: number): { token: string; start: number } {
+    const v = this.view;
+    let k = i;
+    const limit = Math.max(sentenceStart, i - MAX_LOOK);
+    while (k > limit && !isWs(v.charCodeAt(k - 1))) k--;
+    let token = v.slice(k, i);
+    // strip opening quotes/brackets
+    let off = 0;
+    while (off < token.length && /["'“‘(\[«]/.test(token[off]!)) off++;
+    token = token.slice(off);
+    return { token, start: k + off };
+  }
+
+  private shouldSplit(
+    i: number,
+    clusterEnd: number,
+    j: number,
+    f: { hasStrong: boolean; hasEllipsis: boolean; sawQuote: boolean; single: boolean },
+    sentenceStart: number,
+  ): boolean {
+    const next = this.nextWord(j);
+    if (!next) return true; // end of the unit or of the line
+    const { first, word } = next;
+    const lower = LOWER_RE.test(first);
+    const digit = DIGIT_RE.test(first);
+
+    if (lower) return false; // "e.g. this", "good results... and", "“Why?” he asked"
+    if (f.hasEllipsis && !f.hasStrong) return !digit; // "results... 1. Largest" continues
+    if (f.sawQuote) {
+      // `.”` then an attribution: “…peace.” Zelenskyy said / “…” President Macron added
+      return !this.isAttribution(next.start);
+    }
+    if (!f.single) return true; // "?", "!", "?!" followed by a capital/digit/quote
+    const v = this.view;
+    const { token, start: tokStart } = this.prevToken(i, sentenceStart);
+    const t = token.toLowerCase();
+    if (!token) return true;
+    // List numbers inside a sentence: "…, 2. Ceasefire options", or "1." opening a sentence.
+    if (/^\d{1,2}$/.test(token)) {
+      let p = tokStart;
+      while (p > sentenceStart && isWs(v.charCodeAt(p - 1))) p--;
+      if (p <= sentenceStart) return false;
+      const before = v[p - 1]!;
+      if (before === ',' || before === ';' || before === ':' || before === '…' || before === '(' || (before === '.' && v[p - 2] === '.')) {
+        return false;
+      }
+      return true;
+    }
+    if (t === 'no' || t === 'nos' || t === 'p' || t === 'pp' || t === 'art' || t === 'sec' || t === 'vol' || t === 'ch' || t === 'fig') {
+      if (digit) return false;
+    }
+    if (ALWAYS_CONTINUE.has(t)) return false;
+    const isOpener = OPENERS.has(word.toLowerCase()) && !this.isInitialAt(next.start);
+    // Single capital initial: "J. K. Rowling", "George W. Bush".
+    if (/^\p{Lu}$/u.test(token)) return isOpener;
+    // Dotted abbreviations: "U.S", "U.K", "a.m", "e.g", "Ph.D".
+    if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(token)) {
+      if (t === 'e.g' || t === 'i.e') return false;
+      return isOpener;
+    }
+    if (AMBIGUOUS.has(t)) return isOpener; // "Jan. 5" and "Corp. executives" continue
+    return true;
+  }
+
+  /** A capital letter followed by a dot ("A. Smith"): an initial, not a word. */
+  private isInitialAt(k: number): boolean {
+    const v = this.view;
+    return UPPER_RE.test(v[k] ?? '') && v[k + 1] === '.';
+  }
+
+  /** Up to 3 capitalised words (or a pronoun) followed by a speech verb. */
+  private isAttribution(k: number): boolean {
+    const v = this.view;
+    const words: string[] = [];
+    let p = k;
+    const limit = Math.min(v.length, k + 80);
+    while (p < limit && words.length < 5) {
+      let e = p;
+      while (e < limit && !isWs(v.charCodeAt(e))) e++;
+      words.push(v.slice(p, e).replace(/[,.;:!?]+$/, ''));
+      p = e;
+      while (p < limit && isWs(v.charCodeAt(p)) && !isBreak(v.charCodeAt(p))) p++;
+      if (p < limit && isBreak(v.charCodeAt(p))) break;
+    }
+    for (let w = 1; w < words.length && w <= 4; w++) {
+      if (SPEECH_VERBS.has(words[w]!.toLowerCase())) {
+        return words.slice(0, w).every((x) => UPPER_RE.test(x));
+      }
+    }
+    return false;
+  }
+}
+
+/**
+ * Splits `text` into sentences, only inside `spans` (default: the whole text).
+ * Offsets are UTF-16 offsets into `text`; `sentence.text === text.slice(start, end)`.
+ * Never throws.
+ */
+export function splitSentences(text: string, spans?: Span[], options: SplitOptions = {}): Sentence[] {
+  try {
+    return split(text, spans, options);
+  } catch {
+    return [];
+  }
+}
+
+function split(text: string, spans: Span[] | undefined, options: SplitOptions): Sentence[] {
+  const hard = options.hardLineBreaks ?? true;
+  const join = options.joinInlineGaps ?? false;
+  const norm = normalizeSpans(text, spans);
+  const pieces: Piece[] = [];
+  let unit = 0;
+  let i = 0;
+  while (i < norm.length) {
+    // A unit: spans joined across gaps without line breaks (when joinInlineGaps).
+    let j = i;
+    while (join && j + 1 < norm.length && !hasBreak(text, norm[j]!.end, norm[j + 1]!.start)) j++;
+    const start = norm[i]!.start;
+    const end = norm[j]!.end;
+    let view: string;
+    if (i === j) view = text.slice(start, end);
+    else {
+      const parts: string[] = [];
+      for (let k = i; k <= j; k++) {
+        const sp = norm[k]!;
+        parts.push(text.slice(sp.start, sp.end));
+        const nx = norm[k + 1];
+        if (k < j && nx) parts.push(' '.repeat(nx.start - sp.end));
+      }
+      view = parts.join('');
+    }
+    const sp = new Splitter(view, start, hard, unit);
+    sp.run();
+    for (const p of sp.found) pieces.push(p);
+    unit++;
+    i = j + 1;
+  }
+
+  const lines = new LineIndex(text);
+  const out: Sentence[] = [];
+  let paragraph = 0;
+  let prev: Piece | undefined;
+  for (const p of pieces) {
+    if (prev) {
+      const between = text.slice(prev.end, p.start);
+      if (hard ? hasBreak(text, prev.end, p.start) : prev.unit !== p.unit || /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(between)) {
+        paragraph++;
+      }
+    }
+    const pos = lines.position(p.start);
+    out.push({ start: p.start, end: p.end, text: text.slice(p.start, p.end), line: pos.line, character: pos.character, paragraph });
+    prev = p;
+  }
+  return out;
+}
+
+function hasBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isBreak(text.charCodeAt(k))) return true;
+  return false;
+}

@@ -1,0 +1,205 @@
+/**
+ * Boilerplate removal for saved news pages, by general rules over "segments"
+ * (trimmed non-blank lines of a text file, or block-level text runs of an HTML page).
+ *
+ * A segment is dropped (left out of the body spans) when:
+ *  1. it is page furniture by itself: app-store / download lines, comment forms,
+ *     copyright lines, "Source: X" attribution lines, relative timestamps
+ *     ("12 hours ago"), short calls to action ("Share your feedback", "Contact us",
+ *     "About The Author", "Sign up", "Subscribe", "Follow us", ...);
+ *  2. it is a related-links cue ("You may also like", "Read more:", "More from …",
+ *     "Related", "Recommended", "Most read", "See also", ...), or one of the
+ *     link-title lines that follow such a cue (short lines, < 120 chars, that do not
+ *     end a sentence; a headline ending in "?" counts as a link title here);
+ *  3. it belongs to the run at the end of the page made of dropped lines and short
+ *     title-like lines (no terminal punctuation), when that run has at least 3 lines
+ *     and is not a data table (at most half its lines mostly digits) and is not the
+ *     whole document;
+ *  4. it has cross-link shape in mid-article: `Label: Headline` where the label is at
+ *     most 5 words, the headline starts with a capital or digit, the whole line is
+ *     < 120 chars and it does not end with terminal punctuation or a quote (not applied
+ *     to the first segment, which is the page title);
+ *  5. it repeats the previous segment exactly (pages that print the headline twice).
+ *
+ * Kept on purpose: headlines, datelines, bylines, and lone cross-headings in mid-article
+ * ("What does Putin want?"): the sentence splitter makes them their own sentences.
+ */
+import type { Span } from '../types';
+
+export type Segment = Span;
+
+/** Trimmed, non-blank lines of text[from, to) as segments. */
+export function lineSegments(text: string, from = 0, to = text.length): Segment[] {
+  const out: Segment[] = [];
+  let i = from;
+  while (i < to) {
+    let j = i;
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (c === 10 || c === 13) break;
+      j++;
+    }
+    const seg = trimSpan(text, i, j);
+    if (seg) out.push(seg);
+    // step over the line break (\r\n, \n or \r)
+    if (j < to && text.charCodeAt(j) === 13 && text.charCodeAt(j + 1) === 10) j++;
+    i = j + 1;
+  }
+  return out;
+}
+
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000
+  );
+}
+
+export function trimSpan(text: string, start: number, end: number): Span | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return s < e ? { start: s, end: e } : undefined;
+}
+
+const APP_RES = [
+  /\b(?:available|get it|download(?: it)?)\s+(?:on|from|in)\s+(?:the\s+)?(?:app\s*store|google\s+play|play\s+store|apple\s+store)\b/i,
+  /^download\s+(?:our|the)\s+(?:free\s+|new\s+)?apps?\b/i,
+];
+const COMMENT_RES = [
+  /^leave\s+a\s+(?:reply|comment)\b/i,
+  /\byour email address will not be published\b/i,
+  /\brequired fields are marked\b/i,
+  /^(?:post|submit)\s+(?:a\s+)?comment\b/i,
+  /^(?:\d+\s+)?comments?$/i,
+];
+const COPYRIGHT_RES = [/^(?:\(c\)|©|copyright\b)/i, /\ball rights reserved\b/i, /^.{0,60}©\s*(?:19|20)\d\d\b/];
+const CTA_RE =
+  /^(?:share your feedback|contact us|about (?:the )?author|sign up|sign in|log in|subscribe|follow us|share this(?: article| story| page)?|share on|newsletter|advertisement|skip to (?:main )?content|listen to this article|click here|print this(?: article| page)?|back to top|cookie (?:policy|settings)|privacy policy|terms (?:of use|and conditions))\b/i;
+const FEEDBACK_RE = /\bshare your feedback\b/i;
+const RELATIVE_TIME_RE =
+  /^(?:updated|published|posted)?\s*(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\.?$/i;
+const JUST_NOW_RE = /^(?:just now|moments ago)$/i;
+export const SOURCE_LINE_RE = /^source\s*:\s*(\S.{0,60})$/i;
+
+const CUE_RE =
+  /^(?:you (?:may|might) (?:also )?like|read more|read also|also read|more from\b.{0,60}|more on this(?: story)?|more stories|related(?: articles| stories| news| content| coverage| links| topics)?|recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|see also|trending(?: now| stories)?|top stories|editor'?s picks|popular(?: now| stories)?|latest (?:news|stories)|what to read next|don'?t miss)\s*[:.…]?$/i;
+
+/** True when a line ends with sentence-final punctuation (ignoring closing quotes/brackets). */
+export function endsSentence(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && /["'”’»)\]*\s]/.test(s[i]!)) i--;
+  if (i < 0) return false;
+  return /[.!?…:;,]/.test(s[i]!);
+}
+
+function endsWithQuestion(s: string): boolean {
+  let i = s.length - 1;
+  while (i >= 0 && /["'”’»)\]*\s]/.test(s[i]!)) i--;
+  return i >= 0 && (s[i] === '?' || s[i] === '!');
+}
+
+export function isJunkLine(s: string): boolean {
+  if (s.length < 200) {
+    for (const re of APP_RES) if (re.test(s)) return true;
+    for (const re of COMMENT_RES) if (re.test(s)) return true;
+    if (RELATIVE_TIME_RE.test(s) || JUST_NOW_RE.test(s)) return true;
+    if (SOURCE_LINE_RE.test(s)) return true;
+    if (FEEDBACK_RE.test(s)) return true;
+  }
+  if (s.length < 300) for (const re of COPYRIGHT_RES) if (re.test(s)) return true;
+  if (s.length < 60 && CTA_RE.test(s) && !/[.!?]$/.test(s)) return true;
+  return false;
+}
+
+export function isCueLine(s: string): boolean {
+  return s.length <= 80 && CUE_RE.test(s);
+}
+
+/** A short line that does not end a sentence (a headline, label or link title). */
+export function isTitleLike(s: string, max = 120): boolean {
+  return s.length < max && !endsSentence(s);
+}
+
+const LABEL_HEADLINE_RE = /^[\p{Lu}\p{N}][^:.!?]{0,40}:\s+["'“‘]?[\p{Lu}\p{N}]/u;
+
+/** `Label: Headline` cross-link shape (see rule 4). */
+export function isCrossLink(s: string): boolean {
+  if (s.length >= 120 || !LABEL_HEADLINE_RE.test(s)) return false;
+  const label = s.slice(0, s.indexOf(':'));
+  if (label.trim().split(/\s+/).length > 5) return false;
+  if (endsSentence(s) || endsWithQuestion(s)) return false;
+  return !/["”’]$/.test(s);
+}
+
+function digitShare(s: string): number {
+  let digits = 0;
+  let other = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (!isSpace(c)) other++;
+  }
+  return digits / Math.max(1, digits + other);
+}
+
+/**
+ * Segments kept as article content, in order. `text` is the whole document;
+ * segments must be sorted and non-overlapping.
+ */
+export function filterBoilerplate(text: string, segments: Segment[]): Segment[] {
+  const n = segments.length;
+  const lines = segments.map((s) => text.slice(s.start, s.end));
+  const drop = new Array<boolean>(n).fill(false);
+  const junk = lines.map(isJunkLine);
+
+  for (let i = 0; i < n; i++) {
+    const s = lines[i]!;
+    if (junk[i]) drop[i] = true;
+    else if (i > 0 && s === lines[i - 1]) drop[i] = true;
+    else if (i > 0 && isCrossLink(s)) drop[i] = true;
+  }
+
+  // Rule 2: cue lines and the link titles after them.
+  for (let i = 0; i < n; i++) {
+    if (!isCueLine(lines[i]!)) continue;
+    drop[i] = true;
+    let j = i + 1;
+    while (j < n) {
+      const s = lines[j]!;
+      if (junk[j] || isCueLine(s) || (s.length < 120 && (!endsSentence(s) || endsWithQuestion(s)))) {
+        drop[j] = true;
+        j++;
+      } else break;
+    }
+    i = j - 1;
+  }
+
+  // Rule 3: the run of furniture and title-like lines at the end of the page.
+  let k = n;
+  let numeric = 0;
+  let titled = 0;
+  while (k > 1) {
+    const s = lines[k - 1]!;
+    if (drop[k - 1] || junk[k - 1]) {
+      k--;
+      continue;
+    }
+    if (isTitleLike(s)) {
+      if (digitShare(s) > 0.4) numeric++;
+      titled++;
+      k--;
+      continue;
+    }
+    break;
+  }
+  const runLength = n - k;
+  if (k > 1 && runLength >= 3 && titled > 0 && numeric * 2 <= titled) {
+    for (let i = k; i < n; i++) drop[i] = true;
+  }
+
+  const out: Segment[] = [];
+  for (let i = 0; i < n; i++) if (!drop[i]) out.push(segments[i]!);
+  return out;
+}
