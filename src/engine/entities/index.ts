@@ -1,0 +1,5 @@
+export * from './mentions';
+export * from './registry';
+export * from './gazetteer';
+export * from './titles';
+export * from './names';

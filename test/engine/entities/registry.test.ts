@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { EntityRegistry, findMentions } from '../../../src/engine/entities';
+
+function registryOf(...texts: string[]): EntityRegistry<number> {
+  const r = new EntityRegistry<number>();
+  for (const t of texts) for (const m of findMentions(t)) r.add(m, m.start);
+  return r;
+}
+
+function same(r: EntityRegistry<number>, a: string, b: string): boolean {
+  const x = r.resolve(a);
+  const y = r.resolve(b);
+  return x !== undefined && x === y;
+}
+
+describe('EntityRegistry merging', () => {
+  const r = registryOf(
+    'Ukrainian President Volodymyr Zelenskyy had openly dared Putin to meet.',
+    'Kremlin spokesperson Dmitry Peskov acknowledged that discussions are necessary.',
+    'Russian President Vladimir Putin declined.',
+    'Ukrainian Defense Minister Rustem Umerov, who led the delegation, confirmed the swap.',
+    'As in 2022, it is led by Presidential Aide Vladimir Medinsky.',
+    'Ukraine’s Deputy Foreign Minister, Serhiy Kyslytsya, welcomed the development.',
+    'The negotiators include: Head of the Presidential Office Andriy Yermak and Foreign Minister Andrii Sybiha.',
+    'He met with President Erdoğan in Ankara, then went to Türkiye and Kyiv.',
+    'The meeting, held at Istanbul’s Dolmabahce Palace, near Atatürk Airport.',
+    'Spoke with President Macron, Federal Chancellor Merz, and Turkish Foreign Minister Hakan Fidan and Deputy Defense Minister Alexander Fomin.',
+  );
+
+  it.each([
+    ['Zelensky', 'Zelenskyy'],
+    ['Zelenskiy', 'Volodymyr Zelenskyy'],
+    ['Zelensky', 'Volodymyr Zelensky'],
+    ['Erdogan', 'Erdoğan'],
+    ['Türkiye', 'Turkey'],
+    ['Turkiye', 'Türkiye'],
+    ['Kyiv', 'Kiev'],
+    ['Dolmabahce Palace', 'Dolmabahçe Palace'],
+    ['Kyslytsya', 'Kyslytsia'],
+    ['Serhiy Kyslytsia', 'Kyslytsya'],
+    ['Umerov', 'Umierov'],
+    ['Rustem Umierov', 'Umerov'],
+    ['Medinsky', 'Medinskiy'],
+    ['Vladimir Medinskiy', 'Medinsky'],
+    ['Andriy Yermak', 'Andrii Yermak'],
+    ['Dmitry Peskov', 'Dmitri Peskov'],
+    ['Peskov', 'Dmitri Peskov'],
+    ['Atatürk Airport', 'Ataturk Airport'],
+    ['Turkish', 'Turkey'],
+    ['Ukrainian', 'Ukraine'],
+  ])('%s = %s', (a, b) => {
+    expect(same(r, a, b)).toBe(true);
+  });
+
+  it.each([
+    ['Andriy Yermak', 'Andrii Sybiha'],
+    ['Putin', 'Peskov'],
+    ['Macron', 'Merz'],
+    ['Fidan', 'Fomin'],
+    ['Vladimir Putin', 'Vladimir Medinsky'],
+  ])('%s ≠ %s', (a, b) => {
+    expect(same(r, a, b)).toBe(false);
+  });
+
+  it('keeps the longest full form as the canonical name', () => {
+    expect(r.resolve('Zelensky')?.name).toBe('Volodymyr Zelenskyy');
+    expect(r.resolve('Umerov')?.name).toBe('Rustem Umerov');
+    expect(r.resolve('Türkiye')?.name).toBe('Turkey');
+    expect(r.resolve('Kiev')?.name).toBe('Kyiv');
+  });
+
+  it('merges a surname seen before the full name', () => {
+    const q = registryOf('Umerov also suggested a meeting.', 'Defense Minister Rustem Umerov spoke.');
+    expect(q.all().filter((e) => e.kind === 'person')).toHaveLength(1);
+    expect(q.resolve('Umerov')?.name).toBe('Rustem Umerov');
+    expect(q.resolve('Umerov')?.refs).toHaveLength(2);
+  });
+
+  it('resolves @handles to the person', () => {
+    const q = registryOf('— Keir Starmer (@Keir_Starmer) May 16, 2025', 'Volodymyr Zelenskyy spoke.');
+    expect(q.resolve('@Keir_Starmer')?.name).toBe('Keir Starmer');
+    expect(q.resolve('@ZelenskyyUa')?.name).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('applies user aliases', () => {
+    const q = registryOf('Volodymyr Zelenskyy spoke.', 'President Ze arrived.');
+    q.setAliases({ 'Volodymyr Zelenskyy': ['Ze', 'Green Man'] });
+    expect(q.resolve('Ze')?.name).toBe('Volodymyr Zelenskyy');
+    expect(q.resolve('Green Man')?.name).toBe('Volodymyr Zelenskyy');
+  });
+
+  it('maps demonyms to countries', () => {
+    const q = registryOf('Russia and the United States and the United Kingdom and France met.');
+    expect(q.resolve('American')?.name).toBe('United States');
+    expect(q.resolve('U.S.')?.name).toBe('United States');
+    expect(q.resolve('British')?.name).toBe('United Kingdom');
+    expect(q.resolve('French')?.name).toBe('France');
+    expect(q.resolve('Russian')?.name).toBe('Russia');
+  });
+});
