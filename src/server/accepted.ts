@@ -1,0 +1,94 @@
+/**
+ * Accepted claims: `.sourcewise/accepted.json` in a workspace folder, a JSON array
+ * of keys. This is the only file Sourcewise writes besides the writer's drafts.
+ */
+import { promises as fs, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DiagnosticCode } from '../engine/types';
+import { normalizeSentence } from './util';
+
+export const ACCEPTED_FILE = path.join('.sourcewise', 'accepted.json');
+
+/** Key of "this claim is accepted": the normalized sentence plus the finding's code. */
+export function acceptKey(sentence: string, code: DiagnosticCode | string): string {
+  return `${normalizeSentence(sentence)}\u241F${code}`;
+}
+
+interface Entry {
+  keys: Set<string>;
+  mtimeMs: number;
+}
+
+export class AcceptedStore {
+  private byFolder = new Map<string, Entry>();
+  /** Keys accepted where no workspace folder exists (untitled drafts, single files). */
+  private memory = new Set<string>();
+  readonly warnings: string[] = [];
+
+  constructor(private folders: () => string[]) {}
+
+  /** The workspace folder a draft belongs to (innermost), else the first folder. */
+  folderFor(fsPath: string | undefined): string | undefined {
+    const folders = this.folders();
+    if (fsPath) {
+      let best: string | undefined;
+      for (const f of folders) {
+        const rel = path.relative(f, fsPath);
+        if (!rel.startsWith('..') && !path.isAbsolute(rel) && (!best || f.length > best.length)) best = f;
+      }
+      if (best) return best;
+    }
+    return folders[0];
+  }
+
+  /** Accepted keys for a draft (re-read when the file changed on disk). */
+  keysFor(fsPath: string | undefined): ReadonlySet<string> {
+    const folder = this.folderFor(fsPath);
+    if (!folder) return this.memory;
+    const file = path.join(folder, ACCEPTED_FILE);
+    let mtimeMs = -1;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      mtimeMs = -1;
+    }
+    const cached = this.byFolder.get(folder);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.keys;
+    const keys = new Set<string>();
+    if (mtimeMs >= 0) {
+      try {
+        const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+        if (Array.isArray(data)) for (const k of data) if (typeof k === 'string') keys.add(k);
+        else this.warnings.push(`${file} must be a JSON array of strings; ignoring it.`);
+      } catch (err) {
+        this.warnings.push(`${file} could not be read (${err instanceof Error ? err.message : String(err)}); ignoring it.`);
+      }
+    }
+    this.byFolder.set(folder, { keys, mtimeMs });
+    return keys;
+  }
+
+  /** Adds a key and writes the folder's accepted.json. Returns the file written, if any. */
+  async add(fsPath: string | undefined, key: string): Promise<string | undefined> {
+    const folder = this.folderFor(fsPath);
+    if (!folder) {
+      this.memory.add(key);
+      return undefined;
+    }
+    const keys = new Set(this.keysFor(fsPath));
+    keys.add(key);
+    const file = path.join(folder, ACCEPTED_FILE);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await fs.writeFile(tmp, `${JSON.stringify([...keys].sort(), null, 2)}\n`, 'utf8');
+    await fs.rename(tmp, file);
+    let mtimeMs = -1;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      mtimeMs = -1;
+    }
+    this.byFolder.set(folder, { keys, mtimeMs });
+    return file;
+  }
+}

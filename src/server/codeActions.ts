@@ -1,0 +1,101 @@
+/**
+ * Code actions: the engine's fixes for each Sourcewise diagnostic, "Accept this
+ * claim" (a server command that records the claim in .sourcewise/accepted.json),
+ * and "Cite <outlet>: '…'" for a sentence the sources support.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver/node';
+import { citationEdits, defSource, parseFootnotes } from './citations';
+import { candidatesAt, targetFor } from './completion';
+import type { ServerContext } from './context';
+import { SOURCE, type Checker, type CheckedDiagnostic } from './diagnostics';
+import { truncate, uriToPath } from './util';
+
+const CITE_LIMIT = 2;
+
+function sameRange(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+/** The checked diagnostic an editor sent back in a code action context. */
+function match(checker: Checker, uri: string, d: LspDiagnostic): CheckedDiagnostic | undefined {
+  const hits = checker.resultsAt(uri, d.range).filter((r) => r.lsp.code === d.code && sameRange(r.lsp.range, d.range));
+  const key = (d.data as { key?: unknown } | undefined)?.key;
+  return hits.find((h) => h.key === key) ?? hits[0];
+}
+
+export function provideCodeActions(ctx: ServerContext, checker: Checker, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const doc = ctx.documents.get(uri);
+  if (!doc || !checker.isDraft(doc)) return [];
+  const only = params.context.only;
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
+  const actions: CodeAction[] = [];
+
+  for (const d of params.context.diagnostics) {
+    if (d.source !== SOURCE) continue;
+    const hit = match(checker, uri, d);
+    if (!hit) continue;
+    for (const fix of hit.engine.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        isPreferred: fix.preferred ?? false,
+        edit: { changes: { [uri]: fix.edits } },
+      });
+    }
+    if (hit.key) {
+      actions.push({
+        title: 'Accept this claim (Sourcewise)',
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        command: { title: 'Accept this claim', command: 'sourcewise.acceptClaim', arguments: [{ uri, key: hit.key }] },
+      });
+    }
+  }
+
+  try {
+    const text = doc.getText();
+    const offset = doc.offsetAt(params.range.start);
+    const { sentence, candidates } = candidatesAt(ctx, doc, offset, undefined, CITE_LIMIT + 2);
+    if (sentence) {
+      const end = doc.offsetAt(sentence.range.end);
+      const { markers, defs } = parseFootnotes(text);
+      const cited = new Set(
+        markers
+          .filter((m) => m.start >= doc.offsetAt(sentence.range.start) && m.start <= end + 1)
+          .map((m) => {
+            const def = defs.find((x) => x.label === m.label);
+            return def ? defSource(def, ctx.sources.corpus?.docs ?? [])?.doc.file : undefined;
+          })
+          .filter((f): f is string => !!f),
+      );
+      let n = 0;
+      for (const c of candidates) {
+        if (n >= CITE_LIMIT) break;
+        const target = targetFor(ctx, c);
+        if (cited.has(target.file)) continue;
+        const edits = citationEdits(text, { start: end, end }, target, ctx.settings.citationStyle, uriToPath(uri));
+        actions.push({
+          title: `Cite ${target.outlet ?? target.file}: '${truncate(c.text, 60)}'`,
+          kind: CodeActionKind.QuickFix,
+          edit: { changes: { [uri]: [edits.main, ...edits.additional] } },
+        });
+        n++;
+      }
+    }
+  } catch (err) {
+    ctx.log(`cite actions failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  }
+  return actions;
+}

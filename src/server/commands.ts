@@ -1,0 +1,264 @@
+/**
+ * workspace/executeCommand handlers. Commands that need UI on the client
+ * (fact sheet, browse, cite) return data; the rest act and report via messages.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import fg from 'fast-glob';
+import type { Position, TextEdit } from 'vscode-languageserver/node';
+import type { SourceDoc } from '../engine/types';
+import { citationEdits } from './citations';
+import { candidatesAt, targetFor } from './completion';
+import type { ServerContext } from './context';
+import type { Checker } from './diagnostics';
+import { factSheetDocument } from './markdown';
+import { toUri, truncate, uriToPath } from './util';
+
+export const COMMANDS = [
+  'sourcewise.reindex',
+  'sourcewise.acceptClaim',
+  'sourcewise.toggleChecking',
+  'sourcewise.checkAll',
+  'sourcewise.factsFor',
+  'sourcewise.browseSources',
+  'sourcewise.citeCandidates',
+  'sourcewise.citationFor',
+] as const;
+
+export interface CommandHost {
+  ctx: ServerContext;
+  checker: Checker;
+  reindex(reason: string): Promise<void>;
+  sendStatus(message?: string): void;
+}
+
+const MAX_BROWSE_SENTENCES = 400;
+const MAX_CHECK_ALL_FILES = 2000;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function positionArg(v: unknown): Position | undefined {
+  if (isRecord(v) && typeof v.line === 'number' && typeof v.character === 'number') return { line: v.line, character: v.character };
+  return undefined;
+}
+
+/** Simple sentence split of a source's body for browsing. */
+export function sourceSentences(doc: SourceDoc): { line: number; character: number; text: string }[] {
+  const out: { line: number; character: number; text: string }[] = [];
+  const text = doc.text;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const pos = (o: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - lineStarts[lo]! };
+  };
+  const spans = doc.body.length ? doc.body : [{ start: 0, end: text.length }];
+  for (const span of spans) {
+    const chunk = text.slice(span.start, span.end);
+    const re = /[^\r\n]+/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(chunk))) {
+      const lineText = m[0];
+      const parts = lineText.split(/(?<=[.!?]["'\u201D\u2019)]?)\s+(?=["'\u201C\u2018(]?[A-Z0-9])/);
+      let from = 0;
+      for (const part of parts) {
+        const idx = lineText.indexOf(part, from);
+        from = idx + part.length;
+        const t = part.trim();
+        if (t.length < 20) continue;
+        const p = pos(span.start + m.index + idx + (part.length - part.trimStart().length));
+        out.push({ line: p.line, character: p.character, text: t });
+        if (out.length >= MAX_BROWSE_SENTENCES) return out;
+      }
+    }
+  }
+  return out;
+}
+
+export async function executeCommand(host: CommandHost, command: string, args: unknown[]): Promise<unknown> {
+  const { ctx, checker } = host;
+  const arg = args[0];
+  switch (command) {
+    case 'sourcewise.reindex': {
+      await host.reindex('Reindex Sources');
+      const corpus = ctx.sources.corpus;
+      return corpus ? { sources: corpus.docs.length, skipped: ctx.sources.skipped } : null;
+    }
+    case 'sourcewise.acceptClaim': {
+      if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.key !== 'string') {
+        throw new Error('sourcewise.acceptClaim expects { uri, key }');
+      }
+      const file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
+      checker.checkOpen(arg.uri);
+      return { file: file ?? null };
+    }
+    case 'sourcewise.toggleChecking': {
+      ctx.checkingEnabled = !ctx.checkingEnabled;
+      if (ctx.checkingEnabled) {
+        for (const doc of ctx.documents.all()) checker.checkOpen(doc.uri);
+      } else checker.clearAll();
+      const message = ctx.checkingEnabled ? 'Sourcewise checking is on.' : 'Sourcewise checking is off.';
+      host.sendStatus(message);
+      void ctx.connection.window.showInformationMessage(message);
+      return { enabled: ctx.checkingEnabled };
+    }
+    case 'sourcewise.checkAll':
+      return checkAll(host);
+    case 'sourcewise.factsFor': {
+      const corpus = ctx.sources.corpus;
+      if (!corpus) return null;
+      let name: string | undefined;
+      if (typeof arg === 'string') name = arg;
+      else if (isRecord(arg)) {
+        if (typeof arg.name === 'string') name = arg.name;
+        const position = positionArg(arg.position);
+        const doc = typeof arg.uri === 'string' ? ctx.documents.get(arg.uri) : undefined;
+        if (!name && doc && position) {
+          const text = doc.getText();
+          const offset = doc.offsetAt(position);
+          name = corpus.nameAt(text, offset)?.name;
+          if (!name) {
+            // Fall back to the word under the cursor.
+            const left = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(0, offset))?.[0] ?? '';
+            const right = /^[\p{L}\p{N}'’-]*/u.exec(text.slice(offset))?.[0] ?? '';
+            name = (left + right).trim() || undefined;
+          }
+        }
+      }
+      if (!name) return null;
+      const sheet = corpus.facts(name);
+      return sheet ? { name: sheet.name, markdown: factSheetDocument(sheet) } : { name, markdown: null };
+    }
+    case 'sourcewise.browseSources': {
+      const corpus = ctx.sources.corpus;
+      if (!corpus) return { sources: [] };
+      return {
+        sources: corpus.docs.map((d) => ({
+          path: d.path,
+          uri: toUri(d.path),
+          file: d.file,
+          outlet: d.outlet ?? null,
+          title: d.title ?? null,
+          date: d.date ?? null,
+          sentences: sourceSentences(d),
+        })),
+      };
+    }
+    case 'sourcewise.citeCandidates': {
+      if (!isRecord(arg) || typeof arg.uri !== 'string') throw new Error('sourcewise.citeCandidates expects { uri, position }');
+      const doc = ctx.documents.get(arg.uri);
+      const position = positionArg(arg.position);
+      if (!doc || !position) return { items: [] };
+      const text = doc.getText();
+      const { sentence, candidates } = candidatesAt(ctx, doc, doc.offsetAt(position), undefined, 10);
+      if (!sentence) return { items: [] };
+      const end = doc.offsetAt(sentence.range.end);
+      return {
+        sentence: sentence.text,
+        items: candidates.map((c) => {
+          const target = targetFor(ctx, c);
+          const e = citationEdits(text, { start: end, end }, target, ctx.settings.citationStyle, uriToPath(doc.uri));
+          return {
+            label: target.outlet ?? target.file,
+            description: `${target.file}:${target.line + 1} · ${Math.round(c.score * 100)}%`,
+            detail: truncate(c.text, 200),
+            edits: [e.main, ...e.additional] satisfies TextEdit[],
+          };
+        }),
+      };
+    }
+    case 'sourcewise.citationFor': {
+      if (!isRecord(arg) || typeof arg.uri !== 'string' || !isRecord(arg.source)) {
+        throw new Error('sourcewise.citationFor expects { uri, position, source: { path, line, text } }');
+      }
+      const doc = ctx.documents.get(arg.uri);
+      const position = positionArg(arg.position);
+      const s = arg.source;
+      if (!doc || !position || typeof s.path !== 'string' || typeof s.line !== 'number' || typeof s.text !== 'string') return { edits: [] };
+      const src = ctx.sources.doc(s.path);
+      const text = doc.getText();
+      const offset = doc.offsetAt(position);
+      const e = citationEdits(
+        text,
+        { start: offset, end: offset },
+        {
+          path: s.path,
+          file: src?.file ?? path.basename(s.path),
+          outlet: src?.outlet,
+          title: src?.title,
+          date: src?.date,
+          line: s.line,
+          character: typeof s.character === 'number' ? s.character : 0,
+          text: s.text,
+        },
+        ctx.settings.citationStyle,
+        uriToPath(doc.uri),
+      );
+      return { edits: [e.main, ...e.additional] };
+    }
+    default:
+      throw new Error(`Unknown command ${command}`);
+  }
+}
+
+async function checkAll(host: CommandHost): Promise<{ files: number; findings: number; skipped: number }> {
+  const { ctx, checker } = host;
+  let files = 0;
+  let findings = 0;
+  let skipped = 0;
+  const open = new Set(ctx.documents.all().map((d) => d.uri));
+  for (const doc of ctx.documents.all()) {
+    if (!checker.isDraft(doc)) continue;
+    checker.checkOpen(doc.uri);
+    files++;
+    findings += checker.results(doc.uri).length;
+  }
+  const exts: string[] = [];
+  if (ctx.settings.languages.includes('markdown')) exts.push('md', 'markdown');
+  if (ctx.settings.languages.includes('plaintext')) exts.push('txt');
+  if (exts.length) {
+    for (const folder of ctx.folders) {
+      const found = await fg(`**/*.{${exts.join(',')}}`, {
+        cwd: folder,
+        absolute: true,
+        onlyFiles: true,
+        followSymbolicLinks: false,
+        suppressErrors: true,
+        ignore: ['**/node_modules/**', '**/.git/**', '**/.sourcewise/**', '**/dist/**', '**/out/**'],
+      });
+      for (const file of found.slice(0, MAX_CHECK_ALL_FILES)) {
+        const abs = path.normalize(file);
+        const uri = toUri(abs);
+        if (open.has(uri) || ctx.sources.matches(abs)) continue;
+        let text: string;
+        try {
+          const st = await fs.stat(abs);
+          if (st.size > ctx.settings.maxFileSize * 4) {
+            skipped++;
+            continue;
+          }
+          text = await fs.readFile(abs, 'utf8');
+        } catch {
+          skipped++;
+          continue;
+        }
+        files++;
+        findings += checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
+      }
+    }
+  }
+  const message = `Sourcewise checked ${files} draft${files === 1 ? '' : 's'}: ${findings} finding${findings === 1 ? '' : 's'}${
+    skipped ? ` (${skipped} skipped)` : ''
+  }.`;
+  host.sendStatus(message);
+  void ctx.connection.window.showInformationMessage(message);
+  return { files, findings, skipped };
+}

@@ -1,0 +1,44 @@
+/** Go to Definition: a footnote/pandoc citation or a name → the source line(s). */
+import type { DefinitionParams, Location } from 'vscode-languageserver/node';
+import { citationAt, defSource, pandocKey, parseFootnotes } from './citations';
+import type { ServerContext } from './context';
+import { toUri } from './util';
+
+function at(p: string, line: number, character = 0, length = 0): Location {
+  return { uri: toUri(p), range: { start: { line, character }, end: { line, character: character + length } } };
+}
+
+export function provideDefinition(ctx: ServerContext, params: DefinitionParams): Location[] | null {
+  const doc = ctx.documents.get(params.textDocument.uri);
+  const corpus = ctx.sources.corpus;
+  if (!doc || !corpus) return null;
+  const text = doc.getText();
+  const offset = doc.offsetAt(params.position);
+  const c = citationAt(text, offset);
+  if (c?.kind === 'footnote') {
+    const def = parseFootnotes(text).defs.find((d) => d.label === c.label);
+    if (!def) return null;
+    const found = defSource(def, corpus.docs);
+    if (found) return [at(found.doc.path, found.line)];
+    // No source reference: the definition line in the draft itself.
+    const start = doc.positionAt(def.start);
+    return [{ uri: doc.uri, range: { start, end: doc.positionAt(def.end) } }];
+  }
+  if (c?.kind === 'pandoc') {
+    const src = corpus.docs.find((d) => pandocKey(d.file) === c.key);
+    return src ? [at(src.path, 0)] : null;
+  }
+  const name = corpus.nameAt(text, offset);
+  if (!name) return null;
+  const sheet = corpus.facts(name.name);
+  if (!sheet) return null;
+  const seen = new Set<string>();
+  const out: Location[] = [];
+  const evidence = [...sheet.roles.flatMap((r) => r.evidence), ...sheet.mentions];
+  for (const ev of evidence) {
+    if (seen.has(ev.path)) continue;
+    seen.add(ev.path);
+    out.push(at(ev.path, ev.line, ev.character));
+  }
+  return out.length ? out : null;
+}

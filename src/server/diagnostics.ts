@@ -1,0 +1,298 @@
+/**
+ * Checking drafts and publishing diagnostics: debounced re-checks, the sentence
+ * being typed held back until the writer pauses or moves off it, disable comments,
+ * accepted claims, per-code severities and the draft size limit.
+ */
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type DiagnosticRelatedInformation,
+  type Range,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, Evidence } from '../engine/types';
+import { acceptKey } from './accepted';
+import type { ServerContext } from './context';
+import { silencedLines } from './disable';
+import { severityFor } from './settings';
+import { sentenceBounds, toUri, truncate, uriToPath } from './util';
+
+export const SOURCE = 'sourcewise';
+/** How long after the last keystroke the sentence being typed is reported anyway. */
+export const TYPING_PAUSE_MS = 1500;
+
+export interface CheckedDiagnostic {
+  lsp: LspDiagnostic;
+  engine: Diagnostic;
+  key: string;
+}
+
+interface DocState {
+  timer?: NodeJS.Timeout;
+  pauseTimer?: NodeJS.Timeout;
+  /** Offset of the last edit and when it happened (type mode only). */
+  typing?: { offset: number; at: number };
+  /** Results of the last check, for code actions and hovers. */
+  version?: number;
+  results: CheckedDiagnostic[];
+  /** Diagnostics shown for files that are not open (Check All). */
+  text?: string;
+}
+
+const SEVERITY: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+function evidenceRange(ev: Evidence): Range {
+  const parts = ev.text.split(/\r\n|\r|\n/);
+  const endLine = ev.line + parts.length - 1;
+  const endChar = parts.length === 1 ? ev.character + ev.text.length : parts[parts.length - 1]!.length;
+  return { start: { line: ev.line, character: ev.character }, end: { line: endLine, character: endChar } };
+}
+
+export function relatedInformation(d: Diagnostic): DiagnosticRelatedInformation[] {
+  return d.evidence.map((ev) => {
+    const who = ev.outlet ?? ev.source;
+    const stance = ev.stance === 'contradicts' ? ' (contradicts)' : ev.stance === 'supports' ? ' (supports)' : '';
+    const says = ev.says ? ` says ${ev.says}` : '';
+    return {
+      location: { uri: toUri(ev.path), range: evidenceRange(ev) },
+      message: `${who}${says}${stance}: "${truncate(ev.text, 200)}"`,
+    };
+  });
+}
+
+export class Checker {
+  private states = new Map<string, DocState>();
+  /** URIs we have published non-empty diagnostics for. */
+  private published = new Set<string>();
+
+  constructor(private ctx: ServerContext) {}
+
+  private state(uri: string): DocState {
+    let s = this.states.get(uri);
+    if (!s) {
+      s = { results: [] };
+      this.states.set(uri, s);
+    }
+    return s;
+  }
+
+  /** Whether a document is a draft Sourcewise should check. */
+  isDraft(doc: { uri: string; languageId: string }): boolean {
+    if (!this.ctx.settings.languages.includes(doc.languageId)) return false;
+    const p = uriToPath(doc.uri);
+    if (p && this.ctx.sources.matches(p)) return false;
+    return true;
+  }
+
+  /** A document changed; `editOffset` is where (in the new text), for typing suppression. */
+  onChange(doc: TextDocument, editOffset?: number): void {
+    const st = this.state(doc.uri);
+    if (this.ctx.settings.checkOn !== 'type') return;
+    if (editOffset !== undefined) st.typing = { offset: editOffset, at: Date.now() };
+    this.schedule(doc.uri, this.ctx.settings.debounceMs);
+  }
+
+  onOpen(doc: TextDocument): void {
+    if (this.ctx.settings.checkOn === 'command') return;
+    this.schedule(doc.uri, 0);
+  }
+
+  onSave(doc: TextDocument): void {
+    if (this.ctx.settings.checkOn === 'command') return;
+    const st = this.state(doc.uri);
+    st.typing = undefined;
+    this.schedule(doc.uri, 0);
+  }
+
+  onClose(uri: string): void {
+    const st = this.states.get(uri);
+    if (st?.timer) clearTimeout(st.timer);
+    if (st?.pauseTimer) clearTimeout(st.pauseTimer);
+    this.states.delete(uri);
+    this.clear(uri);
+  }
+
+  /** The cursor moved: if it left the sentence being typed, report it now. */
+  onCursor(uri: string, offset: number): void {
+    const st = this.states.get(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!st?.typing || !doc) return;
+    const b = sentenceBounds(doc.getText(), st.typing.offset);
+    if (offset < b.start || offset > b.end) {
+      st.typing = undefined;
+      if (st.pauseTimer) clearTimeout(st.pauseTimer);
+      this.publish(uri);
+    }
+  }
+
+  private schedule(uri: string, delay: number): void {
+    const st = this.state(uri);
+    if (st.timer) clearTimeout(st.timer);
+    st.timer = setTimeout(() => {
+      st.timer = undefined;
+      this.checkOpen(uri);
+    }, delay);
+  }
+
+  /** Re-checks every open draft now (after reindexing, setting changes, accepting). */
+  recheckAll(): void {
+    for (const doc of this.ctx.documents.all()) {
+      if (this.ctx.settings.checkOn === 'command' && !this.states.get(doc.uri)?.version) continue;
+      this.schedule(doc.uri, 0);
+    }
+  }
+
+  /** Checks an open document and publishes. */
+  checkOpen(uri: string): void {
+    const doc = this.ctx.documents.get(uri);
+    if (!doc) return;
+    const st = this.state(uri);
+    if (!this.ctx.checkingEnabled || !this.isDraft(doc)) {
+      st.results = [];
+      st.version = doc.version;
+      this.clear(uri);
+      return;
+    }
+    st.results = this.run(doc.getText(), uri, doc.languageId);
+    st.version = doc.version;
+    this.publish(uri);
+    if (st.typing) {
+      if (st.pauseTimer) clearTimeout(st.pauseTimer);
+      const wait = Math.max(0, st.typing.at + TYPING_PAUSE_MS - Date.now());
+      const typing = st.typing;
+      st.pauseTimer = setTimeout(() => {
+        st.pauseTimer = undefined;
+        if (st.typing === typing) st.typing = undefined;
+        this.publish(uri);
+      }, wait + 10);
+    }
+  }
+
+  /** Checks a draft's text; results are unfiltered by typing but filtered by everything else. */
+  run(text: string, uri: string, languageId = 'markdown'): CheckedDiagnostic[] {
+    const settings = this.ctx.settings;
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > settings.maxFileSize) {
+      const lsp: LspDiagnostic = {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: SOURCE,
+        code: 'too-large',
+        message: `Sourcewise skipped checking this draft: it is ${bytes} bytes, over the sourcewise.maxFileSize limit of ${settings.maxFileSize} bytes.`,
+      };
+      return [{ lsp, key: '', engine: { range: lsp.range, severity: 'information', code: 'unsupported', message: lsp.message, evidence: [], fixes: [] } }];
+    }
+    const corpus = this.ctx.sources.corpus;
+    if (!corpus) return [];
+    const fsPath = uriToPath(uri);
+    const accepted = this.ctx.accepted.keysFor(fsPath);
+    let found: Diagnostic[];
+    try {
+      found = corpus.check(text, {
+        severities: settings.severity,
+        accepted,
+        citationStyle: settings.citationStyle,
+      }, languageId === 'plaintext' ? 'plaintext' : 'markdown');
+    } catch (err) {
+      this.ctx.log(`check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return [];
+    }
+    const silenced = silencedLines(text);
+    const out: CheckedDiagnostic[] = [];
+    for (const d of found) {
+      const sev = severityFor(settings, d.code, d.severity);
+      if (sev === 'off') continue;
+      if (silenced(d.range.start.line, d.code)) continue;
+      const sentence = d.sentence ?? sliceRange(text, d.range);
+      const key = acceptKey(sentence, d.code);
+      if (accepted.has(key)) continue;
+      const lsp: LspDiagnostic = {
+        range: d.range,
+        severity: SEVERITY[sev] ?? DiagnosticSeverity.Warning,
+        source: SOURCE,
+        code: d.code,
+        message: d.message,
+        relatedInformation: relatedInformation(d),
+        data: { key },
+      };
+      out.push({ lsp, engine: d, key });
+    }
+    return out;
+  }
+
+  /** Publishes the stored results, holding back the sentence being typed. */
+  publish(uri: string): void {
+    const st = this.states.get(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!st) return;
+    let results = st.results;
+    if (st.typing && doc && Date.now() - st.typing.at < TYPING_PAUSE_MS) {
+      const b = sentenceBounds(doc.getText(), st.typing.offset);
+      results = results.filter((r) => {
+        const s = doc.offsetAt(r.lsp.range.start);
+        const e = doc.offsetAt(r.lsp.range.end);
+        return e < b.start || s > b.end;
+      });
+    }
+    this.send(uri, results.map((r) => r.lsp), doc?.version);
+  }
+
+  /** Publishes diagnostics for a file that is not open (Check All). */
+  publishClosed(uri: string, text: string, languageId: string): number {
+    const st = this.state(uri);
+    st.results = this.run(text, uri, languageId);
+    st.text = text;
+    this.send(uri, st.results.map((r) => r.lsp));
+    return st.results.length;
+  }
+
+  private send(uri: string, diagnostics: LspDiagnostic[], version?: number): void {
+    if (diagnostics.length) this.published.add(uri);
+    else this.published.delete(uri);
+    void this.ctx.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+  }
+
+  clear(uri: string): void {
+    this.send(uri, [], this.ctx.documents.get(uri)?.version);
+  }
+
+  /** Clears every diagnostic Sourcewise has published. */
+  clearAll(): void {
+    for (const uri of [...this.published]) this.clear(uri);
+    for (const st of this.states.values()) st.results = [];
+  }
+
+  /** The last results for a document overlapping a range (current version only). */
+  resultsAt(uri: string, range: Range): CheckedDiagnostic[] {
+    const st = this.states.get(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!st || (doc && st.version !== doc.version)) return [];
+    return st.results.filter((r) => rangesTouch(r.lsp.range, range));
+  }
+
+  results(uri: string): CheckedDiagnostic[] {
+    return this.states.get(uri)?.results ?? [];
+  }
+}
+
+function cmp(a: { line: number; character: number }, b: { line: number; character: number }): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangesTouch(a: Range, b: Range): boolean {
+  return cmp(a.start, b.end) <= 0 && cmp(b.start, a.end) <= 0;
+}
+
+function sliceRange(text: string, r: Range): string {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (r.start.line === r.end.line) return (lines[r.start.line] ?? '').slice(r.start.character, r.end.character);
+  const out = [(lines[r.start.line] ?? '').slice(r.start.character)];
+  for (let l = r.start.line + 1; l < r.end.line; l++) out.push(lines[l] ?? '');
+  out.push((lines[r.end.line] ?? '').slice(0, r.end.character));
+  return out.join('\n');
+}

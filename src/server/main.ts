@@ -1,0 +1,290 @@
+/**
+ * Sourcewise language server: `node dist/server.js --stdio` (or node IPC from the
+ * VS Code client). Wires documents, settings, sources and the feature modules.
+ */
+import * as path from 'node:path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AcceptedStore } from './accepted';
+import { provideCodeActions } from './codeActions';
+import { COMMANDS, executeCommand, type CommandHost } from './commands';
+import { provideCompletion, TRIGGER_CHARACTERS } from './completion';
+import type { ServerContext } from './context';
+import { provideDefinition } from './definition';
+import { Checker } from './diagnostics';
+import { provideHover } from './hover';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { Sources, type FileChangeKind } from './sources';
+import { uriToPath } from './util';
+
+export const STATUS_NOTIFICATION = 'sourcewise/status';
+export const CURSOR_NOTIFICATION = 'sourcewise/cursor';
+
+export interface StatusParams {
+  sources: number;
+  facts: number;
+  indexing: boolean;
+  message?: string;
+}
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let storagePath: string | undefined;
+let supportsConfiguration = false;
+let supportsDynamicConfig = false;
+let supportsDynamicWatchers = false;
+let clientWatchesSources = false;
+let initSettings: unknown;
+const shownWarnings = new Set<string>();
+
+const ctx: ServerContext = {
+  connection,
+  documents,
+  settings: { ...DEFAULT_SETTINGS, sources: [...DEFAULT_SETTINGS.sources], languages: [...DEFAULT_SETTINGS.languages] },
+  sources: new Sources(),
+  accepted: new AcceptedStore(() => ctx.folders),
+  folders: [],
+  checkingEnabled: true,
+  indexing: false,
+  log: (message) => connection.console.log(message),
+};
+const checker = new Checker(ctx);
+/** Last known text per open document, to find where an edit happened. */
+const lastText = new Map<string, string>();
+let statusMessage: string | undefined;
+
+function warnOnce(message: string): void {
+  if (shownWarnings.has(message)) return;
+  shownWarnings.add(message);
+  connection.console.warn(message);
+  void connection.window.showWarningMessage(`Sourcewise: ${message}`);
+}
+
+function sendStatus(message?: string): void {
+  if (message !== undefined) statusMessage = message;
+  const corpus = ctx.sources.corpus;
+  let facts = 0;
+  if (corpus) {
+    const s = corpus.stats();
+    facts = s.claims + s.quotes + s.roles;
+  }
+  const params: StatusParams = {
+    sources: corpus?.docs.length ?? 0,
+    facts,
+    indexing: ctx.indexing,
+    message: ctx.checkingEnabled ? statusMessage : `Checking is off. ${statusMessage ?? ''}`.trim(),
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, params);
+}
+
+function sourcesKey(s: Settings): string {
+  return JSON.stringify([s.sources, s.bundledSeeds, s.aliases]);
+}
+
+async function readSettings(): Promise<Settings> {
+  let raw: unknown = initSettings;
+  if (supportsConfiguration) {
+    try {
+      raw = await connection.workspace.getConfiguration({ section: 'sourcewise' });
+    } catch (err) {
+      ctx.log(`workspace/configuration failed: ${String(err)}`);
+    }
+  }
+  const { settings, warnings } = parseSettings(raw, storagePath);
+  for (const w of warnings) warnOnce(w);
+  return settings;
+}
+
+let reindexing: Promise<void> = Promise.resolve();
+
+async function reindex(reason: string): Promise<void> {
+  const run = async () => {
+    ctx.indexing = true;
+    sendStatus('Indexing sources…');
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Sourcewise', 0, 'Indexing sources…', false);
+    try {
+      const r = await ctx.sources.load(ctx.settings, ctx.folders, (done, total) => {
+        progress.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} sources`);
+      });
+      const parts: string[] = [];
+      if (r.usingSeeds) {
+        parts.push(
+          ctx.settings.bundledSeeds === 'always'
+            ? 'Including the bundled seed articles.'
+            : `No sources found (${ctx.settings.sources.join(', ')}); using the bundled seed articles.`,
+        );
+      }
+      if (r.skipped.length) {
+        parts.push(`Skipped ${r.skipped.length} file${r.skipped.length === 1 ? '' : 's'}.`);
+        for (const s of r.skipped) connection.console.warn(`Skipped source ${s.path}: ${s.reason}`);
+      }
+      ctx.log(`Indexed ${r.corpus.docs.length} sources in ${r.millis} ms (${reason}).`);
+      ctx.indexing = false;
+      sendStatus(parts.join(' ') || undefined);
+      if (parts.length === 0) statusMessage = undefined;
+      checker.recheckAll();
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      if (/superseded/.test(msg)) return;
+      ctx.indexing = false;
+      connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? msg : msg}`);
+      sendStatus(`Indexing failed: ${msg}`);
+    } finally {
+      progress.done();
+      ctx.indexing = false;
+    }
+  };
+  reindexing = reindexing.then(run, run);
+  return reindexing;
+}
+
+async function registerWatchers(): Promise<void> {
+  if (!supportsDynamicWatchers || clientWatchesSources) return;
+  const watchers = ctx.settings.sources.map((globPattern) => ({ globPattern }));
+  await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  supportsConfiguration = !!caps.workspace?.configuration;
+  supportsDynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  supportsDynamicWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+  if (typeof init.storagePath === 'string') storagePath = init.storagePath;
+  clientWatchesSources = init.clientWatchesSources === true;
+  initSettings = init.settings;
+
+  const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
+  if (!folders.length) {
+    const root = params.rootUri ? uriToPath(params.rootUri) : params.rootPath ?? undefined;
+    if (root) folders.push(path.resolve(root));
+  }
+  ctx.folders = folders;
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      definitionProvider: true,
+      executeCommandProvider: { commands: [...COMMANDS] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'sourcewise', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (supportsDynamicConfig) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sourcewise' });
+  }
+  if (ctx.folders.length && connection.workspace) {
+    try {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        ctx.folders = [
+          ...ctx.folders.filter((f) => !removed.has(f)),
+          ...e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p),
+        ];
+        void reindex('workspace folders changed');
+      });
+    } catch {
+      // The client does not support workspace folder notifications.
+    }
+  }
+  ctx.settings = await readSettings();
+  await registerWatchers().catch((err) => ctx.log(`could not register file watchers: ${String(err)}`));
+  await reindex('startup');
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (!supportsConfiguration) {
+    const s = (change.settings as Record<string, unknown> | undefined)?.sourcewise;
+    if (s !== undefined) initSettings = s;
+  }
+  const before = ctx.settings;
+  ctx.settings = await readSettings();
+  if (sourcesKey(before) !== sourcesKey(ctx.settings)) {
+    if (JSON.stringify(before.sources) !== JSON.stringify(ctx.settings.sources)) {
+      await registerWatchers().catch((err) => ctx.log(`could not register file watchers: ${String(err)}`));
+    }
+    await reindex('settings changed');
+  } else {
+    if (before.checkOn !== ctx.settings.checkOn && ctx.settings.checkOn === 'command') return;
+    checker.recheckAll();
+  }
+});
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  const changes: { path: string; kind: FileChangeKind }[] = [];
+  for (const c of params.changes) {
+    const p = uriToPath(c.uri);
+    if (!p) continue;
+    const kind: FileChangeKind =
+      c.type === FileChangeType.Created ? 'created' : c.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+    changes.push({ path: p, kind });
+  }
+  if (!changes.length) return;
+  await reindexing;
+  const r = await ctx.sources.applyChanges(changes);
+  if (r === 'reload') await reindex('sources changed');
+  else if (r) {
+    sendStatus();
+    checker.recheckAll();
+  }
+});
+
+connection.onNotification(CURSOR_NOTIFICATION, (p: { uri?: unknown; position?: { line?: unknown; character?: unknown } }) => {
+  if (typeof p?.uri !== 'string' || typeof p.position?.line !== 'number' || typeof p.position.character !== 'number') return;
+  const doc = documents.get(p.uri);
+  if (doc) checker.onCursor(p.uri, doc.offsetAt({ line: p.position.line, character: p.position.character }));
+});
+
+documents.onDidOpen((e) => {
+  lastText.set(e.document.uri, e.document.getText());
+  checker.onOpen(e.document);
+});
+
+documents.onDidChangeContent((e) => {
+  const prev = lastText.get(e.document.uri);
+  const text = e.document.getText();
+  lastText.set(e.document.uri, text);
+  if (prev === undefined || prev === text) return;
+  // Where the edit happened: the first differing offset (edits are usually one place).
+  let i = 0;
+  const n = Math.min(prev.length, text.length);
+  while (i < n && prev.charCodeAt(i) === text.charCodeAt(i)) i++;
+  checker.onChange(e.document, i);
+});
+
+documents.onDidSave((e) => checker.onSave(e.document));
+
+documents.onDidClose((e) => {
+  lastText.delete(e.document.uri);
+  checker.onClose(e.document.uri);
+});
+
+connection.onHover((params) => provideHover(ctx, checker, params));
+connection.onCompletion((params) => provideCompletion(ctx, params));
+connection.onCodeAction((params) => provideCodeActions(ctx, checker, params));
+connection.onDefinition((params) => provideDefinition(ctx, params));
+
+const host: CommandHost = { ctx, checker, reindex, sendStatus };
+connection.onExecuteCommand((params) => executeCommand(host, params.command, params.arguments ?? []));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,198 @@
+/**
+ * Loading the source articles into the engine: the `sourcewise.sources` globs
+ * relative to each workspace folder, the bundled seeds (auto|always|never), and
+ * incremental updates from `workspace/didChangeWatchedFiles`.
+ * Sources are only ever read, never written.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Corpus } from '../engine/corpus';
+import { decodeText, SOURCE_EXTENSIONS } from '../engine/sources/read';
+import type { Settings } from './settings';
+import { globToRegExp, samePathKey } from './util';
+
+/** Where the bundled seed articles live, relative to dist/server.js. */
+export const SEEDS_DIR = path.join(__dirname, '..', 'seeds');
+
+const MAX_SOURCE_SIZE = 5 * 1024 * 1024;
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface LoadResult {
+  corpus: Corpus;
+  usingSeeds: boolean;
+  skipped: { path: string; reason: string }[];
+  millis: number;
+}
+
+export class Sources {
+  corpus: Corpus | undefined;
+  usingSeeds = false;
+  skipped: { path: string; reason: string }[] = [];
+  private folders: string[] = [];
+  private settings: Settings | undefined;
+  private current: AbortController | undefined;
+  private matchers: { folder: string; test: (rel: string) => boolean }[] = [];
+
+  /** Workspace-relative patterns made absolute for each folder. */
+  static patternsFor(settings: Settings, folders: string[]): string[] {
+    const out: string[] = [];
+    for (const p of settings.sources) {
+      if (path.isAbsolute(p)) out.push(p);
+      else for (const f of folders) out.push(path.join(f, p).replace(/\\/g, '/'));
+    }
+    return out;
+  }
+
+  /**
+   * (Re)loads everything. A load in progress is aborted first; an aborted load
+   * rejects with the abort reason and leaves the previous corpus in place.
+   */
+  async load(
+    settings: Settings,
+    folders: string[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<LoadResult> {
+    this.current?.abort(new Error('superseded by a newer load'));
+    const controller = new AbortController();
+    this.current = controller;
+    const t0 = Date.now();
+    this.settings = settings;
+    this.folders = folders;
+    this.matchers = buildMatchers(settings.sources, folders);
+
+    const patterns = settings.bundledSeeds === 'always' ? [] : Sources.patternsFor(settings, folders);
+    const opts = {
+      cwd: folders[0] ?? process.cwd(),
+      aliases: settings.aliases,
+      signal: controller.signal,
+      onProgress,
+    };
+    let usingSeeds = false;
+    let skipped: { path: string; reason: string }[] = [];
+    let corpus: Corpus;
+    if (settings.bundledSeeds === 'always') {
+      const r = await Corpus.load([...Sources.patternsFor(settings, folders), SEEDS_DIR], opts);
+      corpus = r.corpus;
+      skipped = r.skipped;
+      usingSeeds = true;
+    } else {
+      const r = patterns.length ? await Corpus.load(patterns, opts) : undefined;
+      skipped = r?.skipped ?? [];
+      if (r && r.corpus.docs.length > 0) corpus = r.corpus;
+      else if (settings.bundledSeeds === 'auto') {
+        const seeds = await Corpus.load([SEEDS_DIR], opts);
+        corpus = seeds.corpus;
+        skipped = [...skipped, ...seeds.skipped];
+        usingSeeds = true;
+      } else corpus = r?.corpus ?? Corpus.fromInputs([], { aliases: settings.aliases });
+    }
+    if (controller.signal.aborted) throw controller.signal.reason ?? new Error('aborted');
+    if (this.current === controller) this.current = undefined;
+    // A pattern naming a missing file or folder is the normal "no sources yet" case.
+    skipped = skipped.filter((s) => s.reason !== 'file not found');
+    this.corpus = corpus;
+    this.usingSeeds = usingSeeds;
+    this.skipped = skipped;
+    return { corpus, usingSeeds, skipped, millis: Date.now() - t0 };
+  }
+
+  /** Whether a file-system path is (or would be) a source under the current settings. */
+  matches(fsPath: string): boolean {
+    if (this.isLoaded(fsPath)) return true;
+    for (const m of this.matchers) {
+      const rel = path.relative(m.folder, fsPath).replace(/\\/g, '/');
+      if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) continue;
+      if (m.test(rel)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the corpus holds a document with this path. */
+  isLoaded(fsPath: string): boolean {
+    const key = samePathKey(fsPath);
+    return !!this.corpus?.docs.some((d) => samePathKey(d.path) === key);
+  }
+
+  /**
+   * Applies watched-file events. Returns 'reload' when a full reload is needed
+   * (seeds must be swapped in or out), true when the corpus changed, else false.
+   */
+  async applyChanges(changes: { path: string; kind: FileChangeKind }[]): Promise<boolean | 'reload'> {
+    const corpus = this.corpus;
+    if (!corpus || !this.settings) return false;
+    let changed = false;
+    for (const c of changes) {
+      const relevant = this.matches(c.path);
+      if (!relevant) continue;
+      if (this.usingSeeds && this.settings.bundledSeeds === 'auto' && c.kind !== 'deleted') return 'reload';
+      if (c.kind === 'deleted') {
+        if (this.isLoaded(c.path)) {
+          corpus.remove(c.path);
+          changed = true;
+        }
+        continue;
+      }
+      const input = await readSource(c.path);
+      if ('reason' in input) {
+        if (this.isLoaded(c.path)) {
+          corpus.remove(c.path);
+          changed = true;
+        }
+        this.skipped = [...this.skipped.filter((s) => samePathKey(s.path) !== samePathKey(c.path)), input];
+        continue;
+      }
+      this.skipped = this.skipped.filter((s) => samePathKey(s.path) !== samePathKey(c.path));
+      corpus.upsert(input);
+      changed = true;
+    }
+    if (changed && !this.usingSeeds && corpus.docs.length === 0 && this.settings.bundledSeeds === 'auto') {
+      return 'reload';
+    }
+    return changed;
+  }
+
+  /** The loaded source with this path (or URI). */
+  doc(p: string) {
+    const key = samePathKey(p);
+    return this.corpus?.docs.find((d) => samePathKey(d.path) === key);
+  }
+}
+
+function buildMatchers(patterns: string[], folders: string[]): { folder: string; test: (rel: string) => boolean }[] {
+  const exts = new Set<string>(SOURCE_EXTENSIONS);
+  const out: { folder: string; test: (rel: string) => boolean }[] = [];
+  for (const pattern of patterns) {
+    const p = pattern.replace(/\\/g, '/');
+    const dynamic = /[*?{[]/.test(p);
+    const test = dynamic
+      ? (() => {
+          const re = globToRegExp(p.replace(/^\.\//, ''));
+          return (rel: string) => re.test(rel);
+        })()
+      : (() => {
+          const base = p.replace(/^\.\//, '').replace(/\/+$/, '');
+          return (rel: string) =>
+            rel === base || (rel.startsWith(`${base}/`) && exts.has(path.extname(rel).slice(1).toLowerCase()));
+        })();
+    if (path.isAbsolute(pattern)) {
+      out.push({ folder: path.parse(pattern).root, test: (rel) => test(`/${rel}`) || test(rel) });
+    } else for (const folder of folders) out.push({ folder, test });
+  }
+  return out;
+}
+
+async function readSource(
+  file: string,
+): Promise<{ path: string; text: string; mtimeMs: number; size: number } | { path: string; reason: string }> {
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) return { path: file, reason: 'not a regular file' };
+    if (st.size > MAX_SOURCE_SIZE) return { path: file, reason: 'larger than 5 MB' };
+    const decoded = decodeText(await fs.readFile(file));
+    if (!decoded.ok) return { path: file, reason: decoded.reason };
+    return { path: file, text: decoded.text, mtimeMs: st.mtimeMs, size: st.size };
+  } catch (err) {
+    return { path: file, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
