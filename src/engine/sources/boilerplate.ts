@@ -13,8 +13,8 @@
  *     end a sentence; a headline ending in "?" counts as a link title here);
  *  3. it belongs to the run at the end of the page made of dropped lines and short
  *     title-like lines (no terminal punctuation), when that run has at least 3 lines
- *     and is not a data table (at most half its lines mostly digits) and is not the
- *     whole document;
+ *     and is not a data table (at most half its title-like lines are numeric: two or
+ *     more numbers, or mostly digits) and is not the whole document but its title;
  *  4. it has cross-link shape in mid-article: `Label: Headline` where the label is at
  *     most 5 words, the headline starts with a capital or digit, the whole line is
  *     < 120 chars and it does not end with terminal punctuation or a quote (not applied
@@ -187,7 +187,7 @@ export function filterBoilerplate(text: string, segments: Segment[]): Segment[] 
       continue;
     }
     if (isTitleLike(s)) {
-      if (digitShare(s) > 0.4) numeric++;
+      if (digitShare(s) > 0.4 || (s.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0) >= 2) numeric++;
       titled++;
       k--;
       continue;
