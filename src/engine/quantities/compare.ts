@@ -241,7 +241,13 @@ export function formatQuantity(q: Quantity): string {
         return fmtNumber(v);
     }
   };
-  if (q.kind === 'date') return q.date ? fmtDate(q.date) : q.text;
+  if (q.kind === 'date') {
+    if (!q.date) return q.text;
+    const d = { ...q.date };
+    // a weekday computed from the calendar date is not shown unless written
+    if (d.weekday !== undefined && d.day !== undefined && !/(mon|tues|wednes|thurs|fri|satur|sun)day/i.test(q.text)) delete d.weekday;
+    return fmtDate(d);
+  }
   if (q.kind === 'year') {
     if (q.qualifier === 'range') return q.high - q.low === 9 && q.low % 10 === 0 ? `the ${q.low}s` : `${q.low}-${q.high}`;
     if (!Number.isInteger(q.high)) {

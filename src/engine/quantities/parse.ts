@@ -504,6 +504,10 @@ class Parser {
               const y2 = Math.floor(num.value / 100) * 100 + n2.value;
               if (y2 > num.value) return { kind: 'year', value: num.value, low: num.value, high: y2, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
             }
+            // "1994-1995", "1873–1940": a span of years
+            if (isHyphen && num.plain && n2.plain && first.s.length === 4 && this.t[k2]!.s.length === 4 && num.value >= 1000 && num.value <= 2100 && n2.value > num.value && n2.value <= 2100) {
+              return { kind: 'year', value: num.value, low: num.value, high: n2.value, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
+            }
             if (n2.value > v1) {
               second = n2;
               secondCur = c2?.cur;

@@ -10,7 +10,7 @@ export const TENS: Record<string, number> = {
 };
 
 export const SCALES: Record<string, number> = {
-  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+  thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
 };
 
 /** Scale words glued to digits or abbreviated ("1k", "€2m", "$3bn"). */
