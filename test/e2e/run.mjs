@@ -1,0 +1,582 @@
+#!/usr/bin/env node
+// End-to-end test: the packaged extension inside a real VS Code workbench, used the way a writer uses it.
+//
+//   npm run test:e2e            (= npm run package && bash test/e2e/setup.sh && node test/e2e/run.mjs)
+//   node test/e2e/run.mjs [--vsix FILE] [--draft FILE] [--out DIR] [--no-images] [--keep] [--timeout SEC]
+//                         [--hover NAME] [--cite-line N]
+//
+// It builds nothing. It takes sourcewise-<version>.vsix from the repository root, starts code-server (installed
+// by test/e2e/setup.sh) on a free 127.0.0.1 port with its own user-data, extensions dir and config, installs the
+// .vsix there, opens a temporary workspace holding only a copy of examples/draft.md (no sources folder, so the
+// bundled seed articles are used) in headless chromium, and then, through keyboard and mouse only:
+//   1. opens draft.md with Quick Open and waits for activation and the first squiggles;
+//   2. hovers a person's name and checks the card names a role and an outlet;
+//   3. reads the Problems panel and checks there is a `contradiction` from `sourcewise`;
+//   4. puts the cursor on that contradiction, opens Quick Fix (Ctrl+.), applies the preferred fix, saves, and
+//      checks that only the figure changed on that line;
+//   5. types `[^` after a sentence the sources support, accepts the first completion, saves, and checks that a
+//      footnote marker and its definition were added.
+// Screenshots go to test/e2e/out/ (and the three used by the README to images/). Exit code 0 only when every
+// step passed; the last line is always `e2e: N passed, M failed`.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CACHE = process.env.SOURCEWISE_E2E_HOME || path.join(os.homedir(), '.cache/sourcewise-e2e');
+
+// ------------------------------------------------------------------------------------------------ options
+const opts = { images: true, keep: false };
+{
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--no-images') opts.images = false;
+    else if (a === '--keep') opts.keep = true;
+    else if (/^--(vsix|draft|out|timeout|hover|cite-line)$/.test(a) && i + 1 < argv.length) opts[a.slice(2)] = argv[++i];
+    else {
+      console.error(`e2e: unknown argument ${a}\nusage: node test/e2e/run.mjs [--vsix FILE] [--draft FILE] [--out DIR] ` +
+        '[--no-images] [--keep] [--timeout SEC] [--hover NAME] [--cite-line N]');
+      process.exit(2);
+    }
+  }
+}
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+const VSIX = path.resolve(opts.vsix ?? path.join(REPO, `${pkg.name}-${pkg.version}.vsix`));
+const DRAFT = path.resolve(opts.draft ?? path.join(REPO, 'examples/draft.md'));
+const OUT = path.resolve(opts.out ?? path.join(REPO, 'test/e2e/out'));
+const IMAGES = path.join(REPO, 'images');
+const WAIT = 1000 * Number(opts.timeout ?? 30);
+
+// People the Istanbul draft talks about; the first one whose hover shows a fact card is used.
+const PEOPLE = opts.hover ? [opts.hover] : ['Umerov', 'Medinsky', 'Fidan', 'Rubio', 'Zelensky', 'Zelenskyy', 'Putin', 'Trump', 'Erdogan', 'Rutte'];
+// A figure, written as digits or as a number word.
+const FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half)\b/i;
+
+// ------------------------------------------------------------------------------------------------ plumbing
+const t0 = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s]`, ...a);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+class StepFailure extends Error {}
+const fail = (msg) => { throw new StepFailure(msg); };
+const results = [];
+const done = new Set();
+/** Runs one user-visible step; `needs` names steps that must have passed first. */
+async function step(name, needs, fn) {
+  const missing = needs.filter((n) => !done.has(n));
+  if (missing.length) {
+    results.push({ name, ok: false, detail: `skipped: needs ${missing.join(', ')}` });
+    log(`SKIP ${name} (needs ${missing.join(', ')})`);
+    return;
+  }
+  const started = Date.now();
+  log(`---- ${name}`);
+  try {
+    const detail = await fn();
+    results.push({ name, ok: true, detail, ms: Date.now() - started });
+    done.add(name);
+    log(`PASS ${name}${detail ? `: ${detail}` : ''} (${Date.now() - started} ms)`);
+  } catch (e) {
+    const detail = e instanceof StepFailure ? e.message : String(e?.stack ?? e);
+    results.push({ name, ok: false, detail, ms: Date.now() - started });
+    log(`FAIL ${name}: ${detail}`);
+    if (page) await shot(`99-failed-${name}.png`).catch(() => {});
+    if (page) await page.keyboard.press('Escape').catch(() => {});
+  }
+}
+
+function findCodeServer() {
+  const root = process.env.SOURCEWISE_E2E_CODE_SERVER || path.join(CACHE, 'code-server');
+  const entry = path.join(root, 'node_modules/code-server/out/node/entry.js');
+  if (!fs.existsSync(entry)) return null;
+  return entry;
+}
+async function importPlaywright() {
+  for (const base of [path.join(REPO, 'package.json'), path.join(CACHE, 'pw/package.json')]) {
+    try {
+      const mod = await import(pathToFileURL(createRequire(base).resolve('playwright-core')).href);
+      return mod.chromium ? mod : mod.default;
+    } catch {}
+  }
+  return null;
+}
+function chromiumPath() {
+  if (process.env.CHROMIUM_BIN) return process.env.CHROMIUM_BIN;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (fs.existsSync(p)) return p;
+  return null;
+}
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer().once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+function walk(dir, keep, acc = []) {
+  if (!fs.existsSync(dir)) return acc;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p, keep, acc); else if (keep(p)) acc.push(p);
+  }
+  return acc;
+}
+
+// ------------------------------------------------------------------------------------------------ state
+let server = null;
+let browser = null;
+let page = null;
+let runDir = null;
+const ctx = {}; // facts found by one step and used by a later one
+
+async function stopAll() {
+  try { if (browser) await browser.close(); } catch {}
+  browser = null;
+  if (server && server.exitCode === null && server.signalCode === null && !opts.keep) {
+    const group = -server.pid; // code-server was started detached: it leads its own process group
+    try { process.kill(group, 'SIGTERM'); } catch {}
+    for (let i = 0; i < 30 && server.exitCode === null && server.signalCode === null; i++) await sleep(100);
+    try { process.kill(group, 'SIGKILL'); } catch {}
+  }
+}
+let finishing = false;
+async function finish(code) {
+  if (finishing) return;
+  finishing = true;
+  await stopAll();
+  if (runDir) {
+    // Keep the logs next to the screenshots: the extension host log and every output channel.
+    for (const f of walk(path.join(runDir, 'data/logs'), (p) => p.endsWith('.log'))) {
+      const rel = path.relative(path.join(runDir, 'data/logs'), f).split(path.sep).slice(1).join('__');
+      try { fs.copyFileSync(f, path.join(OUT, 'logs', rel)); } catch {}
+    }
+    try { fs.copyFileSync(path.join(runDir, 'server.log'), path.join(OUT, 'logs', 'code-server.log')); } catch {}
+    if (!opts.keep) fs.rmSync(runDir, { recursive: true, force: true });
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ results, ctx, seconds: (Date.now() - t0) / 1000 }, null, 2));
+  console.log('');
+  for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `: ${r.detail}`}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots and logs in ${path.relative(process.cwd(), OUT) || '.'})`);
+  process.exit(code ?? (failed || !results.length ? 1 : 0));
+}
+process.on('SIGINT', () => finish(130));
+process.on('SIGTERM', () => finish(143));
+// A hung workbench must not hang CI.
+setTimeout(() => { log('overall time limit reached'); results.push({ name: 'time limit', ok: false, detail: 'run took over 6 minutes' }); finish(1); }, 6 * 60_000).unref();
+
+// ------------------------------------------------------------------------------------------------ UI helpers
+const EDITOR = '.editor-group-container.active .monaco-editor';
+const QUICK_INPUT = '.quick-input-widget .quick-input-box input';
+
+async function shot(name, widget) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, name);
+  let clip;
+  if (widget) {
+    // README images: the widget plus the caret's line and a line or two around it, from the line numbers on.
+    clip = await page.evaluate(({ widget, editor, pad }) => {
+      const w = document.querySelector(widget)?.getBoundingClientRect();
+      const caret = document.querySelector(`${editor} .cursors-layer .cursor`)?.getBoundingClientRect();
+      const margin = document.querySelector(`${editor} .margin`)?.getBoundingClientRect();
+      if (!w || !caret) return null;
+      // The right end of the caret's line of text, so the whole sentence is in the picture.
+      const line = [...document.querySelectorAll(`${editor} .view-lines .view-line`)]
+        .map((l) => l.firstElementChild?.getBoundingClientRect())
+        .find((r) => r && r.top <= caret.top + 2 && r.bottom >= caret.bottom - 2);
+      const x0 = Math.max(0, Math.min(w.left, margin ? margin.left : caret.left) - pad);
+      const y0 = Math.max(0, Math.min(w.top, caret.top - 2 * caret.height) - pad);
+      const x1 = Math.min(innerWidth, Math.max(w.right, caret.right + 40, line ? line.right : 0) + pad);
+      const y1 = Math.min(innerHeight, Math.max(w.bottom, caret.bottom + 2 * caret.height) + pad);
+      return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    }, { widget, editor: EDITOR, pad: 12 });
+  }
+  await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
+  return file;
+}
+
+/** Ctrl+G to a 1-based line and column; the line is scrolled into view and the caret put there. */
+async function goTo(line, column) {
+  await page.keyboard.press('Control+g');
+  await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+  await page.keyboard.type(`${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(QUICK_INPUT, { state: 'hidden' });
+  await sleep(250);
+}
+
+/** Screen position of the primary caret. */
+async function caretBox() {
+  return page.evaluate((sel) => {
+    const c = document.querySelector(`${sel} .cursors-layer .cursor`);
+    if (!c) return null;
+    const b = c.getBoundingClientRect();
+    return { x: b.left, y: b.top, height: b.height };
+  }, EDITOR);
+}
+
+/** Visible hover widget: each part's text (extension hovers and diagnostics are separate parts). */
+async function hoverParts() {
+  return page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden) .hover-row')]
+    .filter((r) => !r.classList.contains('status-bar') && r.offsetParent !== null && r.innerText.trim())
+    .map((r) => r.innerText.trim()));
+}
+
+async function closeWidgets() {
+  await page.mouse.move(2, 2);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await sleep(150);
+}
+
+async function focusEditor() {
+  await closeWidgets();
+  const box = await page.locator(`${EDITOR} .view-lines`).boundingBox();
+  if (!box) fail('the editor is not visible');
+  await page.mouse.click(box.x + 40, box.y + 10);
+}
+
+/** Saves the active editor and returns the file's text once it is on disk. */
+async function saveAndRead(file, before) {
+  await page.keyboard.press('Control+s');
+  const end = Date.now() + WAIT;
+  while (Date.now() < end) {
+    const now = fs.readFileSync(file, 'utf8');
+    if (now !== before) return now;
+    await sleep(100);
+  }
+  fail('Ctrl+S did not write any change to disk');
+}
+
+const lines = (s) => s.split(/\r?\n/);
+
+// ------------------------------------------------------------------------------------------------ run
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(path.join(OUT, 'logs'), { recursive: true });
+
+await step('prerequisites', [], async () => {
+  const missing = [];
+  if (!fs.existsSync(VSIX)) missing.push(`${path.relative(REPO, VSIX)} (run \`npm run package\`)`);
+  if (!fs.existsSync(DRAFT)) missing.push(`${DRAFT}`);
+  if (!findCodeServer()) missing.push(`code-server under ${CACHE} (run \`bash test/e2e/setup.sh\`)`);
+  if (!chromiumPath()) missing.push('chromium (run `bash test/e2e/setup.sh`, or set CHROMIUM_BIN)');
+  if (!(await importPlaywright())) missing.push('playwright-core (run `npm ci`)');
+  if (missing.length) fail(`missing: ${missing.join('; ')}`);
+  return `${path.basename(VSIX)}, ${path.relative(REPO, DRAFT) || DRAFT}`;
+});
+
+await step('start code-server', ['prerequisites'], async () => {
+  const entry = findCodeServer();
+  runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcewise-e2e-'));
+  const data = path.join(runDir, 'data');
+  const exts = path.join(runDir, 'extensions');
+  const ws = path.join(runDir, 'workspace');
+  fs.mkdirSync(path.join(data, 'User'), { recursive: true });
+  fs.mkdirSync(exts);
+  fs.mkdirSync(ws);
+  fs.copyFileSync(DRAFT, path.join(ws, 'draft.md'));
+  ctx.workspace = ws;
+  ctx.draftFile = path.join(ws, 'draft.md');
+  fs.writeFileSync(path.join(runDir, 'config.yaml'), 'auth: none\ncert: false\n');
+  // A quiet, predictable workbench: no welcome page, tips, telemetry, update checks, AI panels or git.
+  fs.writeFileSync(path.join(data, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.colorTheme': 'Default Light Modern',
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+    'chat.commandCenter.enabled': false,
+    'git.enabled': false,
+    'editor.minimap.enabled': false,
+    'editor.hover.delay': 300,
+    'editor.hover.sticky': true,
+    'window.title': 'draft.md — Sourcewise',
+  }, null, 2));
+  const common = ['--config', path.join(runDir, 'config.yaml'), '--user-data-dir', data, '--extensions-dir', exts];
+
+  const inst = spawnSync(process.execPath, [entry, ...common, '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
+  const said = `${inst.stdout}${inst.stderr}`.trim();
+  if (inst.status !== 0 || /Failed Installing|not compatible/i.test(said)) fail(`installing ${path.basename(VSIX)} failed: ${said.split('\n').slice(-3).join(' | ')}`);
+  const installed = JSON.parse(fs.readFileSync(path.join(exts, 'extensions.json'), 'utf8'));
+  ctx.extensionId = installed[0]?.identifier?.id;
+  if (!ctx.extensionId) fail('install reported success but extensions.json lists nothing');
+
+  const port = await freePort();
+  const out = fs.openSync(path.join(runDir, 'server.log'), 'w');
+  server = spawn(process.execPath, [entry, ...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ws],
+  { detached: true, stdio: ['ignore', out, out], env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}' } });
+  ctx.url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(ws)}`;
+  const end = Date.now() + WAIT;
+  for (;;) {
+    if (server.exitCode !== null) fail(`code-server exited with ${server.exitCode}; see ${OUT}/logs/code-server.log`);
+    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break; } catch {}
+    if (Date.now() > end) fail(`code-server did not answer on port ${port}`);
+    await sleep(200);
+  }
+  return `${ctx.extensionId} installed; port ${port}, pid ${server.pid}`;
+});
+
+await step('open draft.md', ['start code-server'], async () => {
+  const { chromium } = await importPlaywright();
+  browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(WAIT);
+  const consoleLines = [];
+  ctx.browserErrors = consoleLines;
+  page.on('pageerror', (e) => consoleLines.push(e.message));
+  await page.goto(ctx.url);
+  await page.waitForSelector('.monaco-workbench .part.editor');
+  await page.waitForSelector('.monaco-workbench .part.statusbar');
+  await sleep(800);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+p');
+    await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+    await page.keyboard.type('draft.md');
+    try {
+      await page.waitForFunction(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+        .some((r) => r.textContent.includes('draft.md')), null, { timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((sel) => {
+        const tab = document.querySelector('.editor-group-container.active .tab.active');
+        return tab?.textContent.includes('draft.md') && document.querySelector(`${sel} .view-lines .view-line`);
+      }, EDITOR, { timeout: 10_000 });
+      break;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt === 3) fail('Quick Open did not open draft.md (the file search may be broken: is rg installed?)');
+    }
+  }
+  await shot('01-draft-open.png');
+  return 'opened with Quick Open';
+});
+
+await step('extension activates and reports problems', ['open draft.md'], async () => {
+  const logsDir = path.join(runDir, 'data/logs');
+  const id = ctx.extensionId.toLowerCase();
+  const end = Date.now() + 2 * WAIT;
+  let activated = false;
+  while (Date.now() < end) {
+    const text = walk(logsDir, (p) => p.endsWith('exthost.log')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const mine = text.split('\n').filter((l) => l.toLowerCase().includes(id));
+    const failedLine = mine.find((l) => /Activating extension .* failed/i.test(l));
+    if (failedLine) fail(`activation failed: ${failedLine.trim()}`);
+    activated ||= mine.some((l) => l.includes('ExtensionService#_doActivateExtension'));
+    const squiggles = await page.locator(`${EDITOR} .view-overlays [class*="squiggly-"]`).count();
+    if (activated && squiggles) {
+      await shot('02-diagnostics.png');
+      return `${id} active, ${squiggles} squiggle(s) in view after ${((Date.now() - t0) / 1000).toFixed(1)} s`;
+    }
+    await sleep(250);
+  }
+  fail(activated ? 'activated, but no squiggles appeared in draft.md' : `no "ExtensionService#_doActivateExtension ${id}" in the extension host log`);
+});
+
+await step('hover card on a name', ['extension activates and reports problems'], async () => {
+  const text = lines(fs.readFileSync(ctx.draftFile, 'utf8'));
+  const spots = [];
+  for (const name of PEOPLE) {
+    const re = new RegExp(`(?<![\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
+    text.forEach((l, i) => {
+      const m = re.exec(l);
+      if (m && !/^\s*\[\^[^\]]+\]:/.test(l)) spots.push({ name, line: i + 1, column: m.index + 1 });
+    });
+  }
+  if (!spots.length) fail(`none of ${PEOPLE.join(', ')} occurs in the draft`);
+  const tried = [];
+  for (const spot of spots.slice(0, 5)) {
+    await focusEditor();
+    await goTo(spot.line, spot.column + Math.floor(spot.name.length / 2));
+    const caret = await caretBox();
+    if (!caret) fail('no caret in the editor');
+    await page.mouse.move(caret.x + 200, caret.y + 120);
+    await sleep(100);
+    await page.mouse.move(caret.x + 1, caret.y + caret.height / 2, { steps: 4 });
+    try {
+      await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row', { state: 'visible', timeout: 5000 });
+    } catch {
+      tried.push(`${spot.name} (line ${spot.line}): no hover`);
+      continue;
+    }
+    await sleep(600); // every hover provider has answered by now
+    const parts = await hoverParts();
+    const card = parts.find((p) => /\bRoles\b/.test(p));
+    if (!card) {
+      tried.push(`${spot.name} (line ${spot.line}): hover without a fact card: ${JSON.stringify(parts.join(' | ').slice(0, 160))}`);
+      continue;
+    }
+    // A role line reads "<Title> — <Outlet>, <Outlet> (<file>:<line>)"; the outlets must be names, not file names.
+    const roleLine = card.split('\n').map((l) => l.trim()).find((l) => /\S\s+—\s+\S/.test(l) && !/^Sources:/.test(l));
+    if (!roleLine) fail(`the card for ${spot.name} has a Roles heading but no "<role> — <outlet>" line:\n${card}`);
+    const [role, rest] = roleLine.split(/\s+—\s+/, 2);
+    const outlets = rest.replace(/\s*\(.*$/, '').split(/,\s*/).filter(Boolean);
+    if (!role.trim() || !outlets.length) fail(`cannot read role and outlet from "${roleLine}"`);
+    const fileLike = outlets.filter((o) => /\.(txt|md|html?|markdown)$/i.test(o));
+    if (fileLike.length === outlets.length) fail(`the card for ${spot.name} names files, not outlets: "${roleLine}"`);
+    ctx.hover = { name: spot.name, line: spot.line, role: role.replace(/^[-•]\s*/, ''), outlets, card };
+    await shot('03-hover.png');
+    await shot('03-hover-card.png', '.monaco-hover:not(.hidden)');
+    return `${spot.name}: role "${ctx.hover.role}" per ${outlets.join(', ')}`;
+  }
+  fail(`no fact card found. Tried: ${tried.join('; ')}`);
+});
+
+await step('Problems panel lists a contradiction', ['extension activates and reports problems'], async () => {
+  await closeWidgets();
+  await page.keyboard.press('Control+Shift+M');
+  await page.waitForSelector('.markers-panel', { state: 'visible' });
+  let rows = [];
+  const end = Date.now() + WAIT;
+  while (Date.now() < end) {
+    rows = await page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
+      text: r.innerText.replace(/\s+/g, ' ').trim(),
+      label: r.getAttribute('aria-label') ?? '',
+    })));
+    if (rows.some((r) => /\bsourcewise\b/.test(r.text) && /\bcontradiction\b/.test(r.text))) break;
+    await sleep(250);
+  }
+  ctx.problems = rows.map((r) => r.text);
+  await shot('04-problems.png');
+  // A marker row reads "<message> sourcewise(<code>) [Ln L, Col C]" (innerText: "sourcewise contradiction").
+  const contradictions = rows.map((r) => {
+    const m = /^(.*?)\s+sourcewise\s*\(?contradiction\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(r.text);
+    return m && { message: m[1], line: Number(m[2]), column: Number(m[3]) };
+  }).filter(Boolean);
+  if (!contradictions.length) {
+    fail(`no "contradiction" from "sourcewise" among ${rows.length} row(s): ${JSON.stringify(ctx.problems.slice(0, 8))}`);
+  }
+  ctx.contradiction = contradictions[0];
+  const markers = rows.filter((r) => /\[Ln \d+, Col \d+\]/.test(r.text)).length;
+  return `${markers} problem(s); first contradiction at ${ctx.contradiction.line}:${ctx.contradiction.column}: ${ctx.contradiction.message}`;
+});
+
+await step('Quick Fix replaces the contradicted figure', ['Problems panel lists a contradiction'], async () => {
+  const before = fs.readFileSync(ctx.draftFile, 'utf8');
+  const { line, column, message } = ctx.contradiction;
+  await focusEditor();
+  await goTo(line, column);
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget .monaco-list-row.action', { state: 'visible' });
+  await sleep(300);
+  const actions = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row.action')].map((r) => ({
+    title: r.innerText.replace(/\s+/g, ' ').trim(),
+    focused: r.classList.contains('focused'),
+    disabled: r.classList.contains('option-disabled') || r.getAttribute('aria-disabled') === 'true',
+  })));
+  ctx.quickFixes = actions.map((a) => a.title);
+  await shot('05-quick-fix.png');
+  await shot('05-quick-fix-menu.png', '.action-widget');
+  const chosen = actions.find((a) => a.focused) ?? actions[0];
+  if (!chosen || chosen.disabled) fail(`no applicable fix in the menu: ${JSON.stringify(ctx.quickFixes)}`);
+  ctx.appliedFix = chosen.title;
+  await page.keyboard.press('Enter'); // the focused entry; VS Code lists preferred fixes first
+  await sleep(300);
+  const after = await saveAndRead(ctx.draftFile, before);
+  await shot('06-after-fix.png');
+
+  const a = lines(before), b = lines(after);
+  if (a.length !== b.length) fail(`the fix changed the number of lines (${a.length} → ${b.length})`);
+  const changed = a.map((l, i) => (l === b[i] ? -1 : i)).filter((i) => i >= 0);
+  if (changed.length !== 1 || changed[0] !== line - 1) fail(`expected only line ${line} to change; changed: ${changed.map((i) => i + 1).join(', ')}`);
+  const oldLine = a[line - 1], newLine = b[line - 1];
+  let p = 0;
+  while (p < oldLine.length && oldLine[p] === newLine[p]) p++;
+  let s = 0;
+  while (s < oldLine.length - p && s < newLine.length - p && oldLine[oldLine.length - 1 - s] === newLine[newLine.length - 1 - s]) s++;
+  const removed = oldLine.slice(p, oldLine.length - s), inserted = newLine.slice(p, newLine.length - s);
+  ctx.fixDiff = { line, before: oldLine, after: newLine, removed, inserted };
+  if (!FIGURE.test(removed) && !FIGURE.test(oldLine.slice(column - 1, column - 1 + 40))) fail(`the fix did not touch a figure: removed "${removed}"`);
+  if (!inserted.trim() || !FIGURE.test(newLine.slice(p, p + inserted.length + 20))) fail(`the fix inserted no figure: "${inserted}"`);
+  if (p > column - 1 + 40 || oldLine.length - s < column - 1) fail(`the change ("${removed}" → "${inserted}") is not where the diagnostic is (column ${column})`);
+  const said = `${message} ${chosen.title}`.toLowerCase();
+  const core = inserted.trim().toLowerCase();
+  if (!said.includes(core)) fail(`inserted "${inserted}", which neither the diagnostic nor the fix title ("${chosen.title}") mentions`);
+  return `"${chosen.title}": "${removed}" → "${inserted}" on line ${line}; rest of the line unchanged`;
+});
+
+await step('citation completion inserts a footnote', ['extension activates and reports problems'], async () => {
+  const before = fs.readFileSync(ctx.draftFile, 'utf8');
+  const a = lines(before);
+  // The target: a prose line (not a heading, list, quote, table or footnote) with no problem on it and no
+  // citation yet; the caret goes right after its first sentence's full stop.
+  const problemLines = new Set((ctx.problems ?? []).map((t) => Number(/\[Ln (\d+),/.exec(t)?.[1])).filter(Boolean));
+  let target;
+  const wanted = opts['cite-line'] ? [Number(opts['cite-line'])] : a.map((_, i) => i + 1);
+  for (const n of wanted) {
+    const l = a[n - 1] ?? '';
+    if (!opts['cite-line'] && (problemLines.has(n) || /^\s*([#>|*+-]|\d+\.|\[\^)/.test(l) || /\[\^|\[@/.test(l) || !FIGURE.test(l))) continue;
+    const m = /^.*?[a-z0-9”")][.!?](?=\s|$)/i.exec(l);
+    if (m) { target = { line: n, column: m[0].length + 1 }; break; }
+  }
+  if (!target) fail('no prose line without problems found to cite');
+  await focusEditor();
+  await goTo(target.line, target.column);
+  await page.keyboard.type('[^', { delay: 60 });
+  try {
+    await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { state: 'visible', timeout: WAIT });
+  } catch {
+    const msg = await page.locator('.suggest-widget .message').innerText().catch(() => '');
+    fail(`no completion list after typing "[^" on line ${target.line}${msg ? ` (widget says "${msg}")` : ''}`);
+  }
+  await sleep(400);
+  const items = await page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')]
+    .map((r) => (r.getAttribute('aria-label') || r.innerText).replace(/\s+/g, ' ').trim()));
+  ctx.completions = items;
+  await shot('07-citation-completion.png');
+  await shot('07-citation-completion-list.png', '.suggest-widget.visible');
+  await page.keyboard.press('Enter');
+  await sleep(300);
+  const after = await saveAndRead(ctx.draftFile, before);
+  await shot('08-after-citation.png');
+
+  const b = lines(after);
+  const oldLine = a[target.line - 1], newLine = b[target.line - 1];
+  const at = target.column - 1;
+  if (newLine.slice(0, at) !== oldLine.slice(0, at)) fail(`text before the caret changed: "${newLine}"`);
+  const m = /^\[\^([^\]\s]+)\]/.exec(newLine.slice(at));
+  if (!m) fail(`no footnote marker right after the sentence: "${newLine}"`);
+  if (newLine.slice(at + m[0].length) !== oldLine.slice(at)) fail(`the rest of the line changed (stray brackets?): "${newLine}"`);
+  const label = m[1];
+  const defRe = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:\\s*\\S`);
+  const def = b.find((l) => defRe.test(l));
+  if (!def) fail(`marker [^${label}] was inserted but no "[^${label}]: …" definition appeared`);
+  if (a.some((l) => defRe.test(l))) {
+    // An existing footnote was reused: fine, as long as nothing else was added.
+  }
+  const untouched = b.filter((_, i) => i !== target.line - 1).filter((l) => !defRe.test(l)).join('\n').replace(/\n+/g, '\n').trim();
+  const original = a.filter((_, i) => i !== target.line - 1).join('\n').replace(/\n+/g, '\n').trim();
+  if (untouched !== original) fail('the completion changed more than the marker and its definition');
+  ctx.citation = { line: target.line, item: items[0], marker: m[0], definition: def };
+  return `line ${target.line}: accepted "${items[0]}" → ${m[0]} and "${def.slice(0, 100)}"`;
+});
+
+if (opts.images) {
+  const passed = new Set(results.filter((r) => r.ok).map((r) => r.name));
+  const copies = [
+    ['hover card on a name', '03-hover-card.png', 'hover-card.png'],
+    ['Quick Fix replaces the contradicted figure', '05-quick-fix-menu.png', 'quick-fix.png'],
+    ['citation completion inserts a footnote', '07-citation-completion-list.png', 'citation-completion.png'],
+  ];
+  fs.mkdirSync(IMAGES, { recursive: true });
+  for (const [stepName, from, to] of copies) {
+    if (passed.has(stepName) && fs.existsSync(path.join(OUT, from))) fs.copyFileSync(path.join(OUT, from), path.join(IMAGES, to));
+  }
+}
+await finish();
