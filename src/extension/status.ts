@@ -1,0 +1,44 @@
+/** The "Sourcewise: 5 sources · 140 facts" status bar item (click = reindex). */
+import * as vscode from 'vscode';
+
+export interface StatusParams {
+  sources: number;
+  facts: number;
+  indexing: boolean;
+  message?: string;
+}
+
+export class StatusItem implements vscode.Disposable {
+  private item: vscode.StatusBarItem;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('sourcewise.status', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Sourcewise';
+    this.item.command = 'sourcewise.reindex';
+    this.item.text = '$(sync~spin) Sourcewise: starting…';
+    this.item.tooltip = 'Sourcewise is starting';
+    this.item.show();
+  }
+
+  update(p: StatusParams): void {
+    const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
+    this.item.text = p.indexing
+      ? '$(sync~spin) Sourcewise: indexing…'
+      : `$(book) Sourcewise: ${n(p.sources, 'source')} · ${n(p.facts, 'fact')}`;
+    const tip = new vscode.MarkdownString();
+    tip.appendText(p.message ? `${p.message}\n\n` : '');
+    tip.appendText('Click to reindex sources.');
+    this.item.tooltip = tip;
+    this.item.backgroundColor = undefined;
+  }
+
+  stopped(message: string): void {
+    this.item.text = '$(error) Sourcewise: stopped';
+    this.item.tooltip = message;
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
