@@ -30,6 +30,12 @@ import {
 } from './words';
 
 const DAY_SECONDS = 86400;
+const ABBREV_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+/** Words before an adverbial "each" ("they will each release 500"). */
+const EACH_SUBJECTS = new Set([
+  'will', 'would', 'could', 'can', 'should', 'must', 'may', 'might', 'to', 'have', 'had', 'has', 'are', 'were', 'they', 'both',
+  'we', 'sides', 'countries', 'parties', 'two', 'll',
+]);
 
 /** Days since 1970-01-01 of a calendar date, or NaN when the date does not exist. */
 export function epochDay(year: number, month: number, day: number): number {
@@ -420,7 +426,7 @@ class Parser {
       const t = this.t[x]!;
       if (t.type === 'punct' && STOP_SCAN.has(t.s)) break;
       if (t.type === 'num') break;
-      if (t.s === 'each' && SIDE_NOUNS.has(this.w(x + 1))) return true;
+      if (t.s === 'each' && (SIDE_NOUNS.has(this.w(x + 1)) || EACH_SUBJECTS.has(this.w(x - 1)))) return true;
     }
     return false;
   }
@@ -504,8 +510,8 @@ class Parser {
               const y2 = Math.floor(num.value / 100) * 100 + n2.value;
               if (y2 > num.value) return { kind: 'year', value: num.value, low: num.value, high: y2, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
             }
-            // "1994-1995", "1873–1940": a span of years
-            if (isHyphen && num.plain && n2.plain && first.s.length === 4 && this.t[k2]!.s.length === 4 && num.value >= 1000 && num.value <= 2100 && n2.value > num.value && n2.value <= 2100) {
+            // "1994-1995", "1873–1940", "from 2019 to 2022": a span of years
+            if (num.plain && n2.plain && !curPre && !c2 && first.s.length === 4 && this.t[k2]!.s.length === 4 && num.value >= 1000 && num.value <= 2100 && n2.value > num.value && n2.value <= 2100) {
               return { kind: 'year', value: num.value, low: num.value, high: n2.value, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
             }
             if (n2.value > v1) {
@@ -714,7 +720,7 @@ class Parser {
     const m = MONTHS[t.s];
     if (m === undefined) return undefined;
     let j = k + 1;
-    if (t.s.length <= 4 && t.s !== 'june' && t.s !== 'july' && this.p(j) === '.' && this.glued(j)) j++;
+    if (ABBREV_MONTHS.has(t.s) && this.p(j) === '.' && this.glued(j)) j++;
     return { m, j };
   }
 
@@ -945,6 +951,10 @@ class Parser {
       ampm = w === 'a' ? 'am' : 'pm';
       j += 3;
       if (this.p(j) === '.' && this.glued(j)) j++;
+    }
+    if (!hasMinutes && !ampm && w === "o'clock" && h >= 1 && h <= 12) {
+      j++;
+      return this.quantity('time', k, j, k, j, { value: h * 3600, low: h * 3600, high: h * 3600, qualifier: 'exact', unit: 'second' });
     }
     if (!hasMinutes && !ampm) return undefined;
     if (ampm ? h < 1 || h > 12 : h > 24) return undefined;

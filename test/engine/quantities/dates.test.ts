@@ -47,6 +47,8 @@ describe('dates', () => {
     expect(one("on Friday's agenda").text).toBe('Friday');
     expect(one('by mid-May').date).toMatchObject({ month: 5, dayRange: [11, 20] });
     expect(one('in May').date).toEqual({ month: 5 });
+    expect(one('The talks were held on 14 May.').text).toBe('14 May');
+    expect(one('signed on Sept. 3, 2021').date).toMatchObject({ year: 2021, month: 9, day: 3 });
   });
 
   it('"may" the verb and "May" the surname are not months', () => {

@@ -71,6 +71,8 @@ describe('numbers and counts', () => {
     expect(only('500 apiece').perSide).toBe(true);
     expect(only('each side will release 500 prisoners').perSide).toBe(true);
     expect(only('thousands from each side').perSide).toBe(true);
+    expect(only('Moscow and Kyiv will each release 500 captured soldiers').perSide).toBe(true);
+    expect(only('1,000 POWs freed by each side').perSide).toBe(true);
     expect(only('1,000 prisoners were exchanged').perSide).toBeUndefined();
     expect(only('the 1,000 soldiers met each other').perSide).toBeUndefined();
   });
@@ -220,11 +222,21 @@ describe('years', () => {
     expect(only('in 2019')).toMatchObject({ kind: 'year', value: 2019 });
     expect(only('the 2022 talks')).toMatchObject({ kind: 'year', value: 2022 });
     expect(only('the 1990s')).toMatchObject({ kind: 'year', low: 1990, high: 1999 });
+    expect(only('from 2019 to 2022')).toMatchObject({ kind: 'year', qualifier: 'range', low: 2019, high: 2022 });
+    expect(only('the 1994-1995 season')).toMatchObject({ kind: 'year', low: 1994, high: 1995 });
+    expect(only('the 2022-23 season')).toMatchObject({ kind: 'year', low: 2022, high: 2023 });
   });
 
   it('a qualified round figure before a noun is a count', () => {
     expect(only('over 2000 people')).toMatchObject({ kind: 'count', qualifier: 'more' });
     expect(only('2,000 people')).toMatchObject({ kind: 'count', value: 2000 });
+  });
+});
+
+describe('lists and numbered items', () => {
+  it('does not crash on lists and keeps each figure', () => {
+    expect(texts('a year, two, three')).toEqual(['a year', 'two', 'three']);
+    expect(texts('"1. Talks began. 2. They ended."')).toEqual(['1', '2']);
   });
 });
 
