@@ -1,0 +1,140 @@
+/**
+ * Figures: compares each claim of a draft sentence with the claims of the same
+ * measure in the nearest source sentences, and decides whether the sources
+ * support it, rule it out, or disagree among themselves.
+ */
+import { claimsOf, type Claim } from '../claims';
+import { formatQuantity, intervalsCompatible, parseQuantities, type Quantity } from '../quantities';
+import type { SentRec } from '../store';
+import type { SentenceContext } from './context';
+
+export interface ClaimMatch {
+  rec: SentRec;
+  claim: Claim;
+  sim: number;
+  /** Stated inside a quotation or as an expectation. */
+  weak: boolean;
+  /** Only compatible under one reading of an unclear per-side/total scope. */
+  ambiguous: boolean;
+  compatible: boolean;
+}
+
+export type Verdict = 'supported' | 'contradiction' | 'disagree' | 'none';
+
+export interface FigureJudgement {
+  claim: Claim;
+  verdict: Verdict;
+  matches: ClaimMatch[];
+}
+
+function scaled(q: Quantity, f: number): Quantity {
+  return { ...q, value: q.value * f, low: q.low * f, high: q.high * f };
+}
+
+/** Compatibility of two counts taking "each" against "in all" into account (two parties). */
+function compatible(d: Claim, s: Claim): { ok: boolean; ambiguous: boolean } {
+  const direct = () => safeCompat(d.q, s.q);
+  if (d.q.kind !== 'count' || d.scope === s.scope) return { ok: direct(), ambiguous: false };
+  if (d.scope === 'perSide' && s.scope === 'total') return { ok: safeCompat(scaled(d.q, 2), s.q), ambiguous: false };
+  if (d.scope === 'total' && s.scope === 'perSide') return { ok: safeCompat(d.q, scaled(s.q, 2)), ambiguous: false };
+  if (d.scope === 'perSide' && s.scope === 'unknown') {
+    const asPerSide = direct();
+    const asTotal = safeCompat(scaled(d.q, 2), s.q);
+    return { ok: asPerSide || asTotal, ambiguous: asPerSide !== asTotal };
+  }
+  // draft scope unknown, source per side: the draft may mean either
+  const a = direct();
+  const b = safeCompat(d.q, scaled(s.q, 2));
+  return { ok: a || b, ambiguous: false };
+}
+
+function safeCompat(a: Quantity, b: Quantity): boolean {
+  try {
+    return intervalsCompatible(a, b);
+  } catch {
+    return true;
+  }
+}
+
+/** Claims are about the same thing: same measure, and no clash of sides ("Ukrainian" vs "Russian" soldiers). */
+function sameMeasure(d: Claim, s: Claim): boolean {
+  if (d.key !== s.key) return false;
+  if (d.side && s.side && d.side !== s.side) return false;
+  if (d.q.kind !== s.q.kind) {
+    const dateish = (k: string) => k === 'date' || k === 'year';
+    if (!(dateish(d.q.kind) && dateish(s.q.kind))) return false;
+  }
+  return true;
+}
+
+/** A source date that is coarser than the draft's cannot pin the draft's day ("March 2022" vs "16 May"). */
+function comparableGrain(d: Quantity, s: Quantity): boolean {
+  if (d.kind !== 'date' && d.kind !== 'year') return true;
+  const grain = (q: Quantity) => {
+    if (q.kind === 'year') return 1;
+    const dv = q.date;
+    if (!dv) return 0;
+    if (dv.day !== undefined || dv.weekday !== undefined) return 3;
+    if (dv.month !== undefined) return 2;
+    return dv.year !== undefined ? 1 : 0;
+  };
+  return grain(s) >= grain(d);
+}
+
+export function judgeClaim(ctx: SentenceContext, claim: Claim): FigureJudgement {
+  const matches: ClaimMatch[] = [];
+  for (const cand of ctx.candidates) {
+    for (const sc of cand.rec.claims) {
+      if (!sameMeasure(claim, sc) || !comparableGrain(claim.q, sc.q)) continue;
+      const c = compatible(claim, sc);
+      matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
+    }
+  }
+  if (matches.length === 0) return { claim, verdict: 'none', matches };
+  const best = Math.max(...matches.map((m) => m.sim));
+  const kept = matches.filter((m) => m.sim >= 0.2 && m.sim >= best * 0.55);
+  if (kept.length === 0) return { claim, verdict: 'none', matches: [] };
+  // One vote per source document: its strongest statement on the point.
+  const perDoc = new Map<number, ClaimMatch>();
+  for (const m of kept) {
+    const prev = perDoc.get(m.rec.doc);
+    const rank = (x: ClaimMatch) => x.sim + (x.weak ? 0 : 1) + (x.ambiguous ? 0 : 0.5);
+    if (!prev || rank(m) > rank(prev)) perDoc.set(m.rec.doc, m);
+  }
+  const votes = [...perDoc.values()];
+  const anyExplicit = votes.some((v) => !v.ambiguous);
+  let strongS = 0;
+  let weakS = 0;
+  let strongC = 0;
+  let weakC = 0;
+  for (const v of votes) {
+    if (v.compatible) {
+      if (v.ambiguous && anyExplicit) continue;
+      if (v.weak) weakS += v.sim;
+      else strongS += v.sim;
+    } else if (v.weak) weakC += v.sim;
+    else strongC += v.sim;
+  }
+  let verdict: Verdict;
+  if (strongC === 0 && weakC === 0) verdict = 'supported';
+  else if (strongS > 0 && strongC > 0) verdict = strongS > strongC * 1.5 ? 'supported' : 'disagree';
+  else if (strongC > 0) verdict = weakS > 0 ? 'disagree' : 'contradiction';
+  else verdict = strongS > 0 ? 'supported' : 'disagree';
+  return { claim, verdict, matches: kept.filter((m) => perDoc.get(m.rec.doc) === m || m.compatible === perDoc.get(m.rec.doc)?.compatible) };
+}
+
+/** Every claim of a draft sentence with its judgement. */
+export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
+  let quantities: Quantity[];
+  try {
+    quantities = parseQuantities(ctx.sentence.text);
+  } catch {
+    return [];
+  }
+  return claimsOf(ctx.sentence.text, quantities).map((c) => judgeClaim(ctx, c));
+}
+
+/** Human phrase for what a claim says ("less than 2 hours"). */
+export function says(c: Claim): string {
+  return c.q.text || formatQuantity(c.q);
+}

@@ -1,0 +1,202 @@
+/** Checking a draft: every sentence's figures, names, roles and quotes against the sources. */
+import type { CheckOptions, FigureReport } from '../api';
+import { citationEdits } from '../citations/footnotes';
+import type { Corpus } from '../corpus';
+import { findMentions } from '../entities';
+import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
+import { draftSentences } from '../sentences';
+import { evidenceOf, outletName } from '../store';
+import { normalizePhrase } from '../text/fold';
+import { LineIndex } from '../text/lines';
+import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
+import { makeContext, type SentenceContext } from './context';
+import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
+import { finding } from './finding';
+import { checkQuotes } from './quotes';
+import { checkRoles } from './roles';
+import { checkStatements } from './statements';
+
+/** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
+export function acceptKey(sentence: string, code: string): string {
+  return `${code}:${normalizePhrase(sentence)}`;
+}
+
+/** Lines silenced by `<!-- sourcewise-disable-next-line -->` and `<!-- sourcewise-disable -->` … `<!-- sourcewise-enable -->`. */
+export function disabledLines(text: string): Set<number> {
+  const out = new Set<number>();
+  const lines = text.split(/\r\n|\r|\n/);
+  let off = false;
+  lines.forEach((l, i) => {
+    if (/<!--\s*sourcewise-disable-next-line\s*-->/.test(l)) out.add(i + 1);
+    if (/<!--\s*sourcewise-disable\s*-->/.test(l)) off = true;
+    if (/<!--\s*sourcewise-enable\s*-->/.test(l)) off = false;
+    if (off) out.add(i);
+  });
+  return out;
+}
+
+function rangeOfQuantity(ctx: SentenceContext, q: Quantity) {
+  return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
+}
+
+function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; outlets: string[]; m: ClaimMatch[] }[] {
+  const groups = new Map<string, { says: string; outlets: string[]; m: ClaimMatch[] }>();
+  for (const m of ms) {
+    const says = m.claim.q.text;
+    const key = normalizePhrase(says);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { says, outlets: [], m: [] }));
+    const o = outletName(ctx.corpus.store.docs[m.rec.doc]!);
+    if (!g.outlets.includes(o)) g.outlets.push(o);
+    g.m.push(m);
+  }
+  return [...groups.values()].sort((a, b) => b.m.reduce((s, x) => s + x.sim, 0) - a.m.reduce((s, x) => s + x.sim, 0));
+}
+
+function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
+  const doc = ctx.corpus.store.docs.find((d) => d?.path === ev.path);
+  const plan = citationEdits(ctx.text, ctx.sentence.end, ev, style ?? 'footnote', { title: doc?.title, date: doc?.date });
+  return { title: `Cite ${ev.outlet ?? ev.source}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
+}
+
+function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const j of judged) {
+    if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') continue;
+    const q = j.claim.q;
+    const range = rangeOfQuantity(ctx, q);
+    const against = j.matches.filter((m) => !m.compatible);
+    const support = j.matches.filter((m) => m.compatible);
+    const evidence = [
+      ...against.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'contradicts' as const)),
+      ...support.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'supports' as const)),
+    ];
+    if (j.verdict === 'contradiction') {
+      const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
+      const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
+      const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
+      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
+      const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
+      const cite = citeFix(ctx, ev0, options.citationStyle);
+      fixes.push({ title: `Use ${top.says} and cite ${ev0.outlet ?? ev0.source}`, edits: [{ range, newText: top.says }, ...cite.edits] });
+      out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
+    } else {
+      const groups = groupBySaying(j.matches, ctx);
+      const list = groups.map((g) => `${g.outlets.join(', ')}: “${g.says}”`).join('; ');
+      const fixes: Fix[] = groups
+        .filter((g) => normalizePhrase(g.says) !== normalizePhrase(q.text))
+        .slice(0, 3)
+        .map((g, i) => ({ title: `Use ${g.outlets[0]}'s wording: ${g.says}`, edits: [{ range, newText: g.says }], preferred: i === 0 }));
+      out.push(finding(ctx, 'sources-disagree', range, `The sources disagree on this — ${list}.`, evidence, fixes, q.text));
+    }
+  }
+  return out;
+}
+
+/** Figures, names and titles in a sentence that no source mentions. */
+function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const judgedAt = new Set(judged.filter((j) => j.verdict !== 'none').map((j) => j.claim.q.start));
+  let qs: Quantity[] = [];
+  try {
+    qs = parseQuantities(ctx.sentence.text);
+  } catch {
+    /* none */
+  }
+  const top = ctx.candidates.slice(0, 3);
+  for (const q of qs) {
+    if (judgedAt.has(q.start)) continue;
+    if (q.kind === 'ordinal' && q.value <= 2) continue;
+    // The same figure in one of the closest source sentences counts as support.
+    const seen = top.some((c) => c.rec.claims.some((sc) => sc.q.kind === q.kind && sc.q.low <= q.high && q.low <= sc.q.high) || c.rec.sent.text.includes(q.text));
+    if (seen) continue;
+    if (q.kind === 'date' || q.kind === 'year' || q.kind === 'time') {
+      if (ctx.candidates.some((c) => c.rec.sent.text.includes(q.text))) continue;
+    }
+    out.push(finding(ctx, 'unsupported', rangeOfQuantity(ctx, q), `No source mentions “${q.text}” here.`, [], [], q.text));
+  }
+  let mentions: ReturnType<typeof findMentions> = [];
+  try {
+    mentions = findMentions(ctx.sentence.text);
+  } catch {
+    /* none */
+  }
+  for (const m of mentions) {
+    if (m.demonym) continue;
+    if (ctx.corpus.registry.resolve(m.text)) continue;
+    const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
+    out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));
+  }
+  return out;
+}
+
+export function checkSentence(ctx: SentenceContext, previous: string[], options: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const judged = judgeFigures(ctx);
+  out.push(...figureDiagnostics(ctx, judged, options));
+  out.push(...checkRoles(ctx));
+  out.push(...checkQuotes(ctx, previous));
+  const flagged = out.some((d) => d.code !== 'unsupported');
+  if (!flagged) out.push(...checkStatements(ctx));
+  if (!out.some((d) => d.code !== 'unsupported')) {
+    const more = unsupported(ctx, judged);
+    for (const d of more) {
+      if (!out.some((o) => o.range.start.line === d.range.start.line && o.range.start.character === d.range.start.character)) out.push(d);
+    }
+  }
+  return out;
+}
+
+export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
+  const lines = new LineIndex(text);
+  const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
+  const sentences = draftSentences(text, languageId);
+  const out: Diagnostic[] = [];
+  let previous: string[] = [];
+  let para = -1;
+  for (const s of sentences) {
+    if (s.paragraph !== para) {
+      para = s.paragraph;
+      previous = previous.slice(-2);
+    }
+    const inScope = !options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end);
+    if (inScope && !off.has(s.line)) {
+      const ctx = makeContext(corpus, text, lines, s);
+      out.push(...checkSentence(ctx, previous, options));
+    }
+    previous.push(s.text);
+  }
+  const sev = { ...DEFAULT_SEVERITY, ...(options.severities ?? {}) };
+  return out
+    .filter((d) => sev[d.code] !== 'off')
+    .filter((d) => !options.accepted?.has(acceptKey(d.sentence ?? '', d.code)))
+    .map((d) => ({ ...d, severity: sev[d.code] === 'off' ? d.severity : (sev[d.code] as Diagnostic['severity']) }));
+}
+
+/** What the sources say about the figure at an offset of a draft. */
+export function figureReport(corpus: Corpus, text: string, offset: number): FigureReport | undefined {
+  const lines = new LineIndex(text);
+  const s: Sentence | undefined = draftSentences(text, 'markdown').find((x) => x.start <= offset && offset <= x.end);
+  if (!s) return undefined;
+  const ctx = makeContext(corpus, text, lines, s);
+  for (const j of judgeFigures(ctx)) {
+    const a = s.start + j.claim.q.start;
+    const b = s.start + j.claim.q.end;
+    if (offset < a || offset > b) continue;
+    return {
+      text: j.claim.q.text,
+      range: { start: a, end: b },
+      supports: j.matches.filter((m) => m.compatible).map((m) => evidenceOf(corpus.store, m.rec, m.claim.q.text, 'supports')),
+      contradicts: j.matches.filter((m) => !m.compatible).map((m) => evidenceOf(corpus.store, m.rec, m.claim.q.text, 'contradicts')),
+    };
+  }
+  let qs: Quantity[] = [];
+  try {
+    qs = parseQuantities(s.text);
+  } catch {
+    return undefined;
+  }
+  const q = qs.find((x) => offset >= s.start + x.start && offset <= s.start + x.end);
+  if (!q) return undefined;
+  return { text: q.text || formatQuantity(q), range: { start: s.start + q.start, end: s.start + q.end }, supports: [], contradicts: [] };
+}

@@ -1,0 +1,129 @@
+/** Quotes: words in quotation marks must be in a source, and said by the person the draft names. */
+import { closestQuote, findQuotes, quoteOccursIn, type QuoteMention } from '../quotes';
+import { termsOf } from '../citations/retrieval';
+import { evidenceOf, type SentRec, type SourceQuote } from '../store';
+import { foldForMatch } from '../text/fold';
+import type { Diagnostic, Evidence } from '../types';
+import { nearest, type SentenceContext } from './context';
+import { finding } from './finding';
+
+interface Occurrence {
+  rec: SentRec;
+  speakers: SourceQuote[];
+}
+
+/** Source text of a sentence with its neighbours in the same document. */
+function windowOf(ctx: SentenceContext, rec: SentRec): { text: string; recs: SentRec[] } {
+  const sents = ctx.corpus.store.sents;
+  const recs = [sents[rec.id - 1], rec, sents[rec.id + 1]].filter(
+    (r): r is SentRec => !!r && r.alive && r.doc === rec.doc,
+  );
+  const doc = ctx.corpus.store.docs[rec.doc]!;
+  return { text: doc.text.slice(recs[0]!.sent.start, recs[recs.length - 1]!.sent.end), recs };
+}
+
+function occurrences(ctx: SentenceContext, quote: string): Occurrence[] {
+  const terms = termsOf(quote);
+  if (terms.stems.length === 0) return [];
+  const out: Occurrence[] = [];
+  const seen = new Set<number>();
+  for (const c of nearest(ctx.corpus, terms, 40)) {
+    if (seen.has(c.rec.id)) continue;
+    const w = windowOf(ctx, c.rec);
+    const hit = quoteOccursIn(quote, w.text);
+    if (!hit) continue;
+    // Which sentence of the window holds the hit, and who said it there.
+    const doc = ctx.corpus.store.docs[c.rec.doc]!;
+    const base = w.recs[0]!.sent.start;
+    const at = base + hit.start;
+    const holder = w.recs.find((r) => at >= r.sent.start && at < r.sent.end) ?? c.rec;
+    if (seen.has(holder.id)) continue;
+    seen.add(holder.id);
+    const rel = at - holder.sent.start;
+    let speakers = holder.quotes.filter((q) => rel >= q.start - 1 && rel <= q.end);
+    if (speakers.length === 0) speakers = holder.quotes.filter((q) => q.speakerKind !== 'unknown');
+    void doc;
+    out.push({ rec: holder, speakers });
+  }
+  return out;
+}
+
+function sameSpeaker(ctx: SentenceContext, draftSpeaker: string, draftEntity: number | undefined, s: SourceQuote): boolean {
+  if (s.speakerKind === 'unknown' || (!s.speakerText && s.speaker === undefined)) return true;
+  if (draftEntity !== undefined && s.speaker !== undefined) return draftEntity === s.speaker;
+  const a = foldForMatch(draftSpeaker);
+  const b = foldForMatch(s.speakerText ?? '');
+  if (!b) return true;
+  return a.includes(b) || b.includes(a);
+}
+
+function quoteWordsRange(ctx: SentenceContext, q: QuoteMention) {
+  return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
+}
+
+export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let quotes: QuoteMention[];
+  try {
+    quotes = findQuotes(ctx.sentence.text, { previous });
+  } catch {
+    return out;
+  }
+  for (const q of quotes) {
+    const words = q.text.trim();
+    if (words.length < 2) continue;
+    const occ = occurrences(ctx, words);
+    if (occ.length === 0) {
+      const near = nearest(ctx.corpus, termsOf(words), 10).slice(0, 5);
+      const evidence: Evidence[] = [];
+      const fixes = [];
+      const best = near.length ? closestQuote(words, near.map((c) => c.rec.sent.text)) : undefined;
+      if (best && best.score >= 0.5) {
+        const rec = near[best.index]!.rec;
+        evidence.push(evidenceOf(ctx.corpus.store, rec, best.text, 'context'));
+        fixes.push({
+          title: `Restore the exact quote: “${best.text}”`,
+          edits: [{ range: quoteWordsRange(ctx, q), newText: best.text }],
+          preferred: true,
+        });
+      }
+      const closest = best && best.score >= 0.5 ? ` The closest source wording is “${best.text}” (${evidence[0]!.outlet ?? evidence[0]!.source}).` : '';
+      out.push(
+        finding(ctx, 'quote-not-in-sources', quoteWordsRange(ctx, q), `No source has the quoted words “${words}”.${closest}`, evidence, fixes, words),
+      );
+      continue;
+    }
+    if (!q.speaker || q.speakerStart === undefined || q.speakerEnd === undefined) continue;
+    if (q.speakerKind === 'pronoun' && !q.speaker) continue;
+    const draftEntity = ctx.corpus.registry.resolve(q.speaker)?.id;
+    const attributed = occ.filter((o) => o.speakers.some((s) => s.speakerKind !== 'unknown' && (s.speakerText || s.speaker !== undefined)));
+    if (attributed.length === 0) continue;
+    const matchesSomewhere = occ.some(
+      (o) => o.speakers.length === 0 || o.speakers.some((s) => sameSpeaker(ctx, q.speaker!, draftEntity, s)),
+    );
+    if (matchesSomewhere) continue;
+    const src = attributed[0]!.speakers.find((s) => s.speakerKind !== 'unknown')!;
+    const srcName = src.speaker !== undefined ? ctx.corpus.registry.all().find((e) => e.id === src.speaker)?.name : undefined;
+    const who = srcName ?? src.speakerText ?? 'someone else';
+    const evidence = attributed.map((o) => evidenceOf(ctx.corpus.store, o.rec, `said by ${o.speakers[0]?.speakerText ?? who}`, 'contradicts'));
+    const range = ctx.lines.range(ctx.sentence.start + q.speakerStart, ctx.sentence.start + q.speakerEnd);
+    const fixes = [];
+    if (srcName && src.speakerKind !== 'descriptor') {
+      const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
+      const short = draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
+      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: short }], preferred: true });
+    }
+    out.push(
+      finding(
+        ctx,
+        'quote-misattributed',
+        range,
+        `The sources attribute “${words}” to ${who}, not ${q.speaker}.`,
+        evidence,
+        fixes,
+        q.speaker,
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/** Roles and titles: the draft must give a person a title the sources give them. */
+import { findRoles, rolesConflict } from '../entities';
+import { evidenceOf, outletName, type RoleRec } from '../store';
+import type { Diagnostic, Fix } from '../types';
+import type { SentenceContext } from './context';
+import { finding } from './finding';
+
+/** Offices of government whose holder a source names unambiguously. */
+const GOVERNMENT_HEADS = ['president', 'prime minister', 'chancellor', 'minister', 'secretary', 'spokesperson', 'king', 'queen', 'premier', 'vice president', 'governor', 'mayor'];
+
+function head(norm: string): string | undefined {
+  const words = norm.split(/\s+/);
+  for (const h of GOVERNMENT_HEADS) {
+    const hw = h.split(' ');
+    const tail = words.slice(-hw.length).join(' ');
+    if (tail === h) return h;
+  }
+  return undefined;
+}
+
+function displayTitle(r: RoleRec): string {
+  return r.title;
+}
+
+export function checkRoles(ctx: SentenceContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { corpus } = ctx;
+  const alive = corpus.store.roles.filter((r) => corpus.store.sents[r.sent]?.alive);
+  let roles;
+  try {
+    roles = findRoles(ctx.sentence.text);
+  } catch {
+    return out;
+  }
+  for (const r of roles) {
+    const ent = corpus.registry.resolve(r.person);
+    if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
+    const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
+    const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
+    const own = alive.filter((x) => x.entity === ent.id);
+    const same = own.filter((x) => rolesConflict(r, x) === 'same');
+    const formerOnly = own.filter((x) => rolesConflict(r, x) === 'former-only');
+    const ev = (x: RoleRec, stance: 'supports' | 'contradicts' | 'context') =>
+      evidenceOf(corpus.store, corpus.store.sents[x.sent]!, displayTitle(x), stance);
+    if (same.length > 0) {
+      if (formerOnly.length > 0) {
+        const yes = [...new Set(same.map((x) => outletName(corpus.store.docs[corpus.store.sents[x.sent]!.doc]!)))];
+        const no = [...new Set(formerOnly.map((x) => outletName(corpus.store.docs[corpus.store.sents[x.sent]!.doc]!)))];
+        out.push(
+          finding(
+            ctx,
+            'sources-disagree',
+            range,
+            `The sources disagree on ${ent.name}'s title: ${yes.join(', ')} ${yes.length > 1 ? 'write' : 'writes'} “${same[0]!.title}”; ${no.join(', ')} ${no.length > 1 ? 'write' : 'writes'} “${formerOnly[0]!.title}”.`,
+            [...same.slice(0, 3).map((x) => ev(x, 'supports')), ...formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts'))],
+            [],
+            written,
+          ),
+        );
+      }
+      continue;
+    }
+    if (r.occupation) {
+      out.push(
+        finding(ctx, 'unsupported', range, `No source describes ${ent.name} as “${written.trim()}”.`, [], [], written),
+      );
+      continue;
+    }
+    const holders = alive.filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
+    const offices = own.filter((x) => !x.occupation && !x.former);
+    const fixes: Fix[] = [];
+    const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
+    if (bestOwn) {
+      fixes.push({ title: `Use the sourced title: ${bestOwn.title}`, edits: [{ range, newText: bestOwn.title }], preferred: true });
+    }
+    if (holders.length > 0) {
+      const holder = corpus.registry.all().find((e) => e.id === holders[0]!.entity);
+      const theirs = holders[0]!;
+      const mine = bestOwn ? ` and call ${ent.name} “${bestOwn.title}”` : '';
+      out.push(
+        finding(
+          ctx,
+          'role-mismatch',
+          range,
+          `The sources give “${theirs.title}” to ${holder?.name ?? 'someone else'}, not ${ent.name}${mine}.`,
+          [...holders.slice(0, 2).map((x) => ev(x, 'contradicts')), ...(bestOwn ? [ev(bestOwn, 'supports')] : [])],
+          fixes,
+          written,
+        ),
+      );
+      continue;
+    }
+    if (formerOnly.length > 0 && !r.former) {
+      out.push(
+        finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${formerOnly[0]!.title}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
+          { title: `Use the sourced title: ${formerOnly[0]!.title}`, edits: [{ range, newText: formerOnly[0]!.title }], preferred: true },
+        ], written),
+      );
+      continue;
+    }
+    const h = head(r.norm);
+    if (h && offices.length > 0 && offices.every((x) => head(x.norm) && head(x.norm) !== h && !x.norm.includes(h))) {
+      out.push(
+        finding(
+          ctx,
+          'role-mismatch',
+          range,
+          `The sources call ${ent.name} “${offices[0]!.title}”, not “${written.trim()}”.`,
+          offices.slice(0, 3).map((x) => ev(x, 'contradicts')),
+          fixes,
+          written,
+        ),
+      );
+      continue;
+    }
+    if (own.length === 0 || !own.some((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm))) {
+      out.push(finding(ctx, 'unsupported', range, `No source gives ${ent.name} the title “${written.trim()}”.`, [], [], written));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+/**
+ * Statements without figures that a source rules out: the draft says the
+ * opposite of a closely matching source sentence (negation), generalises what
+ * a source says of some ("every member" against "several members"), claims a
+ * first where a source says it happened before, or names a place no source has
+ * where the matching source names another.
+ */
+import { findMentions, type Mention } from '../entities';
+import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
+import { evidenceOf, outletName, type SentRec } from '../store';
+import { stem, STOPWORDS, tokenize, type Token } from '../text/tokens';
+import type { Diagnostic } from '../types';
+import type { Candidate, SentenceContext } from './context';
+import { finding } from './finding';
+
+function isNeg(t: Token): boolean {
+  return NEGATIONS.has(t.norm) || t.norm.endsWith("n't");
+}
+
+function contentStems(tokens: Token[]): string[] {
+  return tokens.filter((t) => !STOPWORDS.has(t.norm) && !isNeg(t)).map((t) => stem(t.norm));
+}
+
+/** Content stems in the few words after each negation cue. */
+function negatedScope(tokens: Token[]): { stems: string[]; from: number; to: number }[] {
+  const out: { stems: string[]; from: number; to: number }[] = [];
+  tokens.forEach((t, i) => {
+    if (!isNeg(t)) return;
+    const scope = tokens.slice(i + 1, i + 6).filter((x) => !STOPWORDS.has(x.norm) && !isNeg(x));
+    out.push({ stems: scope.map((x) => stem(x.norm)), from: i, to: Math.min(tokens.length, i + 6) });
+  });
+  return out;
+}
+
+function hasAny(rec: SentRec, stems: string[]): number {
+  let n = 0;
+  for (const s of stems) if (rec.termSet.has(s)) n++;
+  return n;
+}
+
+function sentenceRange(ctx: SentenceContext) {
+  const text = ctx.sentence.text.replace(/[.!?\s]+$/, '');
+  return ctx.lines.range(ctx.sentence.start, ctx.sentence.start + text.length);
+}
+
+function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+  const draftScopes = negatedScope(tokens);
+  const draftNeg = draftScopes.length > 0;
+  const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
+  for (const c of strong) {
+    const srcNeg = c.rec.negations > 0;
+    if (srcNeg === draftNeg) continue;
+    const srcTokens = tokenize(c.rec.sent.text);
+    if (draftNeg) {
+      // The negated words must be what the source talks about.
+      const scope = draftScopes.find((s) => s.stems.length > 0 && hasAny(c.rec, s.stems) > 0);
+      if (!scope) continue;
+      // Another close source with the same negation agrees with the draft.
+      if (strong.some((o) => o !== c && o.rec.negations > 0 && hasAny(o.rec, scope.stems) > 0)) return undefined;
+      const end = tokens[Math.min(scope.to, tokens.length) - 1]!;
+      const stop = ctx.sentence.text.slice(tokens[scope.from]!.start, end.end).search(/[,;:.]/);
+      const endOff = stop > 0 ? tokens[scope.from]!.start + stop : end.end;
+      const range = ctx.lines.range(ctx.sentence.start + tokens[scope.from]!.start, ctx.sentence.start + endOff);
+      return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says otherwise: “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')], [], ctx.sentence.text.slice(tokens[scope.from]!.start, endOff));
+    }
+    const srcScopes = negatedScope(srcTokens);
+    const draftStems = new Set(contentStems(tokens));
+    const scope = srcScopes.find((s) => s.stems.filter((x) => draftStems.has(x)).length >= Math.min(2, s.stems.length) && s.stems.length > 0);
+    if (!scope) continue;
+    if (strong.some((o) => o !== c && o.rec.negations === 0 && o.cov.score >= c.cov.score * 0.95 && hasAny(o.rec, scope.stems) >= 2)) continue;
+    // Underline the draft words the source does not have: where the two part ways.
+    const differing = tokens.filter((t) => !STOPWORDS.has(t.norm) && !c.rec.termSet.has(stem(t.norm)));
+    const range = differing.length
+      ? ctx.lines.range(ctx.sentence.start + differing[0]!.start, ctx.sentence.start + differing[differing.length - 1]!.end)
+      : sentenceRange(ctx);
+    return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says the opposite: “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')], [], undefined);
+  }
+  return undefined;
+}
+
+function generalisation(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+  const uni = tokens.findIndex((t) => UNIVERSAL.has(t.norm) && t.norm !== 'each');
+  if (uni < 0) return undefined;
+  const noun = tokens.slice(uni + 1, uni + 4).find((t) => !STOPWORDS.has(t.norm));
+  if (!noun) return undefined;
+  const nounStem = stem(noun.norm);
+  for (const c of ctx.candidates.slice(0, 6)) {
+    if (c.cov.score < 0.35) break;
+    const st = tokenize(c.rec.sent.text);
+    const i = st.findIndex((t, k) => PARTIAL.has(t.norm) && st.slice(k + 1, k + 3).some((x) => stem(x.norm) === nounStem));
+    if (i < 0) continue;
+    return finding(
+      ctx,
+      'contradiction',
+      sentenceRange(ctx),
+      `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says “${st[i]!.text} ${noun.text}”, not “${tokens[uni]!.text} ${noun.text}”: “${c.rec.sent.text}”`,
+      [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')],
+      [],
+      tokens[uni]!.text,
+    );
+  }
+  return undefined;
+}
+
+const REPEAT = /\b(as in (?:\d{4}|the past|before)|once again|again|previously|as before|as it did|for the second time|returns? to lead|re-?appointed)\b/i;
+
+function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+  const m = /\b(for the first time|first[- ]ever|never before)\b/i.exec(ctx.sentence.text);
+  if (!m) return undefined;
+  const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  if (/^\s*(since|in)\b/i.test(after)) return undefined;
+  const names = findMentions(ctx.sentence.text).filter((x) => x.kind === 'person' || x.kind === 'organization');
+  const ids = new Set(names.map((n) => ctx.corpus.registry.resolve(n.text)?.id).filter((x): x is number => x !== undefined));
+  if (ids.size === 0) return undefined;
+  for (const c of ctx.candidates.slice(0, 10)) {
+    if (c.cov.score < 0.2) break;
+    if (!c.rec.mentions.some((x) => ids.has(x.entity))) continue;
+    const r = REPEAT.exec(c.rec.sent.text);
+    if (!r) continue;
+    const range = ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length);
+    return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says this happened before (“${r[0]}”): “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, r[0], 'contradicts')], [
+      { title: 'Remove “' + m[0] + '”', edits: [{ range: ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length + (ctx.sentence.text[m.index + m[0].length] === ',' ? 1 : 0)), newText: '' }] },
+    ], m[0]);
+  }
+  void tokens;
+  return undefined;
+}
+
+function placesOf(ctx: SentenceContext, rec: SentRec): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const m of rec.mentions) {
+    const e = ctx.corpus.registry.all().find((x) => x.id === m.entity);
+    if (e && e.kind === 'place') out.push({ name: e.name, text: rec.sent.text.slice(m.start, m.end) });
+  }
+  return out;
+}
+
+function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | undefined {
+  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.registry.resolve(m.text));
+  if (unknown.length === 0) return undefined;
+  const known = new Set(mentions.map((m) => ctx.corpus.registry.resolve(m.text)?.id).filter((x) => x !== undefined));
+  const top: Candidate | undefined = ctx.candidates[0];
+  if (!top || top.cov.score < 0.45 || top.cov.matched < 2) return undefined;
+  const sents = ctx.corpus.store.sents;
+  const prev = sents[top.rec.id - 1];
+  const pool = [top.rec, ...(prev && prev.alive && prev.doc === top.rec.doc && prev.sent.paragraph === top.rec.sent.paragraph ? [prev] : [])];
+  for (const rec of pool) {
+    const places = placesOf(ctx, rec).filter((p) => {
+      const id = ctx.corpus.registry.resolve(p.text)?.id;
+      return id === undefined || !known.has(id);
+    });
+    if (places.length === 0) continue;
+    const p = unknown[0]!;
+    const range = ctx.lines.range(ctx.sentence.start + p.start, ctx.sentence.start + p.end);
+    const sourced = places[0]!;
+    return finding(
+      ctx,
+      'contradiction',
+      range,
+      `No source mentions ${p.text}; ${outletName(ctx.corpus.store.docs[rec.doc]!)} names ${sourced.name}: “${rec.sent.text}”`,
+      [evidenceOf(ctx.corpus.store, rec, sourced.name, 'contradicts')],
+      [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: sourced.text }], preferred: true }],
+      p.text,
+    );
+  }
+  return undefined;
+}
+
+export function checkStatements(ctx: SentenceContext): Diagnostic[] {
+  const tokens = tokenize(ctx.sentence.text);
+  let mentions: Mention[] = [];
+  try {
+    mentions = findMentions(ctx.sentence.text);
+  } catch {
+    /* no names */
+  }
+  const out: Diagnostic[] = [];
+  const d = wrongPlace(ctx, mentions) ?? firstTime(ctx, tokens) ?? generalisation(ctx, tokens) ?? polarity(ctx, tokens);
+  if (d) out.push(d);
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * Citation markers and their definitions in a Markdown draft: where to insert,
+ * which marker to reuse, and how to keep numbered footnotes in order.
+ */
+import type { CitationStyle } from '../api';
+import { LineIndex } from '../text/lines';
+import type { Evidence, TextEdit } from '../types';
+
+export interface FootnoteDef {
+  id: string;
+  /** Offsets of the whole definition line. */
+  start: number;
+  end: number;
+  /** Offsets of the id inside `[^id]:`. */
+  idStart: number;
+  body: string;
+}
+
+export interface FootnoteRef {
+  id: string;
+  start: number;
+  end: number;
+  idStart: number;
+}
+
+const DEF = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/gm;
+const REF = /\[\^([^\]\s]+)\](?!:)/g;
+
+export function footnoteDefinitions(text: string): FootnoteDef[] {
+  const out: FootnoteDef[] = [];
+  DEF.lastIndex = 0;
+  for (let m = DEF.exec(text); m; m = DEF.exec(text)) {
+    out.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, idStart: m.index + 2, body: m[2]! });
+  }
+  return out;
+}
+
+export function footnoteRefs(text: string): FootnoteRef[] {
+  const defs = footnoteDefinitions(text);
+  const inDef = (o: number) => defs.some((d) => o >= d.start && o < d.idStart + d.id.length + 2);
+  const out: FootnoteRef[] = [];
+  REF.lastIndex = 0;
+  for (let m = REF.exec(text); m; m = REF.exec(text)) {
+    if (inDef(m.index)) continue;
+    out.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, idStart: m.index + 2 });
+  }
+  return out;
+}
+
+/** One-line footnote text for a source sentence. */
+export function footnoteBody(ev: Evidence, title?: string, date?: string): string {
+  const parts: string[] = [];
+  parts.push(ev.outlet ?? ev.source);
+  if (title) parts.push(`“${title}”`);
+  if (date) parts.push(date);
+  const excerpt = ev.text.length > 160 ? ev.text.slice(0, 157).trimEnd() + '…' : ev.text;
+  return `${parts.join(', ')}: “${excerpt.replace(/[“”]/g, '"')}” (${ev.source}, line ${ev.line + 1})`;
+}
+
+/** Key identifying a source inside a footnote body (its file name and line-free location). */
+function citesSource(def: FootnoteDef, ev: Evidence): boolean {
+  return def.body.includes(`(${ev.source}, line `);
+}
+
+export interface CitationPlan {
+  marker: string;
+  edits: TextEdit[];
+  reused: boolean;
+}
+
+/**
+ * Edits that cite `ev` at `offset` (usually a sentence end): the marker, and
+ * once per source its definition at the end of the document. Numbered markers
+ * are renumbered so they read 1, 2, 3… in document order.
+ */
+export function citationEdits(
+  text: string,
+  offset: number,
+  ev: Evidence,
+  style: CitationStyle = 'footnote',
+  meta: { title?: string; date?: string } = {},
+): CitationPlan {
+  const lines = new LineIndex(text);
+  const at = lines.range(offset, offset);
+  if (style === 'pandoc') {
+    const key = ev.source.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
+    const marker = ` [@${key}]`;
+    return { marker, edits: [{ range: at, newText: marker }], reused: false };
+  }
+  if (style === 'link') {
+    const url = 'file://' + encodeURI(ev.path) + `#L${ev.line + 1}`;
+    const marker = ` ([${ev.outlet ?? ev.source}](${url}))`;
+    return { marker, edits: [{ range: at, newText: marker }], reused: false };
+  }
+  const defs = footnoteDefinitions(text);
+  const refs = footnoteRefs(text);
+  const existing = defs.find((d) => citesSource(d, ev));
+  if (existing) {
+    const marker = `[^${existing.id}]`;
+    return { marker, edits: [{ range: at, newText: marker }], reused: true };
+  }
+  const numeric = defs.every((d) => /^\d+$/.test(d.id)) && refs.every((r) => /^\d+$/.test(r.id));
+  if (!numeric) {
+    let n = defs.length + 1;
+    const ids = new Set(defs.map((d) => d.id));
+    while (ids.has(String(n))) n++;
+    return appendNew(text, lines, offset, String(n), ev, meta, []);
+  }
+  // Numbered: the new marker takes its place in document order, later ones shift up.
+  const order: string[] = [];
+  for (const r of refs) if (!order.includes(r.id)) order.push(r.id);
+  for (const d of defs) if (!order.includes(d.id)) order.push(d.id);
+  const before = refs.filter((r) => r.start < offset);
+  const seenBefore: string[] = [];
+  for (const r of before) if (!seenBefore.includes(r.id)) seenBefore.push(r.id);
+  const newPos = seenBefore.length; // 0-based position of the new footnote
+  const renumber = new Map<string, string>();
+  const after = order.filter((id) => !seenBefore.includes(id));
+  seenBefore.forEach((id, i) => renumber.set(id, String(i + 1)));
+  after.forEach((id, i) => renumber.set(id, String(newPos + 2 + i)));
+  const edits: TextEdit[] = [];
+  for (const r of refs) {
+    const to = renumber.get(r.id)!;
+    if (to !== r.id) edits.push({ range: lines.range(r.idStart, r.idStart + r.id.length), newText: to });
+  }
+  for (const d of defs) {
+    const to = renumber.get(d.id)!;
+    if (to !== d.id) edits.push({ range: lines.range(d.idStart, d.idStart + d.id.length), newText: to });
+  }
+  return appendNew(text, lines, offset, String(newPos + 1), ev, meta, edits);
+}
+
+function appendNew(
+  text: string,
+  lines: LineIndex,
+  offset: number,
+  id: string,
+  ev: Evidence,
+  meta: { title?: string; date?: string },
+  edits: TextEdit[],
+): CitationPlan {
+  const marker = `[^${id}]`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const end = text.length;
+  const hasDefs = footnoteDefinitions(text).length > 0;
+  const trailing = text.endsWith('\n') ? '' : eol;
+  const gap = hasDefs ? '' : eol;
+  const def = `${trailing}${gap}[^${id}]: ${footnoteBody(ev, meta.title, meta.date)}${eol}`;
+  const all = [{ range: lines.range(offset, offset), newText: marker }, ...edits];
+  if (offset === end) all[0] = { range: lines.range(end, end), newText: marker + def };
+  else all.push({ range: lines.range(end, end), newText: def });
+  return { marker, edits: all, reused: false };
+}

@@ -1,0 +1,149 @@
+/**
+ * Sentence retrieval: an inverted index over content stems (plus synonym-class
+ * terms) scored with BM25 yields a few dozen candidates; a support score over
+ * those few orders them. Unknown query words (misspellings, transliterations)
+ * are matched to indexed words with fuse.js, so "Zelenskiy" finds "Zelenskyy".
+ * Nothing here scans every sentence per query.
+ */
+import Fuse from 'fuse.js';
+import { foldForMatch } from '../text/fold';
+import { STOPWORDS, stem, tokenize } from '../text/tokens';
+import { classHits } from '../claims/lexicon';
+
+export interface Terms {
+  /** Distinct index terms (stems and `#class` terms). */
+  terms: string[];
+  /** Content stems in order (with repeats). */
+  stems: string[];
+}
+
+/** Index terms of a text: content stems plus synonym classes ("talks" → "#meet"). */
+export function termsOf(text: string): Terms {
+  const tokens = tokenize(text);
+  const allStems = tokens.map((t) => stem(t.norm));
+  const stems: string[] = [];
+  const set = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (STOPWORDS.has(t.norm)) return;
+    const s = allStems[i]!;
+    stems.push(s);
+    set.add(s);
+  });
+  for (const h of classHits(allStems)) set.add('#' + h.cls);
+  return { terms: [...set], stems };
+}
+
+interface Posting {
+  ids: number[];
+}
+
+export interface Hit {
+  id: number;
+  score: number;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+export class SentenceIndex {
+  private postings = new Map<string, Posting>();
+  private lengths: number[] = [];
+  private alive: boolean[] = [];
+  private totalLength = 0;
+  private liveCount = 0;
+  private vocab: string[] | undefined;
+  private fuse: Fuse<string> | undefined;
+
+  /** Adds a sentence; returns its id. */
+  add(terms: readonly string[]): number {
+    const id = this.lengths.length;
+    this.lengths.push(terms.length);
+    this.alive.push(true);
+    this.totalLength += terms.length;
+    this.liveCount++;
+    for (const t of terms) {
+      let p = this.postings.get(t);
+      if (!p) {
+        p = { ids: [] };
+        this.postings.set(t, p);
+        this.vocab = undefined;
+      }
+      p.ids.push(id);
+    }
+    return id;
+  }
+
+  /** Marks a sentence as gone (postings are filtered lazily). */
+  delete(id: number): void {
+    if (this.alive[id]) {
+      this.alive[id] = false;
+      this.liveCount--;
+      this.totalLength -= this.lengths[id]!;
+    }
+  }
+
+  get size(): number {
+    return this.liveCount;
+  }
+
+  df(term: string): number {
+    return this.postings.get(term)?.ids.length ?? 0;
+  }
+
+  idf(term: string): number {
+    const n = Math.max(1, this.liveCount);
+    const df = this.df(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  has(term: string): boolean {
+    return this.postings.has(term);
+  }
+
+  /** Indexed words closest in spelling to an unknown word (fuse.js over the vocabulary). */
+  fuzzyTerms(word: string, limit = 2): string[] {
+    if (word.length < 5 || word.startsWith('#')) return [];
+    if (!this.vocab) {
+      this.vocab = [...this.postings.keys()].filter((t) => !t.startsWith('#') && t.length >= 4 && !/^\d/.test(t));
+      this.fuse = new Fuse(this.vocab, { includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 3 });
+    }
+    const first = word[0];
+    return this.fuse!
+      .search(word, { limit: 8 })
+      .filter((r) => r.item[0] === first && Math.abs(r.item.length - word.length) <= 2 && (r.score ?? 1) <= 0.25)
+      .slice(0, limit)
+      .map((r) => r.item);
+  }
+
+  /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
+  search(queryTerms: readonly string[], limit: number, filter?: (id: number) => boolean): Hit[] {
+    const scores = new Map<number, number>();
+    const avg = this.liveCount ? this.totalLength / this.liveCount : 1;
+    const expanded: { term: string; weight: number }[] = [];
+    for (const t of queryTerms) {
+      if (this.postings.has(t)) expanded.push({ term: t, weight: t.startsWith('#') ? 0.5 : 1 });
+      else for (const f of this.fuzzyTerms(t)) expanded.push({ term: f, weight: 0.8 });
+    }
+    for (const { term, weight } of expanded) {
+      const p = this.postings.get(term)!;
+      // Very common terms add little and cost much: skip them when rarer ones exist.
+      if (p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
+      const idf = this.idf(term) * weight;
+      for (const id of p.ids) {
+        if (!this.alive[id]) continue;
+        const len = this.lengths[id]!;
+        const s = (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * len) / avg));
+        scores.set(id, (scores.get(id) ?? 0) + s);
+      }
+    }
+    const hits: Hit[] = [];
+    for (const [id, score] of scores) if (!filter || filter(id)) hits.push({ id, score });
+    hits.sort((a, b) => b.score - a.score || a.id - b.id);
+    return hits.slice(0, limit);
+  }
+}
+
+/** Folded text used for display-independent comparisons. */
+export function folded(text: string): string {
+  return foldForMatch(text);
+}

@@ -1,0 +1,82 @@
+/**
+ * How well a source sentence supports a draft sentence: the share of the
+ * draft's content words (weighted by rarity) that the source sentence has,
+ * exactly, as a close spelling, or as a synonym of the same class.
+ */
+import { classOfStem } from '../claims/lexicon';
+
+export interface TermView {
+  stems: readonly string[];
+  terms: ReadonlySet<string>;
+}
+
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    let rowMin = prev[0];
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+      if (prev[j]! < rowMin) rowMin = prev[j]!;
+    }
+    if (rowMin > max) return false;
+  }
+  return prev[b.length]! <= max;
+}
+
+/** True when two stems are spelling variants ("zelenskyy"/"zelenskiy", "medinsky"/"medinskiy"). */
+export function closeSpelling(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
+  return editDistanceAtMost(a, b, a.length >= 8 ? 2 : 1);
+}
+
+export interface Coverage {
+  score: number;
+  /** Draft stems the source lacks. */
+  missing: string[];
+  matched: number;
+}
+
+/**
+ * Weighted coverage of `draft` by `source`. `idf` gives each stem's weight.
+ * `ignore` lists draft stems not to count (e.g. the figure being checked).
+ */
+export function coverage(draft: TermView, source: TermView, idf: (t: string) => number, ignore?: ReadonlySet<string>): Coverage {
+  let total = 0;
+  let got = 0;
+  let matched = 0;
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const s of draft.stems) {
+    if (seen.has(s) || (ignore && ignore.has(s)) || /^\d/.test(s)) continue;
+    seen.add(s);
+    const w = Math.min(idf(s), 8);
+    total += w;
+    if (source.terms.has(s)) {
+      got += w;
+      matched++;
+      continue;
+    }
+    const cls = classOfStem(s);
+    if (cls && source.terms.has('#' + cls)) {
+      got += w * 0.8;
+      matched++;
+      continue;
+    }
+    let close = false;
+    if (s.length >= 5) for (const t of source.stems) if (closeSpelling(s, t)) { close = true; break; }
+    if (close) {
+      got += w * 0.85;
+      matched++;
+      continue;
+    }
+    missing.push(s);
+  }
+  return { score: total > 0 ? got / total : 0, missing, matched };
+}

@@ -1,0 +1,211 @@
+/**
+ * Claims: a quantity bound to what it measures ("how long the talks lasted",
+ * "how many prisoners each side releases", "when the delegation arrived").
+ *
+ * A claim's `key` names the measure: `<relation>:<thing>`, e.g. `duration:meet`,
+ * `count:prisoner`, `date:arrive`, `first-since:meet`, `ordinal:sanction`.
+ * Two claims are comparable only when their keys are equal.
+ */
+import type { Quantity } from '../quantities';
+import { tokenize, stem, STOPWORDS, type Token } from '../text/tokens';
+import { classHits, classOfStem, HEDGES, type ClassHit } from './lexicon';
+import { demonymCountry as countryOfDemonym } from '../entities/gazetteer';
+
+export type Scope = 'perSide' | 'total' | 'unknown';
+
+export interface Claim {
+  q: Quantity;
+  key: string;
+  /** Country a count is qualified by ("215 Ukrainian soldiers" → Ukraine). */
+  side?: string;
+  scope: Scope;
+  /** Stated inside quotation marks or as an expectation: weaker evidence than reported fact. */
+  weak: boolean;
+  /** Content stems of the sentence, excluding the quantity itself. */
+  context: string[];
+}
+
+const ADJECTIVE_SKIP = new Set(
+  ['new', 'more', 'other', 'further', 'additional', 'major', 'large', 'small', 'total', 'captured', 'direct', 'official', 'senior', 'top', 'high', 'first', 'last', 'peace', 'full', 'scale', 'big', 'largest', 'biggest', 'upcoming', 'next', 'previous', 'former', 'recent', 'extra', 'armed', 'military', 'civilian'].map((w) => w),
+);
+const CONTAINERS = new Set(['round', 'package', 'tranche', 'set', 'batch', 'wave', 'series', 'phase', 'stage', 'group', 'number', 'total']);
+
+interface Ctx {
+  tokens: Token[];
+  stems: string[];
+  hits: ClassHit[];
+  sentence: string;
+  quoted: (offset: number) => boolean;
+}
+
+function tokenIndexAt(tokens: Token[], offset: number): number {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.end > offset) return i;
+  return tokens.length;
+}
+
+/** Class or stem of the thing a count or compound measures, looking right of the quantity. */
+function headAfter(ctx: Ctx, from: number): { head?: string; side?: string; captured: boolean } {
+  let side: string | undefined;
+  let captured = false;
+  for (let i = from; i < Math.min(ctx.tokens.length, from + 5); i++) {
+    const t = ctx.tokens[i]!;
+    const s = ctx.stems[i]!;
+    const country = countryOfDemonym(t.text);
+    if (country) {
+      side = country;
+      continue;
+    }
+    if (t.norm === 'captured' || t.norm === 'detained' || t.norm === 'jailed') {
+      captured = true;
+      continue;
+    }
+    if (ADJECTIVE_SKIP.has(t.norm) || /^\d/.test(t.norm)) continue;
+    if (STOPWORDS.has(t.norm) && t.norm !== 'of') return { side, captured };
+    if (t.norm === 'of') continue;
+    // "round of sanctions" → sanctions
+    if (CONTAINERS.has(t.norm) && ctx.tokens[i + 1]?.norm === 'of') {
+      const inner = headAfter(ctx, i + 2);
+      if (inner.head) return { head: inner.head, side: side ?? inner.side, captured: captured || inner.captured };
+    }
+    const hit = ctx.hits.find((h) => h.from === i);
+    let head = hit ? hit.cls : classOfStem(s) ?? s;
+    if (captured && (head === 'soldier' || head === 'person' || head === 'people')) head = 'prisoner';
+    return { head, side, captured };
+  }
+  return { side, captured };
+}
+
+/** Nearest event class to a token index (by token distance), if any. */
+function nearestEvent(ctx: Ctx, at: number, classes?: string[]): string | undefined {
+  let best: { cls: string; d: number } | undefined;
+  for (const h of ctx.hits) {
+    if (classes && !classes.includes(h.cls)) continue;
+    const d = h.from >= at ? h.from - at : at - h.to + 1;
+    if (!best || d < best.d) best = { cls: h.cls, d };
+  }
+  return best?.cls;
+}
+
+const EVENTS = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange', 'end'];
+
+function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefined {
+  const i0 = tokenIndexAt(ctx.tokens, q.start);
+  let i1 = tokenIndexAt(ctx.tokens, q.end);
+  const prev = (k: number) => ctx.tokens[i0 - k]?.norm;
+  const hasFirst = ctx.tokens.some((t) => t.norm === 'first');
+  switch (q.kind) {
+    case 'count':
+    case 'money':
+    case 'percent': {
+      const h = headAfter(ctx, i1);
+      let head = h.head;
+      if (q.kind === 'percent') head = 'percent:' + (headAfter(ctx, i1).head ?? nearestEvent(ctx, i0) ?? 'x');
+      if (q.kind === 'money') head = 'money:' + (nearestEvent(ctx, i0) ?? h.head ?? 'x');
+      if (!head) return undefined;
+      return { key: `${q.kind}:${head}`, side: h.side };
+    }
+    case 'ordinal': {
+      const h = headAfter(ctx, i1);
+      if (!h.head) return undefined;
+      return { key: `ordinal:${h.head}`, side: h.side };
+    }
+    case 'duration': {
+      if (q.compound) {
+        const h = headAfter(ctx, i1);
+        if (h.head) return { key: `duration:${h.head}` };
+      }
+      if (prev(1) === 'in' && hasFirst) {
+        const fi = ctx.tokens.findIndex((t) => t.norm === 'first');
+        return { key: `first-in:${nearestEvent(ctx, fi, EVENTS) ?? 'x'}` };
+      }
+      if (ctx.tokens[i1]?.norm === 'into') {
+        const h = headAfter(ctx, i1 + 1);
+        return { key: `into:${h.head ?? 'x'}` };
+      }
+      if (ctx.tokens[i1]?.norm === 'ago') return undefined;
+      if (prev(1) === 'within') {
+        for (let k = i0 - 2; k >= 0; k--) {
+          const t = ctx.tokens[k]!;
+          if (STOPWORDS.has(t.norm) || /^(worked|finalised|finalized|agreed|completed|done|signed|ready|out)$/.test(t.norm)) continue;
+          const cls = classOfStem(ctx.stems[k]!);
+          return { key: `within:${cls ?? ctx.stems[k]}` };
+        }
+        return { key: 'within:x' };
+      }
+      const ev = nearestEvent(ctx, i0, EVENTS);
+      return ev ? { key: `duration:${ev}` } : undefined;
+    }
+    case 'date':
+    case 'year':
+    case 'time': {
+      if (prev(1) === 'since' || prev(2) === 'since') {
+        return { key: `${hasFirst ? 'first-since' : 'since'}:${nearestEvent(ctx, i0, EVENTS) ?? 'x'}` };
+      }
+      if (q.kind === 'year' && i1 < ctx.tokens.length) {
+        // "the 2022 talks"
+        const h = headAfter(ctx, i1);
+        if (h.head && EVENTS.includes(h.head)) return { key: `date:${h.head}` };
+      }
+      const ev = nearestEvent(ctx, i0, EVENTS);
+      return ev ? { key: `date:${ev}` } : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Offsets inside quotation marks in a sentence. */
+export function quotedRegions(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '\u201C' || (c === '"' && open < 0)) {
+      open = i;
+    } else if ((c === '\u201D' || c === '"') && open >= 0) {
+      out.push([open, i]);
+      open = -1;
+    }
+  }
+  return out;
+}
+
+function scopeOf(ctx: Ctx, q: Quantity): Scope {
+  if (q.perSide) return 'perSide';
+  if (ctx.tokens.some((t) => t.norm === 'each' || t.norm === 'apiece')) return 'perSide';
+  if (/\bper side\b|\bfrom each side\b|\bby each side\b/i.test(ctx.sentence)) return 'perSide';
+  if (/\b(in all|in total|altogether|combined|overall|total of)\b/i.test(ctx.sentence)) return 'total';
+  return 'unknown';
+}
+
+/** Claims for every quantity of a sentence. */
+export function claimsOf(sentence: string, quantities: readonly Quantity[]): Claim[] {
+  const tokens = tokenize(sentence);
+  const stems = tokens.map((t) => stem(t.norm));
+  const regions = quotedRegions(sentence);
+  const ctx: Ctx = {
+    tokens,
+    stems,
+    hits: classHits(stems),
+    sentence,
+    quoted: (o) => regions.some(([a, b]) => o > a && o < b),
+  };
+  const hedged = stems.some((s) => HEDGES.has(s));
+  const out: Claim[] = [];
+  for (const q of quantities) {
+    const k = keyFor(ctx, q);
+    if (!k) continue;
+    const context: string[] = [];
+    tokens.forEach((t, i) => {
+      if (t.end <= q.start || t.start >= q.end) if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) context.push(stems[i]!);
+    });
+    out.push({
+      q,
+      key: k.key,
+      side: k.side,
+      scope: q.kind === 'count' ? scopeOf(ctx, q) : 'unknown',
+      weak: ctx.quoted(q.start) || (q.kind === 'date' && hedged),
+      context,
+    });
+  }
+  return out;
+}

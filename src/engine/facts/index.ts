@@ -1,0 +1,49 @@
+/** Fact sheets: what the sources say about one name, for hover cards and `sourcewise facts`. */
+import type { FactSheet, RoleFact } from '../api';
+import type { Corpus } from '../corpus';
+import { evidenceOf, outletName } from '../store';
+import type { Evidence } from '../types';
+
+export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
+  const ent = corpus.registry.resolve(name.trim());
+  if (!ent) return undefined;
+  const { store } = corpus;
+  const roles = new Map<string, RoleFact>();
+  for (const r of store.roles) {
+    if (r.entity !== ent.id) continue;
+    const rec = store.sents[r.sent];
+    if (!rec?.alive) continue;
+    const key = (r.former ? 'former ' : '') + r.norm + '|' + (r.country ?? '');
+    let fact = roles.get(key);
+    if (!fact) roles.set(key, (fact = { title: r.title, outlets: [], evidence: [] }));
+    const outlet = outletName(store.docs[rec.doc]!);
+    if (!fact.outlets.includes(outlet)) fact.outlets.push(outlet);
+    fact.evidence.push(evidenceOf(store, rec, r.title, 'supports'));
+  }
+  const mentions: Evidence[] = [];
+  const figures: FactSheet['figures'] = [];
+  const quotes: FactSheet['quotes'] = [];
+  const seen = new Set<number>();
+  for (const rec of store.sents) {
+    if (!rec?.alive) continue;
+    if (rec.mentions.some((m) => m.entity === ent.id) && !seen.has(rec.id)) {
+      seen.add(rec.id);
+      const ev = evidenceOf(store, rec);
+      mentions.push(ev);
+      if (rec.claims.length > 0) figures.push({ text: rec.claims.map((c) => c.q.text).join(', '), evidence: ev });
+    }
+    for (const q of rec.quotes) {
+      if (q.speaker === ent.id) quotes.push({ text: q.text, evidence: evidenceOf(store, rec, q.text, 'supports') });
+    }
+  }
+  const sortedRoles = [...roles.values()].sort((a, b) => b.outlets.length - a.outlets.length || b.evidence.length - a.evidence.length);
+  return {
+    name: ent.name,
+    kind: ent.kind === 'person' || ent.kind === 'organization' || ent.kind === 'place' ? ent.kind : 'other',
+    aliases: [...ent.variants].filter((v) => v !== ent.name),
+    roles: sortedRoles,
+    figures,
+    quotes,
+    mentions,
+  };
+}
