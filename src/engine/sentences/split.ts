@@ -364,7 +364,8 @@ function split(text: string, spans: Span[] | undefined, options: SplitOptions): 
   for (const p of pieces) {
     if (prev) {
       const between = text.slice(prev.end, p.start);
-      if (hard ? hasBreak(text, prev.end, p.start) : prev.unit !== p.unit || /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(between)) {
+      // A new paragraph: a new block (span group), or a line break (hard) / blank line (soft).
+      if (prev.unit !== p.unit || (hard ? hasBreak(text, prev.end, p.start) : /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(between))) {
         paragraph++;
       }
     }

@@ -17,8 +17,10 @@
  *     more numbers, or mostly digits) and is not the whole document but its title;
  *  4. it has cross-link shape in mid-article: `Label: Headline` where the label is at
  *     most 5 words, the headline starts with a capital or digit, the whole line is
- *     < 120 chars and it does not end with terminal punctuation or a quote (not applied
- *     to the first segment, which is the page title);
+ *     < 120 chars, the headline has 3+ words and is not a row of figures, the label is
+ *     not a note label ("Note:", "Correction:", "Update:"), and the line does not end
+ *     with terminal punctuation or a quote (not applied to the first segment, which is
+ *     the page title);
  *  5. it repeats the previous segment exactly (pages that print the headline twice).
  *
  * Kept on purpose: headlines, datelines, bylines, and lone cross-headings in mid-article
@@ -74,7 +76,7 @@ const COMMENT_RES = [
   /^(?:post|submit)\s+(?:a\s+)?comment\b/i,
   /^(?:\d+\s+)?comments?$/i,
 ];
-const COPYRIGHT_RES = [/^(?:\(c\)|©|copyright\b)/i, /\ball rights reserved\b/i, /^.{0,60}©\s*(?:19|20)\d\d\b/];
+const COPYRIGHT_RES = [/^(?:\(c\)|©|copyright\b)\s*[\p{L}\p{N}©]/iu, /\ball rights reserved\b/i, /^.{0,60}©\s*(?:19|20)\d\d\b/];
 const CTA_RE =
   /^(?:share your feedback|contact us|about (?:the )?author|sign up|sign in|log in|subscribe|follow us|share this(?: article| story| page)?|share on|newsletter|advertisement|skip to (?:main )?content|listen to this article|click here|print this(?: article| page)?|back to top|cookie (?:policy|settings)|privacy policy|terms (?:of use|and conditions))\b/i;
 const FEEDBACK_RE = /\bshare your feedback\b/i;
@@ -127,8 +129,12 @@ const LABEL_HEADLINE_RE = /^[\p{Lu}\p{N}][^:.!?]{0,40}:\s+["'“‘]?[\p{Lu}\p{N
 /** `Label: Headline` cross-link shape (see rule 4). */
 export function isCrossLink(s: string): boolean {
   if (s.length >= 120 || !LABEL_HEADLINE_RE.test(s)) return false;
-  const label = s.slice(0, s.indexOf(':'));
-  if (label.trim().split(/\s+/).length > 5) return false;
+  const colon = s.indexOf(':');
+  const label = s.slice(0, colon);
+  if (label.trim().split(/\s+/).length > 5 || NOTE_LABEL_RE.test(label)) return false;
+  // the headline part has at least 3 words and is not a row of figures
+  const head = s.slice(colon + 1).trim();
+  if (head.split(/\s+/).length < 3 || isNumericRow(head)) return false;
   if (endsSentence(s) || endsWithQuestion(s)) return false;
   return !/["”’]$/.test(s);
 }
@@ -143,6 +149,13 @@ function digitShare(s: string): number {
   }
   return digits / Math.max(1, digits + other);
 }
+
+/** A data-table row: two or more numbers, mostly digits, or ending in a number. */
+function isNumericRow(s: string): boolean {
+  return digitShare(s) > 0.4 || (s.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0) >= 2 || /\d[%)]?$/.test(s);
+}
+
+const NOTE_LABEL_RE = /^(?:note|notes|editor'?s note|correction|clarification|update|updated|warning|disclaimer)\b/i;
 
 /**
  * Segments kept as article content, in order. `text` is the whole document;
@@ -187,7 +200,7 @@ export function filterBoilerplate(text: string, segments: Segment[]): Segment[] 
       continue;
     }
     if (isTitleLike(s)) {
-      if (digitShare(s) > 0.4 || (s.match(/\d+(?:[.,]\d+)*/g)?.length ?? 0) >= 2) numeric++;
+      if (isNumericRow(s)) numeric++;
       titled++;
       k--;
       continue;

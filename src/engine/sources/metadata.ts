@@ -21,23 +21,40 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** The first full date (day, month, year) in a string, as yyyy-mm-dd. */
-export function parseDate(s: string): string | undefined {
+function match(s: string): { iso: string | undefined; index: number; length: number } | undefined {
   let m = ISO_RE.exec(s);
-  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return { iso: iso(Number(m[1]), Number(m[2]), Number(m[3])), index: m.index, length: m[0].length };
   m = DMY_RE.exec(s);
-  if (m) return iso(Number(m[3]), MONTHS[m[2]!.toLowerCase()] ?? 0, Number(m[1]));
+  if (m) return { iso: iso(Number(m[3]), MONTHS[m[2]!.toLowerCase()] ?? 0, Number(m[1])), index: m.index, length: m[0].length };
   m = MDY_RE.exec(s);
-  if (m) return iso(Number(m[3]), MONTHS[m[1]!.toLowerCase()] ?? 0, Number(m[2]));
+  if (m) return { iso: iso(Number(m[3]), MONTHS[m[1]!.toLowerCase()] ?? 0, Number(m[2])), index: m.index, length: m[0].length };
   return undefined;
 }
 
-/** Date from a dateline near the top: one of the first 8 segments, shorter than 100 chars. */
+/** The first full date (day, month, year) in a string, as yyyy-mm-dd. */
+export function parseDate(s: string): string | undefined {
+  return match(s)?.iso;
+}
+
+const DATELINE_WORDS =
+  /\b(?:published|updated|posted|last|modified|on|at|date|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|gmt|utc|bst|est|edt|pst|cet|am|pm|a\.m|p\.m)\b/gi;
+
+/**
+ * Date from a dateline near the top: one of the first 8 segments, shorter than 100
+ * chars, that is mostly the date itself ("Friday, 16 May 2025 17:41", "Published
+ * 2025-05-16", "By X | May 16, 2025"): without the date, weekday, time and labels
+ * like "Updated", at most 4 words are left. A date inside a sentence does not count.
+ */
 export function inferDate(lines: string[]): string | undefined {
   for (const s of lines.slice(0, 8)) {
     if (s.length >= 100) continue;
-    const d = parseDate(s);
-    if (d) return d;
+    const m = match(s);
+    if (!m?.iso) continue;
+    const rest = (s.slice(0, m.index) + ' ' + s.slice(m.index + m.length))
+      .replace(DATELINE_WORDS, ' ')
+      .replace(/\bT?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, ' ');
+    const words = rest.split(/[\s,|:;()\-–—/]+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    if (words.length <= 4) return m.iso;
   }
   return undefined;
 }

@@ -211,3 +211,17 @@ describe('parseSource: general rules on made-up pages', () => {
     expect(htmlToText('<p>A <b>bold</b> &lt;move&gt;</p>')).toBe('A bold <move>');
   });
 });
+
+describe('parseSource: wire-copy shapes', () => {
+  it('keeps note lines and figure rows that look like "Label: text"', () => {
+    const text = 'GRAIN STOCKS\nCHICAGO, March 3 - Stocks rose.\nNOTE: 1986 period ended February One\nDue: 27 35\nThe report was issued on Tuesday.\n(C) - Sales made on own account.\n';
+    const d = parseSource({ path: 'w.txt', text }, 0);
+    expect(d.body.length).toBe(6);
+    expect(d.date).toBeUndefined(); // "March 3" has no year, and a date inside a sentence is no dateline
+  });
+
+  it('does not take a date mentioned inside a sentence for the publication date', () => {
+    const d = parseSource({ path: 'w.txt', text: 'Title\nThe quarter ended March 31, 1987 with losses.\n' }, 0);
+    expect(d.date).toBeUndefined();
+  });
+});
