@@ -25,6 +25,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { builtinModules } from 'node:module';
+import zlib from 'node:zlib';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = process.env.SOURCEWISE_E2E_HOME || path.join(os.homedir(), '.cache/sourcewise-e2e');
@@ -123,6 +125,31 @@ function walk(dir, keep, acc = []) {
     if (e.isDirectory()) walk(p, keep, acc); else if (keep(p)) acc.push(p);
   }
   return acc;
+}
+
+/** Entries of a zip file (a .vsix), with a function to read each one. */
+function readZip(file) {
+  const buf = fs.readFileSync(file);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let p = buf.readUInt32LE(eocd + 16);
+  const entries = [];
+  for (let i = 0; i < count; i++) {
+    const method = buf.readUInt16LE(p + 10), csize = buf.readUInt32LE(p + 20), size = buf.readUInt32LE(p + 24);
+    const nlen = buf.readUInt16LE(p + 28), xlen = buf.readUInt16LE(p + 30), clen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
+    const read = () => {
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + csize);
+      return method === 8 ? zlib.inflateRawSync(data) : data;
+    };
+    entries.push({ name, size, read });
+    p += 46 + nlen + xlen + clen;
+  }
+  return { size: buf.length, entries };
 }
 
 // ------------------------------------------------------------------------------------------------ state
@@ -267,6 +294,29 @@ await step('prerequisites', [], async () => {
   if (!(await importPlaywright())) missing.push('playwright-core (run `npm ci`)');
   if (missing.length) fail(`missing: ${missing.join('; ')}`);
   return `${path.basename(VSIX)}, ${path.relative(REPO, DRAFT) || DRAFT}`;
+});
+
+await step('package contents', ['prerequisites'], async () => {
+  const zip = readZip(VSIX);
+  const names = zip.entries.map((e) => e.name.replace(/^extension\//, ''));
+  const problems = [];
+  if (zip.size > 1024 * 1024) problems.push(`${(zip.size / 1024).toFixed(0)} KB, over 1 MB`);
+  const stray = names.filter((n) => /^(node_modules|src|test|bench|examples|\.ci|\.git)\//.test(n) || /\.(map|ts)$/.test(n));
+  if (stray.length) problems.push(`ships files it should not: ${stray.slice(0, 6).join(', ')}${stray.length > 6 ? ', …' : ''}`);
+  for (const need of ['package.json', pkg.main?.replace(/^\.\//, '') ?? 'dist/extension.js', 'dist/server.js']) {
+    if (!names.includes(need)) problems.push(`${need} is missing`);
+  }
+  if (!names.some((n) => n.startsWith('seeds/'))) problems.push('no seeds/');
+  // --no-dependencies is only right if the bundles need nothing from node_modules but `vscode` itself.
+  const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+  for (const e of zip.entries.filter((x) => /^extension\/dist\/.*\.js$/.test(x.name))) {
+    const code = e.read().toString('utf8');
+    const external = [...code.matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)].map((m) => m[1])
+      .filter((m) => m !== 'vscode' && !builtins.has(m) && !builtins.has(m.split('/')[0]));
+    if (external.length) problems.push(`${e.name.slice(10)} requires ${[...new Set(external)].join(', ')} from node_modules`);
+  }
+  if (problems.length) fail(problems.join('; '));
+  return `${names.filter((n) => !n.endsWith('/')).length - 2} files, ${(zip.size / 1024).toFixed(0)} KB`;
 });
 
 await step('start code-server', ['prerequisites'], async () => {
