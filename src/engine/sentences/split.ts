@@ -152,7 +152,8 @@ class Splitter {
           i = m;
           continue;
         }
-        if (m < n && (v[m] === '—' || v[m] === '―' || v.startsWith('-- ', m)) && m + 1 < n && isWs(v.charCodeAt(m + 1))) {
+        const dash = v[m] === '—' || v[m] === '―' ? 1 : v.startsWith('--', m) ? 2 : 0;
+        if (dash > 0 && m + dash < n && isWs(v.charCodeAt(m + dash))) {
           this.emit(s, i);
           s = m;
           i = m;

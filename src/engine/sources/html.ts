@@ -195,7 +195,8 @@ export function scanHtml(text: string): HtmlScan {
   const flush = (): void => {
     if (!cur) return;
     const t = trimSpan(text, cur.start, cur.end);
-    if (t) blocks.push(t);
+    // skip blocks with no visible letter or digit ("&nbsp;", "|", "•")
+    if (t && /[\p{L}\p{N}]/u.test(decodeEntities(text.slice(t.start, t.end)).replace(/<[^>]*>/g, ''))) blocks.push(t);
     cur = undefined;
   };
   for (const r of runs) {

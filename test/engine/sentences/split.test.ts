@@ -161,3 +161,14 @@ describe('splitSentences: what a writer would notice', () => {
     expect(t.some((x) => x.includes('Leave a Reply'))).toBe(false);
   });
 });
+
+describe('splitSentences: soft mode attribution lines', () => {
+  it('starts a new sentence at a dash attribution line', () => {
+    const src = 'We stand with Ukraine, always\n— Keir Starmer (@Keir_Starmer) May 16, 2025\n-- Another Name';
+    expect(splitSentences(src, undefined, { hardLineBreaks: false }).map((s) => s.text)).toEqual([
+      'We stand with Ukraine, always',
+      '— Keir Starmer (@Keir_Starmer) May 16, 2025',
+      '-- Another Name',
+    ]);
+  });
+});

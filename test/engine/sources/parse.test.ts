@@ -225,3 +225,12 @@ describe('parseSource: wire-copy shapes', () => {
     expect(d.date).toBeUndefined();
   });
 });
+
+describe('parseSource: HTML odds and ends', () => {
+  it('ignores blocks without visible words and reads <time datetime>', () => {
+    const html = '<body><main><p>&nbsp;</p><time datetime="2024-02-29">Feb 29</time><p>Leap day news.</p><p>•</p></main></body>';
+    const d = parseSource({ path: 'x.html', text: html }, 0);
+    expect(d.body.map((s) => html.slice(s.start, s.end))).toEqual(['Feb 29', 'Leap day news.']);
+    expect(d.date).toBe('2024-02-29');
+  });
+});
