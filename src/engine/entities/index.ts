@@ -3,3 +3,4 @@ export * from './registry';
 export * from './gazetteer';
 export * from './titles';
 export * from './names';
+export * from './roles';

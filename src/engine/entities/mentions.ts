@@ -362,7 +362,8 @@ export function findMentions(sentence: string): Mention[] {
       const w = lower(t.text);
       if (cur.length === 0 && body.length > k3 + 1 && (demonymCountry(w) || regionDemonym(w))) {
         const nextTok = body[k3 + 1]!;
-        if (isTitleWord(nextTok.text) || FIRST_NAMES.has(lower(nextTok.text))) {
+        const nl = lower(nextTok.text);
+        if ((isTitleWord(nextTok.text) || FIRST_NAMES.has(nl)) && !ORG_CUES.has(nl) && !PLACE_CUES.has(nl)) {
           segs.push({ toks: [t], possessive: false, titled: false });
           k3++;
           continue;

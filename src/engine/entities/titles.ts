@@ -36,7 +36,7 @@ const TITLE_MODIFIERS = new Set([
   'agriculture', 'emergencies', 'emergency', 'home', 'state', 'general', 'chief', 'senior', 'top', 'acting',
   'executive', 'assistant', 'associate', 'national', 'security', 'military', 'intelligence', 'press',
   'communications', 'transport', 'environment', 'labour', 'labor', 'digital', 'science', 'sports', 'tourism',
-  'industry', 'development', 'infrastructure', 'veterans', 'social', 'policy', 'affairs', 'european', 'regional',
+  'industry', 'development', 'infrastructure', 'veterans', 'social', 'policy', 'affairs', 'regional',
   'climate', 'treasury', 'attorney', 'supreme', 'lead', 'peace', 'diplomatic', 'political', 'managing',
   'permanent', 'high', 'lord', 'junior', 'shadow', 'opposition', 'party', 'parliamentary', 'union', 'joint',
   'air', 'naval', 'army', 'navy', 'staff', 'majority', 'minority', 'house', 'senate',
@@ -58,6 +58,7 @@ function norm1(w: string): string {
 /** Normalises one title word's spelling: defence→defense, advisor→adviser, spokesman→spokesperson. */
 export function normalizeTitleWord(w: string): string {
   const x = norm1(w);
+  if (x.startsWith('ex-') && x.length > 3) return normalizeTitleWord(x.slice(3));
   switch (x) {
     case 'defence':
       return 'defense';
