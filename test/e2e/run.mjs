@@ -27,6 +27,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builtinModules } from 'node:module';
 import zlib from 'node:zlib';
+import { PEOPLE, citationTarget, judgeCitation, judgeFigureFix, nameSpots, roleFromCard } from './scenario.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = process.env.SOURCEWISE_E2E_HOME || path.join(os.homedir(), '.cache/sourcewise-e2e');
@@ -54,10 +55,6 @@ const OUT = path.resolve(opts.out ?? path.join(REPO, 'test/e2e/out'));
 const IMAGES = path.join(REPO, 'images');
 const WAIT = 1000 * Number(opts.timeout ?? 30);
 
-// People the Istanbul draft talks about; the first one whose hover shows a fact card is used.
-const PEOPLE = opts.hover ? [opts.hover] : ['Umerov', 'Medinsky', 'Fidan', 'Rubio', 'Zelensky', 'Zelenskyy', 'Putin', 'Trump', 'Erdogan', 'Rutte'];
-// A figure, written as digits or as a number word.
-const FIGURE = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|dozen|half)\b/i;
 
 // ------------------------------------------------------------------------------------------------ plumbing
 const t0 = Date.now();
@@ -279,7 +276,6 @@ async function saveAndRead(file, before) {
   fail('Ctrl+S did not write any change to disk');
 }
 
-const lines = (s) => s.split(/\r?\n/);
 
 // ------------------------------------------------------------------------------------------------ run
 fs.rmSync(OUT, { recursive: true, force: true });
@@ -440,52 +436,39 @@ await step('extension activates and reports problems', ['open draft.md'], async 
 });
 
 await step('hover card on a name', ['extension activates and reports problems'], async () => {
-  const text = lines(fs.readFileSync(ctx.draftFile, 'utf8'));
-  const spots = [];
-  for (const name of PEOPLE) {
-    const re = new RegExp(`(?<![\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`);
-    text.forEach((l, i) => {
-      const m = re.exec(l);
-      if (m && !/^\s*\[\^[^\]]+\]:/.test(l)) spots.push({ name, line: i + 1, column: m.index + 1 });
-    });
-  }
-  if (!spots.length) fail(`none of ${PEOPLE.join(', ')} occurs in the draft`);
+  const spots = nameSpots(fs.readFileSync(ctx.draftFile, 'utf8'), opts.hover);
+  if (!spots.length) fail(`none of ${opts.hover ?? PEOPLE.join(', ')} occurs in the draft's prose`);
   const tried = [];
-  for (const spot of spots.slice(0, 5)) {
+  for (const spot of spots.slice(0, 6)) {
     await focusEditor();
-    await goTo(spot.line, spot.column + Math.floor(spot.name.length / 2));
+    await goTo(spot.line + 1, spot.character + 1 + Math.floor(spot.name.length / 2));
     const caret = await caretBox();
     if (!caret) fail('no caret in the editor');
+    // Come from elsewhere and rest on the word, as a mouse does.
     await page.mouse.move(caret.x + 200, caret.y + 120);
     await sleep(100);
     await page.mouse.move(caret.x + 1, caret.y + caret.height / 2, { steps: 4 });
     try {
       await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row', { state: 'visible', timeout: 5000 });
     } catch {
-      tried.push(`${spot.name} (line ${spot.line}): no hover`);
+      tried.push(`${spot.name} (line ${spot.line + 1}): no hover`);
       continue;
     }
-    await sleep(600); // every hover provider has answered by now
+    await sleep(600); // let every hover provider answer
     const parts = await hoverParts();
-    const card = parts.find((p) => /\bRoles\b/.test(p));
+    const card = parts.find((p) => /(^|\n)\s*Roles\s*(\n|$)/.test(p));
     if (!card) {
-      tried.push(`${spot.name} (line ${spot.line}): hover without a fact card: ${JSON.stringify(parts.join(' | ').slice(0, 160))}`);
+      tried.push(`${spot.name} (line ${spot.line + 1}): ${JSON.stringify(parts.join(' | ').slice(0, 140))}`);
       continue;
     }
-    // A role line reads "<Title> — <Outlet>, <Outlet> (<file>:<line>)"; the outlets must be names, not file names.
-    const roleLine = card.split('\n').map((l) => l.trim()).find((l) => /\S\s+—\s+\S/.test(l) && !/^Sources:/.test(l));
-    if (!roleLine) fail(`the card for ${spot.name} has a Roles heading but no "<role> — <outlet>" line:\n${card}`);
-    const [role, rest] = roleLine.split(/\s+—\s+/, 2);
-    const outlets = rest.replace(/\s*\(.*$/, '').split(/,\s*/).filter(Boolean);
-    if (!role.trim() || !outlets.length) fail(`cannot read role and outlet from "${roleLine}"`);
-    const fileLike = outlets.filter((o) => /\.(txt|md|html?|markdown)$/i.test(o));
-    if (fileLike.length === outlets.length) fail(`the card for ${spot.name} names files, not outlets: "${roleLine}"`);
-    ctx.hover = { name: spot.name, line: spot.line, role: role.replace(/^[-•]\s*/, ''), outlets, card };
+    const got = roleFromCard(card);
+    if (got.error) fail(`${spot.name} (line ${spot.line + 1}): ${got.error}:\n${card}`);
+    ctx.hover = { name: spot.name, line: spot.line + 1, role: got.role, outlets: got.outlets, card };
     await shot('03-hover.png');
     await shot('03-hover-card.png', '.monaco-hover:not(.hidden)');
-    return `${spot.name}: role "${ctx.hover.role}" per ${outlets.join(', ')}`;
+    return `${spot.name} (line ${spot.line + 1}): "${got.role}" per ${got.outlets.join(', ')}`;
   }
-  fail(`no fact card found. Tried: ${tried.join('; ')}`);
+  fail(`no fact card on any name. Tried: ${tried.join('; ')}`);
 });
 
 await step('Problems panel lists a contradiction', ['extension activates and reports problems'], async () => {
@@ -541,49 +524,28 @@ await step('Quick Fix replaces the contradicted figure', ['Problems panel lists 
   const after = await saveAndRead(ctx.draftFile, before);
   await shot('06-after-fix.png');
 
-  const a = lines(before), b = lines(after);
-  if (a.length !== b.length) fail(`the fix changed the number of lines (${a.length} → ${b.length})`);
-  const changed = a.map((l, i) => (l === b[i] ? -1 : i)).filter((i) => i >= 0);
-  if (changed.length !== 1 || changed[0] !== line - 1) fail(`expected only line ${line} to change; changed: ${changed.map((i) => i + 1).join(', ')}`);
-  const oldLine = a[line - 1], newLine = b[line - 1];
-  let p = 0;
-  while (p < oldLine.length && oldLine[p] === newLine[p]) p++;
-  let s = 0;
-  while (s < oldLine.length - p && s < newLine.length - p && oldLine[oldLine.length - 1 - s] === newLine[newLine.length - 1 - s]) s++;
-  const removed = oldLine.slice(p, oldLine.length - s), inserted = newLine.slice(p, newLine.length - s);
-  ctx.fixDiff = { line, before: oldLine, after: newLine, removed, inserted };
-  if (!FIGURE.test(removed) && !FIGURE.test(oldLine.slice(column - 1, column - 1 + 40))) fail(`the fix did not touch a figure: removed "${removed}"`);
-  if (!inserted.trim() || !FIGURE.test(newLine.slice(p, p + inserted.length + 20))) fail(`the fix inserted no figure: "${inserted}"`);
-  if (p > column - 1 + 40 || oldLine.length - s < column - 1) fail(`the change ("${removed}" → "${inserted}") is not where the diagnostic is (column ${column})`);
-  const said = `${message} ${chosen.title}`.toLowerCase();
-  const core = inserted.trim().toLowerCase();
-  if (!said.includes(core)) fail(`inserted "${inserted}", which neither the diagnostic nor the fix title ("${chosen.title}") mentions`);
-  return `"${chosen.title}": "${removed}" → "${inserted}" on line ${line}; rest of the line unchanged`;
+  let diff;
+  try {
+    diff = judgeFigureFix(before, after, { line: line - 1, character: column - 1, message, title: chosen.title });
+  } catch (e) { fail(e.message); }
+  ctx.fixDiff = { line, ...diff };
+  return `"${chosen.title}": "${diff.removed}" → "${diff.inserted}" on line ${line}; rest of the line unchanged`;
 });
 
 await step('citation completion inserts a footnote', ['extension activates and reports problems'], async () => {
   const before = fs.readFileSync(ctx.draftFile, 'utf8');
-  const a = lines(before);
-  // The target: a prose line (not a heading, list, quote, table or footnote) with no problem on it and no
-  // citation yet; the caret goes right after its first sentence's full stop.
-  const problemLines = new Set((ctx.problems ?? []).map((t) => Number(/\[Ln (\d+),/.exec(t)?.[1])).filter(Boolean));
-  let target;
-  const wanted = opts['cite-line'] ? [Number(opts['cite-line'])] : a.map((_, i) => i + 1);
-  for (const n of wanted) {
-    const l = a[n - 1] ?? '';
-    if (!opts['cite-line'] && (problemLines.has(n) || /^\s*([#>|*+-]|\d+\.|\[\^)/.test(l) || /\[\^|\[@/.test(l) || !FIGURE.test(l))) continue;
-    const m = /^.*?[a-z0-9”")][.!?](?=\s|$)/i.exec(l);
-    if (m) { target = { line: n, column: m[0].length + 1 }; break; }
-  }
+  const problemLines = new Set((ctx.problems ?? []).map((t) => Number(/\[Ln (\d+),/.exec(t)?.[1]) - 1).filter((n) => n >= 0));
+  const forced = opts['cite-line'] ? Number(opts['cite-line']) - 1 : undefined;
+  const target = citationTarget(before, problemLines, forced);
   if (!target) fail('no prose line without problems found to cite');
   await focusEditor();
-  await goTo(target.line, target.column);
+  await goTo(target.line + 1, target.character + 1);
   await page.keyboard.type('[^', { delay: 60 });
   try {
     await page.waitForSelector('.suggest-widget.visible .monaco-list-row', { state: 'visible', timeout: WAIT });
   } catch {
     const msg = await page.locator('.suggest-widget .message').innerText().catch(() => '');
-    fail(`no completion list after typing "[^" on line ${target.line}${msg ? ` (widget says "${msg}")` : ''}`);
+    fail(`no completion list after typing "[^" on line ${target.line + 1}${msg ? ` (widget says "${msg}")` : ''}`);
   }
   await sleep(400);
   const items = await page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')]
@@ -596,25 +558,10 @@ await step('citation completion inserts a footnote', ['extension activates and r
   const after = await saveAndRead(ctx.draftFile, before);
   await shot('08-after-citation.png');
 
-  const b = lines(after);
-  const oldLine = a[target.line - 1], newLine = b[target.line - 1];
-  const at = target.column - 1;
-  if (newLine.slice(0, at) !== oldLine.slice(0, at)) fail(`text before the caret changed: "${newLine}"`);
-  const m = /^\[\^([^\]\s]+)\]/.exec(newLine.slice(at));
-  if (!m) fail(`no footnote marker right after the sentence: "${newLine}"`);
-  if (newLine.slice(at + m[0].length) !== oldLine.slice(at)) fail(`the rest of the line changed (stray brackets?): "${newLine}"`);
-  const label = m[1];
-  const defRe = new RegExp(`^\\[\\^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\]:\\s*\\S`);
-  const def = b.find((l) => defRe.test(l));
-  if (!def) fail(`marker [^${label}] was inserted but no "[^${label}]: …" definition appeared`);
-  if (a.some((l) => defRe.test(l))) {
-    // An existing footnote was reused: fine, as long as nothing else was added.
-  }
-  const untouched = b.filter((_, i) => i !== target.line - 1).filter((l) => !defRe.test(l)).join('\n').replace(/\n+/g, '\n').trim();
-  const original = a.filter((_, i) => i !== target.line - 1).join('\n').replace(/\n+/g, '\n').trim();
-  if (untouched !== original) fail('the completion changed more than the marker and its definition');
-  ctx.citation = { line: target.line, item: items[0], marker: m[0], definition: def };
-  return `line ${target.line}: accepted "${items[0]}" → ${m[0]} and "${def.slice(0, 100)}"`;
+  let got;
+  try { got = judgeCitation(before, after, target); } catch (e) { fail(`line ${target.line + 1}: ${e.message}`); }
+  ctx.citation = { line: target.line + 1, item: items[0], ...got };
+  return `line ${target.line + 1}: accepted "${items[0]}" → ${got.marker} and "${got.definition.slice(0, 100)}"`;
 });
 
 if (opts.images) {
