@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { findQuotes, findSocialPostAuthor } from '../../../src/engine/quotes';
+
+function speakers(sentence: string, previous?: string[]): [string, string | undefined, string][] {
+  return findQuotes(sentence, { previous }).map((q) => [q.text, q.speaker, q.speakerKind]);
+}
+
+describe('findQuotes: seed sentences', () => {
+  it('“…,” said X, <apposition>', () => {
+    const s = '“We have agreed that each side will present its vision of a possible future ceasefire and spell it out in detail,” said Vladimir Medinsky, Russia’s chief negotiator.';
+    const [q] = findQuotes(s);
+    expect(q).toMatchObject({ speaker: 'Vladimir Medinsky', speakerKind: 'named' });
+    expect(s.slice(q!.start, q!.end)).toBe('We have agreed that each side will present its vision of a possible future ceasefire and spell it out in detail');
+    expect(s.slice(q!.speakerStart, q!.speakerEnd)).toBe('Vladimir Medinsky');
+  });
+
+  it('according to X, …: "…" with a straight-quoted, dash-broken quote', () => {
+    const s = 'According to NATO Secretary General Mark Rutte, the venue offers all the right conditions for successful talks: "You have politicians—your foreign minister, your president—who will help bring these negotiations to a successful conclusion. Türkiye is indeed crucial here."';
+    const [q] = findQuotes(s);
+    expect(q).toMatchObject({ speaker: 'Mark Rutte', speakerKind: 'named' });
+    expect(q!.text.endsWith('Türkiye is indeed crucial here.')).toBe(true);
+  });
+
+  it('passive "by a Ukrainian source" is a descriptor speaker', () => {
+    const s = 'Moscow’s conditions for halting the conflict were dismissed by a Ukrainian source as “non-starters”, underscoring the deep divide between the two nations.';
+    expect(speakers(s)).toEqual([['non-starters', 'a Ukrainian source', 'descriptor']]);
+  });
+
+  it('a quote split by "he said" is one quote, resolved from the previous sentence', () => {
+    const prev = ['Ukrainian Defense Minister Rustem Umerov, who led the delegation, confirmed that the swap would take place soon.'];
+    const qs = findQuotes('“We know the date,” he said, “but we’re not disclosing it just yet.”', { previous: prev });
+    expect(qs).toHaveLength(2);
+    expect(qs.map((q) => q.speaker)).toEqual(['Rustem Umerov', 'Rustem Umerov']);
+    expect(qs.every((q) => q.speakerKind === 'pronoun' && q.pronoun === 'he')).toBe(true);
+    expect(qs[0]!.group).toBe(qs[1]!.group);
+    expect(qs[0]!.text).toBe('We know the date');
+  });
+
+  it('"the Turkish leader added" resolves to the Turkish president named before', () => {
+    const prev = ['Turkish President Recep Tayyip Erdogan reminded observers that Moscow and Kiev had nearly reached a deal in 2022, but their efforts failed due to the interference of “military barons”.'];
+    const [q] = findQuotes('"Thanks to recent efforts, a new window of opportunity has opened," the Turkish leader added.', { previous: prev });
+    expect(q).toMatchObject({ speaker: 'Recep Tayyip Erdogan', speakerKind: 'pronoun', pronoun: 'the Turkish leader' });
+  });
+
+  it('pronoun falls back to the paragraph speaker', () => {
+    const [q] = findQuotes('“Nothing’s going to happen,” he stated.', { paragraphSpeaker: 'Donald Trump' });
+    expect(q).toMatchObject({ speaker: 'Donald Trump', speakerKind: 'pronoun' });
+  });
+
+  it('X stated, urging … “…”: both quotes are X’s', () => {
+    const s = '“Ukraine is ready to take the fastest possible steps to bring real peace, and it is important that the world holds a strong stance,” Zelenskyy stated, urging the international community to adopt “tough sanctions” should Russia refuse an unconditional ceasefire.';
+    expect(speakers(s).map((x) => x[1])).toEqual(['Zelenskyy', 'Zelenskyy']);
+  });
+
+  it('participle clauses take the clause subject, not a later name', () => {
+    expect(speakers('British Prime Minister Keir Starmer echoed this sentiment, calling the Russian position “clearly unacceptable”.')).toEqual([
+      ['clearly unacceptable', 'Keir Starmer', 'named'],
+    ]);
+    const s = 'According to Reuters, two sources with direct knowledge of the meeting said Medinsky compared Russia’s resolve to that of Tsar Peter the Great during his prolonged war with Sweden in the early 18th century, stating: “We do not want war, but we are ready to fight for a year, two, three — as long as you want.”';
+    expect(speakers(s)[0]![1]).toBe('Medinsky');
+    const k = 'Ukraine’s Deputy Foreign Minister, Serhiy Kyslytsya, welcomed the development, calling it “a very good end to a very difficult day” and “potentially excellent news for 1,000 Ukrainian families.”';
+    expect(speakers(k).map((x) => x[1])).toEqual(['Serhiy Kyslytsya', 'Serhiy Kyslytsya']);
+    const d = 'Following the meeting, Kirill Dmitriev, a senior Russian official, praised the outcome on X, citing “good results... 1. Largest POW exchange, 2. Ceasefire options that may work.”';
+    expect(speakers(d)[0]![1]).toBe('Kirill Dmitriev');
+  });
+
+  it('mixed quote marks and a descriptor subject with a parenthetical', () => {
+    const s = 'A member of the Ukrainian delegation, speaking anonymously, described Russia’s demands as “detached from reality" and going "far beyond anything that was previously discussed”.';
+    expect(speakers(s)).toEqual([
+      ['detached from reality', 'A member of the Ukrainian delegation', 'descriptor'],
+      ['far beyond anything that was previously discussed', 'A member of the Ukrainian delegation', 'descriptor'],
+    ]);
+  });
+
+  it('subject before the verb, skipping parentheticals and "that"', () => {
+    expect(speakers('Medinsky, for his part, stated that Russia had “taken note” of Ukraine’s request.')[0]![1]).toBe('Medinsky');
+    expect(speakers('Ukrainian President Volodymyr Zelensky stated that Russian President Vladimir Putin is “afraid” to meet directly.')[0]![1]).toBe('Volodymyr Zelensky');
+    expect(speakers('At a European summit in Albania, Zelensky called for a “strong reaction” from the international community.')[0]![1]).toBe('Zelensky');
+    expect(speakers('Political analyst Denis Denisov, told TRT World that Ankara’s role remains crucial: "Türkiye is one of the few countries that are effective mediators in this conflict."')[0]![1]).toBe('Denis Denisov');
+    expect(speakers('Medinsky stated on Telegram, the goal of the talks is “to establish a long-lasting and durable peace.”')[0]![1]).toBe('Medinsky');
+    expect(speakers('During the negotiations, a Ukrainian diplomatic source described Russia’s territorial demands as “unacceptable,” suggesting they were intended to derail the talks.')).toEqual([
+      ['unacceptable', 'a Ukrainian diplomatic source', 'descriptor'],
+    ]);
+    expect(speakers('A Ukrainian official said the Russian side made “new and unacceptable demands,” including requiring Ukraine to pull back.')[0]!.slice(1)).toEqual(['A Ukrainian official', 'descriptor']);
+  });
+
+  it('an organisation with its possessive owner', () => {
+    const s = 'It marked a shift from the day before, when Russia’s Foreign Ministry insulted President Zelensky, calling him “a clown and a loser.”';
+    expect(speakers(s)[0]![1]).toBe('Russia’s Foreign Ministry');
+  });
+
+  it('quotes without attribution stay unknown', () => {
+    expect(speakers('Kyiv is seeking an “unconditional ceasefire” in the conflict.')).toEqual([['unconditional ceasefire', undefined, 'unknown']]);
+  });
+
+  it('apostrophes are not quote marks', () => {
+    expect(findQuotes('Kyiv’s delegation met Russia’s team at Istanbul’s palace.')).toEqual([]);
+    expect(findQuotes("It's the Ukrainians' view that they won't move.")).toEqual([]);
+  });
+
+  it('draft sentences', () => {
+    expect(speakers('Starmer dismissed Moscow\'s conditions as "non-starters".')[0]![1]).toBe('Starmer');
+    expect(speakers('Trump said "Türkiye is indeed crucial here".')[0]![1]).toBe('Trump');
+    expect(speakers('Medinsky complained of "new and unacceptable demands" from Kyiv.')[0]![1]).toBe('Medinsky');
+    expect(speakers('"We will see what level the Russians are at," Zelenskyy said before the talks.')[0]![1]).toBe('Zelenskyy');
+    expect(speakers('Erdogan called the meeting "the last chance for peace".')[0]![1]).toBe('Erdogan');
+    expect(speakers('Peskov said a summit "could happen within weeks".')).toEqual([['could happen within weeks', 'Peskov', 'named']]);
+  });
+
+  it('other news text', () => {
+    const s = 'Search and rescue was suspended on Tuesday, with Zinichev describing the "real threat of [another] part of the building collapsing" as making it "impossible to continue working in such conditions".';
+    expect(speakers(s).map((x) => x[1])).toEqual(['Zinichev', 'Zinichev']);
+  });
+});
+
+describe('findSocialPostAuthor', () => {
+  it('reads the signature line of an embedded post', () => {
+    const line = '— Keir Starmer (@Keir_Starmer) May 16, 2025';
+    const a = findSocialPostAuthor(line);
+    expect(a).toMatchObject({ name: 'Keir Starmer', handle: '@Keir_Starmer' });
+    expect(line.slice(a!.start, a!.end)).toBe('Keir Starmer');
+    const z = findSocialPostAuthor('— Volodymyr Zelenskyy / Володимир Зеленський (@ZelenskyyUa) May 16, 2025');
+    expect(z).toMatchObject({ name: 'Volodymyr Zelenskyy', handle: '@ZelenskyyUa' });
+  });
+  it('ignores ordinary lines', () => {
+    expect(findSocialPostAuthor('People in Ukraine and across the world have paid the price for Putin’s aggression.')).toBeUndefined();
+    expect(findSocialPostAuthor('— and then (@someone) said a long thing that is not a date at all here')).toBeUndefined();
+  });
+});
