@@ -1,0 +1,349 @@
+/**
+ * Drives the real language server (`node dist/server.js --stdio`) over JSON-RPC,
+ * the way an editor does, against a temporary workspace with made-up sources.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+
+const REPO = path.resolve(__dirname, '../..');
+const SERVER = path.join(REPO, 'dist/server.js');
+
+interface Pos { line: number; character: number }
+interface Range { start: Pos; end: Pos }
+interface TextEdit { range: Range; newText: string }
+interface Diag {
+  range: Range;
+  severity?: number;
+  code?: string | number;
+  source?: string;
+  message: string;
+  relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
+  data?: unknown;
+}
+interface Publish { uri: string; version?: number; diagnostics: Diag[]; at: number }
+
+const FIXTURES = path.join(__dirname, 'fixtures', 'sources');
+const GAZETTE = readFileSync(path.join(FIXTURES, 'harbor-gazette.md'), 'utf8');
+const TIMES = readFileSync(path.join(FIXTURES, 'coastal-times.md'), 'utf8');
+
+const WRONG = 'The bridge cost $55 million, according to Mayor Elena Ruiz.';
+const RIGHT = 'The bridge cost $42 million, according to Mayor Elena Ruiz.';
+const draftText = (sentence: string) =>
+  `# Port Alden's new bridge\n\nPort Alden opened its harbour bridge on Tuesday. ${sentence}\n\nThe opening drew a crowd of residents.\n`;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`"${needle}" not in text`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+function posOf(text: string, needle: string, delta = 0): Pos {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`"${needle}" not in text`);
+  const before = text.slice(0, i + delta).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}
+
+function offsetOf(text: string, p: Pos): number {
+  const lines = text.split('\n');
+  let o = 0;
+  for (let l = 0; l < p.line; l++) o += lines[l]!.length + 1;
+  return o + p.character;
+}
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const spans = edits
+    .map((e) => ({ s: offsetOf(text, e.range.start), e: offsetOf(text, e.range.end), t: e.newText }))
+    .sort((a, b) => b.s - a.s);
+  for (let i = 1; i < spans.length; i++) expect(spans[i]!.e).toBeLessThanOrEqual(spans[i - 1]!.s); // no overlaps
+  let out = text;
+  for (const sp of spans) out = out.slice(0, sp.s) + sp.t + out.slice(sp.e);
+  return out;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let ws: string;
+let proc: ChildProcess;
+let conn: MessageConnection;
+let stderr = '';
+const publishes: Publish[] = [];
+const statuses: { sources: number; facts: number; indexing: boolean; message?: string }[] = [];
+let config: Record<string, unknown> = {};
+let configRequests = 0;
+
+/** Resolves with the first publish for `uri` (received at or after `since`) that satisfies `pred`. */
+async function waitForPublish(uri: string, pred: (p: Publish) => boolean, since = 0, timeout = 15_000): Promise<Publish> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < timeout) {
+    const hit = publishes.find((p, i) => i >= since && p.uri === uri && pred(p));
+    if (hit) return hit;
+    await sleep(25);
+  }
+  const seen = publishes.filter((p) => p.uri === uri).map((p) => ({ v: p.version, d: p.diagnostics.map((d) => `${d.code}@${d.range.start.line}`) }));
+  throw new Error(`timed out waiting for diagnostics on ${uri}; seen ${JSON.stringify(seen)}\nserver stderr: ${stderr.slice(-2000)}`);
+}
+
+/** The last publish for a uri once the server has been quiet for `quietMs`. */
+async function settled(uri: string, quietMs = 2200): Promise<Publish> {
+  await sleep(quietMs);
+  const last = [...publishes].reverse().find((p) => p.uri === uri);
+  if (!last) throw new Error(`no diagnostics for ${uri}`);
+  return last;
+}
+
+const codes = (p: Publish) => p.diagnostics.map((d) => d.code);
+
+const uris: Record<string, string> = {};
+const texts: Record<string, string> = {};
+const versions: Record<string, number> = {};
+
+/** Sends a notification; a write error surfaces in the next assertion, not as an unhandled rejection. */
+function notify(method: string, params?: unknown): void {
+  conn.sendNotification(method, params).catch((err: unknown) => {
+    stderr += `\n[test] could not send ${method}: ${String(err)}`;
+  });
+}
+
+function open(name: string, text: string): string {
+  const file = path.join(ws, name);
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  uris[name] = uri;
+  texts[uri] = text;
+  versions[uri] = 1;
+  notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+  return uri;
+}
+
+function change(uri: string, text: string): number {
+  const version = ++versions[uri]!;
+  texts[uri] = text;
+  notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+  return version;
+}
+
+beforeAll(async () => {
+  const srcNewest = newestMtime(path.join(REPO, 'src'));
+  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < srcNewest) {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
+  }
+
+  ws = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-lsp-'));
+  mkdirSync(path.join(ws, 'sources'));
+  // Made-up articles: a figure both give, a mayor both name, outlets in front matter.
+  writeFileSync(path.join(ws, 'sources', 'harbor-gazette.md'), GAZETTE);
+  writeFileSync(path.join(ws, 'sources', 'coastal-times.md'), TIMES);
+
+  proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'pipe'] });
+  proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  proc.stdin!.on('error', (err) => (stderr += `\n[test] stdin: ${String(err)}`));
+  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onNotification('textDocument/publishDiagnostics', (p: Omit<Publish, 'at'>) => publishes.push({ ...p, at: Date.now() }));
+  conn.onNotification('sourcewise/status', (s: (typeof statuses)[number]) => statuses.push(s));
+  conn.onNotification('window/logMessage', () => undefined);
+  conn.onNotification('window/showMessage', () => undefined);
+  conn.onNotification('$/progress', () => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+    configRequests++;
+    return p.items.map((i) => (i.section === 'sourcewise' ? config : null));
+  });
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('window/showMessageRequest', () => null);
+  conn.listen();
+
+  const rootUri = pathToFileURL(ws).href;
+  const init = (await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },
+      window: { workDoneProgress: true },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+        completion: { completionItem: { snippetSupport: false } },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+      },
+    },
+    initializationOptions: { storagePath: path.join(ws, '.storage') },
+  })) as { capabilities: Record<string, unknown> };
+  expect(init.capabilities.hoverProvider).toBe(true);
+  expect((init.capabilities.completionProvider as { triggerCharacters: string[] }).triggerCharacters).toContain('^');
+  notify('initialized', {});
+
+  // Indexing finished with both made-up sources (not the bundled seeds).
+  const t0 = Date.now();
+  while (!statuses.some((s) => !s.indexing && s.sources === 2)) {
+    if (Date.now() - t0 > 20_000) throw new Error(`indexing did not finish: ${JSON.stringify(statuses)}\n${stderr}`);
+    await sleep(25);
+  }
+});
+
+afterAll(async () => {
+  try {
+    await Promise.race([conn.sendRequest('shutdown'), sleep(2000)]);
+    notify('exit');
+    await sleep(100);
+  } catch {
+    /* already gone */
+  }
+  conn?.dispose();
+  proc?.kill();
+  if (ws) rmSync(ws, { recursive: true, force: true });
+});
+
+describe('language server over stdio', () => {
+  let draft: string;
+  let contradiction: Diag;
+
+  it('asks the client for the sourcewise settings', () => {
+    expect(configRequests).toBeGreaterThan(0);
+  });
+
+  it('reports a figure the sources contradict, linking the source line', async () => {
+    draft = open('draft.md', draftText(WRONG));
+    const pub = await waitForPublish(draft, (p) => codes(p).includes('contradiction'));
+    expect(pub.version).toBe(1);
+    contradiction = pub.diagnostics.find((d) => d.code === 'contradiction')!;
+    expect(contradiction.source).toBe('sourcewise');
+    expect(contradiction.severity).toBe(1);
+    // The diagnostic is on the wrong sentence's line and covers the figure.
+    const text = texts[draft]!;
+    expect(contradiction.range.start.line).toBe(lineOf(text, '$55 million'));
+    const s = offsetOf(text, contradiction.range.start);
+    const e = offsetOf(text, contradiction.range.end);
+    expect(text.slice(s, e)).toContain('55');
+    // Related information points at the exact source line with the right figure.
+    const gazetteUri = pathToFileURL(path.join(ws, 'sources', 'harbor-gazette.md')).href;
+    const timesUri = pathToFileURL(path.join(ws, 'sources', 'coastal-times.md')).href;
+    const related = contradiction.relatedInformation ?? [];
+    expect(related.length).toBeGreaterThan(0);
+    const gazette = related.find((r) => r.location.uri === gazetteUri);
+    const times = related.find((r) => r.location.uri === timesUri);
+    expect(gazette ?? times).toBeDefined();
+    if (gazette) expect(gazette.location.range.start.line).toBe(lineOf(GAZETTE, 'The bridge cost $42 million'));
+    if (times) expect(times.location.range.start.line).toBe(lineOf(TIMES, 'and cost $42 million'));
+    expect(related.some((r) => /42/.test(r.message))).toBe(true);
+  });
+
+  it('offers a quick fix that replaces just the figure', async () => {
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: draft },
+      range: contradiction.range,
+      context: { diagnostics: [contradiction], only: ['quickfix'] },
+    })) as { title: string; kind?: string; edit?: { changes?: Record<string, TextEdit[]> }; command?: { command: string } }[];
+    const text = texts[draft]!;
+    const fixes = actions.filter((a) => a.edit?.changes?.[draft]?.length === 1);
+    const figureFix = fixes.find((a) => {
+      const edit = a.edit!.changes![draft]![0]!;
+      const replaced = text.slice(offsetOf(text, edit.range.start), offsetOf(text, edit.range.end));
+      return /55/.test(replaced) && /42/.test(edit.newText);
+    });
+    expect(figureFix, JSON.stringify(actions, null, 1)).toBeDefined();
+    const edit = figureFix!.edit!.changes![draft]![0]!;
+    const replaced = text.slice(offsetOf(text, edit.range.start), offsetOf(text, edit.range.end));
+    // Just the figure: not the sentence, not the neighbouring words.
+    expect(replaced.length).toBeLessThanOrEqual('$55 million'.length);
+    expect(replaced).not.toMatch(/bridge|cost|according/);
+    expect(applyEdits(text, [edit])).toBe(draftText(RIGHT));
+    // And the writer can accept the claim instead.
+    expect(actions.some((a) => a.command?.command === 'sourcewise.acceptClaim')).toBe(true);
+  });
+
+  it('clears the contradiction once the figure is fixed', async () => {
+    const since = publishes.length;
+    const version = change(draft, draftText(RIGHT));
+    await waitForPublish(draft, (p) => p.version === version, since);
+    const last = await settled(draft);
+    expect(last.version).toBe(version);
+    expect(codes(last)).not.toContain('contradiction');
+  });
+
+  it('shows the role and outlet when hovering a name', async () => {
+    const text = texts[draft]!;
+    const hover = (await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: draft },
+      position: posOf(text, 'Elena Ruiz', 7),
+    })) as { contents: { kind: string; value: string } } | null;
+    expect(hover).not.toBeNull();
+    expect(hover!.contents.kind).toBe('markdown');
+    const md = hover!.contents.value;
+    expect(md).toMatch(/Ruiz/);
+    expect(md).toMatch(/mayor/i);
+    expect(md).toMatch(/Harbor Gazette|Coastal Times/);
+    expect(md).toMatch(/\]\(file:\/\/\/[^)]*#L\d+\)/);
+  });
+
+  it('completes `[^` with citations that add exactly one footnote definition', async () => {
+    const body = `# Notes\n\nThe bridge cost $42 million, according to Mayor Elena Ruiz.[^\n\nMore to come.\n`;
+    const uri = open('cite.md', body);
+    const position = posOf(body, '[^', 2);
+    const result = (await conn.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position,
+      context: { triggerKind: 2, triggerCharacter: '^' },
+    })) as { items: { label: string; detail?: string; textEdit?: TextEdit; additionalTextEdits?: TextEdit[] }[] } | null;
+    const items = result?.items ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining([expect.stringMatching(/Harbor Gazette|Coastal Times/)]));
+    for (const item of items) {
+      expect(item.textEdit?.newText).toBe('[^1]');
+      const defs = (item.additionalTextEdits ?? []).filter((e) => /^\s*\[\^\d+\]:/m.test(e.newText));
+      expect(defs).toHaveLength(1);
+      const after = applyEdits(body, [item.textEdit!, ...(item.additionalTextEdits ?? [])]);
+      expect(after.match(/^\[\^1\]: /gm)).toHaveLength(1);
+      expect(after).toContain('Mayor Elena Ruiz.[^1]\n');
+      expect(after).toMatch(/^\[\^1\]: .*(harbor-gazette|coastal-times)\.md:\d+ — ".+"$/m);
+    }
+  });
+
+  it('honours disable comments', async () => {
+    // The same wrong sentence twice: only the one under the disable comment is silenced.
+    const body = `# Disabled\n\n<!-- sourcewise-disable-next-line -->\n${WRONG}\n\n${WRONG}\n\n<!-- sourcewise-disable -->\n\n${WRONG}\n\n<!-- sourcewise-enable -->\n`;
+    const uri = open('disabled.md', body);
+    const pub = await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    const lines = pub.diagnostics.filter((d) => d.code === 'contradiction').map((d) => d.range.start.line);
+    expect(lines).toEqual([5]);
+    expect(body.split('\n')[3]).toBe(WRONG);
+    expect(body.split('\n')[5]).toBe(WRONG);
+    expect(body.split('\n')[9]).toBe(WRONG);
+  });
+
+  it("drops a code whose severity setting is 'off'", async () => {
+    const uri = uris['disabled.md']!;
+    const since = publishes.length;
+    config = { severity: { contradiction: 'off' } };
+    notify('workspace/didChangeConfiguration', { settings: null });
+    const pub = await waitForPublish(uri, () => true, since);
+    expect(codes(pub)).not.toContain('contradiction');
+    // Back on, and as a warning this time: the setting really is what changed it.
+    const since2 = publishes.length;
+    config = { severity: { contradiction: 'warning' } };
+    notify('workspace/didChangeConfiguration', { settings: null });
+    const back = await waitForPublish(uri, (p) => codes(p).includes('contradiction'), since2);
+    expect(back.diagnostics.find((d) => d.code === 'contradiction')!.severity).toBe(2);
+    config = {};
+  });
+});
