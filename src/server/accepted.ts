@@ -4,15 +4,12 @@
  */
 import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { DiagnosticCode } from '../engine/types';
-import { normalizeSentence } from './util';
+import { acceptKey } from '../engine/check';
 
 export const ACCEPTED_FILE = path.join('.sourcewise', 'accepted.json');
 
-/** Key of "this claim is accepted": the normalized sentence plus the finding's code. */
-export function acceptKey(sentence: string, code: DiagnosticCode | string): string {
-  return `${normalizeSentence(sentence)}\u241F${code}`;
-}
+/** Key of "this claim is accepted" (the engine's: code + normalized sentence), shared with the CLI. */
+export { acceptKey };
 
 interface Entry {
   keys: Set<string>;

@@ -181,7 +181,12 @@ function defCitesSource(def: FootnoteDef, t: { file: string }): boolean {
 
 /** The loaded source a footnote definition cites, and the 0-based line. */
 export function defSource<D extends { file: string }>(def: FootnoteDef, docs: readonly D[]): { doc: D; line: number } | undefined {
-  const exact = def.ref ? docs.find((d) => d.file === def.ref!.file) : undefined;
+  const ref = def.ref?.file.replace(/\\/g, '/');
+  const sameFile = (f: string) => {
+    const file = f.replace(/\\/g, '/');
+    return !!ref && (file === ref || file.endsWith(`/${ref}`) || ref.endsWith(`/${file}`));
+  };
+  const exact = ref ? docs.find((d) => d.file === ref) ?? docs.find((d) => sameFile(d.file)) : undefined;
   const doc = exact ?? docs.find((d) => defCitesSource(def, d));
   if (!doc) return undefined;
   let line = def.ref?.line;

@@ -64,6 +64,7 @@ export class Sources {
     const patterns = settings.bundledSeeds === 'always' ? [] : Sources.patternsFor(settings, folders);
     const opts = {
       cwd: folders[0] ?? process.cwd(),
+      root: sourcesRoot(settings.sources, folders),
       aliases: settings.aliases,
       signal: controller.signal,
       onProgress,
@@ -157,6 +158,22 @@ export class Sources {
     const key = samePathKey(p);
     return this.corpus?.docs.find((d) => samePathKey(d.path) === key);
   }
+}
+
+/**
+ * The folder short source names are relative to: with one workspace folder and one
+ * pattern, the pattern's static prefix (`sources/**\/*.md` → `<folder>/sources`).
+ */
+export function sourcesRoot(patterns: string[], folders: string[]): string | undefined {
+  if (folders.length !== 1 || patterns.length !== 1) return folders[0];
+  const segments = patterns[0]!.replace(/\\/g, '/').split('/');
+  const fixed: string[] = [];
+  for (const seg of segments) {
+    if (/[*?{[]/.test(seg)) break;
+    fixed.push(seg);
+  }
+  if (fixed.length === segments.length && /\.[a-z0-9]+$/i.test(fixed[fixed.length - 1] ?? '')) fixed.pop(); // a file: its folder
+  return path.resolve(folders[0]!, fixed.join('/') || '.');
 }
 
 function buildMatchers(patterns: string[], folders: string[]): { folder: string; test: (rel: string) => boolean }[] {

@@ -346,4 +346,70 @@ describe('language server over stdio', () => {
     expect(back.diagnostics.find((d) => d.code === 'contradiction')!.severity).toBe(2);
     config = {};
   });
+
+  it('hovers a footnote marker with the cited excerpt and goes to the source line', async () => {
+    const body = `# Cited\n\nThe bridge cost $42 million.[^1]\n\n[^1]: Harbor Gazette, "Port Alden opens its new harbour crossing", 2024-03-12. harbor-gazette.md:${
+      lineOf(GAZETTE, 'The bridge cost $42 million') + 1
+    } — "The bridge cost $42 million, according to Mayor Elena Ruiz."\n`;
+    const uri = open('cited.md', body);
+    const position = posOf(body, '[^1]', 2);
+    const hover = (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as {
+      contents: { value: string };
+    } | null;
+    expect(hover?.contents.value).toContain('The bridge cost $42 million, according to Mayor Elena Ruiz.'.replace('.', '.'));
+    expect(hover?.contents.value).toMatch(/harbor-gazette\.md:\d+\]\(file:\/\/\//);
+    const defs = (await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position })) as {
+      uri: string;
+      range: Range;
+    }[];
+    expect(defs).toHaveLength(1);
+    expect(defs[0]!.uri).toBe(pathToFileURL(path.join(ws, 'sources', 'harbor-gazette.md')).href);
+    expect(defs[0]!.range.start.line).toBe(lineOf(GAZETTE, 'The bridge cost $42 million'));
+  });
+
+  it('escapes source text in hovers', async () => {
+    const hover = (await conn.sendRequest('textDocument/hover', {
+      textDocument: { uri: draft },
+      position: posOf(texts[draft]!, 'Elena Ruiz', 3),
+    })) as { contents: { value: string } } | null;
+    const md = hover!.contents.value;
+    // The only links are to source lines or the fact-sheet command; no raw HTML from sources.
+    for (const m of md.matchAll(/\]\(([^)\s]+)/g)) expect(m[1]).toMatch(/^(file:\/\/\/|command:sourcewise\.showFacts\?)/);
+    expect(md).not.toMatch(/<(?!\/?br)/);
+  });
+
+  it('accepting a claim writes .sourcewise/accepted.json and silences it', async () => {
+    const uri = open('accept.md', `# Accept\n\n${WRONG}\n`);
+    const pub = await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    const d = pub.diagnostics.find((x) => x.code === 'contradiction')!;
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d] },
+    })) as { title: string; command?: { command: string; arguments?: unknown[] } }[];
+    const accept = actions.find((a) => a.command?.command === 'sourcewise.acceptClaim');
+    expect(accept).toBeDefined();
+    const since = publishes.length;
+    await conn.sendRequest('workspace/executeCommand', { command: accept!.command!.command, arguments: accept!.command!.arguments });
+    const keys = JSON.parse(readFileSync(path.join(ws, '.sourcewise', 'accepted.json'), 'utf8')) as string[];
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/contradiction/);
+    const after = await waitForPublish(uri, () => true, since);
+    expect(codes(after)).not.toContain('contradiction');
+    // Nothing else was written next to the sources.
+    expect(readdirSync(path.join(ws, 'sources')).sort()).toEqual(['coastal-times.md', 'harbor-gazette.md']);
+  });
+
+  it('skips drafts over sourcewise.maxFileSize with one information diagnostic', async () => {
+    const since = publishes.length;
+    config = { maxFileSize: 100 };
+    notify('workspace/didChangeConfiguration', { settings: null });
+    const pub = await waitForPublish(draft, () => true, since);
+    expect(pub.diagnostics).toHaveLength(1);
+    expect(pub.diagnostics[0]!.severity).toBe(3);
+    expect(pub.diagnostics[0]!.range.start.line).toBe(0);
+    expect(pub.diagnostics[0]!.message).toMatch(/maxFileSize/);
+    config = {};
+    notify('workspace/didChangeConfiguration', { settings: null });
+  });
 });
