@@ -27,7 +27,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { builtinModules } from 'node:module';
 import zlib from 'node:zlib';
-import { PEOPLE, citationTarget, judgeCitation, judgeFigureFix, nameSpots, roleFromCard } from './scenario.mjs';
+import { PEOPLE, citationTarget, figureContradiction, judgeCitation, judgeFigureFix, nameSpots, roleFromCard } from './scenario.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CACHE = process.env.SOURCEWISE_E2E_HOME || path.join(os.homedir(), '.cache/sourcewise-e2e');
@@ -475,29 +475,38 @@ await step('Problems panel lists a contradiction', ['extension activates and rep
   await closeWidgets();
   await page.keyboard.press('Control+Shift+M');
   await page.waitForSelector('.markers-panel', { state: 'visible' });
-  let rows = [];
+  // The list is virtualised: only rows on screen exist. Wait for our rows, then scroll through all of them.
+  const readRows = () => page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')]
+    .map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
   const end = Date.now() + WAIT;
+  let rows = [];
   while (Date.now() < end) {
-    rows = await page.evaluate(() => [...document.querySelectorAll('.markers-panel .monaco-list-row')].map((r) => ({
-      text: r.innerText.replace(/\s+/g, ' ').trim(),
-      label: r.getAttribute('aria-label') ?? '',
-    })));
-    if (rows.some((r) => /\bsourcewise\b/.test(r.text) && /\bcontradiction\b/.test(r.text))) break;
+    rows = await readRows();
+    if (rows.some((t) => /\bsourcewise\b/.test(t))) break;
     await sleep(250);
   }
-  ctx.problems = rows.map((r) => r.text);
   await shot('04-problems.png');
-  // A marker row reads "<message> sourcewise(<code>) [Ln L, Col C]" (innerText: "sourcewise contradiction").
-  const contradictions = rows.map((r) => {
-    const m = /^(.*?)\s+sourcewise\s*\(?contradiction\)?\s*\[Ln (\d+), Col (\d+)\]/.exec(r.text);
-    return m && { message: m[1], line: Number(m[2]), column: Number(m[3]) };
-  }).filter(Boolean);
-  if (!contradictions.length) {
-    fail(`no "contradiction" from "sourcewise" among ${rows.length} row(s): ${JSON.stringify(ctx.problems.slice(0, 8))}`);
+  const box = await page.locator('.markers-panel .monaco-list').boundingBox();
+  const seen = new Set(rows);
+  for (let i = 0; box && i < 40; i++) {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, box.height * 0.8);
+    await sleep(150);
+    const more = (await readRows()).filter((t) => !seen.has(t));
+    if (!more.length) break;
+    for (const t of more) { seen.add(t); rows.push(t); }
   }
-  ctx.contradiction = contradictions[0];
-  const markers = rows.filter((r) => /\[Ln \d+, Col \d+\]/.test(r.text)).length;
-  return `${markers} problem(s); first contradiction at ${ctx.contradiction.line}:${ctx.contradiction.column}: ${ctx.contradiction.message}`;
+  // A marker row reads "<message> sourcewise(<code>) [Ln L, Col C]"; related-information rows have no source.
+  const markers = rows.map((t) => {
+    const m = /^(.*?)\s+(\S+)\s*\(?([\w-]+)?\)?\s*\[Ln (\d+), Col (\d+)\]$/.exec(t);
+    return m && { message: m[1], source: m[2], code: m[3], line: Number(m[4]), column: Number(m[5]) };
+  }).filter((m) => m && m.source === 'sourcewise');
+  ctx.problems = markers;
+  const contradictions = markers.filter((m) => m.code === 'contradiction');
+  if (!contradictions.length) fail(`no "contradiction" from "sourcewise" among ${markers.length} problem(s): ${JSON.stringify(rows.slice(0, 8))}`);
+  ctx.contradiction = figureContradiction(contradictions);
+  const codes = [...new Set(markers.map((m) => m.code))].join(', ');
+  return `${markers.length} problem(s) (${codes}); fixing ${ctx.contradiction.line}:${ctx.contradiction.column}: ${ctx.contradiction.message}`;
 });
 
 await step('Quick Fix replaces the contradicted figure', ['Problems panel lists a contradiction'], async () => {
@@ -534,9 +543,9 @@ await step('Quick Fix replaces the contradicted figure', ['Problems panel lists 
 
 await step('citation completion inserts a footnote', ['extension activates and reports problems'], async () => {
   const before = fs.readFileSync(ctx.draftFile, 'utf8');
-  const problemLines = new Set((ctx.problems ?? []).map((t) => Number(/\[Ln (\d+),/.exec(t)?.[1]) - 1).filter((n) => n >= 0));
+  const problems = (ctx.problems ?? []).map((p) => ({ line: p.line - 1, character: p.column - 1 }));
   const forced = opts['cite-line'] ? Number(opts['cite-line']) - 1 : undefined;
-  const target = citationTarget(before, problemLines, forced);
+  const target = citationTarget(before, problems, forced);
   if (!target) fail('no prose line without problems found to cite');
   await focusEditor();
   await goTo(target.line + 1, target.character + 1);

@@ -5,9 +5,10 @@ export interface Spot { name: string; line: number; character: number }
 export declare function nameSpots(text: string, only?: string): Spot[];
 export declare function citationTarget(
   text: string,
-  skipLines?: Set<number>,
+  problems?: { line: number; character: number }[],
   line?: number,
 ): { line: number; character: number; sentence: string } | undefined;
+export declare function figureContradiction<T extends { message: string }>(list: T[]): T | undefined;
 export declare function plain(markdown: string): string;
 export declare function roleFromCard(card: string): { role: string; outlets: string[]; error?: undefined } | { error: string };
 export declare function judgeFigureFix(

@@ -38,19 +38,31 @@ export function nameSpots(text, only) {
 }
 
 /**
- * Where to type `[^`: right after the first sentence of a prose line that has a figure, no problem on it
- * and no citation yet (`skipLines`: 0-based lines with diagnostics). `line` forces a line.
+ * Where to type `[^`: right after the first sentence of a prose line when that sentence has a figure, no
+ * problem in it (`problems`: 0-based positions of diagnostics) and no citation yet. `line` forces a line.
  */
-export function citationTarget(text, skipLines = new Set(), line) {
+export function citationTarget(text, problems = [], line) {
   const { lines, prose } = proseLines(text);
   const candidates = line !== undefined ? [line] : lines.map((_, i) => i);
   for (const i of candidates) {
     const l = lines[i] ?? '';
-    if (line === undefined && (!prose[i] || skipLines.has(i) || /\[\^|\[@/.test(l))) continue;
     const m = /^.*?[\p{L}\p{N}"”')][.!?](?=\s|$)/u.exec(l);
-    if (m && (line !== undefined || FIGURE.test(m[0]))) return { line: i, character: m[0].length, sentence: m[0] };
+    if (!m) continue;
+    if (line === undefined) {
+      if (!prose[i] || /\[\^|\[@/.test(m[0]) || !FIGURE.test(m[0])) continue;
+      if (problems.some((p) => p.line === i && p.character <= m[0].length)) continue;
+    }
+    return { line: i, character: m[0].length, sentence: m[0] };
   }
   return undefined;
+}
+
+/**
+ * The contradiction to fix: the first whose message names the draft's figure as the one ruled out
+ * ("…, not “500”."), since that is the kind with a "use the sourced figure" fix; else the first one.
+ */
+export function figureContradiction(list) {
+  return list.find((d) => { const m = /\bnot “([^”]*)”/.exec(d.message); return m && FIGURE.test(m[1]); }) ?? list[0];
 }
 
 /** Plain text of Markdown as a hover shows it (links → their text, no emphasis or escapes). */
