@@ -1,0 +1,132 @@
+/**
+ * The server's source handling over real JSON-RPC: bundled seeds when the workspace
+ * has no sources, and workspace/didChangeWatchedFiles swapping real sources in.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const REPO = path.resolve(__dirname, '../..');
+const SERVER = path.join(REPO, 'dist/server.js');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+interface Status { sources: number; facts: number; indexing: boolean; message?: string }
+interface Publish {
+  uri: string;
+  version?: number;
+  diagnostics: { code?: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string } }[] }[];
+}
+
+let ws: string;
+let proc: ChildProcess;
+let conn: MessageConnection;
+let stderr = '';
+const statuses: Status[] = [];
+const publishes: Publish[] = [];
+
+async function until<T>(what: string, f: () => T | undefined, timeout = 20_000): Promise<T> {
+  const t0 = Date.now();
+  for (;;) {
+    const v = f();
+    if (v !== undefined) return v;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out: ${what}; statuses ${JSON.stringify(statuses)}\n${stderr}`);
+    await sleep(25);
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
+  }
+  ws = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-seeds-'));
+  proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'pipe'] });
+  proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  proc.stdin!.on('error', () => undefined);
+  conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onNotification('sourcewise/status', (s: Status) => statuses.push(s));
+  conn.onNotification('textDocument/publishDiagnostics', (p: Publish) => publishes.push(p));
+  conn.onNotification(() => undefined);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest(() => null);
+  conn.listen();
+  const rootUri = pathToFileURL(ws).href;
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'ws' }],
+    capabilities: { workspace: { configuration: true } },
+  });
+  await conn.sendNotification('initialized', {});
+});
+
+afterAll(async () => {
+  await Promise.race([conn.sendRequest('shutdown').catch(() => undefined), sleep(2000)]);
+  await conn.sendNotification('exit').catch(() => undefined);
+  await sleep(100);
+  conn.dispose();
+  proc.kill();
+  rmSync(ws, { recursive: true, force: true });
+});
+
+describe('sources', () => {
+  it('uses the bundled seeds when the workspace has no sources, and checks the example draft against them', async () => {
+    const seeds = readdirSync(path.join(REPO, 'seeds')).length;
+    const s = await until('seed index', () => statuses.find((x) => !x.indexing && x.sources > 0));
+    expect(s.sources).toBe(seeds);
+    expect(s.facts).toBeGreaterThan(0);
+    expect(s.message).toMatch(/seed/i);
+
+    const text = readFileSync(path.join(REPO, 'examples', 'draft.md'), 'utf8');
+    const uri = pathToFileURL(path.join(ws, 'draft.md')).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const pub = await until('draft diagnostics', () => publishes.find((p) => p.uri === uri && p.diagnostics.length > 0));
+    const contradictions = pub.diagnostics.filter((d) => d.code === 'contradiction');
+    expect(contradictions.length).toBeGreaterThan(0);
+    // The evidence links point into the bundled seeds folder (next to dist/).
+    const seedsUri = pathToFileURL(path.join(REPO, 'seeds')).href + '/';
+    const related = contradictions.flatMap((d) => d.relatedInformation ?? []);
+    expect(related.length).toBeGreaterThan(0);
+    for (const r of related) expect(r.location.uri.startsWith(seedsUri)).toBe(true);
+  });
+
+  it('swaps the seeds out when a source appears (workspace/didChangeWatchedFiles)', async () => {
+    mkdirSync(path.join(ws, 'sources'));
+    const file = path.join(ws, 'sources', 'note.md');
+    writeFileSync(file, '---\noutlet: Test Wire\n---\n\nThe committee met for three hours on Monday, its chair Anna Berg said.\n');
+    const n = statuses.length;
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(file).href, type: 1 }] });
+    const s = await until('reindex', () => statuses.slice(n).find((x) => !x.indexing && x.sources === 1));
+    expect(s.sources).toBe(1);
+
+    // A second source is upserted incrementally; deleting it removes it again.
+    const second = path.join(ws, 'sources', 'other.txt');
+    writeFileSync(second, 'The chair, Anna Berg, said the committee would meet again in May.\n');
+    const m = statuses.length;
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(second).href, type: 1 }] });
+    await until('upsert', () => statuses.slice(m).find((x) => x.sources === 2));
+    rmSync(second);
+    const k = statuses.length;
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(second).href, type: 3 }] });
+    await until('remove', () => statuses.slice(k).find((x) => x.sources === 1));
+    // A file outside the sources globs is ignored.
+    const outside = path.join(ws, 'notes.md');
+    writeFileSync(outside, 'Not a source.\n');
+    const j = statuses.length;
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(outside).href, type: 1 }] });
+    await sleep(300);
+    expect(statuses.slice(j).every((x) => x.sources === 1)).toBe(true);
+  });
+});
