@@ -32,7 +32,7 @@ export function nearest(corpus: Corpus, terms: Terms, limit = 60): Candidate[] {
   const index = corpus.store.index;
   const idf = idfOf(corpus);
   const hits = index.search(terms.terms, limit);
-  const view = { stems: terms.stems, terms: new Set(terms.terms) };
+  const view = { stems: terms.stems, terms: new Set(terms.terms), classOf: terms.classOf };
   const out: Candidate[] = [];
   for (const h of hits) {
     const rec = corpus.store.sents[h.id];

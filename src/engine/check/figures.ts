@@ -4,7 +4,7 @@
  * support it, rule it out, or disagree among themselves.
  */
 import { claimsOf, type Claim } from '../claims';
-import { formatQuantity, intervalsCompatible, parseQuantities, type Quantity } from '../quantities';
+import { epochDay, formatQuantity, intervalsCompatible, parseQuantities, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
 import type { SentenceContext } from './context';
 
@@ -81,8 +81,31 @@ function comparableGrain(d: Quantity, s: Quantity): boolean {
   return grain(s) >= grain(d);
 }
 
-export function judgeClaim(ctx: SentenceContext, claim: Claim): FigureJudgement {
+/**
+ * A draft date without a year ("14 May") takes the year the sources give for the
+ * same event, so that it can be compared with a weekday ("Friday").
+ */
+function withSourcedYear(claim: Claim, comparables: Claim[]): Claim {
+  const d = claim.q.date;
+  if (claim.q.kind !== 'date' || !d || d.year !== undefined || d.month === undefined || d.day === undefined) return claim;
+  const years = new Map<number, number>();
+  for (const c of comparables) {
+    const y = c.q.date?.year;
+    if (y !== undefined && c.q.date?.month !== undefined) years.set(y, (years.get(y) ?? 0) + 1);
+  }
+  const top = [...years.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!top) return claim;
+  const year = top[0];
+  const day = epochDay(year, d.month, d.day);
+  const date = { ...d, year, weekday: weekdayOf(year, d.month, d.day) };
+  return { ...claim, q: { ...claim.q, date, value: day, low: day, high: day } };
+}
+
+export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
   const matches: ClaimMatch[] = [];
+  const comparables: Claim[] = [];
+  for (const cand of ctx.candidates) for (const sc of cand.rec.claims) if (sameMeasure(original, sc)) comparables.push(sc);
+  const claim = withSourcedYear(original, comparables);
   for (const cand of ctx.candidates) {
     for (const sc of cand.rec.claims) {
       if (!sameMeasure(claim, sc) || !comparableGrain(claim.q, sc.q)) continue;
@@ -90,10 +113,10 @@ export function judgeClaim(ctx: SentenceContext, claim: Claim): FigureJudgement 
       matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
     }
   }
-  if (matches.length === 0) return { claim, verdict: 'none', matches };
+  if (matches.length === 0) return { claim: original, verdict: 'none', matches };
   const best = Math.max(...matches.map((m) => m.sim));
   const kept = matches.filter((m) => m.sim >= 0.2 && m.sim >= best * 0.55);
-  if (kept.length === 0) return { claim, verdict: 'none', matches: [] };
+  if (kept.length === 0) return { claim: original, verdict: 'none', matches: [] };
   // One vote per source document: its strongest statement on the point.
   const perDoc = new Map<number, ClaimMatch>();
   for (const m of kept) {
@@ -120,7 +143,7 @@ export function judgeClaim(ctx: SentenceContext, claim: Claim): FigureJudgement 
   else if (strongS > 0 && strongC > 0) verdict = strongS > strongC * 1.5 ? 'supported' : 'disagree';
   else if (strongC > 0) verdict = weakS > 0 ? 'disagree' : 'contradiction';
   else verdict = strongS > 0 ? 'supported' : 'disagree';
-  return { claim, verdict, matches: kept.filter((m) => perDoc.get(m.rec.doc) === m || m.compatible === perDoc.get(m.rec.doc)?.compatible) };
+  return { claim: original, verdict, matches: kept.filter((m) => perDoc.get(m.rec.doc) === m || m.compatible === perDoc.get(m.rec.doc)?.compatible) };
 }
 
 /** Every claim of a draft sentence with its judgement. */

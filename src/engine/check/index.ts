@@ -104,14 +104,17 @@ function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnosti
     /* none */
   }
   const top = ctx.candidates.slice(0, 3);
+  const hasWords = (text: string, words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
   for (const q of qs) {
     if (judgedAt.has(q.start)) continue;
     if (q.kind === 'ordinal' && q.value <= 2) continue;
+    // "the two sides", "both delegations": small counts in words are how prose names parties, not figures.
+    if (q.kind === 'count' && q.value <= 3 && !/\d/.test(q.text)) continue;
     // The same figure in one of the closest source sentences counts as support.
-    const seen = top.some((c) => c.rec.claims.some((sc) => sc.q.kind === q.kind && sc.q.low <= q.high && q.low <= sc.q.high) || c.rec.sent.text.includes(q.text));
+    const seen = top.some((c) => c.rec.claims.some((sc) => sc.q.kind === q.kind && sc.q.low <= q.high && q.low <= sc.q.high) || hasWords(c.rec.sent.text, q.text));
     if (seen) continue;
     if (q.kind === 'date' || q.kind === 'year' || q.kind === 'time') {
-      if (ctx.candidates.some((c) => c.rec.sent.text.includes(q.text))) continue;
+      if (ctx.candidates.some((c) => hasWords(c.rec.sent.text, q.text))) continue;
     }
     out.push(finding(ctx, 'unsupported', rangeOfQuantity(ctx, q), `No source mentions “${q.text}” here.`, [], [], q.text));
   }
@@ -122,7 +125,7 @@ function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnosti
     /* none */
   }
   for (const m of mentions) {
-    if (m.demonym) continue;
+    if (m.demonym || m.kind === 'other') continue;
     if (ctx.corpus.registry.resolve(m.text)) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
     out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));

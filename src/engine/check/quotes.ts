@@ -22,6 +22,50 @@ function windowOf(ctx: SentenceContext, rec: SentRec): { text: string; recs: Sen
   return { text: doc.text.slice(recs[0]!.sent.start, recs[recs.length - 1]!.sent.end), recs };
 }
 
+/** Balance of quotation marks in a text: > 0 when a quote is left open. */
+function openQuotes(text: string): number {
+  let open = 0;
+  let straight = 0;
+  for (const ch of text) {
+    if (ch === '\u201C') open++;
+    else if (ch === '\u201D') open--;
+    else if (ch === '"') straight++;
+  }
+  return open + (straight % 2);
+}
+
+/**
+ * A sentence inside a quotation that began in an earlier sentence of the same
+ * paragraph ("…conclusion. Türkiye is indeed crucial here.\"") has that quotation's speaker.
+ */
+function continuedSpeaker(ctx: SentenceContext, rec: SentRec): SourceQuote[] {
+  const sents = ctx.corpus.store.sents;
+  let depth = 0;
+  for (let k = 1; k <= 4; k++) {
+    const prev = sents[rec.id - k];
+    if (!prev || !prev.alive || prev.doc !== rec.doc || prev.sent.paragraph !== rec.sent.paragraph) break;
+    depth += openQuotes(prev.sent.text);
+    if (depth <= 0) continue;
+    const named = prev.quotes.filter((q) => q.speakerKind !== 'unknown');
+    if (named.length > 0) return [named[named.length - 1]!];
+    // The quotation opens here and closes in a later sentence: read its attribution as if it closed.
+    const closer = prev.sent.text.includes('\u201C') ? '\u201D' : '"';
+    let found: QuoteMention[] = [];
+    try {
+      found = findQuotes(prev.sent.text + closer).filter((q) => q.speaker && q.speakerKind !== 'unknown' && q.speakerKind !== 'pronoun');
+    } catch {
+      found = [];
+    }
+    const last = found[found.length - 1];
+    if (last) {
+      const ent = last.speakerKind === 'named' ? ctx.corpus.registry.resolve(last.speaker!) : undefined;
+      return [{ text: last.text, start: last.start, end: last.end, speaker: ent?.id, speakerText: last.speaker, speakerKind: last.speakerKind }];
+    }
+    return [];
+  }
+  return [];
+}
+
 function occurrences(ctx: SentenceContext, quote: string): Occurrence[] {
   const terms = termsOf(quote);
   if (terms.stems.length === 0) return [];
@@ -40,8 +84,9 @@ function occurrences(ctx: SentenceContext, quote: string): Occurrence[] {
     if (seen.has(holder.id)) continue;
     seen.add(holder.id);
     const rel = at - holder.sent.start;
-    let speakers = holder.quotes.filter((q) => rel >= q.start - 1 && rel <= q.end);
+    let speakers = holder.quotes.filter((q) => rel >= q.start - 1 && rel <= q.end && q.speakerKind !== 'unknown');
     if (speakers.length === 0) speakers = holder.quotes.filter((q) => q.speakerKind !== 'unknown');
+    if (speakers.length === 0) speakers = continuedSpeaker(ctx, holder);
     void doc;
     out.push({ rec: holder, speakers });
   }

@@ -6,11 +6,13 @@
  * where the matching source names another.
  */
 import { findMentions, type Mention } from '../entities';
+import { lookupPlace } from '../entities/gazetteer';
+import { coverage } from '../citations/support';
 import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { stem, STOPWORDS, tokenize, type Token } from '../text/tokens';
 import type { Diagnostic } from '../types';
-import type { Candidate, SentenceContext } from './context';
+import { idfOf, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
 
 function isNeg(t: Token): boolean {
@@ -44,7 +46,7 @@ function sentenceRange(ctx: SentenceContext) {
 }
 
 function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
-  const draftScopes = negatedScope(tokens);
+  const draftScopes = negatedScope(tokens).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {
@@ -109,11 +111,11 @@ function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefine
   if (!m) return undefined;
   const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
   if (/^\s*(since|in)\b/i.test(after)) return undefined;
-  const names = findMentions(ctx.sentence.text).filter((x) => x.kind === 'person' || x.kind === 'organization');
+  const names = findMentions(ctx.sentence.text).filter((x) => x.kind !== 'place' && !x.demonym);
   const ids = new Set(names.map((n) => ctx.corpus.registry.resolve(n.text)?.id).filter((x): x is number => x !== undefined));
   if (ids.size === 0) return undefined;
-  for (const c of ctx.candidates.slice(0, 10)) {
-    if (c.cov.score < 0.2) break;
+  for (const c of ctx.candidates) {
+    if (c.cov.score < 0.15) break;
     if (!c.rec.mentions.some((x) => ids.has(x.entity))) continue;
     const r = REPEAT.exec(c.rec.sent.text);
     if (!r) continue;
@@ -135,22 +137,46 @@ function placesOf(ctx: SentenceContext, rec: SentRec): { name: string; text: str
   return out;
 }
 
+/** "city", "country" or undefined: what kind of place a mention is, from the gazetteer or the words before it. */
+function placeType(sentence: string, m: { text: string; start: number }): string | undefined {
+  const info = lookupPlace(m.text);
+  if (info) return info.type;
+  const before = sentence.slice(Math.max(0, m.start - 24), m.start).toLowerCase();
+  const cue = /\b(city|town|port|capital|village|resort) of\s*$/.exec(before);
+  if (cue) return 'city';
+  if (/\b(country|nation|state|kingdom|republic) of\s*$/.test(before)) return 'country';
+  return undefined;
+}
+
 function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | undefined {
   const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.registry.resolve(m.text));
   if (unknown.length === 0) return undefined;
   const known = new Set(mentions.map((m) => ctx.corpus.registry.resolve(m.text)?.id).filter((x) => x !== undefined));
-  const top: Candidate | undefined = ctx.candidates[0];
-  if (!top || top.cov.score < 0.45 || top.cov.matched < 2) return undefined;
+  // How well the rest of the sentence matches, leaving out the names no source knows.
+  const ignore = new Set<string>();
+  for (const m of mentions) if (!ctx.corpus.registry.resolve(m.text)) for (const t of tokenize(m.text)) ignore.add(stem(t.norm));
+  const p = unknown[0]!;
+  const wantType = placeType(ctx.sentence.text, p);
+  if (wantType === 'city') for (const w of ['city', 'town', 'port', 'capital']) ignore.add(stem(w));
+  const idf = idfOf(ctx.corpus);
+  const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
+  const rescored = ctx.candidates
+    .map((c) => ({ c, cov: coverage(view, { stems: c.rec.terms.stems, terms: c.rec.termSet }, idf, ignore) }))
+    .filter((x) => x.cov.score >= 0.6 && x.cov.matched >= 2)
+    .sort((a, b) => b.cov.score - a.cov.score)
+    .slice(0, 5);
   const sents = ctx.corpus.store.sents;
-  const prev = sents[top.rec.id - 1];
-  const pool = [top.rec, ...(prev && prev.alive && prev.doc === top.rec.doc && prev.sent.paragraph === top.rec.sent.paragraph ? [prev] : [])];
-  for (const rec of pool) {
-    const places = placesOf(ctx, rec).filter((p) => {
-      const id = ctx.corpus.registry.resolve(p.text)?.id;
-      return id === undefined || !known.has(id);
+  for (const { c } of rescored) {
+    const top: Candidate = c;
+    const prev = sents[top.rec.id - 1];
+    const pool = [top.rec, ...(prev && prev.alive && prev.doc === top.rec.doc && prev.sent.paragraph === top.rec.sent.paragraph ? [prev] : [])];
+    for (const rec of pool) {
+    const places = placesOf(ctx, rec).filter((pl) => {
+      const id = ctx.corpus.registry.resolve(pl.text)?.id;
+      if (id !== undefined && known.has(id)) return false;
+      return !wantType || lookupPlace(pl.name)?.type === wantType || lookupPlace(pl.text)?.type === wantType;
     });
     if (places.length === 0) continue;
-    const p = unknown[0]!;
     const range = ctx.lines.range(ctx.sentence.start + p.start, ctx.sentence.start + p.end);
     const sourced = places[0]!;
     return finding(
@@ -162,6 +188,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
       [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: sourced.text }], preferred: true }],
       p.text,
     );
+    }
   }
   return undefined;
 }

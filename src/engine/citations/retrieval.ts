@@ -15,6 +15,8 @@ export interface Terms {
   terms: string[];
   /** Content stems in order (with repeats). */
   stems: string[];
+  /** Synonym class of stems that are part of a class word or phrase ("pause" in "pause in the fighting"). */
+  classOf?: Map<string, string>;
 }
 
 /** Index terms of a text: content stems plus synonym classes ("talks" → "#meet"). */
@@ -29,8 +31,12 @@ export function termsOf(text: string): Terms {
     stems.push(s);
     set.add(s);
   });
-  for (const h of classHits(allStems)) set.add('#' + h.cls);
-  return { terms: [...set], stems };
+  const classOf = new Map<string, string>();
+  for (const h of classHits(allStems)) {
+    set.add('#' + h.cls);
+    for (let i = h.from; i < h.to; i++) if (!classOf.has(allStems[i]!)) classOf.set(allStems[i]!, h.cls);
+  }
+  return { terms: [...set], stems, classOf };
 }
 
 interface Posting {

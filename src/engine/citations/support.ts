@@ -8,6 +8,7 @@ import { classOfStem } from '../claims/lexicon';
 export interface TermView {
   stems: readonly string[];
   terms: ReadonlySet<string>;
+  classOf?: ReadonlyMap<string, string>;
 }
 
 function editDistanceAtMost(a: string, b: string, max: number): boolean {
@@ -63,7 +64,7 @@ export function coverage(draft: TermView, source: TermView, idf: (t: string) => 
       matched++;
       continue;
     }
-    const cls = classOfStem(s);
+    const cls = draft.classOf?.get(s) ?? classOfStem(s);
     if (cls && source.terms.has('#' + cls)) {
       got += w * 0.8;
       matched++;

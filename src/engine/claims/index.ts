@@ -80,7 +80,8 @@ function nearestEvent(ctx: Ctx, at: number, classes?: string[]): string | undefi
   let best: { cls: string; d: number } | undefined;
   for (const h of ctx.hits) {
     if (classes && !classes.includes(h.cls)) continue;
-    const d = h.from >= at ? h.from - at : at - h.to + 1;
+    // What precedes the figure is usually its subject ("the meeting … lasted three hours"); what follows, less often.
+    const d = h.from >= at ? h.from - at + 2 : at - h.to + 1;
     if (!best || d < best.d) best = { cls: h.cls, d };
   }
   return best?.cls;
@@ -189,7 +190,13 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
     sentence,
     quoted: (o) => regions.some(([a, b]) => o > a && o < b),
   };
-  const hedged = stems.some((s) => HEDGES.has(s));
+  const inFigure = (t: Token) => quantities.some((q) => t.start >= q.start && t.end <= q.end);
+  /** A hedge ("expected to", "will") within a few words before the figure or its event word. */
+  const hedgedNear = (q: Quantity): boolean => {
+    const i0 = tokenIndexAt(tokens, q.start);
+    for (let k = Math.max(0, i0 - 4); k < i0; k++) if (!inFigure(tokens[k]!) && HEDGES.has(stems[k]!)) return true;
+    return false;
+  };
   const out: Claim[] = [];
   for (const q of quantities) {
     const k = keyFor(ctx, q);
@@ -203,7 +210,7 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
       key: k.key,
       side: k.side,
       scope: q.kind === 'count' ? scopeOf(ctx, q) : 'unknown',
-      weak: ctx.quoted(q.start) || (q.kind === 'date' && hedged),
+      weak: ctx.quoted(q.start) || ((q.kind === 'date' || q.kind === 'year') && hedgedNear(q)),
       context,
     });
   }

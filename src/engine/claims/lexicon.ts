@@ -9,7 +9,7 @@ const RAW: Record<string, string[]> = {
   meet: [
     'talks', 'talk', 'meeting', 'meet', 'met', 'session', 'negotiation', 'negotiate', 'discussion', 'discuss',
     'dialogue', 'encounter', 'sit down', 'sat down', 'held', 'hold', 'host', 'summit', 'conference', 'gathering',
-    'round of talks', 'face-to-face',
+    'round of talks', 'face-to-face', 'take place', 'took place', 'taken place', 'convene', 'convened',
   ],
   prisoner: ['prisoner', 'pow', 'pows', 'captive', 'detainee', 'prisoners of war', 'prisoner of war', 'captured soldiers', 'captured troops', 'inmate'],
   soldier: ['soldier', 'troop', 'troops', 'serviceman', 'servicemen', 'fighter', 'personnel', 'servicemember'],

@@ -105,7 +105,9 @@ export function lex(input: string): Tok[] {
       cap: type === 'word' && first !== first.toLowerCase() && first === first.toUpperCase(),
       masked: false,
     });
-    sp = false;
+    // An em dash separates clauses ("exchange—215 soldiers"): what follows is a new chunk, not an id like "F-16".
+    const oc = input.charCodeAt(start);
+    sp = type === 'punct' && (oc === 0x2014 || oc === 0x2015);
   }
   maskChunks(input, toks);
   maskDigitRuns(toks);
