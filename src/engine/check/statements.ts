@@ -114,11 +114,18 @@ function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefine
   const names = findMentions(ctx.sentence.text).filter((x) => x.kind !== 'place' && !x.demonym);
   const ids = new Set(names.map((n) => ctx.corpus.registry.resolve(n.text)?.id).filter((x): x is number => x !== undefined));
   if (ids.size === 0) return undefined;
+  const idf = idfOf(ctx.corpus);
+  const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
   for (const c of ctx.candidates) {
-    if (c.cov.score < 0.15) break;
     if (!c.rec.mentions.some((x) => ids.has(x.entity))) continue;
     const r = REPEAT.exec(c.rec.sent.text);
     if (!r) continue;
+    // "As in 2022, it is led by …": read the sentence with the one before it, which "it" points back to.
+    const prev = ctx.corpus.store.sents[c.rec.id - 1];
+    const both = prev && prev.alive && prev.doc === c.rec.doc && prev.sent.paragraph === c.rec.sent.paragraph ? [prev, c.rec] : [c.rec];
+    const stems = both.flatMap((x) => x.terms.stems);
+    const terms = new Set(both.flatMap((x) => [...x.termSet]));
+    if (coverage(view, { stems, terms }, idf).score < 0.3) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length);
     return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says this happened before (“${r[0]}”): “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, r[0], 'contradicts')], [
       { title: 'Remove “' + m[0] + '”', edits: [{ range: ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length + (ctx.sentence.text[m.index + m[0].length] === ',' ? 1 : 0)), newText: '' }] },

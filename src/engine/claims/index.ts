@@ -87,7 +87,8 @@ function nearestEvent(ctx: Ctx, at: number, classes?: string[]): string | undefi
   return best?.cls;
 }
 
-const EVENTS = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange', 'end'];
+// 'end' (ended, wrapped up) is how a duration is said, not what it measures.
+const EVENTS = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange'];
 
 function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefined {
   const i0 = tokenIndexAt(ctx.tokens, q.start);
