@@ -37,6 +37,7 @@ const GAZETTE = readFileSync(path.join(FIXTURES, 'harbor-gazette.md'), 'utf8');
 const TIMES = readFileSync(path.join(FIXTURES, 'coastal-times.md'), 'utf8');
 
 const WRONG = 'The bridge cost $55 million, according to Mayor Elena Ruiz.';
+const WRONG2 = 'The bridge cost $60 million, according to Mayor Elena Ruiz.';
 const RIGHT = 'The bridge cost $42 million, according to Mayor Elena Ruiz.';
 const draftText = (sentence: string) =>
   `# Port Alden's new bridge\n\nPort Alden opened its harbour bridge on Tuesday. ${sentence}\n\nThe opening drew a crowd of residents.\n`;
@@ -411,5 +412,72 @@ describe('language server over stdio', () => {
     expect(pub.diagnostics[0]!.message).toMatch(/maxFileSize/);
     config = {};
     notify('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  it('shows the draft figure next to the sources\' figure when hovering a finding', async () => {
+    // (The $55 million sentence was accepted above, so this uses another wrong figure.)
+    const text = `# Hover\n\n${WRONG2}\n`;
+    const uri = open('hover.md', text);
+    await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    const line = 2;
+    const character = text.split('\n')[line]!.indexOf('$60') + 2;
+    const hover = (await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as {
+      contents: { value: string };
+    } | null;
+    const md = hover?.contents.value ?? '';
+    expect(md).toMatch(/\| \*\*Draft\*\* \| \$60 million \|/);
+    expect(md).toMatch(/\| Harbor Gazette[^|]*\| \$42 million \|/);
+  });
+
+  it('holds back the sentence being typed until the writer pauses', async () => {
+    const uri = open('typing.md', draftText(RIGHT));
+    await waitForPublish(uri, () => true);
+    const since = publishes.length;
+    const t0 = Date.now();
+    const version = change(uri, draftText(WRONG2));
+    const first = await waitForPublish(uri, (p) => p.version === version, since);
+    expect(codes(first)).not.toContain('contradiction');
+    const later = await waitForPublish(uri, (p) => p.version === version && codes(p).includes('contradiction'), since);
+    expect(later.at - t0).toBeGreaterThanOrEqual(1400);
+  });
+
+  it('reports the typed sentence at once when the cursor leaves it', async () => {
+    const uri = uris['typing.md']!;
+    change(uri, draftText(RIGHT));
+    await sleep(600);
+    const since = publishes.length;
+    const t0 = Date.now();
+    const version = change(uri, draftText(WRONG2));
+    await waitForPublish(uri, (p) => p.version === version, since);
+    notify('sourcewise/cursor', { uri, position: { line: 0, character: 0 } });
+    const pub = await waitForPublish(uri, (p) => p.version === version && codes(p).includes('contradiction'), since);
+    expect(pub.at - t0).toBeLessThan(1400);
+  });
+
+  it('answers the data commands the client UI is built on', async () => {
+    const facts = (await conn.sendRequest('workspace/executeCommand', {
+      command: 'sourcewise.factsFor',
+      arguments: [{ name: 'Ruiz' }],
+    })) as { name: string; markdown: string | null };
+    expect(facts.name).toBe('Elena Ruiz');
+    expect(facts.markdown).toMatch(/^# Elena Ruiz/);
+    expect(facts.markdown).toMatch(/Mayor/);
+
+    const browse = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.browseSources', arguments: [] })) as {
+      sources: { file: string; outlet: string | null; sentences: { line: number; text: string }[] }[];
+    };
+    expect(browse.sources.map((s) => s.outlet).sort()).toEqual(['Coastal Times', 'Harbor Gazette']);
+    const gazette = browse.sources.find((s) => s.outlet === 'Harbor Gazette')!;
+    const cost = gazette.sentences.find((x) => x.text.startsWith('The bridge cost $42 million'));
+    expect(cost?.line).toBe(lineOf(GAZETTE, 'The bridge cost $42 million'));
+
+    const uri = uris['cite.md']!;
+    const cite = (await conn.sendRequest('workspace/executeCommand', {
+      command: 'sourcewise.citeCandidates',
+      arguments: [{ uri, position: posOf(texts[uri]!, 'Mayor Elena') }],
+    })) as { items: { label: string; edits: TextEdit[] }[] };
+    expect(cite.items.length).toBeGreaterThan(0);
+    const applied = applyEdits(texts[uri]!, cite.items[0]!.edits);
+    expect(applied.match(/^\[\^1\]: /gm)).toHaveLength(1);
   });
 });
