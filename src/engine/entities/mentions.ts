@@ -143,7 +143,7 @@ function nameish(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
   if (/^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
-  if (!t.cap) return false;
+  if (!t.cap || t.text === 'I') return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
   const parts = t.text.split('-');
   if (parts.length > 1) {
@@ -173,7 +173,9 @@ function splitCompounds(s: string, toks: Tok[]): Tok[] {
     const followedByName = next !== undefined && next.cap && onlySpace(s, t.end, next.start);
     const prev = toks[i - 1];
     const precededByName = prev !== undefined && prev.cap && onlySpace(s, prev.end, t.start);
-    if (allCap && !followedByName && !precededByName) {
+    // "Gallego-Lazo said" is one name; "Trump-Putin summit" two
+    const followedBySpeechVerb = next !== undefined && SPEECH_VERBS.has(lower(next.text)) && !['also', 'is', 'was', 'has', 'had', 'will', 'would'].includes(lower(next.text));
+    if (allCap && !followedByName && !precededByName && !followedBySpeechVerb) {
       let off = t.start;
       for (const p of parts) {
         out.push({ text: p, start: off, end: off + p.length, cap: true, handle: false });

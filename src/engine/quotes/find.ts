@@ -3,7 +3,7 @@ import { findMentions, scanTokens, type Mention, type Tok } from '../entities/me
 import { demonymCountry } from '../entities/gazetteer';
 import { findRoles } from '../entities/roles';
 import { isOfficeHead } from '../entities/titles';
-import { foldForMatch } from '../text';
+import { STOPWORDS, foldForMatch } from '../text';
 
 export type SpeakerKind = 'named' | 'descriptor' | 'pronoun' | 'unknown';
 
@@ -159,6 +159,7 @@ function descriptorBefore(s: string, toks: Tok[], j: number, bound: number): Spe
   if (j < 0 || toks[j]!.start < bound) return undefined;
   const last = toks[j]!;
   if (PRONOUNS.has(low(last))) return { text: last.text, start: last.start, end: last.end, kind: 'pronoun' };
+  if (STOPWORDS.has(low(last)) || PREPS.has(low(last))) return undefined;
   let k = j;
   let startTok = j;
   let count = 0;
@@ -206,8 +207,17 @@ function descriptorBefore(s: string, toks: Tok[], j: number, bound: number): Spe
 /** The subject just before a speech verb at token index `v`. */
 function subjectBefore(s: string, toks: Tok[], ms: Mention[], v: number, bound: number): Speaker | undefined {
   let j = v - 1;
-  while (j >= 0 && toks[j]!.start >= bound && ADVERBS.has(low(toks[j]!)) && !toks[j]!.cap) j--;
+  const skippable = (t: Tok): boolean => !t.cap && (ADVERBS.has(low(t)) || /^[a-z]+ly$/.test(low(t)));
+  while (j >= 0 && toks[j]!.start >= bound && skippable(toks[j]!) && /^[ \u00a0]+$/.test(s.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
   if (j < 0 || toks[j]!.start < bound) return undefined;
+  // "Mike Ryan of the World Health Organization (WHO) told": skip a bracketed aside
+  if (s.slice(toks[j]!.end, toks[j + 1]!.start).startsWith(')')) {
+    const open = s.lastIndexOf('(', toks[j]!.start);
+    if (open > bound) {
+      while (j >= 0 && toks[j]!.start > open) j--;
+      if (j < 0 || toks[j]!.start < bound) return undefined;
+    }
+  }
   let end = toks[j]!.end;
   const gap = s.slice(end, toks[j + 1]!.start);
   if (/,/.test(gap)) {
@@ -235,7 +245,16 @@ function subjectBefore(s: string, toks: Tok[], ms: Mention[], v: number, bound: 
     }
   }
   const m = mentionEndingAt(ms, end);
-  if (m) return withOwner(s, ms, m);
+  if (m) {
+    // "George Kimbrell of the Center for Food Safety said": the person, not the organisation
+    const pre = /(?:^|\s)(?:of|for|at|from|with)\s+(?:the\s+)?(?:(?:[\p{Lu}][\p{L}’'.-]*|of|for|and|the|on)\s+){0,6}$/u.exec(s.slice(Math.max(bound, m.start - 80), m.start));
+    if (pre) {
+      const cut = m.start - pre[0].length;
+      const person = [...ms].reverse().find((p) => p.kind === 'person' && p.end <= cut + 1 && p.end >= cut - 1 && p.start >= bound);
+      if (person) return withOwner(s, ms, person);
+    }
+    return withOwner(s, ms, m);
+  }
   return descriptorBefore(s, toks, j, bound);
 }
 

@@ -127,3 +127,19 @@ describe('findSocialPostAuthor', () => {
     expect(findSocialPostAuthor('— and then (@someone) said a long thing that is not a date at all here')).toBeUndefined();
   });
 });
+
+describe('findQuotes: other news text', () => {
+  it('a person "of" an organisation is the speaker', () => {
+    const s = 'George Kimbrell of the Center for Food Safety said "This year\'s count is a temporary reprieve."';
+    expect(speakers(s)[0]![1]).toBe('George Kimbrell');
+    const w = 'Mike Ryan of the World Health Organization (WHO) told the press the new drugs were only part of the solution: "What will stop Ebola is trust."';
+    expect(speakers(w)[0]![1]).toBe('Mike Ryan');
+  });
+  it('adverbs between subject and verb', () => {
+    const s = 'Kerri Kupec, spokeswoman for the Department of Justice, sharply criticized the decision, calling it "gamesmanship".';
+    expect(speakers(s)[0]![1]).toBe('Kerri Kupec');
+  });
+  it('hyphenated surnames stay whole before a speech verb', () => {
+    expect(speakers('Gallego-Lazo said, "Few studies have identified the exact nature of the bonds."')[0]![1]).toBe('Gallego-Lazo');
+  });
+});
