@@ -24,7 +24,10 @@ export interface SentenceContext {
 
 export function idfOf(corpus: Corpus): (t: string) => number {
   const index = corpus.store.index;
-  return (t: string) => (index.has(t) ? index.idf(t) : Math.log(1 + index.size));
+  // A word no source has weighs like the rarest word a source has: in a small corpus every word is rare.
+  const n = Math.max(1, index.size);
+  const unseen = Math.log(1 + (n - 1 + 0.5) / 1.5);
+  return (t: string) => (index.has(t) ? index.idf(t) : unseen);
 }
 
 /** Source sentences near a piece of draft text, with their coverage of it. */

@@ -6,6 +6,7 @@
 import { claimsOf, type Claim } from '../claims';
 import { epochDay, formatQuantity, intervalsCompatible, parseQuantities, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
+import { stem, STOPWORDS, tokenize } from '../text/tokens';
 import type { SentenceContext } from './context';
 
 export interface ClaimMatch {
@@ -48,9 +49,32 @@ function compatible(d: Claim, s: Claim): { ok: boolean; ambiguous: boolean } {
   return { ok: a || b, ambiguous: false };
 }
 
+/**
+ * A draft's figure as a writer means it: a round figure stands for the value it
+ * rounds ("789,000" for 789,298), and a bound the writer sets ("more than 206")
+ * does not exclude the figure itself.
+ */
+function asWritten(q: Quantity): Quantity {
+  if (q.kind === 'date' || q.kind === 'year' || q.kind === 'time' || q.kind === 'ordinal') return q;
+  let lo = q.low;
+  let hi = q.high;
+  // The draft's own bounds are read literally: "more than 50%" is true of 99%.
+  if (q.qualifier === 'more' || q.qualifier === 'atLeast') hi = Infinity;
+  if (q.qualifier === 'less' || q.qualifier === 'atMost') lo = 0;
+  if (q.kind !== 'count' && q.kind !== 'money') return { ...q, low: lo, high: hi, lowOpen: false, highOpen: false };
+  if (q.qualifier === 'exact' && Number.isFinite(q.value) && q.value >= 1000) {
+    let unit = 1;
+    while (q.value % (unit * 10) === 0 && unit < q.value) unit *= 10;
+    const tol = Math.min(unit / 2, q.value * 0.02);
+    lo -= tol;
+    hi += tol;
+  }
+  return { ...q, low: lo, high: hi, lowOpen: false, highOpen: false };
+}
+
 function safeCompat(a: Quantity, b: Quantity): boolean {
   try {
-    return intervalsCompatible(a, b);
+    return intervalsCompatible(asWritten(a), b);
   } catch {
     return true;
   }
@@ -101,17 +125,58 @@ function withSourcedYear(claim: Claim, comparables: Claim[]): Claim {
   return { ...claim, q: { ...claim.q, date, value: day, low: day, high: day } };
 }
 
+/** Content stems in the few words either side of a figure. */
+function localStems(sentence: string, q: Quantity): Set<string> {
+  const out = new Set<string>();
+  const toks = tokenize(sentence);
+  const i0 = toks.findIndex((t) => t.end > q.start);
+  const i1 = toks.findIndex((t) => t.start >= q.end);
+  const from = Math.max(0, (i0 < 0 ? toks.length : i0) - 4);
+  const to = Math.min(toks.length, (i1 < 0 ? toks.length : i1) + 4);
+  for (let i = from; i < to; i++) {
+    const t = toks[i]!;
+    if (t.start >= q.start && t.end <= q.end) continue;
+    if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) out.add(stem(t.norm));
+  }
+  return out;
+}
+
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
   const matches: ClaimMatch[] = [];
   const comparables: Claim[] = [];
   for (const cand of ctx.candidates) for (const sc of cand.rec.claims) if (sameMeasure(original, sc)) comparables.push(sc);
   const claim = withSourcedYear(original, comparables);
+  const mine = localStems(ctx.sentence.text, original.q);
   for (const cand of ctx.candidates) {
-    for (const sc of cand.rec.claims) {
-      if (!sameMeasure(claim, sc) || !comparableGrain(claim.q, sc.q)) continue;
-      const c = compatible(claim, sc);
-      matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
+    const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q));
+    if (same.length === 0) continue;
+    const judged = same.map((sc) => ({ sc, c: compatible(claim, sc) }));
+    // A sentence with one agreeing figure of this measure supports the draft.
+    const agree = judged.find((x) => x.c.ok);
+    let pick = agree;
+    if (!pick) {
+      if (same.length > 1) {
+        // Several figures of one measure ("$36.2 million in North America and $21 million elsewhere"):
+        // only the one whose neighbouring words match the draft's speaks to it.
+        let best = -1;
+        let bestScore = 0;
+        let tie = false;
+        judged.forEach((x, i) => {
+          const theirs = localStems(cand.rec.sent.text, x.sc.q);
+          let n = 0;
+          for (const s of mine) if (theirs.has(s)) n++;
+          if (n > bestScore) {
+            bestScore = n;
+            best = i;
+            tie = false;
+          } else if (n === bestScore) tie = true;
+        });
+        if (best < 0 || tie) continue;
+        pick = judged[best];
+      } else pick = judged[0];
     }
+    const { sc, c } = pick!;
+    matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
   }
   if (matches.length === 0) return { claim: original, verdict: 'none', matches };
   const best = Math.max(...matches.map((m) => m.sim));
@@ -154,7 +219,11 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
   } catch {
     return [];
   }
-  return claimsOf(ctx.sentence.text, quantities).map((c) => judgeClaim(ctx, c));
+  const claims = claimsOf(ctx.sentence.text, quantities);
+  // Two figures of one measure in a draft sentence ("started 20 games … in 43 games") cannot be told apart.
+  const keys = new Map<string, number>();
+  for (const c of claims) keys.set(c.key, (keys.get(c.key) ?? 0) + 1);
+  return claims.filter((c) => keys.get(c.key) === 1 && !c.quoted).map((c) => judgeClaim(ctx, c));
 }
 
 /** Human phrase for what a claim says ("less than 2 hours"). */

@@ -133,7 +133,7 @@ export class SentenceIndex {
     for (const { term, weight } of expanded) {
       const p = this.postings.get(term)!;
       // Very common terms add little and cost much: skip them when rarer ones exist.
-      if (p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
+      if (this.liveCount >= 200 && p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
       const idf = this.idf(term) * weight;
       for (const id of p.ids) {
         if (!this.alive[id]) continue;

@@ -23,6 +23,8 @@ export interface Claim {
   weak: boolean;
   /** Content stems of the sentence, excluding the quantity itself. */
   context: string[];
+  /** Inside quotation marks (a quote, or a title such as the song "1999"). */
+  quoted: boolean;
 }
 
 const ADJECTIVE_SKIP = new Set(
@@ -101,8 +103,9 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
     case 'percent': {
       const h = headAfter(ctx, i1);
       let head = h.head;
-      if (q.kind === 'percent') head = 'percent:' + (headAfter(ctx, i1).head ?? nearestEvent(ctx, i0) ?? 'x');
-      if (q.kind === 'money') head = 'money:' + (nearestEvent(ctx, i0) ?? h.head ?? 'x');
+      // Shares and sums are compared with the figures of the closest source sentences, whatever noun follows.
+      if (q.kind === 'percent') return { key: 'percent', side: h.side };
+      if (q.kind === 'money') return { key: `money:${q.currency ?? q.unit ?? 'x'}` };
       if (!head) return undefined;
       return { key: `${q.kind}:${head}`, side: h.side };
     }
@@ -124,7 +127,9 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
         const h = headAfter(ctx, i1 + 1);
         return { key: `into:${h.head ?? 'x'}` };
       }
-      if (ctx.tokens[i1]?.norm === 'ago') return undefined;
+      // "one hour after the events", "two years ago": an offset in time, not how long something lasted.
+      const isLength = /^(for|lasted|last|lasting|lasts|took|spent|after)$/.test(prev(1) ?? '');
+      if (!isLength && /^(ago|after|before|later|earlier|since|on)$/.test(ctx.tokens[i1]?.norm ?? '')) return undefined;
       if (prev(1) === 'within') {
         for (let k = i0 - 2; k >= 0; k--) {
           const t = ctx.tokens[k]!;
@@ -140,6 +145,8 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
     case 'date':
     case 'year':
     case 'time': {
+      // "before 20 April", "as of 19 April", "by April 14": a cut-off, not when something happened.
+      if (/^(before|after|by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return undefined;
       if (prev(1) === 'since' || prev(2) === 'since') {
         return { key: `${hasFirst ? 'first-since' : 'since'}:${nearestEvent(ctx, i0, EVENTS) ?? 'x'}` };
       }
@@ -212,6 +219,7 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
       side: k.side,
       scope: q.kind === 'count' ? scopeOf(ctx, q) : 'unknown',
       weak: ctx.quoted(q.start) || ((q.kind === 'date' || q.kind === 'year') && hedgedNear(q)),
+      quoted: ctx.quoted(q.start),
       context,
     });
   }

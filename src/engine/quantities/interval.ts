@@ -77,6 +77,8 @@ export const QUALIFIER_PHRASES: [string[], Qualifier][] = [
   [['under'], 'less'],
   [['below'], 'less'],
   [['more', 'than'], 'more'],
+  [['higher', 'than'], 'more'],
+  [['lower', 'than'], 'less'],
   [['greater', 'than'], 'more'],
   [['upwards', 'of'], 'more'],
   [['upward', 'of'], 'more'],
