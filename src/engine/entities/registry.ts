@@ -25,6 +25,21 @@ interface TokDoc {
   id: number;
 }
 
+const FUSE_OPTIONS = {
+  keys: ['skel'],
+  includeScore: true,
+  threshold: 0.4,
+  ignoreLocation: true,
+  isCaseSensitive: true,
+};
+
+/** `s` and, for skeletons of 5+ letters, `s` with each one letter removed (edit-distance-1 neighbourhood keys). */
+function deletionKeys(s: string): string[] {
+  const out = [s];
+  if (s.length >= 5) for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
 function nameWords(key: string): string[] {
   return key.split(' ').filter((w) => w.length > 0);
 }
@@ -76,13 +91,17 @@ export class EntityRegistry<R = unknown> {
   private aliasOf = new Map<string, string>();
   private aliasName = new Map<string, string>();
   private nextId = 1;
-  private fuse = new Fuse<TokDoc>([], {
-    keys: ['skel'],
-    includeScore: true,
-    threshold: 0.4,
-    ignoreLocation: true,
-    isCaseSensitive: true,
-  });
+  /**
+   * Name-word skeleton documents per entity, in the order a single fuse.js
+   * collection over all of them would hold (`seq`). Lookups run fuse.js only
+   * over the entities that can pass `sameNameWord`, found through `wordIds`,
+   * so each lookup costs the same at any corpus size and returns what one
+   * fuse.js search over every document would.
+   */
+  private skelDocs = new Map<number, { skel: string; seq: number }[]>();
+  private seq = 0;
+  /** Skeleton (and its one-deletion variants), or `=word`, of every key word → entity ids. */
+  private wordIds = new Map<string, Set<number>>();
 
   /** User aliases: canonical name → variants (all resolve to the canonical). */
   setAliases(aliases: Record<string, string[]>): void {
@@ -172,21 +191,69 @@ export class EntityRegistry<R = unknown> {
     if (!key) return;
     e.keys.add(key);
     if (!this.byKey.has(key)) this.byKey.set(key, e.id);
+    this.indexWords(e.id, key);
     if (e.kind === 'person' || e.kind === 'other') {
       for (const w of nameWords(key)) {
         if (NAME_CONNECTORS.has(w)) continue;
         const skel = nameSkeleton(w);
-        if (skel.length >= 2) this.fuse.add({ skel, id: e.id });
+        if (skel.length >= 2) this.addDoc(e.id, skel);
       }
     }
+  }
+
+  private addDoc(id: number, skel: string): void {
+    let docs = this.skelDocs.get(id);
+    if (!docs) this.skelDocs.set(id, (docs = []));
+    docs.push({ skel, seq: this.seq++ });
+  }
+
+  private indexWords(id: number, key: string): void {
+    for (const w of nameWords(key)) {
+      const keys = ['=' + w];
+      const skel = nameSkeleton(w);
+      if (skel) keys.push(...deletionKeys(skel));
+      for (const k of keys) {
+        let ids = this.wordIds.get(k);
+        if (!ids) this.wordIds.set(k, (ids = new Set()));
+        ids.add(id);
+      }
+    }
+  }
+
+  /**
+   * Ids of every entity with a key word `w` where `word === w` or
+   * `sameNameWord(word, w)` may hold (a superset; callers check).
+   */
+  private similarIds(word: string): number[] {
+    const keys = ['=' + word];
+    const skel = nameSkeleton(word);
+    if (skel) keys.push(...deletionKeys(skel));
+    const out = new Set<number>();
+    for (const k of keys) {
+      const ids = this.wordIds.get(k);
+      if (ids) for (const id of ids) if (this.entities.has(id)) out.add(id);
+    }
+    return [...out].sort((a, b) => a - b);
   }
 
   /** Entities having a name word that is a spelling variant of `word`. */
   private wordCandidates(word: string): Entity<R>[] {
     const skel = nameSkeleton(word);
     if (!skel) return [];
+    // Only entities with a word that may be `sameNameWord` to this one can pass the
+    // callers' checks; fuse.js over their documents (in collection order) ranks them
+    // exactly as a search of the whole collection would.
+    const docs: TokDoc[] = [];
+    const seqs: number[] = [];
+    for (const id of this.similarIds(word)) for (const d of this.skelDocs.get(id) ?? []) {
+      docs.push({ skel: d.skel, id });
+      seqs.push(d.seq);
+    }
+    if (docs.length === 0) return [];
+    const order = docs.map((_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
+    const fuse = new Fuse<TokDoc>(order.map((i) => docs[i]!), FUSE_OPTIONS);
     const ids = new Set<number>();
-    for (const r of this.fuse.search(skel)) {
+    for (const r of fuse.search(skel)) {
       if ((r.score ?? 1) > 0.4) continue;
       ids.add(r.item.id);
     }
@@ -246,7 +313,10 @@ export class EntityRegistry<R = unknown> {
 
   private fuzzyWhole(key: string, kind: MentionKind): Entity<R> | undefined {
     const words = nameWords(key);
-    for (const e of this.entities.values()) {
+    if (words.length === 0) return undefined;
+    // Entities in creation order (as `this.entities` iterates) whose first word may match.
+    for (const id of this.similarIds(words[0]!)) {
+      const e = this.entities.get(id)!;
       if (e.kind !== kind) continue;
       for (const k of e.keys) {
         const ew = nameWords(k);
@@ -281,9 +351,13 @@ export class EntityRegistry<R = unknown> {
       into.surname = from.surname ?? into.surname;
     }
     this.entities.delete(from.id);
-    this.fuse.remove((d) => d.id === from.id || d.id === into.id);
-    for (const k of into.keys) for (const w of nameWords(k)) {
-      if (!NAME_CONNECTORS.has(w)) this.fuse.add({ skel: nameSkeleton(w), id: into.id });
+    this.skelDocs.delete(from.id);
+    this.skelDocs.delete(into.id);
+    for (const k of into.keys) {
+      this.indexWords(into.id, k);
+      for (const w of nameWords(k)) {
+        if (!NAME_CONNECTORS.has(w)) this.addDoc(into.id, nameSkeleton(w));
+      }
     }
   }
 }
