@@ -41,7 +41,8 @@ const FINITE = new Set(
     'suggested suggests predicted predicts promised vowed expressed reiterated reiterates revealed cited echoed ' +
     'labelled labeled branded termed criticised criticized condemned demanded remarked commented observed ' +
     'concluded continued mentioned admitted conceded boasted lamented quipped shouted declared characterised ' +
-    'characterized rejected slammed blasted threatened announced pledged proclaimed'
+    'characterized rejected slammed blasted threatened announced pledged proclaimed lauded touted decried ' +
+    'dubbed likened deemed'
   ).split(/\s+/),
 );
 
@@ -304,8 +305,11 @@ function attributionAfter(s: string, toks: Tok[], ms: Mention[], close: number):
   const lead = s.slice(close + 1, first.start);
   if (!/^[\s,—–-]*$/.test(lead)) return undefined;
   if (FINITE.has(low(first))) return npAfter(s, toks, ms, i0 + 1, s.length);
+  // a comma between the quote and the verb only in attribution position (“…,” X, a senior official, said)
+  const attributive = /[,?!]\s*$/.test(s.slice(0, close)) || lead.includes(',');
   for (let k = i0; k < toks.length && k < i0 + 8; k++) {
-    if (k > i0 && /[.;:!?“”"(]/.test(s.slice(toks[k - 1]!.end, toks[k]!.start))) return undefined;
+    const gap = k > i0 ? s.slice(toks[k - 1]!.end, toks[k]!.start) : '';
+    if (/[.;:!?“”"(]/.test(gap) || (!attributive && gap.includes(','))) return undefined;
     if (FINITE.has(low(toks[k]!))) {
       if (k === i0) return undefined;
       return subjectBefore(s, toks, ms, k, first.start);

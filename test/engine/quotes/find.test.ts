@@ -143,3 +143,14 @@ describe('findQuotes: other news text', () => {
     expect(speakers('Gallego-Lazo said, "Few studies have identified the exact nature of the bonds."')[0]![1]).toBe('Gallego-Lazo');
   });
 });
+
+describe('findQuotes: inverted headline attribution is not taken from the wrong noun', () => {
+  it('does not make the words after a quote its speaker without a comma', () => {
+    const [q] = findQuotes("Zebra stripes may 'dazzle' pathogen-packing horse flies, say scientists");
+    expect(q!.speaker).not.toBe('pathogen-packing horse flies');
+  });
+  it('apposition inside an attribution', () => {
+    const [q] = findQuotes('“We will use the full force of the law,” Delfin Lorenzana, the Defence Secretary, said.');
+    expect(q!.speaker).toBe('Delfin Lorenzana');
+  });
+});
