@@ -20,6 +20,8 @@ export interface SentenceContext {
   termSet: Set<string>;
   /** Source sentences ranked by how much of the draft sentence they cover. */
   candidates: Candidate[];
+  /** The draft sentence's own claims, once figures have been read. */
+  draftClaims?: import('../claims').Claim[];
 }
 
 export function idfOf(corpus: Corpus): (t: string) => number {

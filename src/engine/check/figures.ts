@@ -7,6 +7,7 @@ import { claimsOf, type Claim } from '../claims';
 import { epochDay, formatQuantity, intervalsCompatible, parseQuantities, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
 import { stem, STOPWORDS, tokenize } from '../text/tokens';
+import { classOfStem } from '../claims/lexicon';
 import type { SentenceContext } from './context';
 
 export interface ClaimMatch {
@@ -58,10 +59,14 @@ function asWritten(q: Quantity): Quantity {
   if (q.kind === 'date' || q.kind === 'year' || q.kind === 'time' || q.kind === 'ordinal') return q;
   let lo = q.low;
   let hi = q.high;
+  if (q.qualifier === 'exact' || q.qualifier === 'range') {
+    // A bare figure is not an open bound.
+    q = { ...q, lowOpen: false, highOpen: false };
+  }
   // The draft's own bounds are read literally: "more than 50%" is true of 99%.
-  if (q.qualifier === 'more' || q.qualifier === 'atLeast') hi = Infinity;
+  if (q.qualifier === 'more' || q.qualifier === 'atLeast') hi = Math.abs(q.value) * 1000 + 1000;
   if (q.qualifier === 'less' || q.qualifier === 'atMost') lo = 0;
-  if (q.kind !== 'count' && q.kind !== 'money') return { ...q, low: lo, high: hi, lowOpen: false, highOpen: false };
+  if (q.kind !== 'count' && q.kind !== 'money') return { ...q, low: lo, high: hi };
   if (q.qualifier === 'exact' && Number.isFinite(q.value) && q.value >= 1000) {
     let unit = 1;
     while (q.value % (unit * 10) === 0 && unit < q.value) unit *= 10;
@@ -69,7 +74,7 @@ function asWritten(q: Quantity): Quantity {
     lo -= tol;
     hi += tol;
   }
-  return { ...q, low: lo, high: hi, lowOpen: false, highOpen: false };
+  return { ...q, low: lo, high: hi };
 }
 
 function safeCompat(a: Quantity, b: Quantity): boolean {
@@ -136,9 +141,34 @@ function localStems(sentence: string, q: Quantity): Set<string> {
   for (let i = from; i < to; i++) {
     const t = toks[i]!;
     if (t.start >= q.start && t.end <= q.end) continue;
-    if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) out.add(stem(t.norm));
+    if (STOPWORDS.has(t.norm) || /^\d/.test(t.norm)) continue;
+    const s = stem(t.norm);
+    out.add(s);
+    const cls = classOfStem(s);
+    if (cls) out.add('#' + cls);
   }
   return out;
+}
+
+/** Calendar years and day-level dates a sentence is about, other than the figure being checked. */
+function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<number>; days: Set<number> } {
+  const years = new Set<number>();
+  const days = new Set<number>();
+  for (const c of claims) {
+    if (c === except || c.q === except?.q) continue;
+    const d = c.q.date;
+    if (c.q.kind === 'year' && Number.isInteger(c.q.value)) years.add(c.q.value);
+    if (c.q.kind === 'date' && d?.year !== undefined) years.add(d.year);
+    if (c.q.kind === 'date' && d?.month !== undefined && d.day !== undefined) days.add(d.month * 100 + d.day);
+  }
+  return { years, days };
+}
+
+/** Figures stated for different years or days are about different moments ("192 units in 2012" against "1,000 in 2013"). */
+function sameTimeFrame(a: { years: Set<number>; days: Set<number> }, b: { years: Set<number>; days: Set<number> }): boolean {
+  if (a.years.size && b.years.size && ![...a.years].some((y) => b.years.has(y))) return false;
+  if (a.days.size && b.days.size && ![...a.days].some((d) => b.days.has(d))) return false;
+  return true;
 }
 
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
@@ -147,33 +177,35 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   for (const cand of ctx.candidates) for (const sc of cand.rec.claims) if (sameMeasure(original, sc)) comparables.push(sc);
   const claim = withSourcedYear(original, comparables);
   const mine = localStems(ctx.sentence.text, original.q);
+  const isTime = (k: string) => k === 'date' || k === 'year' || k === 'time';
+  const myFrame = isTime(original.q.kind) ? undefined : timeFrame(ctx.draftClaims ?? [], original);
   for (const cand of ctx.candidates) {
     const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q));
     if (same.length === 0) continue;
+    if (myFrame && !sameTimeFrame(myFrame, timeFrame(cand.rec.claims))) continue;
     const judged = same.map((sc) => ({ sc, c: compatible(claim, sc) }));
-    // A sentence with one agreeing figure of this measure supports the draft.
-    const agree = judged.find((x) => x.c.ok);
-    let pick = agree;
-    if (!pick) {
-      if (same.length > 1) {
-        // Several figures of one measure ("$36.2 million in North America and $21 million elsewhere"):
-        // only the one whose neighbouring words match the draft's speaks to it.
-        let best = -1;
-        let bestScore = 0;
-        let tie = false;
-        judged.forEach((x, i) => {
-          const theirs = localStems(cand.rec.sent.text, x.sc.q);
-          let n = 0;
-          for (const s of mine) if (theirs.has(s)) n++;
-          if (n > bestScore) {
-            bestScore = n;
-            best = i;
-            tie = false;
-          } else if (n === bestScore) tie = true;
-        });
-        if (best < 0 || tie) continue;
-        pick = judged[best];
-      } else pick = judged[0];
+    let pick: (typeof judged)[number] | undefined;
+    if (same.length === 1) pick = judged[0];
+    else {
+      // Several figures of one measure ("$5.4 million in the US and $6.5 million worldwide"):
+      // the one whose neighbouring words match the draft's speaks to it.
+      let best = -1;
+      let bestScore = 0;
+      let tie = false;
+      judged.forEach((x, i) => {
+        const theirs = localStems(cand.rec.sent.text, x.sc.q);
+        let n = 0;
+        for (const s of mine) if (theirs.has(s)) n++;
+        if (n > bestScore) {
+          bestScore = n;
+          best = i;
+          tie = false;
+        } else if (n === bestScore) tie = true;
+      });
+      if (best >= 0 && !tie) pick = judged[best];
+      // No clear counterpart: the sentence supports the draft if any of its figures agrees, else it says nothing.
+      else pick = judged.find((x) => x.c.ok);
+      if (!pick) continue;
     }
     const { sc, c } = pick!;
     matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
@@ -220,6 +252,7 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
     return [];
   }
   const claims = claimsOf(ctx.sentence.text, quantities);
+  ctx.draftClaims = claims;
   // Two figures of one measure in a draft sentence ("started 20 games … in 43 games") cannot be told apart.
   const keys = new Map<string, number>();
   for (const c of claims) keys.set(c.key, (keys.get(c.key) ?? 0) + 1);

@@ -45,7 +45,11 @@ function sentenceRange(ctx: SentenceContext) {
   return ctx.lines.range(ctx.sentence.start, ctx.sentence.start + text.length);
 }
 
+/** The draft reports a belief or claim rather than asserting it ("a common belief that …"). */
+const REPORTED = /\b(belief|believed|believes|myth|misconception|rumou?rs?|rumou?red|alleged|allegedly|claims? that|claimed that|reportedly)\b/i;
+
 function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+  if (REPORTED.test(ctx.sentence.text)) return undefined;
   const draftScopes = negatedScope(tokens).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);

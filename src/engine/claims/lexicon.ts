@@ -25,6 +25,8 @@ const RAW: Record<string, string[]> = {
   family: ['family', 'families', 'household'],
   death: ['death', 'dead', 'killed', 'fatality', 'casualty', 'die', 'died'],
   percent: ['percent', 'per cent', 'percentage'],
+  review: ['review', 'reviewer', 'critic'],
+  world: ['worldwide', 'global', 'globally', 'world', 'total', 'overall', 'internationally', 'altogether'],
 };
 
 /** Classes that name an event whose date or duration a claim can measure. */
