@@ -529,7 +529,13 @@ await step('Quick Fix replaces the contradicted figure', ['Problems panel lists 
   if (!chosen || chosen.disabled) fail(`no applicable fix in the menu: ${JSON.stringify(ctx.quickFixes)}`);
   ctx.appliedFix = chosen.title;
   await page.keyboard.press('Enter'); // the focused entry; VS Code lists preferred fixes first
-  await sleep(300);
+  const dirty = await page.waitForSelector('.editor-group-container.active .tab.active.dirty', { timeout: 3000 }).then(() => true, () => false);
+  if (!dirty) {
+    const ruledOut = /\bnot “([^”]*)”/.exec(message)?.[1];
+    const same = ruledOut && message.split(/,?\s*not “/)[0].includes(`“${ruledOut}”`);
+    fail(`applying "${chosen.title}" left the draft unchanged` +
+      (same ? ` (the diagnostic rules out “${ruledOut}” while quoting the sources saying exactly that)` : ''));
+  }
   const after = await saveAndRead(ctx.draftFile, before);
   await shot('06-after-fix.png');
 
