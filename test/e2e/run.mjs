@@ -188,8 +188,9 @@ async function finish(code) {
   console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots and logs in ${path.relative(process.cwd(), OUT) || '.'})`);
   process.exit(code ?? (failed || !results.length ? 1 : 0));
 }
-process.on('SIGINT', () => finish(130));
-process.on('SIGTERM', () => finish(143));
+for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+  process.on(sig, () => { results.push({ name: 'interrupted', ok: false, detail: `got ${sig}` }); finish(code); });
+}
 // A hung workbench must not hang CI.
 setTimeout(() => { log('overall time limit reached'); results.push({ name: 'time limit', ok: false, detail: 'run took over 6 minutes' }); finish(1); }, 6 * 60_000).unref();
 
@@ -380,6 +381,10 @@ await step('open draft.md', ['start code-server'], async () => {
   browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
+    // Our own signal handlers stop code-server too; playwright's would exit before they ran.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
