@@ -3,7 +3,7 @@
  * measure in the nearest source sentences, and decides whether the sources
  * support it, rule it out, or disagree among themselves.
  */
-import { claimsOf, type Claim } from '../claims';
+import { claimsOf, FRAME, type Claim } from '../claims';
 import { epochDay, formatQuantity, intervalsCompatible, parseQuantities, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
 import { stem, STOPWORDS, tokenize } from '../text/tokens';
@@ -87,7 +87,7 @@ function safeCompat(a: Quantity, b: Quantity): boolean {
 
 /** Claims are about the same thing: same measure, and no clash of sides ("Ukrainian" vs "Russian" soldiers). */
 function sameMeasure(d: Claim, s: Claim): boolean {
-  if (d.key !== s.key) return false;
+  if (d.key !== s.key || d.key === FRAME) return false;
   if (d.side && s.side && d.side !== s.side) return false;
   if (d.q.kind !== s.q.kind) {
     const dateish = (k: string) => k === 'date' || k === 'year';
@@ -208,6 +208,13 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
       if (!pick) continue;
     }
     const { sc, c } = pick!;
+    if (!c.ok && cand.cov.score < 0.45 && !isTime(sc.q.kind)) {
+      // A far-off sentence rules a figure out only when the words around the two figures agree.
+      const theirs = localStems(cand.rec.sent.text, sc.q);
+      let n = 0;
+      for (const s of mine) if (theirs.has(s)) n++;
+      if (n === 0) continue;
+    }
     matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
   }
   if (matches.length === 0) return { claim: original, verdict: 'none', matches };
@@ -251,8 +258,9 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
   } catch {
     return [];
   }
-  const claims = claimsOf(ctx.sentence.text, quantities);
-  ctx.draftClaims = claims;
+  const all = claimsOf(ctx.sentence.text, quantities);
+  ctx.draftClaims = all;
+  const claims = all.filter((c) => c.key !== FRAME);
   // Two figures of one measure in a draft sentence ("started 20 games … in 43 games") cannot be told apart.
   const keys = new Map<string, number>();
   for (const c of claims) keys.set(c.key, (keys.get(c.key) ?? 0) + 1);

@@ -13,6 +13,9 @@ import { demonymCountry as countryOfDemonym } from '../entities/gazetteer';
 
 export type Scope = 'perSide' | 'total' | 'unknown';
 
+/** Key of a date or year that sets when a sentence's other figures hold, but measures nothing itself. */
+export const FRAME = 'frame';
+
 export interface Claim {
   q: Quantity;
   key: string;
@@ -77,13 +80,14 @@ function headAfter(ctx: Ctx, from: number): { head?: string; side?: string; capt
   return { side, captured };
 }
 
-/** Nearest event class to a token index (by token distance), if any. */
-function nearestEvent(ctx: Ctx, at: number, classes?: string[]): string | undefined {
+/** Nearest event class to a token index (by token distance), if any within `reach` tokens. */
+function nearestEvent(ctx: Ctx, at: number, classes?: string[], reach = Infinity): string | undefined {
   let best: { cls: string; d: number } | undefined;
   for (const h of ctx.hits) {
     if (classes && !classes.includes(h.cls)) continue;
     // What precedes the figure is usually its subject ("the meeting … lasted three hours"); what follows, less often.
     const d = h.from >= at ? h.from - at + 2 : at - h.to + 1;
+    if (d > reach) continue;
     if (!best || d < best.d) best = { cls: h.cls, d };
   }
   return best?.cls;
@@ -146,7 +150,7 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
     case 'year':
     case 'time': {
       // "before 20 April", "as of 19 April", "by April 14": a cut-off, not when something happened.
-      if (/^(before|after|by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return undefined;
+      if (/^(before|after|by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return { key: FRAME };
       if (prev(1) === 'since' || prev(2) === 'since') {
         return { key: `${hasFirst ? 'first-since' : 'since'}:${nearestEvent(ctx, i0, EVENTS) ?? 'x'}` };
       }
@@ -155,8 +159,9 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
         const h = headAfter(ctx, i1);
         if (h.head && EVENTS.includes(h.head)) return { key: `date:${h.head}` };
       }
-      const ev = nearestEvent(ctx, i0, EVENTS);
-      return ev ? { key: `date:${ev}` } : undefined;
+      // A date belongs to an event named close by ("was released … on 16 January"), not anywhere in the sentence.
+      const ev = nearestEvent(ctx, i0, EVENTS, 8);
+      return ev ? { key: `date:${ev}` } : { key: FRAME };
     }
   }
   return undefined;
@@ -206,7 +211,11 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
     return false;
   };
   const out: Claim[] = [];
-  for (const q of quantities) {
+  for (const q0 of quantities) {
+    let q = q0;
+    if ((q.kind === 'count' || q.kind === 'money') && sentence[q.end] === '+' && q.qualifier === 'exact') {
+      q = { ...q, qualifier: 'atLeast', high: q.value * 1.5 };
+    }
     const k = keyFor(ctx, q);
     if (!k) continue;
     const context: string[] = [];
