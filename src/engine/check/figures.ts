@@ -33,8 +33,24 @@ function scaled(q: Quantity, f: number): Quantity {
   return { ...q, value: q.value * f, low: q.low * f, high: q.high * f };
 }
 
+/** A date or year as a span of fractional years, for "before"/"after" bounds. */
+function yearSpan(q: Quantity): [number, number] | undefined {
+  if (q.kind === 'year' && Number.isFinite(q.low)) return [q.low, q.high + 1];
+  const d = q.date;
+  if (q.kind !== 'date' || d?.year === undefined) return undefined;
+  if (d.month === undefined) return [d.year, d.year + 1];
+  const start = d.year + (d.month - 1) / 12 + ((d.day ?? 1) - 1) / 365;
+  return [start, d.day === undefined ? d.year + d.month / 12 : start + 1 / 365];
+}
+
 /** Compatibility of two counts taking "each" against "in all" into account (two parties). */
 function compatible(d: Claim, s: Claim): { ok: boolean; ambiguous: boolean } {
+  if (d.bound) {
+    const a = yearSpan(d.q);
+    const b = yearSpan(s.q);
+    if (!a || !b) return { ok: true, ambiguous: false };
+    return { ok: d.bound === 'before' ? b[0] < a[0] : b[1] > a[1] - 1e-9 && b[0] >= a[1] - 1e-9, ambiguous: false };
+  }
   const direct = () => safeCompat(d.q, s.q);
   if (d.q.kind !== 'count' || d.scope === s.scope) return { ok: direct(), ambiguous: false };
   if (d.scope === 'perSide' && s.scope === 'total') return { ok: safeCompat(scaled(d.q, 2), s.q), ambiguous: false };
@@ -87,7 +103,7 @@ function safeCompat(a: Quantity, b: Quantity): boolean {
 
 /** Claims are about the same thing: same measure, and no clash of sides ("Ukrainian" vs "Russian" soldiers). */
 function sameMeasure(d: Claim, s: Claim): boolean {
-  if (d.key !== s.key || d.key === FRAME) return false;
+  if (d.key !== s.key || d.key === FRAME || s.bound) return false;
   if (d.side && s.side && d.side !== s.side) return false;
   if (d.q.kind !== s.q.kind) {
     const dateish = (k: string) => k === 'date' || k === 'year';
@@ -97,7 +113,8 @@ function sameMeasure(d: Claim, s: Claim): boolean {
 }
 
 /** A source date that is coarser than the draft's cannot pin the draft's day ("March 2022" vs "16 May"). */
-function comparableGrain(d: Quantity, s: Quantity): boolean {
+function comparableGrain(d: Quantity, s: Quantity, bound?: string): boolean {
+  if (bound) return true;
   if (d.kind !== 'date' && d.kind !== 'year') return true;
   const grain = (q: Quantity) => {
     if (q.kind === 'year') return 1;
@@ -180,7 +197,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const isTime = (k: string) => k === 'date' || k === 'year' || k === 'time';
   const myFrame = isTime(original.q.kind) ? undefined : timeFrame(ctx.draftClaims ?? [], original);
   for (const cand of ctx.candidates) {
-    const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q));
+    const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q, claim.bound));
     if (same.length === 0) continue;
     if (myFrame && !sameTimeFrame(myFrame, timeFrame(cand.rec.claims))) continue;
     const judged = same.map((sc) => ({ sc, c: compatible(claim, sc) }));

@@ -28,6 +28,8 @@ export interface Claim {
   context: string[];
   /** Inside quotation marks (a quote, or a title such as the song "1999"). */
   quoted: boolean;
+  /** "before 1988", "after 2015": the claim bounds a date rather than giving it. */
+  bound?: 'before' | 'after';
 }
 
 const ADJECTIVE_SKIP = new Set(
@@ -73,7 +75,19 @@ function headAfter(ctx: Ctx, from: number): { head?: string; side?: string; capt
       if (inner.head) return { head: inner.head, side: side ?? inner.side, captured: captured || inner.captured };
     }
     const hit = ctx.hits.find((h) => h.from === i);
-    let head = hit ? hit.cls : classOfStem(s) ?? s;
+    if (hit && hit.to - hit.from > 1) return { head: hit.cls, side, captured };
+    // A compound noun names its thing last ("COVID-19 cases", "main urban centres"); a verb ends it ("people died").
+    let last = i;
+    for (let k = i + 1; k < Math.min(ctx.tokens.length, i + 4); k++) {
+      const n = ctx.tokens[k]!.norm;
+      if (STOPWORDS.has(n) || /ed$/.test(n) || /^\d/.test(n) || countryOfDemonym(ctx.tokens[k]!.text)) break;
+      if (ctx.sentence.slice(ctx.tokens[k - 1]!.end, ctx.tokens[k]!.start).trim() !== '') break;
+      last = k;
+    }
+    const s2 = ctx.stems[last]!;
+    const hit2 = ctx.hits.find((h) => h.from === last);
+    let head = hit2 ? hit2.cls : classOfStem(s2) ?? s2;
+    void s;
     if (captured && (head === 'soldier' || head === 'person' || head === 'people')) head = 'prisoner';
     return { head, side, captured };
   }
@@ -94,9 +108,9 @@ function nearestEvent(ctx: Ctx, at: number, classes?: string[], reach = Infinity
 }
 
 // 'end' (ended, wrapped up) is how a duration is said, not what it measures.
-const EVENTS = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange'];
+const EVENTS = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange', 'birth'];
 
-function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefined {
+function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string; bound?: 'before' | 'after' } | undefined {
   const i0 = tokenIndexAt(ctx.tokens, q.start);
   let i1 = tokenIndexAt(ctx.tokens, q.end);
   const prev = (k: number) => ctx.tokens[i0 - k]?.norm;
@@ -150,6 +164,13 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
     case 'year':
     case 'time': {
       // "before 20 April", "as of 19 April", "by April 14": a cut-off, not when something happened.
+      if (/^(before|after)$/.test(prev(1) ?? '')) {
+        // "born before 1988": a bound on when the event happened.
+        for (let k = i0 - 2; k >= Math.max(0, i0 - 4); k--) {
+          const n = ctx.tokens[k]!.norm;
+          if (/(ed|en|born)$/.test(n) && !STOPWORDS.has(n)) return { key: `date:${classOfStem(ctx.stems[k]!) ?? ctx.stems[k]}`, bound: prev(1) as 'before' | 'after' };
+        }
+      }
       if (/^(before|after|by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return { key: FRAME };
       if (prev(1) === 'since' || prev(2) === 'since') {
         return { key: `${hasFirst ? 'first-since' : 'since'}:${nearestEvent(ctx, i0, EVENTS) ?? 'x'}` };
@@ -161,7 +182,15 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string } | undefin
       }
       // A date belongs to an event named close by ("was released … on 16 January"), not anywhere in the sentence.
       const ev = nearestEvent(ctx, i0, EVENTS, 8);
-      return ev ? { key: `date:${ev}` } : { key: FRAME };
+      if (ev) return { key: `date:${ev}` };
+      // Else to the verb just before it ("was signed on March 8", "born 24 November 1990").
+      for (let k = i0 - 1; k >= Math.max(0, i0 - 3); k--) {
+        const n = ctx.tokens[k]!.norm;
+        if (/^(on|in|at|of|from|during)$/.test(n)) continue;
+        if (/(ed|en|born)$/.test(n) && !STOPWORDS.has(n)) return { key: `date:${ctx.stems[k]}` };
+        break;
+      }
+      return { key: FRAME };
     }
   }
   return undefined;
@@ -229,6 +258,7 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
       scope: q.kind === 'count' ? scopeOf(ctx, q) : 'unknown',
       weak: ctx.quoted(q.start) || ((q.kind === 'date' || q.kind === 'year') && hedgedNear(q)),
       quoted: ctx.quoted(q.start),
+      bound: k.bound,
       context,
     });
   }

@@ -26,6 +26,8 @@ const RAW: Record<string, string[]> = {
   death: ['death', 'dead', 'killed', 'fatality', 'casualty', 'die', 'died'],
   percent: ['percent', 'per cent', 'percentage'],
   review: ['review', 'reviewer', 'critic'],
+  game: ['game', 'match', 'fixture', 'appearance'],
+  birth: ['born', 'birth'],
   world: ['worldwide', 'global', 'globally', 'world', 'total', 'overall', 'internationally', 'altogether'],
 };
 
