@@ -5,14 +5,16 @@
 import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
 import { checkDraft, figureReport } from './check';
 import { citeSentences, citeText } from './citations';
-import { SentenceIndex, termsOf } from './citations/retrieval';
+import { SentenceIndex, termsOf, type IndexState } from './citations/retrieval';
+import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
 import { claimsOf } from './claims';
-import { EntityRegistry, findMentions, findRoles } from './entities';
+import { EntityRegistry, findMentions, findRoles, type RegistryState } from './entities';
 import { factSheet } from './facts';
 import { findQuotes, findSocialPostAuthor } from './quotes';
 import { parseQuantities, resolveRelativeDate, type Quantity } from './quantities';
 import { draftSentences, splitSentences } from './sentences';
 import { parseSource, readSources } from './sources';
+import { listSources, readFiles } from './sources/read';
 import type { RoleRec, SentRec, SourceQuote, Store } from './store';
 import { NEGATIONS } from './claims/lexicon';
 import { tokenize } from './text/tokens';
@@ -32,9 +34,47 @@ export interface CorpusOptions {
   root?: string;
   maxFileSize?: number;
   aliases?: Record<string, string[]>;
+  /** Aborts loading: `load` rejects with the signal's reason (checked between chunks of files). */
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called with the corpus as soon as it exists, before indexing ends. Indexing
+   * yields to the event loop between chunks of files, so the caller can query
+   * what is indexed so far.
+   */
+  onCorpus?: (corpus: Corpus) => void;
+  /**
+   * Folder of the persistent index (the language server passes its workspace
+   * storage). Default: `$XDG_CACHE_HOME/sourcewise` or `~/.cache/sourcewise`;
+   * `false` disables it.
+   */
+  cacheDir?: string | false;
+  /** Called with a message when the persistent index was damaged or could not be written. */
+  onWarning?: (message: string) => void;
 }
+
+/** Files indexed per chunk between yields to the event loop. */
+const CHUNK = 32;
+
+interface FileStamp {
+  size?: number;
+  mtimeMs?: number;
+}
+
+interface Snapshot {
+  root?: string;
+  docs: (SourceDoc | undefined)[];
+  sents: SentRec[];
+  roles: RoleRec[];
+  index: IndexState;
+  registry: RegistryState<unknown>;
+  byPath: Map<string, number>;
+  docSents: Map<number, number[]>;
+  /** Files skipped for their content (binary, not UTF-8), with their stamps. */
+  contentSkips: { path: string; reason: string; size: number; mtimeMs: number }[];
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export interface LoadResult {
   corpus: Corpus;
@@ -53,6 +93,10 @@ export class Corpus implements Engine {
   readonly store: Store;
   readonly registry: EntityRegistry;
   private byPath = new Map<string, number>();
+  /** Stored entity id → ids of sentences that mention it or quote it as speaker (ascending). */
+  private entitySents = new Map<number, number[]>();
+  /** Stored entity id → its role records (in `store.roles` order; dropped ones filtered on use). */
+  private entityRoles = new Map<number, RoleRec[]>();
   private docSents = new Map<number, number[]>();
   private skipped: { path: string; reason: string }[] = [];
   private millis = 0;
@@ -65,25 +109,130 @@ export class Corpus implements Engine {
     this.root = opts.root;
   }
 
-  /** Reads sources from folders, files or globs and indexes them. */
+  /**
+   * Reads sources from folders, files or globs and indexes them, reusing the
+   * persistent index (see `cacheDir`) for files whose size and modification time
+   * are unchanged.
+   */
   static async load(patterns: string[], opts: CorpusOptions = {}): Promise<LoadResult> {
     const t0 = performance.now();
-    const { inputs, skipped } = await readSources(patterns, {
-      cwd: opts.cwd,
-      maxFileSize: opts.maxFileSize,
-      signal: opts.signal,
+    const root = opts.root ?? commonRoot(patterns, opts.cwd);
+    const cacheDir = opts.cacheDir === false ? undefined : (opts.cacheDir ?? defaultCacheDir());
+    if (!cacheDir) {
+      const { inputs, skipped } = await readSources(patterns, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, signal: opts.signal });
+      const corpus = new Corpus({ ...opts, root });
+      corpus.skipped = skipped;
+      opts.onCorpus?.(corpus);
+      await corpus.addAll(inputs, opts);
+      corpus.millis = performance.now() - t0;
+      return { corpus, skipped };
+    }
+
+    const warn = opts.onWarning ?? ((m: string) => console.warn(m));
+    const cacheFile = cacheFileFor(cacheDir, {
+      patterns,
+      cwd: opts.cwd ?? process.cwd(),
+      root,
+      maxFileSize: opts.maxFileSize ?? null,
+      aliases: opts.aliases ?? null,
     });
-    const corpus = new Corpus({ ...opts, root: opts.root ?? commonRoot(patterns, opts.cwd) });
+    const listing = await listSources(patterns, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, signal: opts.signal });
+    const cached = await readCache<Snapshot>(cacheFile);
+    if (!cached.ok && !cached.missing) warn(`Sourcewise: the persistent index ${cacheFile} is damaged (${cached.reason}); rebuilding it.`);
+    opts.signal?.throwIfAborted();
+
+    let corpus: Corpus | undefined;
+    if (cached.ok) {
+      try {
+        corpus = Corpus.fromSnapshot(cached.value, opts);
+      } catch (err) {
+        warn(`Sourcewise: the persistent index ${cacheFile} is unusable (${(err as Error).message}); rebuilding it.`);
+      }
+    }
+    const snapshotSkips = cached.ok && corpus ? cached.value.contentSkips : [];
+    corpus ??= new Corpus({ ...opts, root });
+    opts.onCorpus?.(corpus);
+
+    // Which files changed: compare size and mtime with what the index was built from.
+    const listed = new Map(listing.files.map((f) => [f.path, f]));
+    const known = new Map<string, FileStamp>();
+    for (const d of corpus.store.docs) if (d) known.set(d.path, d);
+    const contentSkips = new Map(snapshotSkips.map((k) => [k.path, k]));
+    for (const k of snapshotSkips) known.set(k.path, k);
+    const toRead: string[] = [];
+    for (const f of listing.files) {
+      const k = known.get(f.path);
+      if (!k || k.size !== f.size || k.mtimeMs !== f.mtimeMs) toRead.push(f.path);
+    }
+    let changed = toRead.length > 0;
+    for (const p of known.keys()) {
+      if (listed.has(p)) continue;
+      corpus.remove(p);
+      contentSkips.delete(p);
+      changed = true;
+    }
+    const read = await readFiles(toRead, { maxFileSize: opts.maxFileSize, signal: opts.signal });
+    for (const p of toRead) contentSkips.delete(p);
+    for (const sk of read.skipped) {
+      corpus.remove(sk.path);
+      const f = listed.get(sk.path);
+      if (f) contentSkips.set(sk.path, { path: sk.path, reason: sk.reason, size: f.size, mtimeMs: f.mtimeMs });
+    }
+    const skipped = [...listing.skipped, ...[...contentSkips.values()].map(({ path, reason }) => ({ path, reason }))];
+    skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     corpus.skipped = skipped;
+    await corpus.addAll(read.inputs, opts);
+    corpus.millis = performance.now() - t0;
+    if (changed || !cached.ok) {
+      try {
+        await writeCache(cacheFile, corpus.snapshot([...contentSkips.values()]));
+      } catch (err) {
+        warn(`Sourcewise: could not write the persistent index ${cacheFile}: ${(err as Error).message}`);
+      }
+    }
+    return { corpus, skipped };
+  }
+
+  /** Indexes inputs in chunks, yielding to the event loop between chunks. */
+  private async addAll(inputs: SourceInput[], opts: CorpusOptions): Promise<void> {
     let done = 0;
+    if (opts.onProgress && inputs.length === 0) opts.onProgress(0, 0);
     for (const input of inputs) {
-      if (opts.signal?.aborted) break;
-      corpus.upsert(input);
+      if (done % CHUNK === 0 && done > 0) {
+        await yieldToLoop();
+        opts.signal?.throwIfAborted();
+      }
+      this.upsert(input);
       done++;
       if (opts.onProgress && (done % 200 === 0 || done === inputs.length)) opts.onProgress(done, inputs.length);
     }
-    corpus.millis = performance.now() - t0;
-    return { corpus, skipped };
+  }
+
+  private snapshot(contentSkips: Snapshot['contentSkips']): Snapshot {
+    return {
+      root: this.root,
+      docs: this.store.docs,
+      sents: this.store.sents,
+      roles: this.store.roles,
+      index: this.store.index.exportState(),
+      registry: this.registry.exportState(),
+      byPath: this.byPath,
+      docSents: this.docSents,
+      contentSkips,
+    };
+  }
+
+  private static fromSnapshot(snap: Snapshot, opts: CorpusOptions): Corpus {
+    const corpus = new Corpus({ ...opts, aliases: undefined, root: snap.root });
+    corpus.store.docs = snap.docs;
+    corpus.store.sents = snap.sents;
+    corpus.store.roles = snap.roles;
+    corpus.store.index = SentenceIndex.fromState(snap.index);
+    (corpus as { registry: EntityRegistry }).registry = EntityRegistry.fromState(snap.registry);
+    corpus.byPath = snap.byPath;
+    corpus.docSents = snap.docSents;
+    corpus.rebuildEntityIndex();
+    return corpus;
   }
 
   static fromInputs(inputs: SourceInput[], opts: CorpusOptions = {}): Corpus {
@@ -217,6 +366,7 @@ export class Corpus implements Engine {
           sent: id,
         };
         this.store.roles.push(role);
+        this.noteRole(role);
       }
       previous.push(sent.text);
     }
@@ -241,6 +391,31 @@ export class Corpus implements Engine {
       if (next && /pic\.twitter\.com|t\.co\//.test(next.sent.text)) sign(next);
     }
     this.docSents.set(doc.id, ids);
+    for (const rec of recs) this.noteSentence(rec);
+  }
+
+  private noteSentence(rec: SentRec): void {
+    const ents = new Set<number>();
+    for (const m of rec.mentions) ents.add(m.entity);
+    for (const q of rec.quotes) if (q.speaker !== undefined) ents.add(q.speaker);
+    for (const e of ents) {
+      let list = this.entitySents.get(e);
+      if (!list) this.entitySents.set(e, (list = []));
+      list.push(rec.id);
+    }
+  }
+
+  private noteRole(role: RoleRec): void {
+    let list = this.entityRoles.get(role.entity);
+    if (!list) this.entityRoles.set(role.entity, (list = []));
+    list.push(role);
+  }
+
+  private rebuildEntityIndex(): void {
+    this.entitySents.clear();
+    this.entityRoles.clear();
+    for (const rec of this.store.sents) if (rec?.alive) this.noteSentence(rec);
+    for (const r of this.store.roles) this.noteRole(r);
   }
 
   check(text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
@@ -256,7 +431,18 @@ export class Corpus implements Engine {
   }
 
   facts(name: string): FactSheet | undefined {
-    return factSheet(this, name);
+    // factSheet reads every sentence and role record; give it only those of the
+    // entity (the rest cannot contribute), in the same order.
+    const ent = this.registry.resolve(name.trim());
+    if (!ent) return undefined;
+    const all = this.store.sents;
+    const relevant: SentRec[] = [];
+    for (const id of this.entitySents.get(ent.id) ?? []) if (all[id]?.alive) relevant.push(all[id]!);
+    const roles = (this.entityRoles.get(ent.id) ?? []).filter((r) => all[r.sent]?.alive);
+    const sents = { [Symbol.iterator]: () => relevant[Symbol.iterator]() } as unknown as SentRec[];
+    for (const r of roles) sents[r.sent] = all[r.sent]!;
+    const view = { registry: this.registry, store: { ...this.store, sents, roles } } as unknown as Corpus;
+    return factSheet(view, name);
   }
 
   nameAt(text: string, offset: number): { name: string; span: Span } | undefined {

@@ -48,6 +48,14 @@ export interface Hit {
   score: number;
 }
 
+export interface IndexState {
+  postings: Map<string, Posting>;
+  lengths: number[];
+  alive: boolean[];
+  totalLength: number;
+  liveCount: number;
+}
+
 const K1 = 1.2;
 const B = 0.75;
 
@@ -59,6 +67,21 @@ export class SentenceIndex {
   private liveCount = 0;
   private vocab: string[] | undefined;
   private fuse: Fuse<string> | undefined;
+
+  /** Plain data for the persistent index (see ../cache). */
+  exportState(): IndexState {
+    return { postings: this.postings, lengths: this.lengths, alive: this.alive, totalLength: this.totalLength, liveCount: this.liveCount };
+  }
+
+  static fromState(state: IndexState): SentenceIndex {
+    const index = new SentenceIndex();
+    index.postings = state.postings;
+    index.lengths = state.lengths;
+    index.alive = state.alive;
+    index.totalLength = state.totalLength;
+    index.liveCount = state.liveCount;
+    return index;
+  }
 
   /** Adds a sentence; returns its id. */
   add(terms: readonly string[]): number {

@@ -25,6 +25,17 @@ interface TokDoc {
   id: number;
 }
 
+export interface RegistryState<R> {
+  entities: Map<number, Entity<R>>;
+  byKey: Map<string, number>;
+  aliasOf: Map<string, string>;
+  aliasName: Map<string, string>;
+  nextId: number;
+  skelDocs: Map<number, { skel: string; seq: number }[]>;
+  seq: number;
+  wordIds: Map<string, Set<number>>;
+}
+
 const FUSE_OPTIONS = {
   keys: ['skel'],
   includeScore: true,
@@ -128,6 +139,23 @@ export class EntityRegistry<R = unknown> {
       const id = this.byKey.get(ck);
       if (id !== undefined) this.entities.get(id)!.name = name;
     }
+  }
+
+  /** The entity with this id (an id from `add`/`resolve`, or a stored mention's `entity`). */
+  get(id: number): Entity<R> | undefined {
+    return this.entities.get(id);
+  }
+
+  /** Plain data for the persistent index (see ../cache). */
+  exportState(): RegistryState<R> {
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, wordIds } = this;
+    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, wordIds };
+  }
+
+  static fromState<R>(state: RegistryState<R>): EntityRegistry<R> {
+    const r = new EntityRegistry<R>();
+    Object.assign(r, state);
+    return r;
   }
 
   all(): Entity<R>[] {

@@ -160,7 +160,17 @@ export async function readSources(patterns: string[], options: ReadSourcesOption
   const skipped: { path: string; reason: string }[] = [];
   const files = await expand(patterns, cwd, skipped);
   signal?.throwIfAborted();
+  const r = await readFiles(files, options);
+  skipped.push(...r.skipped);
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { inputs: r.inputs, skipped };
+}
 
+/** Reads the given absolute file paths (as `readSources` does after expanding its patterns). */
+export async function readFiles(files: string[], options: ReadSourcesOptions = {}): Promise<ReadSourcesResult> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX;
+  const signal = options.signal;
+  const skipped: { path: string; reason: string }[] = [];
   const results: ReadOne[] = new Array(files.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -180,4 +190,49 @@ export async function readSources(patterns: string[], options: ReadSourcesOption
   }
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { inputs, skipped };
+}
+
+export interface ListedSource {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * The files `readSources` would read, with their size and modification time,
+ * without reading them (for a cache to tell which changed). Files too large or
+ * not regular are reported in `skipped` as `readSources` reports them.
+ */
+export async function listSources(
+  patterns: string[],
+  options: ReadSourcesOptions = {},
+): Promise<{ files: ListedSource[]; skipped: { path: string; reason: string }[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX;
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const skipped: { path: string; reason: string }[] = [];
+  const paths = await expand(patterns, cwd, skipped);
+  const out: (ListedSource | undefined)[] = new Array(paths.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < paths.length) {
+      signal?.throwIfAborted();
+      const i = next++;
+      const file = paths[i]!;
+      try {
+        const st = await fs.stat(file);
+        if (st.isDirectory()) continue;
+        if (!st.isFile()) skipped.push({ path: file, reason: 'not a regular file' });
+        else if (st.size > maxFileSize) skipped.push({ path: file, reason: `larger than ${formatMb(maxFileSize)}` });
+        else out[i] = { path: file, size: st.size, mtimeMs: st.mtimeMs };
+      } catch (err) {
+        skipped.push({ path: file, reason: errorReason(err) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY * 4, paths.length) }, worker));
+  signal?.throwIfAborted();
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files: out.filter((f): f is ListedSource => f !== undefined), skipped };
 }
