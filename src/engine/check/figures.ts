@@ -168,21 +168,25 @@ function localStems(sentence: string, q: Quantity): Set<string> {
 }
 
 /** Calendar years and day-level dates a sentence is about, other than the figure being checked. */
-function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<number>; days: Set<number> } {
+function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<number>; days: Set<number>; cutoff?: boolean } {
   const years = new Set<number>();
   const days = new Set<number>();
+  let cutoff = false;
   for (const c of claims) {
     if (c === except || c.q === except?.q) continue;
+    if (c.key === FRAME && c.bound) cutoff = true;
     const d = c.q.date;
     if (c.q.kind === 'year' && Number.isInteger(c.q.value)) years.add(c.q.value);
     if (c.q.kind === 'date' && d?.year !== undefined) years.add(d.year);
     if (c.q.kind === 'date' && d?.month !== undefined && d.day !== undefined) days.add(d.month * 100 + d.day);
   }
-  return { years, days };
+  return { years, days, cutoff };
 }
 
 /** Figures stated for different years or days are about different moments ("192 units in 2012" against "1,000 in 2013"). */
-function sameTimeFrame(a: { years: Set<number>; days: Set<number> }, b: { years: Set<number>; days: Set<number> }): boolean {
+function sameTimeFrame(a: { years: Set<number>; days: Set<number>; cutoff?: boolean }, b: { years: Set<number>; days: Set<number> }): boolean {
+  // "fewer than 80 cases before March 12" is not "88 cases as of 12 March".
+  if (a.cutoff && (b.years.size || b.days.size)) return false;
   if (a.years.size && b.years.size && ![...a.years].some((y) => b.years.has(y))) return false;
   if (a.days.size && b.days.size && ![...a.days].some((d) => b.days.has(d))) return false;
   return true;
@@ -219,7 +223,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
           tie = false;
         } else if (n === bestScore) tie = true;
       });
-      if (best >= 0 && !tie) pick = judged[best];
+      if (best >= 0 && !tie && (bestScore >= 2 || judged[best]!.c.ok)) pick = judged[best];
       // No clear counterpart: the sentence supports the draft if any of its figures agrees, else it says nothing.
       else pick = judged.find((x) => x.c.ok);
       if (!pick) continue;

@@ -171,7 +171,8 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string; bound?: 'b
           if (/(ed|en|born)$/.test(n) && !STOPWORDS.has(n)) return { key: `date:${classOfStem(ctx.stems[k]!) ?? ctx.stems[k]}`, bound: prev(1) as 'before' | 'after' };
         }
       }
-      if (/^(before|after|by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return { key: FRAME };
+      if (/^(before|after)$/.test(prev(1) ?? '')) return { key: FRAME, bound: prev(1) as 'before' | 'after' };
+      if (/^(by|until|till|through|prior)$/.test(prev(1) ?? '') || (prev(2) === 'as' && prev(1) === 'of')) return { key: FRAME };
       if (prev(1) === 'since' || prev(2) === 'since') {
         return { key: `${hasFirst ? 'first-since' : 'since'}:${nearestEvent(ctx, i0, EVENTS) ?? 'x'}` };
       }
