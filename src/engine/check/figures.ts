@@ -204,6 +204,14 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q, claim.bound));
     if (same.length === 0) continue;
     if (myFrame && !sameTimeFrame(myFrame, timeFrame(cand.rec.claims))) continue;
+    if (claim.key.startsWith('date:') && !claim.bound && cand.cov.score < 0.7) {
+      // "held talks in March 2022" and "held talks on 16 May 2025" are two meetings, not one misdated.
+      const y = claim.q.kind === 'year' ? claim.q.value : claim.q.date?.year;
+      const others = same.map((sc) => (sc.q.kind === 'year' ? sc.q.value : sc.q.date?.year)).filter((v): v is number => v !== undefined);
+      if (original.q.date?.year !== undefined || original.q.kind === 'year') {
+        if (y !== undefined && others.length > 0 && !others.includes(y)) continue;
+      }
+    }
     const judged = same.map((sc) => ({ sc, c: compatible(claim, sc) }));
     let pick: (typeof judged)[number] | undefined;
     if (same.length === 1) pick = judged[0];

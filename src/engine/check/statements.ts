@@ -23,13 +23,19 @@ function contentStems(tokens: Token[]): string[] {
   return tokens.filter((t) => !STOPWORDS.has(t.norm) && !isNeg(t)).map((t) => stem(t.norm));
 }
 
-/** Content stems in the few words after each negation cue. */
-function negatedScope(tokens: Token[]): { stems: string[]; from: number; to: number }[] {
+/** Content stems in the few words after each negation cue, up to the end of its clause. */
+function negatedScope(tokens: Token[], text: string): { stems: string[]; from: number; to: number }[] {
   const out: { stems: string[]; from: number; to: number }[] = [];
   tokens.forEach((t, i) => {
     if (!isNeg(t)) return;
-    const scope = tokens.slice(i + 1, i + 6).filter((x) => !STOPWORDS.has(x.norm) && !isNeg(x));
-    out.push({ stems: scope.map((x) => stem(x.norm)), from: i, to: Math.min(tokens.length, i + 6) });
+    let to = i + 1;
+    while (to < Math.min(tokens.length, i + 6)) {
+      const gap = text.slice(tokens[to - 1]!.end, tokens[to]!.start);
+      if (/[,;:.!?()\u2014\u2013]|\s-\s/.test(gap) || /^(and|but|while|whereas|although|though)$/.test(tokens[to]!.norm)) break;
+      to++;
+    }
+    const scope = tokens.slice(i + 1, to).filter((x) => !STOPWORDS.has(x.norm) && !isNeg(x));
+    out.push({ stems: scope.map((x) => stem(x.norm)), from: i, to });
   });
   return out;
 }
@@ -50,7 +56,7 @@ const REPORTED = /\b(belief|believed|believes|myth|misconception|rumou?rs?|rumou
 
 function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
   if (REPORTED.test(ctx.sentence.text)) return undefined;
-  const draftScopes = negatedScope(tokens).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
+  const draftScopes = negatedScope(tokens, ctx.sentence.text).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {
@@ -69,7 +75,7 @@ function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined
       const range = ctx.lines.range(ctx.sentence.start + tokens[scope.from]!.start, ctx.sentence.start + endOff);
       return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says otherwise: “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')], [], ctx.sentence.text.slice(tokens[scope.from]!.start, endOff));
     }
-    const srcScopes = negatedScope(srcTokens);
+    const srcScopes = negatedScope(srcTokens, c.rec.sent.text);
     const draftStems = new Set(contentStems(tokens));
     const scope = srcScopes.find((s) => s.stems.filter((x) => draftStems.has(x)).length >= Math.min(2, s.stems.length) && s.stems.length > 0);
     if (!scope) continue;

@@ -106,5 +106,5 @@ export const PARTIAL = new Set(['several', 'some', 'many', 'few', 'a few', 'most
 /** Negation cues: words whose presence flips what a clause says. */
 export const NEGATIONS = new Set([
   'not', 'no', 'never', 'without', 'none', 'neither', 'nor', 'nothing', 'nobody', "n't", 'cannot', 'refuse', 'refused',
-  'rejected', 'reject', 'bare', 'absence', 'absent', 'lack', 'lacked', 'lacking', 'unwilling', 'declined', 'denied', 'deny',
+  'rejected', 'reject', 'rebuff', 'rebuffed', 'bare', 'absence', 'absent', 'lack', 'lacked', 'lacking', 'unwilling', 'declined', 'denied', 'deny',
 ]);

@@ -5,6 +5,9 @@
  */
 import { lex, type Tok } from './lex';
 import { applyQualifier, QUALIFIER_PHRASES } from './interval';
+
+/** Verbs whose particle "over"/"under" is not a qualifier ("hand over", "took over", "went under"). */
+const PARTICLE_VERBS = /^(hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|pass|passes|passed|passing|give|gives|gave|given|giving|go|goes|went|gone|going|come|came|fight|fought|look|looked|watch|watched|rule|ruled|preside|presided|knock|knocked|bowl|bowled|roll|rolled|fall|fell)$/;
 import type { DateValue, PartOfDay, Qualifier, Quantity, QuantityKind } from './types';
 import {
   CURRENCY_CODES,
@@ -340,6 +343,8 @@ class Parser {
   private qualifierAt(k: number): { q: Qualifier; j: number } | undefined {
     const first = this.w(k);
     if (!first) return undefined;
+    // "hand over 1,500", "took over 20 towns": a verb's particle, not "more than".
+    if ((first === 'over' || first === 'under') && PARTICLE_VERBS.test(this.w(k - 1) ?? '')) return undefined;
     for (const [words, q] of QUALIFIER_PHRASES) {
       if (words[0] !== first) continue;
       let ok = true;
