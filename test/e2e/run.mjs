@@ -265,18 +265,32 @@ async function focusEditor() {
   await page.mouse.click(box.x + 40, box.y + 10);
 }
 
-/** Saves the active editor and returns the file's text once it is on disk. */
+const DIRTY_TAB = '.editor-group-container.active .tab.active.dirty';
+
+/**
+ * Saves the active editor (Ctrl+S) and returns the file's text once the save is done. Workspace edits from
+ * quick fixes may already have been saved by VS Code (files.refactoring.autoSave), so "changed on disk" alone
+ * does not mean "this save finished": wait until the tab is no longer dirty.
+ */
 async function saveAndRead(file, before) {
   await page.keyboard.press('Control+s');
-  const end = Date.now() + WAIT;
-  while (Date.now() < end) {
-    const now = fs.readFileSync(file, 'utf8');
-    if (now !== before) return now;
-    await sleep(100);
-  }
-  fail('Ctrl+S did not write any change to disk');
+  await page.waitForSelector(DIRTY_TAB, { state: 'detached', timeout: WAIT }).catch(() => fail('Ctrl+S did not save draft.md'));
+  await sleep(200);
+  const now = fs.readFileSync(file, 'utf8');
+  if (now === before) fail('draft.md on disk is unchanged after the edit and Ctrl+S');
+  return now;
 }
 
+/** Waits until an edit shows: the tab turns dirty, or the file changes on disk (auto-saved). */
+async function editLanded(file, before, ms = 5000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await page.locator(DIRTY_TAB).count()) return true;
+    if (fs.readFileSync(file, 'utf8') !== before) return true;
+    await sleep(100);
+  }
+  return false;
+}
 
 // ------------------------------------------------------------------------------------------------ run
 fs.rmSync(OUT, { recursive: true, force: true });
@@ -501,6 +515,7 @@ await step('Problems panel lists a contradiction', ['extension activates and rep
     if (!more.length) break;
     for (const t of more) { seen.add(t); rows.push(t); }
   }
+  if (box) await page.mouse.wheel(0, -100_000); // back to the top, for the later screenshots
   // A marker row reads "<message> sourcewise(<code>) [Ln L, Col C]"; related-information rows have no source.
   const markers = rows.map((t) => {
     const m = /^(.*?)\s+(\S+)\s*\(?([\w-]+)?\)?\s*\[Ln (\d+), Col (\d+)\]$/.exec(t);
@@ -534,7 +549,7 @@ await step('Quick Fix replaces the contradicted figure', ['Problems panel lists 
   if (!chosen || chosen.disabled) fail(`no applicable fix in the menu: ${JSON.stringify(ctx.quickFixes)}`);
   ctx.appliedFix = chosen.title;
   await page.keyboard.press('Enter'); // the focused entry; VS Code lists preferred fixes first
-  const dirty = await page.waitForSelector('.editor-group-container.active .tab.active.dirty', { timeout: 3000 }).then(() => true, () => false);
+  const dirty = await editLanded(ctx.draftFile, before);
   if (!dirty) {
     const ruledOut = /\bnot “([^”]*)”/.exec(message)?.[1];
     const same = ruledOut && message.split(/,?\s*not “/)[0].includes(`“${ruledOut}”`);
