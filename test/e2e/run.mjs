@@ -185,7 +185,8 @@ async function finish(code) {
   fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify({ results, ctx, seconds: (Date.now() - t0) / 1000 }, null, 2));
   console.log('');
   for (const r of results) console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name}${r.ok ? '' : `: ${r.detail}`}`);
-  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots and logs in ${path.relative(process.cwd(), OUT) || '.'})`);
+  console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots, results.json and logs in ${path.relative(process.cwd(), OUT) || '.'}`);
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
   process.exit(code ?? (failed || !results.length ? 1 : 0));
 }
 for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
