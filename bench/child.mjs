@@ -1,0 +1,204 @@
+// One benchmark phase for one corpus, in its own process so memory peaks are clean.
+//   node bench/child.mjs cold    <spec.json>   cold index (fresh cache folder), peak RSS / heap
+//   node bench/child.mjs queries <spec.json>   warm start, reindex, check, re-check, hover, cite, fuse.js baseline
+// Prints one JSON object on the last line of stdout.
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { Corpus, draftSentences, Fuse } = require('../dist/bench-engine.js');
+const [mode, specFile] = process.argv.slice(2);
+const spec = JSON.parse(readFileSync(specFile, 'utf8'));
+const quiet = { onWarning: (m) => console.error(m) };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] : NaN;
+};
+const time = (f) => {
+  const t = performance.now();
+  const r = f();
+  return [performance.now() - t, r];
+};
+/** Deterministic PRNG (mulberry32). */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function cold() {
+  let heapPeak = 0;
+  const sample = () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed));
+  const timer = setInterval(sample, 50);
+  const t = performance.now();
+  const { corpus } = await Corpus.load(spec.patterns, { cacheDir: spec.cacheDir, onProgress: sample, ...quiet });
+  const ms = performance.now() - t;
+  clearInterval(timer);
+  sample();
+  const st = corpus.stats();
+  return {
+    coldMs: ms,
+    rssPeakMB: process.resourceUsage().maxRSS / 1024,
+    heapPeakMB: heapPeak / 1048576,
+    sources: st.sources,
+    sentences: st.sentences,
+    entities: st.entities,
+  };
+}
+
+/** A ~5,000-word draft of corpus sentences (seeded), every 7th sentence with a figure altered. */
+function makeDraft(corpus, words, seed) {
+  const r = rng(seed);
+  const sents = corpus.store.sents.filter((s) => s && s.alive && s.sent.text.length > 40 && s.sent.text.length < 400);
+  const out = [];
+  let n = 0;
+  let altered = 0;
+  while (n < words && sents.length) {
+    let t = sents[Math.floor(r() * sents.length)].sent.text.replace(/\s+/g, ' ');
+    if (out.length % 7 === 3 && /\b\d+\b/.test(t)) {
+      t = t.replace(/\b(\d+)\b/, (d) => String(Number(d) + 3));
+      altered++;
+    }
+    out.push(t);
+    n += t.split(' ').length;
+  }
+  const paras = [];
+  for (let i = 0; i < out.length; i += 4) paras.push(out.slice(i, i + 4).join(' '));
+  return { text: '# Draft\n\n' + paras.join('\n\n') + '\n', words: n, altered };
+}
+
+async function queries() {
+  const res = {};
+  // Warm start: nothing changed since the cold run wrote the cache.
+  const warm = [];
+  let corpus;
+  for (let i = 0; i < spec.warmRuns; i++) {
+    const t = performance.now();
+    ({ corpus } = await Corpus.load(spec.patterns, { cacheDir: spec.cacheDir, ...quiet }));
+    warm.push(performance.now() - t);
+  }
+  res.warmMs = median(warm);
+
+  // One changed source reindexed (what the language server does on a file change).
+  const r = rng(7);
+  const docs = corpus.docs;
+  const re = [];
+  for (let i = 0; i < 9; i++) {
+    const d = docs[Math.floor(r() * docs.length)];
+    const text = d.text.replace(/\b(\d+)\b/, (x) => String(Number(x) + 1)) + '\nUpdated.\n';
+    re.push(time(() => corpus.upsert({ path: d.path, text, size: text.length, mtimeMs: Date.now() }))[0]);
+  }
+  res.reindexMs = median(re);
+
+  // Full check of a 5,000-word draft.
+  const draft = makeDraft(corpus, 5000, 42);
+  res.draftWords = draft.words;
+  const full = [];
+  let diags = 0;
+  for (let i = 0; i < spec.checkRuns; i++) {
+    const [ms, d] = time(() => corpus.check(draft.text));
+    full.push(ms);
+    diags = d.length;
+  }
+  res.checkMs = median(full);
+  res.checkFindings = diags;
+
+  // Re-check after a one-character edit, only the edited sentence.
+  const ds = draftSentences(draft.text, 'markdown');
+  const re2 = [];
+  for (let i = 0; i < 15; i++) {
+    const s = ds[Math.floor(r() * ds.length)];
+    const at = s.start + Math.floor(s.text.length / 2);
+    const text = draft.text.slice(0, at) + 'x' + draft.text.slice(at);
+    re2.push(time(() => corpus.check(text, { only: [{ start: s.start, end: s.end + 1 }] }))[0]);
+  }
+  res.recheckMs = median(re2);
+
+  // Hover: nameAt + facts over 200 names (seeded sample of entity names).
+  const ents = corpus.registry.all().filter((e) => e.kind !== 'other' && /^[A-Z]/.test(e.name));
+  const names = [];
+  const r3 = rng(11);
+  for (let i = 0; i < 200 && ents.length; i++) names.push(ents[Math.floor(r3() * ents.length)].name);
+  const hov = names.map((name) => {
+    const text = `Yesterday ${name} spoke to reporters.`;
+    return time(() => {
+      const at = corpus.nameAt(text, 11);
+      return corpus.facts(at ? at.name : name);
+    })[0];
+  });
+  res.hoverP50Ms = median(hov);
+  res.hoverP95Ms = pct(hov, 95);
+
+  // Citation suggestions for 200 sentences (draft sentences, i.e. corpus sentences with some figures altered).
+  const r4 = rng(13);
+  const qs = [];
+  for (let i = 0; i < 200 && ds.length; i++) qs.push(ds[Math.floor(r4() * ds.length)].text);
+  const cite = [];
+  const ours = qs.map((q) => {
+    const [ms, c] = time(() => corpus.citeText(q, 5));
+    cite.push(ms);
+    return c.map((x) => `${x.path}:${x.line}:${x.character}`);
+  });
+  res.citeP50Ms = median(cite);
+  res.citeP95Ms = pct(cite, 95);
+
+  // Baseline: plain fuse.js over every sentence of the corpus.
+  const recs = corpus.store.sents.filter((s) => s && s.alive);
+  const key = (rec) => {
+    const d = corpus.store.docs[rec.doc];
+    return `${d.path}:${rec.sent.line}:${rec.sent.character}`;
+  };
+  const tb = performance.now();
+  const fuse = new Fuse(recs.map((s) => s.sent.text), { includeScore: true, ignoreLocation: true });
+  res.fuseBuildMs = performance.now() - tb;
+  const base = [];
+  let agree = 0;
+  let n = 0;
+  const budget = spec.fuseBudgetMs;
+  const t0 = performance.now();
+  for (let i = 0; i < qs.length; i++) {
+    if (n >= 3 && performance.now() - t0 > budget) break;
+    const [ms, hits] = time(() => fuse.search(qs[i], { limit: 5 }));
+    base.push(ms);
+    const theirs = new Set(hits.map((h) => key(recs[h.refIndex])));
+    const mine = ours[i];
+    if (theirs.size) agree += mine.filter((k) => theirs.has(k)).length / Math.min(5, theirs.size);
+    n++;
+  }
+  res.fuseQueries = n;
+  res.fuseP50Ms = median(base);
+  res.fuseP95Ms = pct(base, 95);
+  res.top5Agreement = n ? agree / n : NaN;
+  res.speedup = res.fuseP50Ms / res.citeP50Ms;
+
+  // "At least as good": share of labelled supported cases whose evidence file is in the top 5 (seeds only).
+  if (spec.evalFile) {
+    const cases = readFileSync(spec.evalFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((c) => c.label === 'supported');
+    let a = 0;
+    let b = 0;
+    for (const c of cases) {
+      const want = new Set(c.evidence.map((e) => e.file));
+      if (corpus.citeText(c.draft, 5).some((x) => want.has(path.basename(x.path)))) a++;
+      const hits = fuse.search(c.draft, { limit: 5 });
+      if (hits.some((h) => want.has(path.basename(corpus.store.docs[recs[h.refIndex].doc].path)))) b++;
+    }
+    res.evalCases = cases.length;
+    res.evalTop5Ours = a / cases.length;
+    res.evalTop5Fuse = b / cases.length;
+  }
+  return res;
+}
+
+const out = mode === 'cold' ? await cold() : await queries();
+console.log(JSON.stringify(out));

@@ -1,0 +1,102 @@
+import { mkdtempSync, cpSync, readdirSync, readFileSync, writeFileSync, utimesSync, statSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+
+const SEEDS = path.resolve(__dirname, '../../../seeds');
+const DRAFT = readFileSync(path.resolve(__dirname, '../../../examples/draft.md'), 'utf8');
+
+let dir: string;
+let sources: string;
+let cacheDir: string;
+let warnings: string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'sw-cache-'));
+  sources = path.join(dir, 'sources');
+  cacheDir = path.join(dir, 'cache');
+  cpSync(SEEDS, sources, { recursive: true });
+  warnings = [];
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const load = () => Corpus.load([sources], { cacheDir, onWarning: (m) => warnings.push(m) });
+const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).map((f) => path.join(cacheDir, f));
+
+describe('persistent index', () => {
+  it('a warm load gives the same results as a cold one', async () => {
+    const cold = (await load()).corpus;
+    expect(cacheFiles()).toHaveLength(1);
+    const coldOff = (await Corpus.load([sources], { cacheDir: false })).corpus;
+    const warm = (await load()).corpus;
+    expect(warnings).toEqual([]);
+    const expected = coldOff.check(DRAFT);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(cold.check(DRAFT)).toEqual(expected);
+    expect(warm.check(DRAFT)).toEqual(expected);
+    expect(warm.stats()).toEqual({ ...coldOff.stats(), millis: warm.stats().millis });
+    expect(warm.citeSentences(DRAFT)).toEqual(coldOff.citeSentences(DRAFT));
+    for (const name of ['Zelensky', 'Erdogan', 'Istanbul', 'Medinsky']) expect(warm.facts(name)).toEqual(coldOff.facts(name));
+  });
+
+  it('reindexes a changed file and forgets a removed one', async () => {
+    await load();
+    const file = readdirSync(sources).filter((f) => f.endsWith('.txt')).sort()[0]!;
+    const p = path.join(sources, file);
+    writeFileSync(p, readFileSync(p, 'utf8') + '\nThe Zorblatt Commission met 417 delegates in Quuxville.\n');
+    const later = new Date(statSync(p).mtimeMs + 5000);
+    utimesSync(p, later, later);
+    const removed = readdirSync(sources).filter((f) => f.endsWith('.txt')).sort()[1]!;
+    rmSync(path.join(sources, removed));
+    const warm = (await load()).corpus;
+    const fresh = (await Corpus.load([sources], { cacheDir: false })).corpus;
+    expect(warm.docs.map((d) => d.path).sort()).toEqual(fresh.docs.map((d) => d.path).sort());
+    expect(warm.citeText('The Zorblatt Commission met 417 delegates in Quuxville.')[0]?.path).toBe(p);
+    expect(warm.docs.some((d) => d.path.endsWith(removed))).toBe(false);
+    expect(warm.stats().sentences).toBe(fresh.stats().sentences);
+    // The rewritten cache has the change too.
+    const again = (await load()).corpus;
+    expect(again.citeText('The Zorblatt Commission met 417 delegates in Quuxville.')[0]?.path).toBe(p);
+  });
+
+  it('does not trust a truncated or garbled cache file: warns and rebuilds', async () => {
+    const expected = (await load()).corpus.check(DRAFT);
+    const [file] = cacheFiles();
+    const bytes = readFileSync(file!);
+
+    writeFileSync(file!, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const truncated = (await load()).corpus;
+    expect(warnings.some((w) => /damaged.*truncated/.test(w))).toBe(true);
+    expect(truncated.check(DRAFT)).toEqual(expected);
+
+    warnings = [];
+    const garbled = Buffer.from(readFileSync(file!));
+    for (let i = 200; i < garbled.length; i += 997) garbled[i] = garbled[i]! ^ 0x5a;
+    writeFileSync(file!, garbled);
+    const g = (await load()).corpus;
+    expect(warnings.some((w) => /damaged.*checksum/.test(w))).toBe(true);
+    expect(g.check(DRAFT)).toEqual(expected);
+
+    warnings = [];
+    writeFileSync(file!, 'not an index');
+    expect((await load()).corpus.check(DRAFT)).toEqual(expected);
+    expect(warnings.some((w) => /damaged/.test(w))).toBe(true);
+
+    // After the rebuild the cache is sound again.
+    warnings = [];
+    expect((await load()).corpus.check(DRAFT)).toEqual(expected);
+    expect(warnings).toEqual([]);
+  });
+
+  it('yields while indexing, reports progress and can be aborted', async () => {
+    const progress: number[] = [];
+    let early: Corpus | undefined;
+    const r = await Corpus.load([sources], { cacheDir: false, onProgress: (d) => progress.push(d), onCorpus: (c) => (early = c) });
+    expect(early).toBe(r.corpus);
+    expect(progress[progress.length - 1]).toBe(r.corpus.docs.length);
+    const ac = new AbortController();
+    ac.abort(new Error('stop'));
+    await expect(Corpus.load([sources], { cacheDir: false, signal: ac.signal })).rejects.toThrow('stop');
+  });
+});
