@@ -122,9 +122,19 @@ export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnosti
       const near = nearest(ctx.corpus, termsOf(words), 10).slice(0, 5);
       const evidence: Evidence[] = [];
       const fixes = [];
-      const best = near.length ? closestQuote(words, near.map((c) => c.rec.sent.text)) : undefined;
-      if (best && best.score >= 0.5) {
-        const rec = near[best.index]!.rec;
+      // Prefer whole quotations from the nearest sentences; fall back to their plain text.
+      const pool: { rec: SentRec; text: string }[] = [];
+      for (const c of near) for (const sq of c.rec.quotes) if (sq.speakerKind !== 'post') pool.push({ rec: c.rec, text: sq.text });
+      let best = pool.length ? closestQuote(words, pool.map((p) => p.text)) : undefined;
+      let bestRec = best ? pool[best.index]!.rec : undefined;
+      // A whole quotation restores better than the fragment that aligned best.
+      if (best) best = { ...best, text: pool[best.index]!.text.trim() };
+      if (!best || best.score < 0.5) {
+        best = near.length ? closestQuote(words, near.map((c) => c.rec.sent.text)) : undefined;
+        bestRec = best ? near[best.index]!.rec : undefined;
+      }
+      if (best && best.score >= 0.5 && bestRec) {
+        const rec = bestRec;
         evidence.push(evidenceOf(ctx.corpus.store, rec, best.text, 'context'));
         fixes.push({
           title: `Restore the exact quote: “${best.text}”`,

@@ -47,19 +47,19 @@ export function footnoteRefs(text: string): FootnoteRef[] {
   return out;
 }
 
-/** One-line footnote text for a source sentence. */
+/** One-line footnote text for a source sentence: `Outlet, "Title", date. file:line — "excerpt"`. */
 export function footnoteBody(ev: Evidence, title?: string, date?: string): string {
   const parts: string[] = [];
   parts.push(ev.outlet ?? ev.source);
-  if (title) parts.push(`“${title}”`);
+  if (title) parts.push(`"${title.replace(/"/g, "'")}"`);
   if (date) parts.push(date);
   const excerpt = ev.text.length > 160 ? ev.text.slice(0, 157).trimEnd() + '…' : ev.text;
-  return `${parts.join(', ')}: “${excerpt.replace(/[“”]/g, '"')}” (${ev.source}, line ${ev.line + 1})`;
+  return `${parts.join(', ')}. ${ev.source}:${ev.line + 1} — "${excerpt.replace(/["“”]/g, "'")}"`;
 }
 
-/** Key identifying a source inside a footnote body (its file name and line-free location). */
+/** Whether a footnote definition already cites this source file. */
 function citesSource(def: FootnoteDef, ev: Evidence): boolean {
-  return def.body.includes(`(${ev.source}, line `);
+  return def.body.includes(` ${ev.source}:`) || def.body.includes(`(${ev.source}, line `);
 }
 
 export interface CitationPlan {
