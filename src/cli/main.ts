@@ -7,7 +7,7 @@ import type { Diagnostic } from '../engine/types';
 import { renderFactSheet } from './render';
 
 const USAGE = `usage:
-  sourcewise check <files…> [--sources <dir|glob>…] [--format text|json]
+  sourcewise check <files…> [--sources <dir|glob>…] [--format text|json] [--exit-zero]
   sourcewise cite <files…> [--line N] [--sources …] [--format text|json]
   sourcewise facts <name> [--sources …] [--format markdown|json]
   sourcewise index [--sources …] --stats`;
@@ -70,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       line: { type: 'string' },
       stats: { type: 'boolean' },
+      'exit-zero': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -97,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
           `\n${count('error')} errors, ${count('warning')} warnings, ${count('information')} notes in ${files.length} file(s), checked against ${corpus.docs.length} sources\n`,
         );
       }
-      return errors > 0 ? 1 : 0;
+      return errors > 0 && !values['exit-zero'] ? 1 : 0;
     }
     case 'cite': {
       if (rest.length === 0) throw new UsageError('cite needs at least one draft file');
