@@ -13,7 +13,8 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
     if (r.entity !== ent.id) continue;
     const rec = store.sents[r.sent];
     if (!rec?.alive) continue;
-    const key = (r.former ? 'former ' : '') + r.norm + '|' + (r.country ?? '');
+    // One entry per office: "defence minister" and "Defense Minister" are the same title.
+    const key = (r.former ? 'former ' : '') + r.norm;
     let fact = roles.get(key);
     if (!fact) roles.set(key, (fact = { title: r.title, outlets: [], evidence: [] }));
     const outlet = outletName(store.docs[rec.doc]!);
