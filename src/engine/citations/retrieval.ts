@@ -56,6 +56,17 @@ export interface IndexState {
   liveCount: number;
 }
 
+interface Vocabulary {
+  words: string[];
+  /** Letter pair → indexes of the words having it. */
+  grams: Map<string, number[]>;
+  /** Scratch counters, one per word. */
+  counts: Int32Array;
+}
+
+const FUZZY_THRESHOLD = 0.25;
+const FUZZY_OPTIONS = { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 };
+
 const K1 = 1.2;
 const B = 0.75;
 
@@ -65,7 +76,7 @@ export class SentenceIndex {
   private alive: boolean[] = [];
   private totalLength = 0;
   private liveCount = 0;
-  private vocab: string[] | undefined;
+  private vocab: Vocabulary | undefined;
   private fuse: Fuse<string> | undefined;
 
   /** Plain data for the persistent index (see ../cache). */
@@ -95,7 +106,7 @@ export class SentenceIndex {
       if (!p) {
         p = { ids: [] };
         this.postings.set(t, p);
-        this.vocab = undefined;
+        this.addVocab(t);
       }
       p.ids.push(id);
     }
@@ -129,19 +140,76 @@ export class SentenceIndex {
     return this.postings.has(term);
   }
 
-  /** Indexed words closest in spelling to an unknown word (fuse.js over the vocabulary). */
+  /**
+   * Indexed words closest in spelling to an unknown word (fuse.js over the vocabulary).
+   * fuse.js runs only over the words that can be within its error threshold: a word
+   * matching with k errors shares at least (m - 1) - 2k of the query's m - 1 letter
+   * pairs (q-gram lemma), so the words sharing fewer are left out; the rest keep their
+   * vocabulary order, so the result is what a search of the whole vocabulary returns.
+   */
   fuzzyTerms(word: string, limit = 2): string[] {
     if (word.length < 5 || word.startsWith('#')) return [];
-    if (!this.vocab) {
-      this.vocab = [...this.postings.keys()].filter((t) => !t.startsWith('#') && t.length >= 4 && !/^\d/.test(t));
-      this.fuse = new Fuse(this.vocab, { includeScore: true, threshold: 0.25, ignoreLocation: true, minMatchCharLength: 3 });
+    const vocab = this.vocabulary();
+    const pattern = word.toLowerCase();
+    const m = pattern.length;
+    const need = m - 1 - 2 * Math.floor(FUZZY_THRESHOLD * m);
+    let fuse: Fuse<string>;
+    if (m > 32 || need <= 0) {
+      this.fuse ??= new Fuse(vocab.words, FUZZY_OPTIONS);
+      fuse = this.fuse;
+    } else {
+      const counts = vocab.counts.length >= vocab.words.length ? vocab.counts : (vocab.counts = new Int32Array(vocab.words.length * 2));
+      const touched: number[] = [];
+      for (let j = 0; j + 1 < m; j++) {
+        const ids = vocab.grams.get(pattern.slice(j, j + 2));
+        if (!ids) continue;
+        for (const i of ids) if ((counts[i] = counts[i]! + 1) === 1) touched.push(i);
+      }
+      const subset: number[] = [];
+      for (const i of touched) {
+        if (counts[i]! >= need) subset.push(i);
+        counts[i] = 0;
+      }
+      if (subset.length === 0) return [];
+      subset.sort((a, b) => a - b);
+      fuse = new Fuse(
+        subset.map((i) => vocab.words[i]!),
+        FUZZY_OPTIONS,
+      );
     }
     const first = word[0];
-    return this.fuse!
+    return fuse
       .search(word, { limit: 8 })
       .filter((r) => r.item[0] === first && Math.abs(r.item.length - word.length) <= 2 && (r.score ?? 1) <= 0.25)
       .slice(0, limit)
       .map((r) => r.item);
+  }
+
+  /** Words eligible for fuzzy matching, in index order, with their letter-pair postings (built on first use). */
+  private vocabulary(): Vocabulary {
+    if (!this.vocab) {
+      this.vocab = { words: [], grams: new Map(), counts: new Int32Array(0) };
+      for (const t of this.postings.keys()) this.addVocab(t);
+    }
+    return this.vocab;
+  }
+
+  private addVocab(t: string): void {
+    const v = this.vocab;
+    if (!v || t.startsWith('#') || t.length < 4 || /^\d/.test(t)) return;
+    const i = v.words.length;
+    v.words.push(t);
+    this.fuse = undefined;
+    const lower = t.toLowerCase();
+    const seen = new Set<string>();
+    for (let j = 0; j + 1 < lower.length; j++) {
+      const g = lower.slice(j, j + 2);
+      if (seen.has(g)) continue;
+      seen.add(g);
+      let ids = v.grams.get(g);
+      if (!ids) v.grams.set(g, (ids = []));
+      ids.push(i);
+    }
   }
 
   /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
