@@ -418,6 +418,17 @@ export class Corpus implements Engine {
     for (const r of this.store.roles) this.noteRole(r);
   }
 
+  /** The loaded source with this path (constant time; for checks that hold an Evidence's path). */
+  docByPath(path: string): SourceDoc | undefined {
+    const id = this.byPath.get(path);
+    return id === undefined ? undefined : this.store.docs[id];
+  }
+
+  /** Live role records stored under an entity id, in `store.roles` order. */
+  rolesOf(entity: number): RoleRec[] {
+    return (this.entityRoles.get(entity) ?? []).filter((r) => this.store.sents[r.sent]?.alive);
+  }
+
   check(text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
     return checkDraft(this, text, options, languageId);
   }

@@ -78,6 +78,8 @@ export class SentenceIndex {
   private liveCount = 0;
   private vocab: Vocabulary | undefined;
   private fuse: Fuse<string> | undefined;
+  private scratch = new Float64Array(0);
+  private marks = new Uint8Array(0);
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): IndexState {
@@ -214,27 +216,42 @@ export class SentenceIndex {
 
   /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
   search(queryTerms: readonly string[], limit: number, filter?: (id: number) => boolean): Hit[] {
-    const scores = new Map<number, number>();
     const avg = this.liveCount ? this.totalLength / this.liveCount : 1;
     const expanded: { term: string; weight: number }[] = [];
     for (const t of queryTerms) {
       if (this.postings.has(t)) expanded.push({ term: t, weight: t.startsWith('#') ? 0.5 : 1 });
       else for (const f of this.fuzzyTerms(t)) expanded.push({ term: f, weight: 0.8 });
     }
+    // Scores accumulate in a scratch array (same additions in the same order as a map would get).
+    if (this.scratch.length < this.lengths.length) {
+      this.scratch = new Float64Array(Math.max(1024, this.lengths.length * 2));
+      this.marks = new Uint8Array(this.scratch.length);
+    }
+    const scores = this.scratch;
+    const marks = this.marks;
+    const touched: number[] = [];
     for (const { term, weight } of expanded) {
       const p = this.postings.get(term)!;
       // Very common terms add little and cost much: skip them when rarer ones exist.
-      if (this.liveCount >= 200 && p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
+      if (p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
       const idf = this.idf(term) * weight;
       for (const id of p.ids) {
         if (!this.alive[id]) continue;
         const len = this.lengths[id]!;
         const s = (idf * (K1 + 1)) / (1 + K1 * (1 - B + (B * len) / avg));
-        scores.set(id, (scores.get(id) ?? 0) + s);
+        if (marks[id] === 0) {
+          marks[id] = 1;
+          touched.push(id);
+        }
+        scores[id] = scores[id]! + s;
       }
     }
     const hits: Hit[] = [];
-    for (const [id, score] of scores) if (!filter || filter(id)) hits.push({ id, score });
+    for (const id of touched) {
+      if (!filter || filter(id)) hits.push({ id, score: scores[id]! });
+      scores[id] = 0;
+      marks[id] = 0;
+    }
     hits.sort((a, b) => b.score - a.score || a.id - b.id);
     return hits.slice(0, limit);
   }
