@@ -1,0 +1,318 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+import { acceptKey } from '../../../src/engine/check';
+import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+
+// An invented story: a dock strike in the fictional port of Halvern, told by three outlets.
+const GAZETTE = `---
+outlet: Harbor Gazette
+title: Halvern dock strike ends
+date: 2024-09-17
+---
+Dockworkers at the Port of Halvern returned to work on Tuesday.
+
+The final negotiating session with the port authority lasted just over 90 minutes.
+
+About 3,400 dockworkers took part in the strike, according to the union.
+
+The shipping lines agreed to hire 1,000 new crane operators each.
+
+Ferry passengers were stranded on the quayside for most of the week.
+
+Fishing boats were allowed to land their catch throughout the dispute.
+`;
+
+const TIMES = `---
+outlet: Coastline Times
+title: Strike over at Halvern
+date: 2024-09-17
+---
+The Port of Halvern reopened its container terminal on Wednesday morning.
+
+The union said 3,900 pickets gathered at the main gate on the first day.
+
+Lorry drivers queued for hours on the ring road outside the harbour.
+
+A local bakery handed out bread to the pickets every morning.
+`;
+
+const BEACON = `---
+outlet: Estuary Beacon
+---
+The union said 3,100 pickets gathered at the main gate on the first day.
+
+Insurance brokers in the city warned of higher premiums for cargo.
+
+The estuary ferry resumed its normal timetable.
+`;
+
+const corpus = Corpus.fromInputs([
+  { path: '/src/gazette.md', text: GAZETTE },
+  { path: '/src/times.md', text: TIMES },
+  { path: '/src/beacon.md', text: BEACON },
+]);
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+function offsetAt(text: string, p: Position): number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts[p.line]! + p.character;
+}
+
+function slice(text: string, d: { range: { start: Position; end: Position } }): string {
+  return text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
+}
+
+/** Applies edits (non-overlapping) back to front. */
+function apply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
+  return out;
+}
+
+const serious = (ds: Diagnostic[]) => ds.filter((d) => d.code !== 'unsupported');
+
+describe('figures: a wrong figure', () => {
+  const draft = '# Strike\n\nThe final negotiating session with the port authority lasted three hours.\n';
+  const ds = corpus.check(draft);
+
+  it('gives exactly one contradiction, an error', () => {
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.severity).toBe('error');
+  });
+
+  it('underlines exactly the figure', () => {
+    const d = ds[0]!;
+    expect(d.range.start.line).toBe(2);
+    expect(slice(draft, d)).toBe('three hours');
+    expect(d.draftSays).toBe('three hours');
+  });
+
+  it('names the outlet and line of the source that rules it out', () => {
+    const d = ds[0]!;
+    const against = d.evidence.filter((e) => e.stance === 'contradicts');
+    expect(against).toHaveLength(1);
+    expect(against[0]).toMatchObject({
+      outlet: 'Harbor Gazette',
+      source: 'gazette.md',
+      path: '/src/gazette.md',
+      line: lineOf(GAZETTE, 'The final negotiating session'),
+      says: 'just over 90 minutes',
+      text: 'The final negotiating session with the port authority lasted just over 90 minutes.',
+    });
+    expect(d.message).toContain('just over 90 minutes');
+    expect(d.message).toContain('Harbor Gazette');
+  });
+
+  it('offers as preferred fix the sourced figure in place of just the draft figure', () => {
+    const d = ds[0]!;
+    const preferred = d.fixes.filter((f) => f.preferred);
+    expect(preferred).toHaveLength(1);
+    expect(preferred[0]!.edits).toHaveLength(1);
+    expect(preferred[0]!.edits[0]!.newText).toBe('just over 90 minutes');
+    expect(apply(draft, preferred[0]!.edits)).toBe(
+      '# Strike\n\nThe final negotiating session with the port authority lasted just over 90 minutes.\n',
+    );
+  });
+
+  it('offers a second fix that also cites the outlet with a footnote', () => {
+    const d = ds[0]!;
+    const cite = d.fixes.find((f) => !f.preferred)!;
+    expect(cite.title).toContain('Harbor Gazette');
+    const fixed = apply(draft, cite.edits);
+    expect(fixed).toContain('lasted just over 90 minutes.[^1]');
+    expect(fixed).toMatch(/\n\[\^1\]: Harbor Gazette, "Halvern dock strike ends", 2024-09-17\. gazette\.md:8 — /);
+  });
+
+  it('keeps a qualifier that is part of the figure ("About 5,000" → "About 3,400")', () => {
+    const text = 'About 5,000 dockworkers took part in the strike.';
+    const [d, ...rest] = corpus.check(text);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'contradiction' });
+    expect(slice(text, d!)).toBe('About 5,000');
+    expect(d!.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'About 3,400') });
+    expect(apply(text, d!.fixes.find((f) => f.preferred)!.edits)).toBe('About 3,400 dockworkers took part in the strike.');
+  });
+
+  it('the right figure gives nothing', () => {
+    expect(corpus.check('The final negotiating session with the port authority lasted just over 90 minutes.')).toEqual([]);
+    expect(corpus.check('About 3,400 dockworkers took part in the strike.')).toEqual([]);
+  });
+
+  it('a figure on another line of a longer draft is located on that line', () => {
+    const text = 'Dockworkers at the Port of Halvern returned to work on Tuesday.\n\nAbout 5,000 dockworkers took part in the strike.\n';
+    const d = serious(corpus.check(text));
+    expect(d).toHaveLength(1);
+    expect(d[0]!.range.start).toEqual({ line: 2, character: 0 });
+    expect(d[0]!.range.end).toEqual({ line: 2, character: 11 });
+  });
+});
+
+describe('figures: what is not an error', () => {
+  it('"2,000 in all" against "1,000 each"', () => {
+    expect(serious(corpus.check('The shipping lines agreed to hire 2,000 new crane operators in all.'))).toEqual([]);
+  });
+
+  it('"1,000 each" against "1,000 each"', () => {
+    expect(serious(corpus.check('The shipping lines will hire 1,000 new crane operators each.'))).toEqual([]);
+  });
+
+  it('but "3,000 in all" against "1,000 each" is', () => {
+    const ds = serious(corpus.check('The shipping lines agreed to hire 3,000 new crane operators in all.'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+  });
+
+  it('an approximation: "about 90 minutes" against "just over 90 minutes"', () => {
+    expect(serious(corpus.check('The final negotiating session with the port authority lasted about 90 minutes.'))).toEqual([]);
+    expect(serious(corpus.check('The final negotiating session with the port authority lasted roughly an hour and a half.'))).toEqual([]);
+  });
+
+  // BUG: the scope of a count ("each", "in all") is read from the whole sentence and
+  // applied to every count in it, so the number of parties ("two shipping lines") is
+  // taken as a per-side figure in the source and a total in the draft, and the draft
+  // is told: The sources say “two” (Harbor Gazette), not “two”.
+  it.fails('"the two shipping lines … 2,000 in all" against "the two shipping lines … 1,000 each" (scope leaks to "two")', () => {
+    const c = Corpus.fromInputs([
+      { path: '/src/gazette.md', text: GAZETTE.replace('The shipping lines agreed', 'The two shipping lines agreed') },
+      { path: '/src/times.md', text: TIMES },
+      { path: '/src/beacon.md', text: BEACON },
+    ]);
+    expect(serious(c.check('The two shipping lines agreed to hire 2,000 new crane operators in all.'))).toEqual([]);
+  });
+});
+
+describe('figures: sources that conflict', () => {
+  const text = '3,900 pickets gathered at the main gate on the first day.';
+  const ds = serious(corpus.check(text));
+
+  it('gives sources-disagree (a warning), not a contradiction', () => {
+    expect(ds.map((d) => d.code)).toEqual(['sources-disagree']);
+    expect(ds[0]!.severity).toBe('warning');
+    expect(slice(text, ds[0]!)).toBe('3,900');
+  });
+
+  it('names both outlets and what each says', () => {
+    const d = ds[0]!;
+    expect(d.message).toContain('Coastline Times');
+    expect(d.message).toContain('Estuary Beacon');
+    expect(d.message).toContain('3,900');
+    expect(d.message).toContain('3,100');
+    const byOutlet = Object.fromEntries(d.evidence.map((e) => [e.outlet, e]));
+    expect(byOutlet['Coastline Times']).toMatchObject({ stance: 'supports', line: lineOf(TIMES, 'The union said') });
+    expect(byOutlet['Estuary Beacon']).toMatchObject({ stance: 'contradicts', line: lineOf(BEACON, 'The union said') });
+  });
+
+  it('offers the other outlet\'s wording as a fix', () => {
+    const fix = ds[0]!.fixes[0]!;
+    expect(fix.title).toContain('Estuary Beacon');
+    expect(apply(text, fix.edits)).toBe('3,100 pickets gathered at the main gate on the first day.');
+  });
+});
+
+describe('figures: a figure no source has', () => {
+  it('is unsupported, as information, on the figure', () => {
+    const text = 'The port authority paid 7,500 dollars in fines.';
+    const ds = corpus.check(text);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['unsupported', 'information']]);
+    expect(slice(text, ds[0]!)).toBe('7,500 dollars');
+    expect(ds[0]!.evidence).toEqual([]);
+  });
+});
+
+// BUG: SentenceIndex.search skips every query term found in more than a quarter of the
+// sentences "when rarer ones exist", but counts terms that were not found at all (the
+// draft's wrong figure) as the rarer ones. In a small folder where every word of the
+// sentence is common, the search returns nothing and the wrong figure is never checked:
+// "The tram line will cost 60 million euros." against three sources that say 48 million
+// gives only `unsupported`.
+describe('figures: a small folder whose words are all common', () => {
+  const small = Corpus.fromInputs([
+    { path: '/src/a.md', text: '---\noutlet: Riverside Courier\n---\nThe tram line will cost 48 million euros, the council said.\n\nThe tram line opens in 2027.\n' },
+    { path: '/src/b.md', text: '---\noutlet: Valley Ledger\n---\nThe tram line will cost 48 million euros.\n' },
+    { path: '/src/c.md', text: '---\noutlet: Northgate Post\n---\nCity officials said the tram line will cost 48 million euros.\n' },
+  ]);
+  it.fails('still rules out a wrong figure', () => {
+    const ds = small.check('The tram line will cost 60 million euros.');
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+  });
+});
+
+describe('check options', () => {
+  const text = [
+    'The final negotiating session with the port authority lasted three hours.',
+    '',
+    'About 5,000 dockworkers took part in the strike.',
+    '',
+    'The port authority paid 7,500 dollars in fines.',
+    '',
+  ].join('\n');
+
+  it('baseline: two contradictions and one unsupported', () => {
+    expect(corpus.check(text).map((d) => [d.code, d.range.start.line])).toEqual([
+      ['contradiction', 0],
+      ['contradiction', 2],
+      ['unsupported', 4],
+    ]);
+  });
+
+  it("severity 'off' drops a code", () => {
+    const ds = corpus.check(text, { severities: { contradiction: 'off' } });
+    expect(ds.map((d) => d.code)).toEqual(['unsupported']);
+  });
+
+  it("severity 'warning' changes it and keeps the rest", () => {
+    const ds = corpus.check(text, { severities: { contradiction: 'warning', unsupported: 'hint' } });
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([
+      ['contradiction', 'warning'],
+      ['contradiction', 'warning'],
+      ['unsupported', 'hint'],
+    ]);
+  });
+
+  it('an accepted claim (acceptKey of its sentence and code) is dropped, others stay', () => {
+    const accepted = new Set([acceptKey('About 5,000 dockworkers took part in the strike.', 'contradiction')]);
+    const ds = corpus.check(text, { accepted });
+    expect(ds.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['contradiction', 0],
+      ['unsupported', 4],
+    ]);
+  });
+
+  it('accepting is keyed on the code too', () => {
+    const accepted = new Set([acceptKey('About 5,000 dockworkers took part in the strike.', 'unsupported')]);
+    expect(corpus.check(text, { accepted }).length).toBe(3);
+  });
+
+  it('accept keys survive a change of spacing and case', () => {
+    const accepted = new Set([acceptKey('about 5,000  dockworkers took part in the STRIKE.', 'contradiction')]);
+    expect(corpus.check(text, { accepted }).map((d) => d.range.start.line)).toEqual([0, 4]);
+  });
+
+  it('<!-- sourcewise-disable-next-line --> silences the next line only', () => {
+    const silenced = text.replace('About 5,000', '<!-- sourcewise-disable-next-line -->\nAbout 5,000');
+    const ds = corpus.check(silenced);
+    expect(ds.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['contradiction', 0],
+      ['unsupported', 5],
+    ]);
+  });
+
+  it('<!-- sourcewise-disable --> … <!-- sourcewise-enable --> silences a block', () => {
+    const silenced = `<!-- sourcewise-disable -->\n${text.replace('The port authority', '<!-- sourcewise-enable -->\n\nThe port authority')}`;
+    const ds = corpus.check(silenced);
+    expect(ds.map((d) => d.code)).toEqual(['unsupported']);
+  });
+
+  it('`only` restricts checking to sentences overlapping the spans', () => {
+    const at = text.indexOf('About 5,000');
+    const ds = corpus.check(text, { only: [{ start: at + 2, end: at + 3 }] });
+    expect(ds.map((d) => [d.code, d.range.start.line])).toEqual([['contradiction', 2]]);
+    expect(corpus.check(text, { only: [] })).toEqual([]);
+  });
+});
