@@ -232,8 +232,9 @@ export class SentenceIndex {
     const touched: number[] = [];
     for (const { term, weight } of expanded) {
       const p = this.postings.get(term)!;
-      // Very common terms add little and cost much: skip them when rarer ones exist.
-      if (p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
+      // Very common terms add little and cost much: skip them when rarer ones exist. In a small
+      // corpus every word is "common" (one sentence: every word is in all of it), so only there.
+      if (this.liveCount >= 200 && p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
       const idf = this.idf(term) * weight;
       for (const id of p.ids) {
         if (!this.alive[id]) continue;
