@@ -217,8 +217,11 @@ export class EntityRegistry<R = unknown> {
 
   private index(e: Entity<R>, key: string): void {
     if (!key) return;
-    e.keys.add(key);
     if (!this.byKey.has(key)) this.byKey.set(key, e.id);
+    // A key seen before adds nothing: its words are indexed and its skeleton documents
+    // exist (a repeated document never ranks before the first of its entity).
+    if (e.keys.has(key)) return;
+    e.keys.add(key);
     this.indexWords(e.id, key);
     if (e.kind === 'person' || e.kind === 'other') {
       for (const w of nameWords(key)) {
@@ -232,6 +235,9 @@ export class EntityRegistry<R = unknown> {
   private addDoc(id: number, skel: string): void {
     let docs = this.skelDocs.get(id);
     if (!docs) this.skelDocs.set(id, (docs = []));
+    // fuse.js ranks an entity by its best document, ties by collection order, so a
+    // second document with the same skeleton can never change a result.
+    if (docs.some((d) => d.skel === skel)) return;
     docs.push({ skel, seq: this.seq++ });
   }
 
