@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+
+describe('a corpus of one or two short sources', () => {
+  const corpus = Corpus.fromInputs([
+    { path: '/s/one.md', text: '---\noutlet: Harbor Gazette\n---\nThe harbour board approved 14 new berths on Tuesday.\n' },
+  ]);
+
+  it('still offers the one source sentence as a citation', () => {
+    const c = corpus.citeText('The harbour board approved new berths.', 3);
+    expect(c[0]?.text).toBe('The harbour board approved 14 new berths on Tuesday.');
+    expect(c[0]?.outlet).toBe('Harbor Gazette');
+  });
+
+  it('still rules out a wrong figure (every word is "common" in one sentence)', () => {
+    const d = corpus.check('The harbour board approved 40 new berths.', {}, 'plaintext');
+    const c = d.find((x) => x.code === 'contradiction');
+    expect(c?.draftSays).toBe('40');
+    expect(c?.fixes[0]?.edits[0]?.newText).toBe('14');
+  });
+});
