@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+
+// An invented story: the Brackenford city council votes on a tram line.
+const COURIER = `---
+outlet: Riverside Courier
+---
+The Brackenford city council voted on Monday to approve the new tram line.
+
+Mayor Lena Vos said the vote was a turning point for the eastern districts.
+
+Police Commissioner Dennis Orlo warned of traffic disruption during construction.
+
+Residents of the eastern districts have waited for better transport since the bus depot closed.
+
+Former mayor Tomas Reyl, who still chairs the transport committee, abstained.
+
+Construction is due to start next spring.
+`;
+
+const LEDGER = `---
+outlet: Valley Ledger
+---
+The Brackenford council meeting lasted nearly four hours before the vote.
+
+Shopkeepers on Mill Street fear months of roadworks.
+
+Mayor Tomas Reyl abstained from the vote on the tram line.
+
+Opposition members asked for an independent audit of the budget.
+
+Former councillor Ines Darrow, a retired engineer, spoke against the plan.
+`;
+
+const POST = `---
+outlet: Northgate Post
+---
+City officials said the tram line will cost 48 million euros.
+
+The regional transport agency will run the service.
+
+Former councillor Ines Darrow urged the council to delay the vote.
+`;
+
+const corpus = Corpus.fromInputs([
+  { path: '/src/courier.md', text: COURIER },
+  { path: '/src/ledger.md', text: LEDGER },
+  { path: '/src/post.md', text: POST },
+]);
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+function offsetAt(text: string, p: Position): number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts[p.line]! + p.character;
+}
+
+const slice = (text: string, d: Diagnostic) => text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
+
+function apply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
+  return out;
+}
+
+describe('roles: a title the sources give to someone else', () => {
+  const text = 'The plan was welcomed by Mayor Dennis Orlo.';
+  const ds = corpus.check(text);
+
+  it('is one role-mismatch error on the title', () => {
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['role-mismatch', 'error']]);
+    expect(slice(text, ds[0]!)).toBe('Mayor');
+  });
+
+  it('says who holds the title and what the person is called', () => {
+    const d = ds[0]!;
+    expect(d.message).toContain('Lena Vos');
+    expect(d.message).toContain('Dennis Orlo');
+    expect(d.message).toContain('Commissioner');
+    expect(d.evidence[0]).toMatchObject({ outlet: 'Riverside Courier', line: lineOf(COURIER, 'Mayor Lena Vos'), stance: 'contradicts' });
+    expect(d.evidence).toContainEqual(
+      expect.objectContaining({ outlet: 'Riverside Courier', line: lineOf(COURIER, 'Police Commissioner Dennis Orlo'), stance: 'supports' }),
+    );
+  });
+
+  it("fixes the title to the person's sourced one", () => {
+    const fix = ds[0]!.fixes.find((f) => f.preferred)!;
+    expect(fix.title).toContain('Commissioner');
+    expect(fix.edits).toHaveLength(1);
+    expect(apply(text, fix.edits)).toBe('The plan was welcomed by Commissioner Dennis Orlo.');
+  });
+
+  it('works the other way round, underlining the whole written title', () => {
+    const t = 'The plan was welcomed by Police Commissioner Lena Vos.';
+    const [d, ...rest] = corpus.check(t);
+    expect(rest).toEqual([]);
+    expect(d!.code).toBe('role-mismatch');
+    expect(slice(t, d!)).toBe('Police Commissioner');
+    expect(d!.message).toContain('Dennis Orlo');
+    expect(apply(t, d!.fixes.find((f) => f.preferred)!.edits)).toBe('The plan was welcomed by Mayor Lena Vos.');
+  });
+
+  it('an office contradicting the sourced one (no holder) is a role-mismatch too', () => {
+    const t = 'President Lena Vos spoke after the vote.';
+    const [d, ...rest] = corpus.check(t);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'role-mismatch' });
+    expect(slice(t, d!)).toBe('President');
+    expect(apply(t, d!.fixes[0]!.edits)).toBe('Mayor Lena Vos spoke after the vote.');
+  });
+});
+
+describe('roles: what is not an error', () => {
+  it('the sourced title', () => {
+    expect(corpus.check('Mayor Lena Vos welcomed the plan.')).toEqual([]);
+    expect(corpus.check('Police Commissioner Dennis Orlo warned of disruption.')).toEqual([]);
+  });
+
+  it('"former" when every source says former', () => {
+    expect(corpus.check('Former councillor Ines Darrow spoke against the plan.')).toEqual([]);
+  });
+
+  it('a title no source gives anyone is only unsupported (information)', () => {
+    const t = 'Governor Dennis Orlo warned of disruption.';
+    const ds = corpus.check(t);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['unsupported', 'information']]);
+    expect(slice(t, ds[0]!)).toBe('Governor');
+  });
+});
+
+describe('roles: "former" against a current title', () => {
+  it('sources that differ give sources-disagree naming both outlets', () => {
+    const t = 'Mayor Tomas Reyl abstained.';
+    const ds = corpus.check(t);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['sources-disagree', 'warning']]);
+    const d = ds[0]!;
+    expect(slice(t, d)).toBe('Mayor');
+    expect(d.message).toContain('Valley Ledger');
+    expect(d.message).toContain('Riverside Courier');
+    expect(d.evidence).toContainEqual(expect.objectContaining({ outlet: 'Valley Ledger', line: lineOf(LEDGER, 'Mayor Tomas Reyl'), stance: 'supports' }));
+    expect(d.evidence).toContainEqual(expect.objectContaining({ outlet: 'Riverside Courier', line: lineOf(COURIER, 'Former mayor Tomas Reyl'), stance: 'contradicts' }));
+  });
+
+  it('writing "former" gets the same warning, with the sides swapped', () => {
+    const ds = corpus.check('Former mayor Tomas Reyl abstained.');
+    expect(ds.map((d) => d.code)).toEqual(['sources-disagree']);
+    expect(ds[0]!.evidence.find((e) => e.stance === 'supports')?.outlet).toBe('Riverside Courier');
+    expect(ds[0]!.evidence.find((e) => e.stance === 'contradicts')?.outlet).toBe('Valley Ledger');
+  });
+
+  // BUG: role records keep the title without "former", so the message reads
+  // 'Valley Ledger writes “Mayor”; Riverside Courier writes “mayor”' — the point on
+  // which the sources disagree (former or current) is not in it.
+  it.fails('the disagreement message says which source calls him former', () => {
+    const [d] = corpus.check('Mayor Tomas Reyl abstained.');
+    expect(d!.message).toMatch(/former mayor/i);
+  });
+
+  it('a current title where every source says "former" is a role-mismatch', () => {
+    const t = 'Councillor Ines Darrow spoke against the plan.';
+    const ds = corpus.check(t);
+    expect(ds.map((d) => d.code)).toEqual(['role-mismatch']);
+    expect(slice(t, ds[0]!)).toBe('Councillor');
+    expect(ds[0]!.evidence.map((e) => e.outlet).sort()).toEqual(['Northgate Post', 'Valley Ledger']);
+  });
+
+  // BUG: for a title every source gives as former, the message ("The sources call Ines
+  // Darrow “councillor”.") and the fix ("Use the sourced title: councillor") drop
+  // "former": applying the fix turns "Councillor Ines Darrow" into "councillor Ines
+  // Darrow", which still says she is a councillor.
+  it.fails('…whose fix restores "former"', () => {
+    const t = 'Councillor Ines Darrow spoke against the plan.';
+    const [d] = corpus.check(t);
+    expect(apply(t, d!.fixes[0]!.edits)).toMatch(/^Former councillor Ines Darrow/i);
+  });
+});
