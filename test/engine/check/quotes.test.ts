@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+
+// An invented story: the end of a dock strike in the fictional port of Halvern.
+const GAZETTE = `---
+outlet: Harbor Gazette
+---
+Dockworkers at the Port of Halvern returned to work on Tuesday.
+
+Union leader Marta Quill said the deal was "a fair result for every family on the waterfront".
+
+Port authority chair Dennis Orlo said the strike had cost the city "more than we can afford to lose again".
+
+Ferry passengers were stranded on the quayside for most of the week.
+`;
+
+const TIMES = `---
+outlet: Coastline Times
+---
+The Port of Halvern reopened its container terminal on Wednesday morning.
+
+“We will not be the ones who blink first,” Quill told reporters outside the gate.
+
+Lorry drivers queued for hours on the ring road outside the harbour.
+
+Mayor Lena Vos said the city would "rebuild trust with the harbour" after the dispute.
+`;
+
+const corpus = Corpus.fromInputs([
+  { path: '/src/gazette.md', text: GAZETTE },
+  { path: '/src/times.md', text: TIMES },
+]);
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+function offsetAt(text: string, p: Position): number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts[p.line]! + p.character;
+}
+
+const slice = (text: string, d: Diagnostic) => text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
+
+function apply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
+  return out;
+}
+
+describe('quotes: exact words, right speaker', () => {
+  it('gives nothing (straight quotes)', () => {
+    expect(corpus.check('Marta Quill said the deal was "a fair result for every family on the waterfront".')).toEqual([]);
+  });
+  it('gives nothing (curly quotes, surname only)', () => {
+    expect(corpus.check('“We will not be the ones who blink first,” Quill said.')).toEqual([]);
+  });
+  it('gives nothing for a quoted fragment of a longer quotation', () => {
+    expect(corpus.check('Quill called the deal "a fair result".')).toEqual([]);
+  });
+});
+
+describe('quotes: altered words', () => {
+  const text = 'Marta Quill said the deal was "a good result for every family on the waterfront".';
+  const ds = corpus.check(text);
+
+  it('give quote-not-in-sources, a warning on the quoted words', () => {
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['quote-not-in-sources', 'warning']]);
+    expect(slice(text, ds[0]!)).toBe('a good result for every family on the waterfront');
+  });
+
+  it('name the closest source wording and where it is', () => {
+    const d = ds[0]!;
+    expect(d.message).toContain('a fair result for every family on the waterfront');
+    expect(d.message).toContain('Harbor Gazette');
+    expect(d.evidence).toHaveLength(1);
+    expect(d.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'Union leader Marta Quill') });
+  });
+
+  it('offer a fix that restores the exact quote inside the quotation marks', () => {
+    const fix = ds[0]!.fixes.find((f) => f.preferred)!;
+    expect(fix.title).toMatch(/^Restore the exact quote/);
+    expect(apply(text, fix.edits)).toBe('Marta Quill said the deal was "a fair result for every family on the waterfront".');
+  });
+
+  it('one changed word in a short quote is enough', () => {
+    const t = 'Lena Vos promised to "rebuild trust with the port".';
+    const [d, ...rest] = corpus.check(t);
+    expect(rest).toEqual([]);
+    expect(d!.code).toBe('quote-not-in-sources');
+    expect(d!.evidence[0]).toMatchObject({ outlet: 'Coastline Times', line: lineOf(TIMES, 'Mayor Lena Vos') });
+    expect(apply(t, d!.fixes[0]!.edits)).toBe('Lena Vos promised to "rebuild trust with the harbour".');
+  });
+
+  it('invented words with no close source get the warning without a fix', () => {
+    const t = 'Quill said the union was "ready to strike again next year".';
+    const ds2 = corpus.check(t);
+    expect(ds2.map((d) => d.code)).toEqual(['quote-not-in-sources']);
+    expect(ds2[0]!.fixes).toEqual([]);
+  });
+});
+
+describe('quotes: right words, wrong speaker', () => {
+  it('give quote-misattributed, an error on the speaker, with a fix to the sourced speaker', () => {
+    const text = 'Dennis Orlo said the deal was "a fair result for every family on the waterfront".';
+    const ds = corpus.check(text);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['quote-misattributed', 'error']]);
+    const d = ds[0]!;
+    expect(slice(text, d)).toBe('Dennis Orlo');
+    expect(d.message).toContain('Marta Quill');
+    expect(d.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'Union leader Marta Quill'), stance: 'contradicts' });
+    expect(apply(text, d.fixes.find((f) => f.preferred)!.edits)).toBe(
+      'Marta Quill said the deal was "a fair result for every family on the waterfront".',
+    );
+  });
+
+  it('a surname-only speaker is fixed with a surname', () => {
+    const text = '“We will not be the ones who blink first,” Orlo told reporters.';
+    const [d, ...rest] = corpus.check(text);
+    expect(rest).toEqual([]);
+    expect(d!.code).toBe('quote-misattributed');
+    expect(slice(text, d!)).toBe('Orlo');
+    expect(d!.evidence[0]).toMatchObject({ outlet: 'Coastline Times', line: lineOf(TIMES, '“We will not') });
+    expect(apply(text, d!.fixes[0]!.edits)).toBe('“We will not be the ones who blink first,” Quill told reporters.');
+  });
+
+  it('severities apply to quote codes too', () => {
+    const text = 'Dennis Orlo promised to "rebuild trust with the harbour".';
+    expect(corpus.check(text).map((d) => [d.code, d.severity])).toEqual([['quote-misattributed', 'error']]);
+    expect(corpus.check(text, { severities: { 'quote-misattributed': 'warning' } }).map((d) => d.severity)).toEqual(['warning']);
+    expect(corpus.check(text, { severities: { 'quote-misattributed': 'off' } })).toEqual([]);
+  });
+});
