@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+
+// An invented story: the end of a dock strike in the fictional port of Halvern.
+const GAZETTE = `---
+outlet: Harbor Gazette
+---
+Dockworkers at the Port of Halvern returned to work on Tuesday.
+
+Port authority chair Dennis Orlo did not sign the agreement with the union.
+
+Several members of the union executive voted against the deal.
+
+Ferry passengers were stranded on the quayside for most of the week.
+
+The union signed a new wage agreement with the shipping lines.
+
+Union leader Marta Quill once again led the dockworkers out on strike, as she did in 2019.
+`;
+
+const TIMES = `---
+outlet: Coastline Times
+---
+The Port of Halvern reopened its container terminal on Wednesday morning.
+
+Lorry drivers queued for hours on the ring road outside the harbour.
+
+Insurance brokers warned of higher premiums for cargo.
+
+A local bakery handed out bread to the pickets every morning.
+`;
+
+const corpus = Corpus.fromInputs([
+  { path: '/src/gazette.md', text: GAZETTE },
+  { path: '/src/times.md', text: TIMES },
+]);
+
+function lineOf(text: string, needle: string): number {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`not found: ${needle}`);
+  return text.slice(0, i).split('\n').length - 1;
+}
+
+function offsetAt(text: string, p: Position): number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts[p.line]! + p.character;
+}
+
+const slice = (text: string, d: Diagnostic) => text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
+
+function apply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
+  return out;
+}
+
+describe('statements: negation', () => {
+  it('"signed" against "did not sign" is a contradiction citing the source line', () => {
+    const text = 'Dennis Orlo signed the agreement with the union.';
+    const ds = corpus.check(text);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['contradiction', 'error']]);
+    const d = ds[0]!;
+    expect(slice(text, d)).toContain('signed');
+    expect(d.message).toContain('Harbor Gazette');
+    expect(d.message).toContain('did not sign');
+    expect(d.evidence).toEqual([
+      expect.objectContaining({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'Port authority chair'), stance: 'contradicts' }),
+    ]);
+  });
+
+  it('"did not sign" against "signed" is a contradiction on the negated words', () => {
+    const text = 'The union did not sign a new wage agreement with the shipping lines.';
+    const ds = corpus.check(text);
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    const d = ds[0]!;
+    expect(slice(text, d)).toBe('not sign a new wage agreement');
+    expect(d.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'The union signed') });
+  });
+
+  it('the same polarity as the source gives nothing', () => {
+    expect(corpus.check('Port authority chair Dennis Orlo did not sign the agreement with the union.')).toEqual([]);
+    expect(corpus.check('The union signed a new wage agreement with the shipping lines.')).toEqual([]);
+  });
+
+  it('a reported belief is not asserted, so it is not contradicted', () => {
+    expect(corpus.check('Dockworkers believed that Dennis Orlo signed the agreement with the union, a common belief.')).toEqual([]);
+  });
+
+  it('accepting the claim silences it', async () => {
+    const { acceptKey } = await import('../../../src/engine/check');
+    const text = 'Dennis Orlo signed the agreement with the union.';
+    expect(corpus.check(text, { accepted: new Set([acceptKey(text, 'contradiction')]) })).toEqual([]);
+  });
+});
+
+describe('statements: generalisation', () => {
+  const text = 'Every member of the union executive voted against the deal.';
+  const ds = corpus.check(text);
+
+  it('"every member" against "several members" is a contradiction', () => {
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', line: lineOf(GAZETTE, 'Several members') });
+    expect(ds[0]!.message).toMatch(/Several/);
+    expect(ds[0]!.message).toMatch(/Every member/);
+  });
+
+  // BUG: the message pairs the source's quantifier with the draft's noun and so quotes
+  // the source as saying “Several member”, words it does not contain
+  // (Harbor Gazette says “Several member”, not “Every member”: …).
+  it.fails('quotes the source\'s words correctly ("Several members")', () => {
+    expect(ds[0]!.message).toContain('“Several members”');
+  });
+});
+
+describe('statements: a first that is not', () => {
+  const text = 'Union leader Marta Quill led the dockworkers out on strike for the first time.';
+  const ds = corpus.check(text);
+
+  it('"for the first time" against "once again" is a contradiction on the phrase', () => {
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(slice(text, ds[0]!)).toBe('for the first time');
+    expect(ds[0]!.evidence[0]).toMatchObject({ outlet: 'Harbor Gazette', says: 'once again', line: lineOf(GAZETTE, 'Union leader Marta Quill') });
+    expect(ds[0]!.fixes[0]!.title).toBe('Remove “for the first time”');
+  });
+
+  // BUG: the "Remove" fix deletes the phrase but not the space before it, leaving
+  // "…out on strike ." with a space before the full stop.
+  it.fails('the remove fix leaves a clean sentence', () => {
+    expect(apply(text, ds[0]!.fixes[0]!.edits)).toBe('Union leader Marta Quill led the dockworkers out on strike.');
+  });
+
+  it('a first the sources do not dispute gives no contradiction', () => {
+    const ds2 = corpus.check('A local bakery handed out bread to the pickets for the first time.');
+    expect(ds2.filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+});
+
+describe('statements: disable comments and `only`', () => {
+  const text = [
+    'Dennis Orlo signed the agreement with the union.',
+    '',
+    '<!-- sourcewise-disable-next-line -->',
+    'The union did not sign a new wage agreement with the shipping lines.',
+    '',
+    'Every member of the union executive voted against the deal.',
+    '',
+  ].join('\n');
+
+  it('the disabled line is silent, the others are not', () => {
+    expect(corpus.check(text).map((d) => [d.code, d.range.start.line])).toEqual([
+      ['contradiction', 0],
+      ['contradiction', 5],
+    ]);
+  });
+
+  it('disable comments are a Markdown feature: plain text is checked throughout', () => {
+    expect(corpus.check(text, {}, 'plaintext').map((d) => d.range.start.line)).toEqual([0, 3, 5]);
+  });
+
+  it('`only` checks the sentences the spans touch', () => {
+    const at = text.indexOf('Every member');
+    expect(corpus.check(text, { only: [{ start: at, end: at }] }).map((d) => d.range.start.line)).toEqual([5]);
+  });
+});
