@@ -4,10 +4,9 @@
  * incremental updates from `workspace/didChangeWatchedFiles`.
  * Sources are only ever read, never written.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../engine/corpus';
-import { decodeText, SOURCE_EXTENSIONS } from '../engine/sources/read';
+import { readFiles, SOURCE_EXTENSIONS } from '../engine/sources/read';
 import type { Settings } from './settings';
 import { globToRegExp, samePathKey } from './util';
 
@@ -201,14 +200,12 @@ function buildMatchers(patterns: string[], folders: string[]): { folder: string;
 
 async function readSource(
   file: string,
-): Promise<{ path: string; text: string; mtimeMs: number; size: number } | { path: string; reason: string }> {
+): Promise<{ path: string; text: string; mtimeMs?: number; size?: number } | { path: string; reason: string }> {
+  // The engine's reader: checks the opened file (a FIFO or a swapped-in file cannot hang it)
+  // and names broken links, loops and bad encodings the same way a full load does.
   try {
-    const st = await fs.stat(file);
-    if (!st.isFile()) return { path: file, reason: 'not a regular file' };
-    if (st.size > MAX_SOURCE_SIZE) return { path: file, reason: 'larger than 5 MB' };
-    const decoded = decodeText(await fs.readFile(file));
-    if (!decoded.ok) return { path: file, reason: decoded.reason };
-    return { path: file, text: decoded.text, mtimeMs: st.mtimeMs, size: st.size };
+    const r = await readFiles([file], { maxFileSize: MAX_SOURCE_SIZE });
+    return r.inputs[0] ?? r.skipped[0] ?? { path: file, reason: 'is a directory' };
   } catch (err) {
     return { path: file, reason: err instanceof Error ? err.message : String(err) };
   }

@@ -2,7 +2,7 @@
  * Reading source files from disk: pattern expansion, size limits and text decoding.
  * No `vscode` import; used by the CLI and the language server.
  */
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import type { SourceInput } from '../types';
@@ -130,19 +130,42 @@ type ReadOne =
   | { kind: 'skip'; path: string; reason: string }
   | { kind: 'none' };
 
+/** Open flags for reading a source: non-blocking, so a FIFO swapped in for a file cannot hang the open. */
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
+/** Why a path that exists as a directory entry cannot be read: a broken link says so. */
+async function missingReason(file: string, err: unknown): Promise<string> {
+  if ((err as { code?: unknown } | undefined)?.code === 'ENOENT') {
+    try {
+      if ((await fs.lstat(file)).isSymbolicLink()) return 'broken symbolic link';
+    } catch {
+      /* really gone */
+    }
+  }
+  return errorReason(err);
+}
+
 async function readOne(file: string, maxFileSize: number): Promise<ReadOne> {
+  let handle: import('node:fs/promises').FileHandle | undefined;
   try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) return { kind: 'none' };
+    const st0 = await fs.stat(file);
+    if (st0.isDirectory()) return { kind: 'none' };
+    if (!st0.isFile()) return { kind: 'skip', path: file, reason: 'not a regular file' };
+    if (st0.size > maxFileSize) return { kind: 'skip', path: file, reason: `larger than ${formatMb(maxFileSize)}` };
+    // Check the opened file itself: the path may have been replaced since the stat.
+    handle = await fs.open(file, OPEN_FLAGS);
+    const st = await handle.stat();
     if (!st.isFile()) return { kind: 'skip', path: file, reason: 'not a regular file' };
     if (st.size > maxFileSize) return { kind: 'skip', path: file, reason: `larger than ${formatMb(maxFileSize)}` };
-    const bytes = await fs.readFile(file);
+    const bytes = await handle.readFile();
     if (bytes.length > maxFileSize) return { kind: 'skip', path: file, reason: `larger than ${formatMb(maxFileSize)}` };
     const decoded = decodeText(bytes);
     if (!decoded.ok) return { kind: 'skip', path: file, reason: decoded.reason };
     return { kind: 'input', input: { path: file, text: decoded.text, mtimeMs: st.mtimeMs, size: st.size } };
   } catch (err) {
-    return { kind: 'skip', path: file, reason: errorReason(err) };
+    return { kind: 'skip', path: file, reason: await missingReason(file, err) };
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }
 
@@ -227,7 +250,7 @@ export async function listSources(
         else if (st.size > maxFileSize) skipped.push({ path: file, reason: `larger than ${formatMb(maxFileSize)}` });
         else out[i] = { path: file, size: st.size, mtimeMs: st.mtimeMs };
       } catch (err) {
-        skipped.push({ path: file, reason: errorReason(err) });
+        skipped.push({ path: file, reason: await missingReason(file, err) });
       }
     }
   };
