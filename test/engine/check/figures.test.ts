@@ -225,21 +225,20 @@ describe('figures: a figure no source has', () => {
   });
 });
 
-// BUG: SentenceIndex.search skips every query term found in more than a quarter of the
-// sentences "when rarer ones exist", but counts terms that were not found at all (the
-// draft's wrong figure) as the rarer ones. In a small folder where every word of the
-// sentence is common, the search returns nothing and the wrong figure is never checked:
-// "The tram line will cost 60 million euros." against three sources that say 48 million
-// gives only `unsupported`.
+// Regression: SentenceIndex.search used to skip every query term found in more than a
+// quarter of the sentences, so in a small folder where every word of the sentence is
+// common the search found nothing and a wrong figure only got `unsupported`
+// (fixed in c08a2e9: common terms are skipped only in corpora of 200+ sentences).
 describe('figures: a small folder whose words are all common', () => {
   const small = Corpus.fromInputs([
     { path: '/src/a.md', text: '---\noutlet: Riverside Courier\n---\nThe tram line will cost 48 million euros, the council said.\n\nThe tram line opens in 2027.\n' },
     { path: '/src/b.md', text: '---\noutlet: Valley Ledger\n---\nThe tram line will cost 48 million euros.\n' },
     { path: '/src/c.md', text: '---\noutlet: Northgate Post\n---\nCity officials said the tram line will cost 48 million euros.\n' },
   ]);
-  it.fails('still rules out a wrong figure', () => {
+  it('still rules out a wrong figure', () => {
     const ds = small.check('The tram line will cost 60 million euros.');
     expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.fixes[0]!.edits[0]!.newText).toBe('48 million euros');
   });
 });
 
