@@ -237,6 +237,8 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
       if (!pick) continue;
     }
     const { sc, c } = pick!;
+    // Ruling a figure out takes a sentence that is about the same thing, not just the same kind of thing.
+    if (!c.ok && cand.cov.score < 0.3) continue;
     if (!c.ok && cand.cov.score < 0.45 && !isTime(sc.q.kind)) {
       // A far-off sentence rules a figure out only when the words around the two figures agree.
       const theirs = localStems(cand.rec.sent.text, sc.q);

@@ -18,8 +18,15 @@ function head(norm: string): string | undefined {
   return undefined;
 }
 
+/** A title as the source gives it, with "former" where the source says so. */
 function displayTitle(r: RoleRec): string {
-  return r.title;
+  return r.former && !/^(former|ex-)/i.test(r.title) ? `former ${r.title}` : r.title;
+}
+
+/** A replacement title keeps the capital letter of the words it replaces ("Chair …" at a sentence start). */
+function matchCase(written: string, title: string): string {
+  const w = written.trim();
+  return w && w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase() ? title[0]!.toUpperCase() + title.slice(1) : title;
 }
 
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
@@ -51,7 +58,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
             ctx,
             'sources-disagree',
             range,
-            `The sources disagree on ${ent.name}'s title: ${yes.join(', ')} ${yes.length > 1 ? 'write' : 'writes'} “${same[0]!.title}”; ${no.join(', ')} ${no.length > 1 ? 'write' : 'writes'} “${formerOnly[0]!.title}”.`,
+            `The sources disagree on ${ent.name}'s title: ${yes.join(', ')} ${yes.length > 1 ? 'write' : 'writes'} “${displayTitle(same[0]!)}”; ${no.join(', ')} ${no.length > 1 ? 'write' : 'writes'} “${displayTitle(formerOnly[0]!)}”.`,
             [...same.slice(0, 3).map((x) => ev(x, 'supports')), ...formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts'))],
             [],
             written,
@@ -71,7 +78,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
     if (bestOwn) {
-      fixes.push({ title: `Use the sourced title: ${bestOwn.title}`, edits: [{ range, newText: bestOwn.title }], preferred: true });
+      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn)) }], preferred: true });
     }
     if (holders.length > 0) {
       const holder = corpus.registry.all().find((e) => e.id === holders[0]!.entity);
@@ -92,8 +99,8 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     }
     if (formerOnly.length > 0 && !r.former) {
       out.push(
-        finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${formerOnly[0]!.title}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
-          { title: `Use the sourced title: ${formerOnly[0]!.title}`, edits: [{ range, newText: formerOnly[0]!.title }], preferred: true },
+        finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
+          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!)) }], preferred: true },
         ], written),
       );
       continue;

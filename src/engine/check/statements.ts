@@ -101,17 +101,32 @@ function generalisation(ctx: SentenceContext, tokens: Token[]): Diagnostic | und
     const st = tokenize(c.rec.sent.text);
     const i = st.findIndex((t, k) => PARTIAL.has(t.norm) && st.slice(k + 1, k + 3).some((x) => stem(x.norm) === nounStem));
     if (i < 0) continue;
+    const theirNoun = st.slice(i + 1, i + 3).find((x) => stem(x.norm) === nounStem) ?? noun;
     return finding(
       ctx,
       'contradiction',
       sentenceRange(ctx),
-      `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says “${st[i]!.text} ${noun.text}”, not “${tokens[uni]!.text} ${noun.text}”: “${c.rec.sent.text}”`,
+      `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says “${st[i]!.text} ${theirNoun.text}”, not “${tokens[uni]!.text} ${noun.text}”: “${c.rec.sent.text}”`,
       [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')],
       [],
       tokens[uni]!.text,
     );
   }
   return undefined;
+}
+
+/** An edit deleting a phrase with the comma or space that goes with it, so no stray space is left. */
+function removePhrase(ctx: SentenceContext, start: number, end: number) {
+  const t = ctx.sentence.text;
+  let a = start;
+  let b = end;
+  if (t[b] === ',') b++;
+  if (a === 0) {
+    while (t[b] === ' ') b++;
+  } else {
+    while (a > 0 && t[a - 1] === ' ') a--;
+  }
+  return { range: ctx.lines.range(ctx.sentence.start + a, ctx.sentence.start + b), newText: '' };
 }
 
 const REPEAT = /\b(as in (?:\d{4}|the past|before)|once again|again|previously|as before|as it did|for the second time|returns? to lead|re-?appointed)\b/i;
@@ -138,7 +153,7 @@ function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefine
     if (coverage(view, { stems, terms }, idf).score < 0.3) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length);
     return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says this happened before (“${r[0]}”): “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, r[0], 'contradicts')], [
-      { title: 'Remove “' + m[0] + '”', edits: [{ range: ctx.lines.range(ctx.sentence.start + m.index, ctx.sentence.start + m.index + m[0].length + (ctx.sentence.text[m.index + m[0].length] === ',' ? 1 : 0)), newText: '' }] },
+      { title: 'Remove “' + m[0] + '”', edits: [removePhrase(ctx, m.index, m.index + m[0].length)] },
     ], m[0]);
   }
   void tokens;

@@ -215,9 +215,15 @@ export function quotedRegions(sentence: string): [number, number][] {
 
 function scopeOf(ctx: Ctx, q: Quantity): Scope {
   if (q.perSide) return 'perSide';
-  if (ctx.tokens.some((t) => t.norm === 'each' || t.norm === 'apiece')) return 'perSide';
-  if (/\bper side\b|\bfrom each side\b|\bby each side\b/i.test(ctx.sentence)) return 'perSide';
-  if (/\b(in all|in total|altogether|combined|overall|total of)\b/i.test(ctx.sentence)) return 'total';
+  // "each" and "in all" qualify the count they follow or precede closely, not "the two lines" earlier on.
+  const i0 = tokenIndexAt(ctx.tokens, q.start);
+  const i1 = tokenIndexAt(ctx.tokens, q.end);
+  const near = ctx.tokens.slice(Math.max(0, i0 - 3), Math.min(ctx.tokens.length, i1 + 6));
+  const text = near.length ? ctx.sentence.slice(near[0]!.start, near[near.length - 1]!.end) : '';
+  if (q.value <= 3 && !/\d/.test(q.text)) return 'unknown';
+  if (near.some((t) => t.norm === 'each' || t.norm === 'apiece')) return 'perSide';
+  if (/\bper side\b|\bfrom each side\b|\bby each side\b/i.test(text)) return 'perSide';
+  if (/\b(in all|in total|altogether|combined|overall|total of)\b/i.test(text)) return 'total';
   return 'unknown';
 }
 

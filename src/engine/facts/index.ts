@@ -17,6 +17,8 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
     const key = (r.former ? 'former ' : '') + r.norm;
     let fact = roles.get(key);
     if (!fact) roles.set(key, (fact = { title: r.title, outlets: [], evidence: [] }));
+    // Show the title as most outlets capitalise it ("Defense Minister" over "defence minister").
+    else if (/[A-Z]/.test(r.title) && !/[A-Z]/.test(fact.title)) fact.title = r.title;
     const outlet = outletName(store.docs[rec.doc]!);
     if (!fact.outlets.includes(outlet)) fact.outlets.push(outlet);
     fact.evidence.push(evidenceOf(store, rec, r.title, 'supports'));

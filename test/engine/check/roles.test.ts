@@ -155,10 +155,7 @@ describe('roles: "former" against a current title', () => {
     expect(ds[0]!.evidence.find((e) => e.stance === 'contradicts')?.outlet).toBe('Valley Ledger');
   });
 
-  // BUG: role records keep the title without "former", so the message reads
-  // 'Valley Ledger writes “Mayor”; Riverside Courier writes “mayor”' — the point on
-  // which the sources disagree (former or current) is not in it.
-  it.fails('the disagreement message says which source calls him former', () => {
+  it('the disagreement message says which source calls him former', () => {
     const [d] = corpus.check('Mayor Tomas Reyl abstained.');
     expect(d!.message).toMatch(/former mayor/i);
   });
@@ -171,11 +168,7 @@ describe('roles: "former" against a current title', () => {
     expect(ds[0]!.evidence.map((e) => e.outlet).sort()).toEqual(['Northgate Post', 'Valley Ledger']);
   });
 
-  // BUG: for a title every source gives as former, the message ("The sources call Ines
-  // Darrow “councillor”.") and the fix ("Use the sourced title: councillor") drop
-  // "former": applying the fix turns "Councillor Ines Darrow" into "councillor Ines
-  // Darrow", which still says she is a councillor.
-  it.fails('…whose fix restores "former"', () => {
+  it('…whose fix restores "former"', () => {
     const t = 'Councillor Ines Darrow spoke against the plan.';
     const [d] = corpus.check(t);
     expect(apply(t, d!.fixes[0]!.edits)).toMatch(/^Former councillor Ines Darrow/i);

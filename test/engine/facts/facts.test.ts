@@ -67,10 +67,7 @@ describe('facts on the bundled seeds', () => {
     expect(office[0]!.outlets).toEqual(expect.arrayContaining(['BBC', 'TRT World']));
   });
 
-  // BUG: an office's display title is whichever outlet's spelling was indexed first,
-  // so the sheet shows "defence minister" (one unnamed outlet, lower case) although
-  // BBC and TRT World both write "Defense Minister".
-  it.fails('Umerov: the office reads "Defense Minister", as most outlets write it', () => {
+  it('Umerov: the office reads "Defense Minister", as most outlets write it', () => {
     const s = corpus.facts('Umerov')!;
     expect(s.roles.map((r) => r.title)).toContain('Defense Minister');
   });
