@@ -60,6 +60,9 @@ const corpora = [
   { name: 'syn50k', make: 50000, glob: '*.txt', full: true },
 ].filter((c) => (!quick || !c.full) && (!only || only.includes(c.name)));
 
+// A phase taking longer than this is stopped and reported as timed out (--timeout-min, default 60).
+const timeoutMs = Number(opt('--timeout-min') ?? 60) * 60_000;
+
 function runChild(mode, spec) {
   const specFile = path.join(tmp, `${spec.name}.${mode}.json`);
   writeFileSync(specFile, JSON.stringify(spec));
@@ -67,7 +70,9 @@ function runChild(mode, spec) {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: timeoutMs,
   });
+  if (r.error?.code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { timedOut: `${mode} phase stopped after ${timeoutMs / 60000} min` };
   const last = r.stdout.trim().split('\n').pop();
   if (r.status !== 0 || !last) throw new Error(`${spec.name} ${mode} failed (exit ${r.status})`);
   return JSON.parse(last);
@@ -94,10 +99,14 @@ for (const c of corpora) {
   };
   process.stderr.write(`${c.name}: cold index…\n`);
   const cold = runChild('cold', spec);
-  process.stderr.write(`${c.name}: warm start and queries…\n`);
-  const q = runChild('queries', spec);
+  let q = {};
+  if (!cold.timedOut) {
+    process.stderr.write(`${c.name}: warm start and queries…\n`);
+    q = runChild('queries', spec);
+  }
   results.corpora[c.name] = { ...cold, ...q };
   rmSync(cacheDir, { recursive: true, force: true });
+  writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 }
 
 // Table: one column per corpus.
@@ -140,6 +149,7 @@ if (s?.evalCases) {
 }
 for (const n of names) {
   const r = results.corpora[n];
+  if (r.timedOut) console.log(`note: ${n}: ${r.timedOut}`);
   if (r.fuseQueries < 200) console.log(`note: ${n}: fuse.js baseline timed on ${r.fuseQueries} of 200 queries (20 s budget)`);
 }
 writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -159,12 +169,13 @@ if (check) {
     if (!b) continue;
     for (const k of timed) {
       const now = results.corpora[n][k];
+      if (now === undefined || b[k] === undefined) continue;
       if (now > 2 * b[k] && now - b[k] > 5) failures.push(`${n} ${k}: ${now.toFixed(1)} ms vs baseline ${b[k].toFixed(1)} ms`);
     }
   }
   // Figures that should not grow with corpus size: from the smallest to the largest corpus
   // in this run they may grow by at most 3x (plus 5 ms) while the corpus grows by 5x or more.
-  const sized = names.filter((n) => n !== 'seeds').sort((a, b) => results.corpora[a].sentences - results.corpora[b].sentences);
+  const sized = names.filter((n) => n !== 'seeds' && !results.corpora[n].timedOut).sort((a, b) => results.corpora[a].sentences - results.corpora[b].sentences);
   if (sized.length >= 2) {
     const lo = results.corpora[sized[0]];
     const hi = results.corpora[sized[sized.length - 1]];

@@ -102,7 +102,13 @@ export async function writeCache(file: string, value: unknown): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    await fs.writeFile(tmp, Buffer.concat([header, payload]));
+    const fh = await fs.open(tmp, 'w');
+    try {
+      await fh.write(header);
+      await fh.write(payload);
+    } finally {
+      await fh.close();
+    }
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
