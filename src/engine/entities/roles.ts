@@ -73,6 +73,31 @@ function isHead(t: Tok): boolean {
   return isOfficeHead(t.text) || isOccupation(t.text);
 }
 
+/**
+ * Non-possessive organisation mentions by start and by end offset (first one wins,
+ * as `find` did), built once per mention list: title scans look one up per token,
+ * and a scan of the list per token is quadratic on long sentences.
+ */
+interface OrgIndex {
+  n: number;
+  byStart: Map<number, Mention>;
+  byEnd: Map<number, Mention>;
+}
+const orgIndexes = new WeakMap<Mention[], OrgIndex>();
+function orgIndex(mentions: Mention[]): OrgIndex {
+  let ix = orgIndexes.get(mentions);
+  if (!ix || ix.n !== mentions.length) {
+    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map() };
+    for (const m of mentions) {
+      if (m.kind !== 'organization' || m.possessive) continue;
+      if (!ix.byStart.has(m.start)) ix.byStart.set(m.start, m);
+      if (!ix.byEnd.has(m.end)) ix.byEnd.set(m.end, m);
+    }
+    orgIndexes.set(mentions, ix);
+  }
+  return ix;
+}
+
 function buildRole(s: string, p: Phrase, person: Mention, extra?: Partial<RoleMention>): RoleMention | undefined {
   const toks = p.titleToks;
   while (toks.length && LINKS.has(low(toks[0]!))) toks.shift();
@@ -124,7 +149,7 @@ function titleBefore(s: string, toks: Tok[], idx: number, mentions: Mention[]): 
     }
     allowComma = false;
     const w = low(t);
-    const orgM = mentions.find((m) => m.kind === 'organization' && m.end === t.end && !m.possessive);
+    const orgM = orgIndex(mentions).byEnd.get(t.end);
     if (orgM && isOrgName(orgM)) {
       org = orgM.text;
       country ??= metonymCountry(orgM.text);
@@ -217,7 +242,7 @@ function titleAfter(s: string, toks: Tok[], idx: number, mentions: Mention[], co
       prevEnd = t.end;
       continue;
     }
-    const orgM = mentions.find((m) => m.kind === 'organization' && m.start === t.start && !m.possessive);
+    const orgM = orgIndex(mentions).byStart.get(t.start);
     if (orgM && isOrgName(orgM)) {
       org = orgM.text;
       country ??= metonymCountry(orgM.text);
@@ -317,8 +342,13 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
   const out: RoleMention[] = [];
   const people = ms.filter((m) => (m.kind === 'person' || m.kind === 'other') && !m.handle && !m.demonym);
   let lastPlural: RoleMention | undefined;
+  // Token index by start offset: a lookup per person, not a scan (linear on long sentences).
+  const tokAt = new Map<number, number>();
+  toks.forEach((t, i) => {
+    if (!tokAt.has(t.start)) tokAt.set(t.start, i);
+  });
   for (const p of people) {
-    const idx = toks.findIndex((t) => t.start === p.start);
+    const idx = tokAt.get(p.start) ?? -1;
     if (idx < 0) continue;
     let endIdx = idx;
     while (endIdx + 1 < toks.length && toks[endIdx + 1]!.start < p.end) endIdx++;

@@ -286,6 +286,30 @@ function npAfter(s: string, toks: Tok[], ms: Mention[], j: number, stopAt: numbe
   return descriptorBefore(s, toks, k, t.start);
 }
 
+/** Whether s[a, b) is one or more spaces / no-break spaces (a scan that stops at the first other character). */
+function onlySpaces(s: string, a: number, b: number): boolean {
+  if (a >= b) return false;
+  for (let i = a; i < b; i++) if (s[i] !== ' ' && s[i] !== '\u00a0') return false;
+  return true;
+}
+
+/** Whether s[0, end), ignoring trailing whitespace, ends with one of `marks` (no slice of the prefix). */
+function endsWithMark(s: string, end: number, marks: string): boolean {
+  let i = end - 1;
+  while (i >= 0 && /\s/.test(s[i]!)) i--;
+  return i >= 0 && marks.includes(s[i]!);
+}
+
+/** The last '—', ' – ' or ';' before `before`, searching no further back than `min` (else -1). */
+function lastDashBefore(s: string, before: number, min: number): number {
+  for (let i = Math.min(before, s.length - 1); i >= Math.max(0, min); i--) {
+    const c = s[i];
+    if (c === '—' || c === ';') return i;
+    if (c === ' ' && s[i + 1] === '–' && s[i + 2] === ' ') return i;
+  }
+  return -1;
+}
+
 function tokenIndexAt(toks: Tok[], pos: number): number {
   let lo = 0;
   let hi = toks.length;
@@ -306,7 +330,7 @@ function attributionAfter(s: string, toks: Tok[], ms: Mention[], close: number):
   if (!/^[\s,—–-]*$/.test(lead)) return undefined;
   if (FINITE.has(low(first))) return npAfter(s, toks, ms, i0 + 1, s.length);
   // a comma between the quote and the verb only in attribution position (“…,” X, a senior official, said)
-  const attributive = /[,?!]\s*$/.test(s.slice(0, close)) || lead.includes(',');
+  const attributive = endsWithMark(s, close, ',?!') || lead.includes(',');
   for (let k = i0; k < toks.length && k < i0 + 8; k++) {
     const gap = k > i0 ? s.slice(toks[k - 1]!.end, toks[k]!.start) : '';
     if (/[.;:!?“”"(]/.test(gap) || (!attributive && gap.includes(','))) return undefined;
@@ -322,7 +346,7 @@ function attributionAfter(s: string, toks: Tok[], ms: Mention[], close: number):
 function attributionBefore(s: string, toks: Tok[], ms: Mention[], open: number, bound: number): Speaker | undefined {
   let verb = -1;
   let according = -1;
-  for (let k = 0; k < toks.length; k++) {
+  for (let k = tokenIndexAt(toks, bound); k < toks.length; k++) {
     const t = toks[k]!;
     if (t.start < bound) continue;
     if (t.end > open) break;
@@ -355,10 +379,10 @@ function attributionBefore(s: string, toks: Tok[], ms: Mention[], open: number, 
         break;
       }
     }
-    const dash = Math.max(s.lastIndexOf('—', vt.start), s.lastIndexOf(' – ', vt.start), s.lastIndexOf(';', vt.start));
+    const dash = lastDashBefore(s, vt.start, clause);
     if (dash >= clause) clause = dash + 1;
     // "with Zinichev describing …": a name right before the participle is its subject
-    const adjacent = ms.find((m) => !m.demonym && m.kind !== 'place' && /^[ \u00a0]+$/.test(s.slice(m.end, vt.start)));
+    const adjacent = ms.find((m) => !m.demonym && m.kind !== 'place' && m.end < vt.start && onlySpaces(s, m.end, vt.start));
     if (adjacent && adjacent.start >= bound) return withOwner(s, ms, adjacent);
     const inClause = ms.filter((m) => m.start >= clause && m.end <= vt.start && !m.demonym);
     const subj = inClause.find((m) => m.kind !== 'place');
@@ -374,18 +398,44 @@ function attributionBefore(s: string, toks: Tok[], ms: Mention[], open: number, 
   return subjectBefore(s, toks, ms, verb, bound);
 }
 
+/**
+ * How far back in its own sentence a pronoun looks for its antecedent. Sentences
+ * are far shorter; the bound keeps a run-on "sentence" with thousands of quotes linear.
+ */
+const ANAPHOR_WINDOW = 2000;
+
+/** The text before `end` a pronoun may refer back into: all of it, or the last ANAPHOR_WINDOW characters from a word start. */
+function anaphorWindow(sentence: string, end: number): string {
+  if (end <= ANAPHOR_WINDOW) return sentence.slice(0, end);
+  let start = end - ANAPHOR_WINDOW;
+  while (start < end && !/\s/.test(sentence[start - 1]!)) start++;
+  return sentence.slice(start, end);
+}
+
+/** Analyses of the previous sentences, reused by every pronoun quote that looks back into them. */
+const mentionsMemo = new Map<string, Mention[]>();
+const rolesMemo = new Map<string, ReturnType<typeof findRoles>>();
+function memo<T>(cache: Map<string, T>, text: string, f: (t: string) => T): T {
+  let v = cache.get(text);
+  if (v === undefined) {
+    if (cache.size >= 16) cache.delete(cache.keys().next().value!);
+    v = f(text);
+    cache.set(text, v);
+  }
+  return v;
+}
+
 /** Resolves "he"/"she"/"the president"/"the Turkish leader" to the most recent fitting named person. */
 function resolveAnaphor(sp: Speaker, sentence: string, context: QuoteContext): string | undefined {
   const words = foldForMatch(sp.text).split(/\s+/);
   const definite = words[0] === 'the';
-  const prefix = sentence.slice(0, sp.start);
-  const texts = [prefix, ...[...(context.previous ?? [])].reverse()];
+  const texts = [anaphorWindow(sentence, sp.start), ...[...(context.previous ?? [])].reverse()];
   if (definite) {
     let country: string | undefined;
     for (const w of words) country ??= demonymCountry(w);
     const head = words[words.length - 1]!;
     for (const t of texts) {
-      const roles = findRoles(t);
+      const roles = memo(rolesMemo, t, findRoles);
       for (let i = roles.length - 1; i >= 0; i--) {
         const r = roles[i]!;
         if (country && r.country && r.country !== country) continue;
@@ -397,7 +447,7 @@ function resolveAnaphor(sp: Speaker, sentence: string, context: QuoteContext): s
   if (!/^(?:he|she|him|her)$/.test(words[0] ?? '') && !definite) return context.paragraphSpeaker;
   for (let i = 0; i < texts.length; i++) {
     const t = texts[i]!;
-    const people = findMentions(t).filter((m) => m.kind === 'person' && !m.handle);
+    const people = memo(mentionsMemo, t, findMentions).filter((m) => m.kind === 'person' && !m.handle);
     if (people.length === 0) continue;
     return (i === 0 ? people[0] : people[0])!.text;
   }
@@ -438,7 +488,7 @@ export function findQuotes(sentence: string, context: QuoteContext = {}): QuoteM
     if (prev) {
       const between = s.slice(prevClose + 1, open);
       const prevAfter = attributionAfter(s, toks, ms, prevClose);
-      if (prevAfter && /^[\s,]*\S.*,\s*$/.test(between) && /,\s*$/.test(s.slice(0, prevClose)) ) group = prev.group;
+      if (prevAfter && endsWithMark(s, prevClose, ',') && /^[\s,]*\S.*,\s*$/.test(between)) group = prev.group;
       if (!sp && prev.speakerKind !== 'unknown') {
         out.push({ ...prev, text, start: inner.start, end: inner.end, group: between.trim() === '' || group === prev.group ? prev.group : group });
         prevClose = close;
