@@ -17,39 +17,29 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { browseSources, citeCurrentSentence, FACTS_SCHEME, FactsProvider, showFacts } from './commands';
+import { RestartPolicy } from './restart';
 import { StatusItem, type StatusParams } from './status';
 import { SourceWatcher } from './watcher';
 
 let client: LanguageClient | undefined;
 
-/** Restarts the server after a crash, showing at most one message per session. */
+/** Restarts the server after a crash; at most one message per kind (see RestartPolicy). */
 class OneMessageErrorHandler implements ErrorHandler {
-  private shown = false;
-  private crashes: number[] = [];
+  private policy = new RestartPolicy();
 
   constructor(private status: StatusItem) {}
-
-  private notify(message: string): void {
-    if (this.shown) return;
-    this.shown = true;
-    void vscode.window.showErrorMessage(message);
-  }
 
   error(): ErrorHandlerResult {
     return { action: ErrorAction.Continue, handled: true };
   }
 
   closed(): CloseHandlerResult {
-    const now = Date.now();
-    this.crashes = this.crashes.filter((t) => now - t < 3 * 60_000);
-    this.crashes.push(now);
-    if (this.crashes.length >= 5) {
-      const message = 'Sourcewise: the language server crashed 5 times in 3 minutes and will not be restarted. Reload the window to try again.';
-      this.status.stopped(message);
-      this.notify(message);
+    const d = this.policy.onClose();
+    if (d.message) void vscode.window.showErrorMessage(d.message);
+    if (!d.restart) {
+      this.status.stopped(d.message ?? 'Sourcewise: the language server stopped.');
       return { action: CloseAction.DoNotRestart, handled: true };
     }
-    this.notify('Sourcewise: the language server stopped unexpectedly and was restarted.');
     return { action: CloseAction.Restart, handled: true };
   }
 }
@@ -77,6 +67,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: {
       storagePath: context.storageUri?.fsPath ?? context.globalStorageUri.fsPath,
       clientWatchesSources: true,
+      // Restricted mode: the server then reads no workspace file as a source (bundled seeds only).
+      trusted: vscode.workspace.isTrusted,
     },
     markdown: { isTrusted: { enabledCommands: ['sourcewise.showFacts'] }, supportHtml: false },
     errorHandler: new OneMessageErrorHandler(status),
@@ -126,7 +118,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage(message);
     return;
   }
-  context.subscriptions.push(new SourceWatcher(c));
+  context.subscriptions.push(
+    new SourceWatcher(c),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void c.sendNotification('sourcewise/trust', { trusted: true })),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,12 +24,14 @@ import type { ServerContext } from './context';
 import { provideDefinition } from './definition';
 import { Checker } from './diagnostics';
 import { provideHover } from './hover';
-import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, settingsWarning, type Settings } from './settings';
 import { Sources, type FileChangeKind } from './sources';
 import { uriToPath } from './util';
 
 export const STATUS_NOTIFICATION = 'sourcewise/status';
 export const CURSOR_NOTIFICATION = 'sourcewise/cursor';
+/** Client → server when the writer grants workspace trust: `{ trusted: true }`. */
+export const TRUST_NOTIFICATION = 'sourcewise/trust';
 
 export interface StatusParams {
   sources: number;
@@ -103,7 +105,8 @@ async function readSettings(): Promise<Settings> {
     }
   }
   const { settings, warnings } = parseSettings(raw, storagePath);
-  for (const w of warnings) warnOnce(w);
+  // One message for all the bad settings of this read, not one per setting.
+  if (warnings.length) warnOnce(settingsWarning(warnings));
   return settings;
 }
 
@@ -120,7 +123,9 @@ async function reindex(reason: string): Promise<void> {
         progress.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} sources`);
       });
       const parts: string[] = [];
-      if (r.usingSeeds) {
+      if (!ctx.sources.trusted) {
+        parts.push('Restricted mode: the workspace is not trusted, so only the bundled seed articles are used.');
+      } else if (r.usingSeeds) {
         parts.push(
           ctx.settings.bundledSeeds === 'always'
             ? 'Including the bundled seed articles.'
@@ -164,6 +169,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   supportsDynamicWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   if (typeof init.storagePath === 'string') storagePath = init.storagePath;
+  // Restricted mode: an untrusted workspace's files are never read as sources (bundled seeds only).
+  ctx.sources.trusted = init.trusted !== false;
   clientWatchesSources = init.clientWatchesSources === true;
   initSettings = init.settings;
 
@@ -246,6 +253,12 @@ connection.onDidChangeWatchedFiles(async (params) => {
     sendStatus();
     checker.recheckAll();
   }
+});
+
+connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {
+  if (p?.trusted !== true || ctx.sources.trusted) return;
+  ctx.sources.trusted = true;
+  void reindex('workspace trusted');
 });
 
 connection.onNotification(CURSOR_NOTIFICATION, (p: { uri?: unknown; position?: { line?: unknown; character?: unknown } }) => {

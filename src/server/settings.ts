@@ -160,6 +160,12 @@ export function parseSettings(input: unknown, storagePath?: string): { settings:
   return { settings, warnings };
 }
 
+/** All the warnings of one settings read as one message (each names its setting). */
+export function settingsWarning(warnings: string[]): string {
+  if (warnings.length === 1) return warnings[0]!;
+  return `${warnings.length} settings are invalid and use their defaults: ${warnings.join(' ')}`;
+}
+
 /** The severity a diagnostic code gets under these settings. */
 export function severityFor(settings: Settings, code: DiagnosticCode, engineSeverity?: Severity): SeverityOrOff {
   return settings.severity[code] ?? engineSeverity ?? DEFAULT_SEVERITY[code] ?? 'warning';

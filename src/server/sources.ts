@@ -27,6 +27,11 @@ export interface LoadResult {
 export class Sources {
   corpus: Corpus | undefined;
   usingSeeds = false;
+  /**
+   * False in an untrusted workspace (initializationOptions.trusted === false): then
+   * no workspace file is read as a source, whatever the settings say; only the bundled seeds.
+   */
+  trusted = true;
   skipped: { path: string; reason: string }[] = [];
   private folders: string[] = [];
   private settings: Settings | undefined;
@@ -56,6 +61,7 @@ export class Sources {
     const controller = new AbortController();
     this.current = controller;
     const t0 = Date.now();
+    if (!this.trusted) settings = { ...settings, sources: [], bundledSeeds: 'always' };
     this.settings = settings;
     this.folders = folders;
     this.matchers = buildMatchers(settings.sources, folders);
@@ -120,7 +126,7 @@ export class Sources {
    */
   async applyChanges(changes: { path: string; kind: FileChangeKind }[]): Promise<boolean | 'reload'> {
     const corpus = this.corpus;
-    if (!corpus || !this.settings) return false;
+    if (!corpus || !this.settings || !this.trusted) return false;
     let changed = false;
     for (const c of changes) {
       const relevant = this.matches(c.path);
