@@ -110,8 +110,26 @@ export async function writeCache(file: string, value: unknown): Promise<void> {
       await fh.close();
     }
     await fs.rename(tmp, file);
+    await pruneStale(path.dirname(file));
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw err;
+  }
+}
+
+const STALE_MS = 30 * 24 * 3600 * 1000;
+
+/** Removes index files not rewritten for 30 days (other engine builds, folders no longer opened). */
+async function pruneStale(dir: string): Promise<void> {
+  try {
+    const now = Date.now();
+    for (const name of await fs.readdir(dir)) {
+      if (!/^index-[0-9a-f]+\.bin$/.test(name)) continue;
+      const p = path.join(dir, name);
+      const st = await fs.stat(p);
+      if (now - st.mtimeMs > STALE_MS) await fs.rm(p, { force: true });
+    }
+  } catch {
+    /* best effort */
   }
 }
