@@ -62,6 +62,8 @@ interface Vocabulary {
   grams: Map<string, number[]>;
   /** Scratch counters, one per word. */
   counts: Int32Array;
+  /** `first letter:length` of every word. */
+  shapes: Set<string>;
 }
 
 const FUZZY_THRESHOLD = 0.25;
@@ -150,8 +152,15 @@ export class SentenceIndex {
    * vocabulary order, so the result is what a search of the whole vocabulary returns.
    */
   fuzzyTerms(word: string, limit = 2): string[] {
-    if (word.length < 5 || word.startsWith('#')) return [];
+    // No word is longer than 32 letters; a longer "word" is noise (a run of digits or dashes) and no spelling of anything.
+    if (word.length < 5 || word.length > 32 || word.startsWith('#')) return [];
     const vocab = this.vocabulary();
+    // Only words with the same first letter and a length within 2 can be returned:
+    // when there are none, the answer is empty whatever fuse.js ranks (and very long
+    // tokens cost nothing).
+    let possible = false;
+    for (let d = -2; d <= 2 && !possible; d++) possible = vocab.shapes.has(`${word[0]}:${word.length + d}`);
+    if (!possible) return [];
     const pattern = word.toLowerCase();
     const m = pattern.length;
     const need = m - 1 - 2 * Math.floor(FUZZY_THRESHOLD * m);
@@ -190,7 +199,7 @@ export class SentenceIndex {
   /** Words eligible for fuzzy matching, in index order, with their letter-pair postings (built on first use). */
   private vocabulary(): Vocabulary {
     if (!this.vocab) {
-      this.vocab = { words: [], grams: new Map(), counts: new Int32Array(0) };
+      this.vocab = { words: [], grams: new Map(), counts: new Int32Array(0), shapes: new Set() };
       for (const t of this.postings.keys()) this.addVocab(t);
     }
     return this.vocab;
@@ -201,6 +210,7 @@ export class SentenceIndex {
     if (!v || t.startsWith('#') || t.length < 4 || /^\d/.test(t)) return;
     const i = v.words.length;
     v.words.push(t);
+    v.shapes.add(`${t[0]}:${t.length}`);
     this.fuse = undefined;
     const lower = t.toLowerCase();
     const seen = new Set<string>();
