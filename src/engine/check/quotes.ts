@@ -163,10 +163,15 @@ export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnosti
     const evidence = attributed.map((o) => evidenceOf(ctx.corpus.store, o.rec, `said by ${o.speakers[0]?.speakerText ?? who}`, 'contradicts'));
     const range = ctx.lines.range(ctx.sentence.start + q.speakerStart, ctx.sentence.start + q.speakerEnd);
     const fixes = [];
+    const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
     if (srcName && src.speakerKind !== 'descriptor') {
-      const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
       const short = draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
       fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: short }], preferred: true });
+    } else if (src.speakerKind === 'descriptor' && src.speakerText) {
+      // "A Ukrainian official": lower-case inside a sentence, capitalised at its start.
+      const d = src.speakerText.trim();
+      const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d[0]!.toLowerCase() + d.slice(1);
+      fixes.push({ title: `Attribute the quote to ${text}`, edits: [{ range, newText: text }], preferred: true });
     }
     out.push(
       finding(

@@ -24,8 +24,6 @@ export interface Claim {
   scope: Scope;
   /** Stated inside quotation marks or as an expectation: weaker evidence than reported fact. */
   weak: boolean;
-  /** Content stems of the sentence, excluding the quantity itself. */
-  context: string[];
   /** Inside quotation marks (a quote, or a title such as the song "1999"). */
   quoted: boolean;
   /** "before 1988", "after 2015": the claim bounds a date rather than giving it. */
@@ -43,11 +41,20 @@ interface Ctx {
   hits: ClassHit[];
   sentence: string;
   quoted: (offset: number) => boolean;
+  /** The sentence has the word "first" ("the first talks in three years"). */
+  hasFirst: boolean;
 }
 
+/** Index of the first token ending after `offset` (binary search: tokens are in order). */
 function tokenIndexAt(tokens: Token[], offset: number): number {
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.end > offset) return i;
-  return tokens.length;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Class or stem of the thing a count or compound measures, looking right of the quantity. */
@@ -114,7 +121,7 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string; bound?: 'b
   const i0 = tokenIndexAt(ctx.tokens, q.start);
   let i1 = tokenIndexAt(ctx.tokens, q.end);
   const prev = (k: number) => ctx.tokens[i0 - k]?.norm;
-  const hasFirst = ctx.tokens.some((t) => t.norm === 'first');
+  const hasFirst = ctx.hasFirst;
   switch (q.kind) {
     case 'count':
     case 'money':
@@ -228,7 +235,11 @@ function scopeOf(ctx: Ctx, q: Quantity): Scope {
 }
 
 /** Claims for every quantity of a sentence. */
-export function claimsOf(sentence: string, quantities: readonly Quantity[]): Claim[] {
+/** A sentence with more figures than this is a table or noise, not prose: only its first figures are read. */
+export const MAX_CLAIMS_PER_SENTENCE = 100;
+
+export function claimsOf(sentence: string, allQuantities: readonly Quantity[]): Claim[] {
+  const quantities = allQuantities.length > MAX_CLAIMS_PER_SENTENCE ? allQuantities.slice(0, MAX_CLAIMS_PER_SENTENCE) : allQuantities;
   const tokens = tokenize(sentence);
   const stems = tokens.map((t) => stem(t.norm));
   const regions = quotedRegions(sentence);
@@ -238,6 +249,7 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
     hits: classHits(stems),
     sentence,
     quoted: (o) => regions.some(([a, b]) => o > a && o < b),
+    hasFirst: tokens.some((t) => t.norm === 'first'),
   };
   const inFigure = (t: Token) => quantities.some((q) => t.start >= q.start && t.end <= q.end);
   /** A hedge ("expected to", "will") within a few words before the figure or its event word. */
@@ -254,10 +266,6 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
     }
     const k = keyFor(ctx, q);
     if (!k) continue;
-    const context: string[] = [];
-    tokens.forEach((t, i) => {
-      if (t.end <= q.start || t.start >= q.end) if (!STOPWORDS.has(t.norm) && !/^\d/.test(t.norm)) context.push(stems[i]!);
-    });
     out.push({
       q,
       key: k.key,
@@ -266,7 +274,6 @@ export function claimsOf(sentence: string, quantities: readonly Quantity[]): Cla
       weak: ctx.quoted(q.start) || ((q.kind === 'date' || q.kind === 'year') && hedgedNear(q)),
       quoted: ctx.quoted(q.start),
       bound: k.bound,
-      context,
     });
   }
   return out;

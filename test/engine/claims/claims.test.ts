@@ -118,10 +118,4 @@ describe('claimsOf: what a figure measures', () => {
   it('a date near an event word dates that event', () => {
     expect(claim('The ceasefire began on 8 May.', '8 May').key).toBe('date:ceasefire');
   });
-
-  it('context words exclude the figure itself', () => {
-    const c = claim('The talks lasted less than two hours.', 'less than two hours');
-    expect(c.context).toContain('talk');
-    expect(c.context).not.toContain('hour');
-  });
 });
