@@ -54,7 +54,7 @@ function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; 
 }
 
 function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
-  const doc = ctx.corpus.store.docs.find((d) => d?.path === ev.path);
+  const doc = ctx.corpus.docByPath(ev.path);
   const plan = citationEdits(ctx.text, ctx.sentence.end, ev, style ?? 'footnote', { title: doc?.title, date: doc?.date });
   return { title: `Cite ${ev.outlet ?? ev.source}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
 }

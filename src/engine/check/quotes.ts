@@ -158,7 +158,7 @@ export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnosti
     );
     if (matchesSomewhere) continue;
     const src = attributed[0]!.speakers.find((s) => s.speakerKind !== 'unknown')!;
-    const srcName = src.speaker !== undefined ? ctx.corpus.registry.all().find((e) => e.id === src.speaker)?.name : undefined;
+    const srcName = src.speaker !== undefined ? ctx.corpus.registry.get(src.speaker)?.name : undefined;
     const who = srcName ?? src.speakerText ?? 'someone else';
     const evidence = attributed.map((o) => evidenceOf(ctx.corpus.store, o.rec, `said by ${o.speakers[0]?.speakerText ?? who}`, 'contradicts'));
     const range = ctx.lines.range(ctx.sentence.start + q.speakerStart, ctx.sentence.start + q.speakerEnd);

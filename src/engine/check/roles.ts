@@ -32,7 +32,8 @@ function matchCase(written: string, title: string): string {
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { corpus } = ctx;
-  const alive = corpus.store.roles.filter((r) => corpus.store.sents[r.sent]?.alive);
+  let aliveRoles: RoleRec[] | undefined;
+  const alive = () => (aliveRoles ??= corpus.store.roles.filter((r) => corpus.store.sents[r.sent]?.alive));
   let roles;
   try {
     roles = findRoles(ctx.sentence.text);
@@ -44,7 +45,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
-    const own = alive.filter((x) => x.entity === ent.id);
+    const own = corpus.rolesOf(ent.id);
     const same = own.filter((x) => rolesConflict(r, x) === 'same');
     const formerOnly = own.filter((x) => rolesConflict(r, x) === 'former-only');
     const ev = (x: RoleRec, stance: 'supports' | 'contradicts' | 'context') =>
@@ -73,7 +74,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    const holders = alive.filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
+    const holders = alive().filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
     const offices = own.filter((x) => !x.occupation && !x.former);
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
@@ -81,7 +82,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn)) }], preferred: true });
     }
     if (holders.length > 0) {
-      const holder = corpus.registry.all().find((e) => e.id === holders[0]!.entity);
+      const holder = corpus.registry.get(holders[0]!.entity);
       const theirs = holders[0]!;
       const mine = bestOwn ? ` and call ${ent.name} “${bestOwn.title}”` : '';
       out.push(

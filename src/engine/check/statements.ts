@@ -163,7 +163,7 @@ function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefine
 function placesOf(ctx: SentenceContext, rec: SentRec): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   for (const m of rec.mentions) {
-    const e = ctx.corpus.registry.all().find((x) => x.id === m.entity);
+    const e = ctx.corpus.registry.get(m.entity);
     if (e && e.kind === 'place') out.push({ name: e.name, text: rec.sent.text.slice(m.start, m.end) });
   }
   return out;
