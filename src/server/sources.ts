@@ -73,6 +73,8 @@ export class Sources {
       aliases: settings.aliases,
       signal: controller.signal,
       onProgress,
+      // The persistent index lives in the client's storage for this workspace when it gives one.
+      ...(settings.storagePath ? { cacheDir: path.join(settings.storagePath, 'index') } : {}),
     };
     let usingSeeds = false;
     let skipped: { path: string; reason: string }[] = [];
