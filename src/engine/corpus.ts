@@ -290,7 +290,7 @@ export class Corpus implements Engine {
     for (const sid of this.docSents.get(id) ?? []) {
       const rec = this.store.sents[sid]!;
       rec.alive = false;
-      this.store.index.delete(sid);
+      this.store.index.delete(sid, rec.terms.terms);
     }
     this.store.roles = this.store.roles.filter((r) => this.store.sents[r.sent]!.alive);
     this.docSents.delete(id);

@@ -117,12 +117,26 @@ export class SentenceIndex {
     return id;
   }
 
-  /** Marks a sentence as gone (postings are filtered lazily). */
-  delete(id: number): void {
-    if (this.alive[id]) {
-      this.alive[id] = false;
-      this.liveCount--;
-      this.totalLength -= this.lengths[id]!;
+  /**
+   * Marks a sentence as gone. Given its terms, also takes it out of their postings, so
+   * document frequencies (and with them every score) are the same as after a fresh build.
+   */
+  delete(id: number, terms?: readonly string[]): void {
+    if (!this.alive[id]) return;
+    this.alive[id] = false;
+    this.liveCount--;
+    this.totalLength -= this.lengths[id]!;
+    for (const t of terms ?? []) {
+      const ids = this.postings.get(t)?.ids;
+      if (!ids) continue;
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ids[mid]! < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (ids[lo] === id) ids.splice(lo, 1);
     }
   }
 

@@ -19,3 +19,18 @@ describe('a corpus of one or two short sources', () => {
     expect(c?.fixes[0]?.edits[0]?.newText).toBe('14');
   });
 });
+
+describe('reindexing a changed source', () => {
+  it('scores citations exactly as a fresh build of the same files does', () => {
+    const a = { path: '/s/a.md', text: 'The harbour board approved 14 new berths on Tuesday.\nDockers voted to end the strike.\n' };
+    const b1 = { path: '/s/b.md', text: 'The strike lasted nine days.\n' };
+    const b2 = { path: '/s/b.md', text: 'The strike lasted nine days, the union said.\nThe board met the union on Monday.\n' };
+    const updated = Corpus.fromInputs([a, b1]);
+    updated.upsert(b2);
+    updated.upsert(b2);
+    const fresh = Corpus.fromInputs([a, b2]);
+    for (const q of ['How long did the strike last?', 'The board approved new berths.', 'The union met the board.']) {
+      expect(updated.citeText(q, 5).map((c) => [c.text, c.score])).toEqual(fresh.citeText(q, 5).map((c) => [c.text, c.score]));
+    }
+  });
+});
