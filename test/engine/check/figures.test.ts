@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src/engine/corpus';
 import { acceptKey } from '../../../src/engine/check';
 import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+import { apply, lineOf, offsetAt, slice } from '../../helpers/text';
 
 // An invented story: a dock strike in the fictional port of Halvern, told by three outlets.
 const GAZETTE = `---
@@ -52,30 +53,7 @@ const corpus = Corpus.fromInputs([
   { path: '/src/beacon.md', text: BEACON },
 ]);
 
-function lineOf(text: string, needle: string): number {
-  const i = text.indexOf(needle);
-  if (i < 0) throw new Error(`not found: ${needle}`);
-  return text.slice(0, i).split('\n').length - 1;
-}
-
-function offsetAt(text: string, p: Position): number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts[p.line]! + p.character;
-}
-
-function slice(text: string, d: { range: { start: Position; end: Position } }): string {
-  return text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
-}
-
 /** Applies edits (non-overlapping) back to front. */
-function apply(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
-  return out;
-}
-
 const serious = (ds: Diagnostic[]) => ds.filter((d) => d.code !== 'unsupported');
 
 describe('figures: a wrong figure', () => {

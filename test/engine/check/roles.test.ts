@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src/engine/corpus';
 import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
+import { apply, lineOf, offsetAt, slice } from '../../helpers/text';
 
 // An invented story: the Brackenford city council votes on a tram line.
 const COURIER = `---
@@ -48,27 +49,6 @@ const corpus = Corpus.fromInputs([
   { path: '/src/ledger.md', text: LEDGER },
   { path: '/src/post.md', text: POST },
 ]);
-
-function lineOf(text: string, needle: string): number {
-  const i = text.indexOf(needle);
-  if (i < 0) throw new Error(`not found: ${needle}`);
-  return text.slice(0, i).split('\n').length - 1;
-}
-
-function offsetAt(text: string, p: Position): number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts[p.line]! + p.character;
-}
-
-const slice = (text: string, d: Diagnostic) => text.slice(offsetAt(text, d.range.start), offsetAt(text, d.range.end));
-
-function apply(text: string, edits: TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
-  let out = text;
-  for (const e of sorted) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
-  return out;
-}
 
 describe('roles: a title the sources give to someone else', () => {
   const text = 'The plan was welcomed by Mayor Dennis Orlo.';

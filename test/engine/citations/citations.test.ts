@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src/engine/corpus';
 import { citationEdits, footnoteDefinitions, footnoteRefs } from '../../../src/engine/citations';
 import type { Evidence, Position, TextEdit } from '../../../src/engine/types';
+import { apply, lineOf, offsetAt } from '../../helpers/text';
 
 // An invented story: the Brackenford tram line, told by three outlets.
 const COURIER = `---
@@ -47,27 +48,6 @@ const corpus = Corpus.fromInputs([
   { path: '/src/ledger.md', text: LEDGER },
   { path: '/src/post.md', text: POST },
 ]);
-
-function lineOf(text: string, needle: string): number {
-  const i = text.indexOf(needle);
-  if (i < 0) throw new Error(`not found: ${needle}`);
-  return text.slice(0, i).split('\n').length - 1;
-}
-
-function offsetAt(text: string, p: Position): number {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts[p.line]! + p.character;
-}
-
-function apply(text: string, edits: TextEdit[]): string {
-  // Edits at the same offset apply in the order given (the first ends up first).
-  const indexed = edits.map((e, i) => ({ e, i, at: offsetAt(text, e.range.start) }));
-  indexed.sort((a, b) => b.at - a.at || b.i - a.i);
-  let out = text;
-  for (const { e } of indexed) out = out.slice(0, offsetAt(text, e.range.start)) + e.newText + out.slice(offsetAt(text, e.range.end));
-  return out;
-}
 
 function evidence(over: Partial<Evidence> = {}): Evidence {
   return {
