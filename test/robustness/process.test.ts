@@ -141,6 +141,10 @@ describe('a killed server', () => {
         await client.publishFor(uri, (p) => p.diagnostics.some((d) => d.code === 'contradiction'));
         // Kill it in the middle of a request.
         const pending = client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 20 } });
+        // Writes are sent in order: once this notification is written, so is the request, and the
+        // kill lands while the server holds it. (A request whose own write fails makes vscode-jsonrpc
+        // throw from inside its promise executor, an unhandled rejection that is not what we test.)
+        await client.conn.sendNotification('$/sourcewise-test-barrier');
         client.proc.kill('SIGKILL');
         await client.exited;
         // The connection closes with the process; disposing it settles what was pending (as LanguageClient does).
