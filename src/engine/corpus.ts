@@ -1,27 +1,39 @@
 /**
  * Corpus: the engine's entry point. Loads and indexes sources, then checks
  * drafts, suggests citations and answers "what do the sources say about X".
+ *
+ * Indexing has two stages. The index proper (sources parsed, split into
+ * sentences, search terms posted) is built when sources are loaded; it is all
+ * that citation suggestions need. What each sentence says (its names, figures,
+ * quotes and roles: ./analysis) is worked out per sentence when something first
+ * reads it, or for every sentence by `analyseAll`, which `load` runs unless told
+ * to leave it to the caller (the language server runs it in the background and
+ * answers requests meanwhile). Until every sentence is analysed, a name lookup
+ * first analyses the sentences that have the name's words, and a title lookup
+ * those that have the title's words, so answers do not depend on the order in
+ * which sentences happen to be analysed.
  */
 import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
+import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalysis, type RoleFinding } from './analysis';
 import { checkDraft, figureReport } from './check';
 import { citeSentences, citeText } from './citations';
-import { SentenceIndex, termsOf, type IndexState } from './citations/retrieval';
+import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
+import * as v8 from 'node:v8';
 import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
-import { claimsOf } from './claims';
-import { EntityRegistry, findMentions, findRoles, type RegistryState } from './entities';
+import { encodeTable, TableReader, type SentenceTable } from './cache/table';
+import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
+import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
-import { findQuotes, findSocialPostAuthor } from './quotes';
-import { parseQuantities, resolveRelativeDate, type Quantity } from './quantities';
+import { findSocialPostAuthor } from './quotes';
 import { draftSentences, splitSentences } from './sentences';
 import { parseSource, readSources } from './sources';
 import { listSources, readFiles } from './sources/read';
-import type { RoleRec, SentRec, SourceQuote, Store } from './store';
-import { NEGATIONS } from './claims/lexicon';
-import { tokenize } from './text/tokens';
+import { SentRec, type Analyser, type RoleRec, type Store } from './store';
 import type {
   CitationCandidate,
   Diagnostic,
   IndexStats,
+  Sentence,
   SentenceCitations,
   SourceDoc,
   SourceInput,
@@ -51,28 +63,50 @@ export interface CorpusOptions {
   cacheDir?: string | false;
   /** Called with a message when the persistent index was damaged or could not be written. */
   onWarning?: (message: string) => void;
+  /**
+   * `'eager'` (default): `load` analyses every sentence before it resolves.
+   * `'deferred'`: `load` resolves once the index is built; sentences are analysed
+   * when first read, and the caller runs `analyseAll` (then `persist`) when it likes.
+   */
+  analysis?: 'eager' | 'deferred';
+  /** Progress of the analysis `load` runs in eager mode (sentences analysed, sentences in all). */
+  onAnalysisProgress?: (done: number, total: number) => void;
 }
 
 /** Files indexed per chunk between yields to the event loop. */
 const CHUNK = 32;
+/** Longest stretch of analysis between yields to the event loop. */
+const SLICE_MS = 15;
+/** Most sentences a name or title lookup analyses before answering (the rest come with `analyseAll`). */
+const LOOKUP_ANALYSIS_CAP = 1500;
 
 interface FileStamp {
   size?: number;
   mtimeMs?: number;
 }
 
+/** What analysing sentences has built, as the persistent index stores it (one v8-serialized blob). */
+interface AnalysisState {
+  registry: RegistryState<unknown>;
+  roles: RoleRec[];
+  /** Sentence id, its analysis, its registered mentions: for every sentence with either. */
+  recs: [number, SentenceAnalysis | undefined, MentionRef[] | undefined][];
+}
+
 interface Snapshot {
   root?: string;
   docs: (SourceDoc | undefined)[];
-  sents: SentRec[];
-  roles: RoleRec[];
+  table: SentenceTable;
   index: IndexState;
-  registry: RegistryState<unknown>;
-  byPath: Map<string, number>;
-  docSents: Map<number, number[]>;
+  /** Live sentences not analysed when the snapshot was taken. */
+  unanalysed: number;
+  /** `AnalysisState`, serialized; read the first time something needs it, not at start-up. */
+  analysis: Uint8Array;
   /** Files skipped for their content (binary, not UTF-8), with their stamps. */
-  contentSkips: { path: string; reason: string; size: number; mtimeMs: number }[];
+  contentSkips: ContentSkip[];
 }
+
+type ContentSkip = { path: string; reason: string; size: number; mtimeMs: number };
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -81,32 +115,58 @@ export interface LoadResult {
   skipped: { path: string; reason: string }[];
 }
 
-function safeQuantities(text: string): Quantity[] {
-  try {
-    return parseQuantities(text);
-  } catch {
-    return [];
+/** Inserts `x` into `list`, kept in ascending order of `key`. */
+function insertSorted<T>(list: T[], x: T, key: (t: T) => number): void {
+  const k = key(x);
+  let lo = 0;
+  let hi = list.length;
+  if (hi === 0 || key(list[hi - 1]!) <= k) {
+    list.push(x);
+    return;
   }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) <= k) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, x);
 }
 
-export class Corpus implements Engine {
+const sameId = (n: number) => n;
+const bySent = (r: RoleRec) => r.sent;
+
+export class Corpus implements Engine, Analyser {
   readonly store: Store;
-  readonly registry: EntityRegistry;
+  private reg: EntityRegistry;
+  /** Serialized `AnalysisState` of the persistent index, until `ready` reads it. */
+  private analysisBlob: Uint8Array | undefined;
   private byPath = new Map<string, number>();
-  /** Stored entity id → ids of sentences that mention it or quote it as speaker (ascending). */
+  /** Entity id → ids of sentences whose names are registered and mention it, or that quote it as speaker (ascending). */
   private entitySents = new Map<number, number[]>();
-  /** Stored entity id → its role records (in `store.roles` order; dropped ones filtered on use). */
+  /** Entity id → its role records (ascending by sentence). */
   private entityRoles = new Map<number, RoleRec[]>();
   private docSents = new Map<number, number[]>();
   private skipped: { path: string; reason: string }[] = [];
   private millis = 0;
   private root?: string;
+  /** Live sentences not analysed yet. */
+  private pending = 0;
+  /** Where `persist` writes the persistent index, and what it records besides the corpus. */
+  private cacheFile?: string;
+  private contentSkips: ContentSkip[] = [];
+  /** The corpus differs from what the persistent index holds. */
+  private dirty = true;
+  private warn: (message: string) => void = (m) => console.warn(m);
+  private aliases: Record<string, string[]> = {};
 
   private constructor(opts: CorpusOptions = {}) {
     this.store = { docs: [], sents: [], index: new SentenceIndex(), roles: [] };
-    this.registry = new EntityRegistry();
-    if (opts.aliases) this.registry.setAliases(opts.aliases);
+    this.reg = new EntityRegistry();
+    if (opts.aliases) this.reg.setAliases(opts.aliases);
+    this.aliases = opts.aliases ?? {};
+    this.reg.onMerge = (from, into) => this.entityMerged(from, into);
     this.root = opts.root;
+    if (opts.onWarning) this.warn = opts.onWarning;
   }
 
   /**
@@ -124,6 +184,7 @@ export class Corpus implements Engine {
       corpus.skipped = skipped;
       opts.onCorpus?.(corpus);
       await corpus.addAll(inputs, opts);
+      if (opts.analysis !== 'deferred') await corpus.analyseAll({ signal: opts.signal, onProgress: opts.onAnalysisProgress });
       corpus.millis = performance.now() - t0;
       return { corpus, skipped };
     }
@@ -151,6 +212,7 @@ export class Corpus implements Engine {
     }
     const snapshotSkips = cached.ok && corpus ? cached.value.contentSkips : [];
     corpus ??= new Corpus({ ...opts, root });
+    corpus.cacheFile = cacheFile;
     opts.onCorpus?.(corpus);
 
     // Which files changed: compare size and mtime with what the index was built from.
@@ -181,16 +243,32 @@ export class Corpus implements Engine {
     const skipped = [...listing.skipped, ...[...contentSkips.values()].map(({ path, reason }) => ({ path, reason }))];
     skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     corpus.skipped = skipped;
+    corpus.contentSkips = [...contentSkips.values()];
     await corpus.addAll(read.inputs, opts);
-    corpus.millis = performance.now() - t0;
-    if (changed || !cached.ok) {
-      try {
-        await writeCache(cacheFile, corpus.snapshot([...contentSkips.values()]));
-      } catch (err) {
-        warn(`Sourcewise: could not write the persistent index ${cacheFile}: ${(err as Error).message}`);
-      }
+    corpus.dirty = changed || !cached.ok || !corpus;
+    if (opts.analysis !== 'deferred') {
+      await corpus.analyseAll({ signal: opts.signal, onProgress: opts.onAnalysisProgress });
+      corpus.millis = performance.now() - t0;
+      await corpus.persist();
+    } else {
+      corpus.millis = performance.now() - t0;
     }
     return { corpus, skipped };
+  }
+
+  /**
+   * Writes the persistent index when the corpus has changed since it was read or
+   * last written (a corpus loaded with `cacheDir: false` has none). A failure is
+   * reported through `onWarning`, never thrown.
+   */
+  async persist(): Promise<void> {
+    if (!this.cacheFile || !this.dirty) return;
+    try {
+      await writeCache(this.cacheFile, this.snapshot());
+      this.dirty = false;
+    } catch (err) {
+      this.warn(`Sourcewise: could not write the persistent index ${this.cacheFile}: ${(err as Error).message}`);
+    }
   }
 
   /** Indexes inputs in chunks, yielding to the event loop between chunks. */
@@ -202,43 +280,126 @@ export class Corpus implements Engine {
         await yieldToLoop();
         opts.signal?.throwIfAborted();
       }
-      this.upsert(input);
+      this.index(input);
       done++;
       if (opts.onProgress && (done % 200 === 0 || done === inputs.length)) opts.onProgress(done, inputs.length);
     }
   }
 
-  private snapshot(contentSkips: Snapshot['contentSkips']): Snapshot {
+  /** True when every sentence has been analysed. */
+  get analysedAll(): boolean {
+    return this.pending === 0;
+  }
+
+  /**
+   * Analyses every sentence not analysed yet, in slices of about 15 ms with a
+   * yield to the event loop between them, so requests are answered meanwhile.
+   * Sources added while it runs are analysed too. Rejects with the signal's
+   * reason when aborted (what is analysed stays analysed).
+   */
+  async analyseAll(opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
+    this.ready();
+    const sents = this.store.sents;
+    let next = 0;
+    let total = this.pending;
+    let done = 0;
+    while (this.pending > 0) {
+      opts.signal?.throwIfAborted();
+      const until = performance.now() + SLICE_MS;
+      let k = 0;
+      while (next < sents.length) {
+        const rec = sents[next++];
+        if (rec && rec.alive && !rec.analysis) {
+          this.analyse(rec);
+          done++;
+        }
+        if (++k % 8 === 0 && performance.now() > until) break;
+      }
+      if (next >= sents.length) {
+        // Everything seen: any sentence still pending was added behind us.
+        if (this.pending > 0) next = 0;
+      }
+      total = Math.max(total, done + this.pending);
+      opts.onProgress?.(done, total);
+      if (this.pending > 0) await yieldToLoop();
+    }
+  }
+
+  private snapshot(): Snapshot {
+    this.ready();
+    const sents = this.store.sents;
+    const recs: AnalysisState['recs'] = [];
+    for (const r of sents) if (r && r.alive && (r.analysis || r.mentionRefs)) recs.push([r.id, r.analysis, r.mentionRefs]);
+    const analysis: AnalysisState = { registry: this.registry.exportState(), roles: this.store.roles.filter((r) => sents[r.sent]?.alive), recs };
     return {
       root: this.root,
       docs: this.store.docs,
-      sents: this.store.sents,
-      roles: this.store.roles,
+      table: encodeTable(sents.length, (i) => sents[i]),
       index: this.store.index.exportState(),
-      registry: this.registry.exportState(),
-      byPath: this.byPath,
-      docSents: this.docSents,
-      contentSkips,
+      unanalysed: this.pending,
+      analysis: v8.serialize(analysis),
+      contentSkips: this.contentSkips,
     };
   }
 
   private static fromSnapshot(snap: Snapshot, opts: CorpusOptions): Corpus {
     const corpus = new Corpus({ ...opts, aliases: undefined, root: snap.root });
-    corpus.store.docs = snap.docs;
-    corpus.store.sents = snap.sents;
-    corpus.store.roles = snap.roles;
+    corpus.aliases = opts.aliases ?? {};
+    const docs = snap.docs;
+    corpus.store.docs = docs;
+    const t = snap.table;
+    const reader = new TableReader(t, (d) => docs[d]!.text);
+    const sents: SentRec[] = new Array(t.count);
+    for (let i = 0; i < t.count; i++) {
+      const d = t.doc[i]!;
+      sents[i] = new SentRec(i, d, undefined, undefined, corpus, t.alive[i] === 1, reader);
+      if (t.alive[i] !== 1) continue;
+      let list = corpus.docSents.get(d);
+      if (!list) corpus.docSents.set(d, (list = []));
+      list.push(i);
+    }
+    corpus.store.sents = sents;
     corpus.store.index = SentenceIndex.fromState(snap.index);
-    (corpus as { registry: EntityRegistry }).registry = EntityRegistry.fromState(snap.registry);
-    corpus.byPath = snap.byPath;
-    corpus.docSents = snap.docSents;
-    corpus.rebuildEntityIndex();
+    docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
+    corpus.pending = snap.unanalysed;
+    corpus.analysisBlob = snap.analysis;
+    corpus.dirty = false;
     return corpus;
   }
 
+  /**
+   * Reads back what analysis the persistent index holds (names, roles, each
+   * sentence's analysis), once, the first time something needs it.
+   */
+  private ready(): void {
+    const blob = this.analysisBlob;
+    if (!blob) return;
+    this.analysisBlob = undefined;
+    const state = v8.deserialize(blob) as AnalysisState;
+    const registry = EntityRegistry.fromState(state.registry);
+    registry.onMerge = (from, into) => this.entityMerged(from, into);
+    this.reg = registry;
+    this.store.roles = state.roles;
+    for (const [id, analysis, refs] of state.recs) {
+      const rec = this.store.sents[id]!;
+      rec.analysis = analysis;
+      rec.mentionRefs = refs;
+    }
+    this.rebuildEntityIndex();
+  }
+
+  /** Names and their spellings, merged into entities. */
+  get registry(): EntityRegistry {
+    this.ready();
+    return this.reg;
+  }
+
+  /** Indexes sources and analyses every sentence, synchronously. */
   static fromInputs(inputs: SourceInput[], opts: CorpusOptions = {}): Corpus {
     const t0 = performance.now();
     const corpus = new Corpus(opts);
-    for (const input of inputs) corpus.upsert(input);
+    for (const input of inputs) corpus.index(input);
+    for (const rec of corpus.store.sents) if (rec.alive && !rec.analysis) corpus.analyse(rec);
     corpus.millis = performance.now() - t0;
     return corpus;
   }
@@ -247,15 +408,18 @@ export class Corpus implements Engine {
     return this.store.docs.filter((d): d is SourceDoc => d !== undefined);
   }
 
+  /** Counts of what is indexed. Claims, quotes and roles count analysed sentences only (see `unanalysed`). */
   stats(): IndexStats {
+    this.ready();
     let sentences = 0;
     let claims = 0;
     let quotes = 0;
     for (const s of this.store.sents) {
       if (!s.alive) continue;
       sentences++;
-      claims += s.claims.length;
-      quotes += s.quotes.length;
+      if (!s.analysis) continue;
+      claims += s.analysis.claims.length;
+      quotes += s.analysis.quotes.length;
     }
     return {
       sources: this.docs.length,
@@ -264,19 +428,17 @@ export class Corpus implements Engine {
       claims,
       quotes,
       roles: this.store.roles.filter((r) => this.store.sents[r.sent]?.alive).length,
+      unanalysed: this.pending,
       skipped: this.skipped,
       millis: Math.round(this.millis),
     };
   }
 
+  /** Adds or replaces a source. When every other sentence is analysed, so are its. */
   upsert(input: SourceInput): void {
-    const existing = this.byPath.get(input.path);
-    if (existing !== undefined) this.dropDoc(existing);
-    const id = this.store.docs.length;
-    const doc = parseSource(input, id, this.root);
-    this.store.docs.push(doc);
-    this.byPath.set(input.path, id);
-    this.indexDoc(doc);
+    const complete = this.pending === 0;
+    const ids = this.index(input);
+    if (complete) for (const id of ids) this.analyse(this.store.sents[id]!);
   }
 
   remove(path: string): void {
@@ -284,138 +446,218 @@ export class Corpus implements Engine {
     if (id === undefined) return;
     this.dropDoc(id);
     this.byPath.delete(path);
+    this.dirty = true;
+  }
+
+  private index(input: SourceInput): number[] {
+    const existing = this.byPath.get(input.path);
+    if (existing !== undefined) this.dropDoc(existing);
+    const id = this.store.docs.length;
+    const doc = parseSource(input, id, this.root);
+    this.store.docs.push(doc);
+    this.byPath.set(input.path, id);
+    this.dirty = true;
+    return this.indexDoc(doc);
   }
 
   private dropDoc(id: number): void {
+    this.ready();
+    let hadRoles = false;
     for (const sid of this.docSents.get(id) ?? []) {
       const rec = this.store.sents[sid]!;
+      if (!rec.alive) continue;
       rec.alive = false;
+      if (!rec.analysis) this.pending--;
       this.store.index.delete(sid, rec.terms.terms);
+      hadRoles ||= rec.analysis !== undefined;
     }
-    this.store.roles = this.store.roles.filter((r) => this.store.sents[r.sent]!.alive);
+    if (hadRoles) this.store.roles = this.store.roles.filter((r) => this.store.sents[r.sent]!.alive);
     this.docSents.delete(id);
     this.store.docs[id] = undefined;
   }
 
-  private indexDoc(doc: SourceDoc): void {
-    const sentences = splitSentences(doc.text, doc.body);
+  /** Splits a source into sentences and posts their search terms. Returns the new sentence ids. */
+  private indexDoc(doc: SourceDoc): number[] {
     const ids: number[] = [];
-    let paragraph = -1;
-    let previous: string[] = [];
-    const recs: SentRec[] = [];
-    for (const sent of sentences) {
-      if (sent.paragraph !== paragraph) {
-        paragraph = sent.paragraph;
-        if (previous.length > 3) previous = previous.slice(-3);
-      }
+    for (const sent of splitSentences(doc.text, doc.body)) {
       const terms = termsOf(sent.text);
       const id = this.store.index.add(terms.terms);
-      const quantities = safeQuantities(sent.text);
-      if (doc.date) {
-        for (const q of quantities) if (q.date?.relative || (q.date?.weekday !== undefined && q.date.day === undefined)) {
-          try {
-            q.date = resolveRelativeDate(q.date, doc.date);
-          } catch {
-            /* leave unresolved */
-          }
-        }
-      }
-      const mentions = findMentions(sent.text).map((m) => ({
-        entity: this.registry.add(m).id,
-        start: m.start,
-        end: m.end,
-      }));
-      const quotes: SourceQuote[] = [];
-      for (const q of findQuotes(sent.text, { previous })) {
-        const ent = q.speaker && q.speakerKind !== 'descriptor' ? this.registry.resolve(q.speaker) : undefined;
-        quotes.push({
-          text: q.text,
-          start: q.start,
-          end: q.end,
-          speaker: ent?.id,
-          speakerText: q.speaker,
-          speakerKind: q.speakerKind,
-        });
-      }
-      const tokens = tokenize(sent.text);
-      const rec: SentRec = {
-        id,
-        doc: doc.id,
-        sent,
-        terms,
-        termSet: new Set(terms.terms),
-        claims: claimsOf(sent.text, quantities),
-        quotes,
-        mentions,
-        negations: tokens.filter((t) => NEGATIONS.has(t.norm) || t.norm.endsWith("n't")).length,
-        alive: true,
-      };
-      this.store.sents[id] = rec;
-      recs.push(rec);
+      // Source sentences never need their synonym-class map (only a draft's is read).
+      this.store.sents[id] = new SentRec(id, doc.id, sent, { terms: terms.terms, stems: terms.stems }, this);
+      this.pending++;
       ids.push(id);
-      for (const r of findRoles(sent.text)) {
-        const ent = this.registry.resolve(r.person);
-        if (!ent) continue;
-        const role: RoleRec = {
-          entity: ent.id,
-          title: r.title,
-          norm: r.norm,
-          country: r.country,
-          former: r.former,
-          occupation: !!r.occupation,
-          sent: id,
-        };
-        this.store.roles.push(role);
-        this.noteRole(role);
-      }
-      previous.push(sent.text);
-    }
-    // Embedded social posts: "— Name (@handle) date" lines sign the post around them.
-    for (let i = 0; i < recs.length; i++) {
-      const author = findSocialPostAuthor(recs[i]!.sent.text);
-      if (!author) continue;
-      const ent = this.registry.resolve(author.name);
-      const sign = (r: SentRec | undefined) => {
-        if (!r || findSocialPostAuthor(r.sent.text)) return;
-        r.quotes.push({
-          text: r.sent.text,
-          start: 0,
-          end: r.sent.text.length,
-          speaker: ent?.id,
-          speakerText: author.name,
-          speakerKind: 'post',
-        });
-      };
-      sign(recs[i - 1]);
-      const next = recs[i + 1];
-      if (next && /pic\.twitter\.com|t\.co\//.test(next.sent.text)) sign(next);
     }
     this.docSents.set(doc.id, ids);
-    for (const rec of recs) this.noteSentence(rec);
+    return ids;
   }
 
-  private noteSentence(rec: SentRec): void {
-    const ents = new Set<number>();
-    for (const m of rec.mentions) ents.add(m.entity);
-    for (const q of rec.quotes) if (q.speaker !== undefined) ents.add(q.speaker);
-    for (const e of ents) {
-      let list = this.entitySents.get(e);
-      if (!list) this.entitySents.set(e, (list = []));
-      list.push(rec.id);
+  /** Registers the names a sentence mentions (once). */
+  private mentionsOf(rec: SentRec): MentionRef[] {
+    if (rec.mentionRefs) return rec.mentionRefs;
+    let refs: MentionRef[];
+    try {
+      refs = registerMentions(rec.sent.text, this.registry);
+    } catch {
+      refs = [];
     }
+    rec.mentionRefs = refs;
+    for (const m of refs) this.noteEntitySentence(m.entity, rec.id);
+    return refs;
+  }
+
+  private noteEntitySentence(entity: number, id: number): void {
+    let list = this.entitySents.get(entity);
+    if (!list) this.entitySents.set(entity, (list = []));
+    const last = list[list.length - 1];
+    if (last === id) return;
+    if (last === undefined || last < id) list.push(id);
+    else if (!list.includes(id)) insertSorted(list, id, sameId);
+  }
+
+  /** Analyses one sentence (see ./analysis); the `Analyser` of every `SentRec`. */
+  analyse(rec: SentRec): SentenceAnalysis {
+    this.ready();
+    if (rec.analysis) return rec.analysis;
+    const sents = this.store.sents;
+    const ids = this.docSents.get(rec.doc);
+    const first = ids?.[0] ?? rec.id;
+    const count = ids?.length ?? 1;
+    const pos = rec.id - first;
+    // Quotations may name their speaker in an earlier sentence: the three before
+    // this sentence's paragraph and those of the paragraph up to it.
+    let p = pos;
+    while (p > 0 && sents[first + p - 1]!.paragraph === rec.paragraph) p--;
+    const previous: string[] = [];
+    for (let k = Math.max(0, p - 3); k < pos; k++) {
+      const r = sents[first + k]!;
+      this.mentionsOf(r);
+      previous.push(r.sent.text);
+    }
+    const after = pos + 1 < count ? sents[first + pos + 1] : undefined;
+    if (after && findSocialPostAuthor(after.sent.text)) this.mentionsOf(after);
+    const mentions = this.mentionsOf(rec);
+    let found: { analysis: SentenceAnalysis; roles: RoleFinding[] };
+    try {
+      found = analyseSentence(
+        rec.sent.text,
+        mentions,
+        { date: this.store.docs[rec.doc]?.date, previous, before: pos > 0 ? sents[first + pos - 1]!.sent.text : undefined, after: after?.sent.text },
+        this.registry,
+      );
+    } catch {
+      found = { analysis: { claims: [], quotes: [], mentions, negations: 0 }, roles: [] };
+    }
+    rec.analysis = found.analysis;
+    if (!rec.alive) return rec.analysis;
+    this.pending--;
+    this.dirty = true;
+    for (const r of found.roles) {
+      const role: RoleRec = { ...r, sent: rec.id };
+      insertSorted(this.store.roles, role, bySent);
+      this.noteRole(role);
+    }
+    this.noteSentence(rec);
+    return rec.analysis;
+  }
+
+  /** Records the entities a sentence mentions or quotes as speakers. */
+  private noteSentence(rec: SentRec): void {
+    for (const m of rec.mentionRefs ?? []) this.noteEntitySentence(m.entity, rec.id);
+    for (const q of rec.analysis?.quotes ?? []) if (q.speaker !== undefined) this.noteEntitySentence(q.speaker, rec.id);
   }
 
   private noteRole(role: RoleRec): void {
     let list = this.entityRoles.get(role.entity);
     if (!list) this.entityRoles.set(role.entity, (list = []));
-    list.push(role);
+    insertSorted(list, role, bySent);
+  }
+
+  /**
+   * An entity was merged into another (a full name seen after its surname alone,
+   * say): what was recorded under its id moves to the surviving one.
+   */
+  private entityMerged(from: number, into: number): void {
+    const sentIds = this.entitySents.get(from) ?? [];
+    const roles = this.entityRoles.get(from) ?? [];
+    this.entitySents.delete(from);
+    this.entityRoles.delete(from);
+    for (const id of sentIds) {
+      const rec = this.store.sents[id]!;
+      for (const m of rec.mentionRefs ?? []) if (m.entity === from) m.entity = into;
+      for (const q of rec.analysis?.quotes ?? []) if (q.speaker === from) q.speaker = into;
+      this.noteEntitySentence(into, id);
+    }
+    for (const r of roles) {
+      r.entity = into;
+      this.noteRole(r);
+    }
+    this.dirty = true;
   }
 
   private rebuildEntityIndex(): void {
     this.entitySents.clear();
     this.entityRoles.clear();
-    for (const rec of this.store.sents) if (rec?.alive) this.noteSentence(rec);
+    for (const rec of this.store.sents) if (rec) this.noteSentence(rec);
     for (const r of this.store.roles) this.noteRole(r);
+  }
+
+  /**
+   * Analyses the not yet analysed sentences that best match some words (any of
+   * them, close spellings included), up to a cap. Nothing to do once every
+   * sentence is analysed.
+   */
+  private analyseMatching(words: string): void {
+    this.ready();
+    if (this.pending === 0) return;
+    const index = this.store.index;
+    const terms = new Set<string>();
+    for (const t of termsOf(words).terms) {
+      if (t.startsWith('#')) continue;
+      terms.add(t);
+      // Other spellings of the word in the sources ("zelenskyy" for "zelensky").
+      for (const f of index.fuzzyTerms(t, 4)) terms.add(f);
+    }
+    if (terms.size === 0) return;
+    const sents = this.store.sents;
+    const hits = index.search([...terms], LOOKUP_ANALYSIS_CAP, (id) => !sents[id]!.analysis);
+    for (const h of hits) {
+      const rec = sents[h.id]!;
+      if (!rec.alive) continue;
+      if (!rec.analysis) this.analyse(rec);
+      // A quotation in a later sentence may name its speaker here ("…,” he said): analyse
+      // the sentences whose look-back window holds this one (see `analyse`).
+      let beyond = 0;
+      for (let id = rec.id + 1; id <= rec.id + 8; id++) {
+        const next = sents[id];
+        if (!next || next.doc !== rec.doc || !next.alive) break;
+        if (next.paragraph !== rec.paragraph && ++beyond > 3) break;
+        if (!next.analysis) this.analyse(next);
+      }
+    }
+  }
+
+  /** Every way the sources may write a name: as given, its place spellings and the writer's aliases. */
+  private spellings(name: string): string {
+    const out = new Set(placeSpellings(name));
+    const key = normalizePhrase(name);
+    for (const [canonical, variants] of Object.entries(this.aliases)) {
+      const all = [canonical, ...variants];
+      if (all.some((v) => normalizePhrase(v.replace(/^@/, '')) === key)) for (const v of all) out.add(v.replace(/^@/, ''));
+    }
+    return [...out].join(' ');
+  }
+
+  /** The entity a name (any spelling, surname, handle, demonym or alias) refers to. */
+  resolve(name: string): Entity | undefined {
+    if (this.pending > 0) this.analyseMatching(this.spellings(name));
+    return this.registry.resolve(name);
+  }
+
+  /** Role records of everyone, among the analysed sentences and those with the title's words. */
+  rolesWithTitle(title: string): RoleRec[] {
+    this.ready();
+    this.analyseMatching(title);
+    return this.store.roles.filter((r) => this.store.sents[r.sent]?.alive);
   }
 
   /** The loaded source with this path (constant time; for checks that hold an Evidence's path). */
@@ -424,8 +666,9 @@ export class Corpus implements Engine {
     return id === undefined ? undefined : this.store.docs[id];
   }
 
-  /** Live role records stored under an entity id, in `store.roles` order. */
+  /** Live role records of an entity, in sentence order. */
   rolesOf(entity: number): RoleRec[] {
+    this.ready();
     return (this.entityRoles.get(entity) ?? []).filter((r) => this.store.sents[r.sent]?.alive);
   }
 
@@ -444,15 +687,15 @@ export class Corpus implements Engine {
   facts(name: string): FactSheet | undefined {
     // factSheet reads every sentence and role record; give it only those of the
     // entity (the rest cannot contribute), in the same order.
-    const ent = this.registry.resolve(name.trim());
+    const ent = this.resolve(name.trim());
     if (!ent) return undefined;
     const all = this.store.sents;
     const relevant: SentRec[] = [];
     for (const id of this.entitySents.get(ent.id) ?? []) if (all[id]?.alive) relevant.push(all[id]!);
-    const roles = (this.entityRoles.get(ent.id) ?? []).filter((r) => all[r.sent]?.alive);
+    const roles = this.rolesOf(ent.id);
     const sents = { [Symbol.iterator]: () => relevant[Symbol.iterator]() } as unknown as SentRec[];
     for (const r of roles) sents[r.sent] = all[r.sent]!;
-    const view = { registry: this.registry, store: { ...this.store, sents, roles } } as unknown as Corpus;
+    const view = { registry: this.registry, resolve: () => ent, store: { ...this.store, sents, roles } } as unknown as Corpus;
     return factSheet(view, name);
   }
 
@@ -464,7 +707,7 @@ export class Corpus implements Engine {
       const start = s.start + m.start;
       const end = s.start + m.end;
       if (offset < start || offset > end) continue;
-      const ent = this.registry.resolve(m.text);
+      const ent = this.resolve(m.text);
       if (!ent) return undefined;
       return { name: ent.name, span: { start, end } };
     }

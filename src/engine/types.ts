@@ -152,6 +152,8 @@ export interface IndexStats {
   claims: number;
   quotes: number;
   roles: number;
+  /** Sentences not analysed yet (claims, quotes and roles count the analysed ones). */
+  unanalysed: number;
   skipped: { path: string; reason: string }[];
   millis: number;
 }

@@ -126,7 +126,7 @@ function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnosti
   }
   for (const m of mentions) {
     if (m.demonym || m.kind === 'other') continue;
-    if (ctx.corpus.registry.resolve(m.text)) continue;
+    if (ctx.corpus.resolve(m.text)) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
     out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));
   }

@@ -150,7 +150,7 @@ export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnosti
     }
     if (!q.speaker || q.speakerStart === undefined || q.speakerEnd === undefined) continue;
     if (q.speakerKind === 'pronoun' && !q.speaker) continue;
-    const draftEntity = ctx.corpus.registry.resolve(q.speaker)?.id;
+    const draftEntity = ctx.corpus.resolve(q.speaker)?.id;
     const attributed = occ.filter((o) => o.speakers.some((s) => s.speakerKind !== 'unknown' && (s.speakerText || s.speaker !== undefined)));
     if (attributed.length === 0) continue;
     const matchesSomewhere = occ.some(

@@ -32,8 +32,6 @@ function matchCase(written: string, title: string): string {
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { corpus } = ctx;
-  let aliveRoles: RoleRec[] | undefined;
-  const alive = () => (aliveRoles ??= corpus.store.roles.filter((r) => corpus.store.sents[r.sent]?.alive));
   let roles;
   try {
     roles = findRoles(ctx.sentence.text);
@@ -41,7 +39,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     return out;
   }
   for (const r of roles) {
-    const ent = corpus.registry.resolve(r.person);
+    const ent = corpus.resolve(r.person);
     if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
@@ -74,7 +72,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    const holders = alive().filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
+    const holders = corpus.rolesWithTitle(r.title).filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
     const offices = own.filter((x) => !x.occupation && !x.former);
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];

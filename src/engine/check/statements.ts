@@ -137,7 +137,7 @@ function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefine
   const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
   if (/^\s*(since|in)\b/i.test(after)) return undefined;
   const names = findMentions(ctx.sentence.text).filter((x) => x.kind !== 'place' && !x.demonym);
-  const ids = new Set(names.map((n) => ctx.corpus.registry.resolve(n.text)?.id).filter((x): x is number => x !== undefined));
+  const ids = new Set(names.map((n) => ctx.corpus.resolve(n.text)?.id).filter((x): x is number => x !== undefined));
   if (ids.size === 0) return undefined;
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
@@ -181,12 +181,12 @@ function placeType(sentence: string, m: { text: string; start: number }): string
 }
 
 function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | undefined {
-  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.registry.resolve(m.text));
+  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.resolve(m.text));
   if (unknown.length === 0) return undefined;
-  const known = new Set(mentions.map((m) => ctx.corpus.registry.resolve(m.text)?.id).filter((x) => x !== undefined));
+  const known = new Set(mentions.map((m) => ctx.corpus.resolve(m.text)?.id).filter((x) => x !== undefined));
   // How well the rest of the sentence matches, leaving out the names no source knows.
   const ignore = new Set<string>();
-  for (const m of mentions) if (!ctx.corpus.registry.resolve(m.text)) for (const t of tokenize(m.text)) ignore.add(stem(t.norm));
+  for (const m of mentions) if (!ctx.corpus.resolve(m.text)) for (const t of tokenize(m.text)) ignore.add(stem(t.norm));
   const p = unknown[0]!;
   const wantType = placeType(ctx.sentence.text, p);
   if (wantType === 'city') for (const w of ['city', 'town', 'port', 'capital']) ignore.add(stem(w));

@@ -236,6 +236,28 @@ DEMONYMS.set('brits', 'United Kingdom');
 DEMONYMS.set('french', 'France');
 DEMONYMS.set('dutch', 'Netherlands');
 
+/** Canonical place name → every spelling and demonym the gazetteer knows for it. */
+const SPELLINGS = new Map<string, Set<string>>();
+const spell = (name: string, word: string) => {
+  let set = SPELLINGS.get(name);
+  if (!set) SPELLINGS.set(name, (set = new Set([name])));
+  set.add(word);
+};
+for (const c of COUNTRIES) for (const w of [...(c.variants ?? []), ...c.demonyms]) spell(c.name, w);
+for (const c of CITIES) for (const w of c.variants ?? []) spell(c.name, w);
+
+/**
+ * Every way the sources may write the place a name refers to ("Turkey" →
+ * Turkey, Türkiye, Turkiye, Turkish, Turk); the name alone when it is no known place.
+ */
+export function placeSpellings(name: string): string[] {
+  const p = lookupPlace(name);
+  const d = p ? undefined : demonymCountry(name);
+  const canonical = p?.name ?? d;
+  if (!canonical) return [name];
+  return [...(SPELLINGS.get(canonical) ?? [canonical])];
+}
+
 /** The lookup key used by the gazetteer (folded, lower-case, no dots, apostrophes as spaces). */
 export const gazetteerKey = k;
 

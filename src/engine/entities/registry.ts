@@ -114,6 +114,12 @@ export class EntityRegistry<R = unknown> {
   /** Skeleton (and its one-deletion variants), or `=word`, of every key word → entity ids. */
   private wordIds = new Map<string, Set<number>>();
 
+  /**
+   * Called after an entity is merged into another (its id is gone; `into` holds
+   * its names): owners of stored ids move them over.
+   */
+  onMerge: ((from: number, into: number) => void) | undefined;
+
   /** User aliases: canonical name → variants (all resolve to the canonical). */
   setAliases(aliases: Record<string, string[]>): void {
     this.aliasOf.clear();
@@ -393,5 +399,6 @@ export class EntityRegistry<R = unknown> {
         if (!NAME_CONNECTORS.has(w)) this.addDoc(into.id, nameSkeleton(w));
       }
     }
+    this.onMerge?.(from.id, into.id);
   }
 }

@@ -43,7 +43,8 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
   return {
     name: ent.name,
     kind: ent.kind === 'person' || ent.kind === 'organization' || ent.kind === 'place' ? ent.kind : 'other',
-    aliases: [...ent.variants].filter((v) => v !== ent.name),
+    // Sorted: the order names happened to be registered in says nothing.
+    aliases: [...ent.variants].filter((v) => v !== ent.name).sort((a, b) => a.localeCompare(b)),
     roles: sortedRoles,
     figures,
     quotes,
