@@ -40,7 +40,14 @@ export function termsOf(text: string): Terms {
 }
 
 interface Posting {
-  ids: number[];
+  /** Sentence ids, ascending. Read back from the persistent index as a typed array, made an array when first changed. */
+  ids: number[] | Int32Array;
+}
+
+/** Ids of a posting as an array that can be changed. */
+function mutableIds(p: Posting): number[] {
+  if (!Array.isArray(p.ids)) p.ids = Array.from(p.ids);
+  return p.ids as number[];
 }
 
 export interface Hit {
@@ -48,10 +55,14 @@ export interface Hit {
   score: number;
 }
 
+/** The index as the persistent index stores it: typed arrays, one word list. */
 export interface IndexState {
-  postings: Map<string, Posting>;
-  lengths: number[];
-  alive: boolean[];
+  /** Every indexed term; term k's sentence ids are `ids[offsets[k] .. offsets[k+1])`. */
+  terms: string[];
+  offsets: Int32Array;
+  ids: Int32Array;
+  lengths: Int32Array;
+  alive: Uint8Array;
   totalLength: number;
   liveCount: number;
 }
@@ -85,14 +96,33 @@ export class SentenceIndex {
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): IndexState {
-    return { postings: this.postings, lengths: this.lengths, alive: this.alive, totalLength: this.totalLength, liveCount: this.liveCount };
+    const terms = [...this.postings.keys()];
+    const offsets = new Int32Array(terms.length + 1);
+    let n = 0;
+    terms.forEach((t, k) => {
+      offsets[k] = n;
+      n += this.postings.get(t)!.ids.length;
+    });
+    offsets[terms.length] = n;
+    const ids = new Int32Array(n);
+    terms.forEach((t, k) => ids.set(this.postings.get(t)!.ids, offsets[k]));
+    return {
+      terms,
+      offsets,
+      ids,
+      lengths: Int32Array.from(this.lengths),
+      alive: Uint8Array.from(this.alive, (a) => (a ? 1 : 0)),
+      totalLength: this.totalLength,
+      liveCount: this.liveCount,
+    };
   }
 
   static fromState(state: IndexState): SentenceIndex {
     const index = new SentenceIndex();
-    index.postings = state.postings;
-    index.lengths = state.lengths;
-    index.alive = state.alive;
+    const { terms, offsets, ids } = state;
+    for (let k = 0; k < terms.length; k++) index.postings.set(terms[k]!, { ids: ids.subarray(offsets[k]!, offsets[k + 1]!) });
+    index.lengths = Array.from(state.lengths);
+    index.alive = Array.from(state.alive, (a) => a === 1);
     index.totalLength = state.totalLength;
     index.liveCount = state.liveCount;
     return index;
@@ -112,7 +142,7 @@ export class SentenceIndex {
         this.postings.set(t, p);
         this.addVocab(t);
       }
-      p.ids.push(id);
+      mutableIds(p).push(id);
     }
     return id;
   }
@@ -127,8 +157,9 @@ export class SentenceIndex {
     this.liveCount--;
     this.totalLength -= this.lengths[id]!;
     for (const t of terms ?? []) {
-      const ids = this.postings.get(t)?.ids;
-      if (!ids) continue;
+      const p = this.postings.get(t);
+      if (!p) continue;
+      const ids = mutableIds(p);
       let lo = 0;
       let hi = ids.length;
       while (lo < hi) {

@@ -1,0 +1,117 @@
+/**
+ * The sentence table of the persistent index: every sentence's position and
+ * search terms as a few typed arrays and one word list, instead of an object
+ * per sentence. Typed arrays are read back by copying bytes, so a warm start
+ * over 150,000 sentences costs milliseconds; a sentence's objects are made
+ * again only when something reads it (see `SentRec`).
+ */
+import type { Terms } from '../citations/retrieval';
+import type { Sentence } from '../types';
+
+export interface SentenceTable {
+  count: number;
+  doc: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  line: Int32Array;
+  character: Int32Array;
+  paragraph: Int32Array;
+  alive: Uint8Array;
+  /** Every term and stem, once. */
+  words: string[];
+  /** Sentence i's distinct terms are `termIds[termOff[i] .. termOff[i+1])`, as indexes into `words`. */
+  termOff: Int32Array;
+  termIds: Int32Array;
+  /** Sentence i's content stems in order, likewise. */
+  stemOff: Int32Array;
+  stemIds: Int32Array;
+}
+
+/** What the table is made from: one entry per sentence id. */
+export interface TableRow {
+  doc: number;
+  sent: Sentence;
+  terms: Terms;
+  alive: boolean;
+}
+
+/** Builds the table. `row(i)` may return `undefined` for an id with no sentence (written as a dead row). */
+export function encodeTable(count: number, row: (i: number) => TableRow | undefined): SentenceTable {
+  const t: SentenceTable = {
+    count,
+    doc: new Int32Array(count),
+    start: new Int32Array(count),
+    end: new Int32Array(count),
+    line: new Int32Array(count),
+    character: new Int32Array(count),
+    paragraph: new Int32Array(count),
+    alive: new Uint8Array(count),
+    words: [],
+    termOff: new Int32Array(count + 1),
+    termIds: new Int32Array(0),
+    stemOff: new Int32Array(count + 1),
+    stemIds: new Int32Array(0),
+  };
+  const ids = new Map<string, number>();
+  const idOf = (w: string): number => {
+    let id = ids.get(w);
+    if (id === undefined) {
+      id = t.words.length;
+      ids.set(w, id);
+      t.words.push(w);
+    }
+    return id;
+  };
+  const termIds: number[] = [];
+  const stemIds: number[] = [];
+  for (let i = 0; i < count; i++) {
+    t.termOff[i] = termIds.length;
+    t.stemOff[i] = stemIds.length;
+    const r = row(i);
+    if (!r) continue;
+    t.doc[i] = r.doc;
+    t.start[i] = r.sent.start;
+    t.end[i] = r.sent.end;
+    t.line[i] = r.sent.line;
+    t.character[i] = r.sent.character;
+    t.paragraph[i] = r.sent.paragraph;
+    t.alive[i] = r.alive ? 1 : 0;
+    if (!r.alive) continue;
+    for (const w of r.terms.terms) termIds.push(idOf(w));
+    for (const w of r.terms.stems) stemIds.push(idOf(w));
+  }
+  t.termOff[count] = termIds.length;
+  t.stemOff[count] = stemIds.length;
+  t.termIds = Int32Array.from(termIds);
+  t.stemIds = Int32Array.from(stemIds);
+  return t;
+}
+
+/** Reads sentences back out of a table; `textOf(doc)` gives a source's text. */
+export class TableReader {
+  constructor(
+    readonly table: SentenceTable,
+    private readonly textOf: (doc: number) => string,
+  ) {}
+
+  sentence(i: number): Sentence {
+    const t = this.table;
+    const start = t.start[i]!;
+    const end = t.end[i]!;
+    return { start, end, text: this.textOf(t.doc[i]!).slice(start, end), line: t.line[i]!, character: t.character[i]!, paragraph: t.paragraph[i]! };
+  }
+
+  terms(i: number): Terms {
+    const t = this.table;
+    const terms: string[] = [];
+    for (let k = t.termOff[i]!; k < t.termOff[i + 1]!; k++) terms.push(t.words[t.termIds[k]!]!);
+    const stems: string[] = [];
+    for (let k = t.stemOff[i]!; k < t.stemOff[i + 1]!; k++) stems.push(t.words[t.stemIds[k]!]!);
+    return { terms, stems };
+  }
+
+  /** Sentence i's paragraph, without making its objects. */
+  paragraph(i: number): number {
+    return this.table.paragraph[i]!;
+  }
+}
