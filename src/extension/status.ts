@@ -5,6 +5,8 @@ export interface StatusParams {
   sources: number;
   facts: number;
   indexing: boolean;
+  /** Percentage of source sentences analysed, while the background analysis runs. */
+  analysing?: number;
   message?: string;
 }
 
@@ -24,9 +26,14 @@ export class StatusItem implements vscode.Disposable {
     const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`;
     this.item.text = p.indexing
       ? '$(sync~spin) Sourcewise: indexing…'
-      : `$(book) Sourcewise: ${n(p.sources, 'source')} · ${n(p.facts, 'fact')}`;
+      : p.analysing !== undefined
+        ? `$(sync~spin) Sourcewise: ${n(p.sources, 'source')} · analysing ${p.analysing}%`
+        : `$(book) Sourcewise: ${n(p.sources, 'source')} · ${n(p.facts, 'fact')}`;
     const tip = new vscode.MarkdownString();
     tip.appendText(p.message ? `${p.message}\n\n` : '');
+    if (p.analysing !== undefined) {
+      tip.appendText('Citations are ready; names, figures and quotes of the sources are being analysed, and findings may still change.\n\n');
+    }
     tip.appendText('Click to reindex sources.');
     this.item.tooltip = tip;
     this.item.backgroundColor = undefined;

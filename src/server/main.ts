@@ -26,6 +26,7 @@ import { Checker } from './diagnostics';
 import { provideHover } from './hover';
 import { DEFAULT_SETTINGS, parseSettings, settingsWarning, type Settings } from './settings';
 import { Sources, type FileChangeKind } from './sources';
+import type { Corpus } from '../engine/corpus';
 import { uriToPath } from './util';
 
 export const STATUS_NOTIFICATION = 'sourcewise/status';
@@ -37,6 +38,8 @@ export interface StatusParams {
   sources: number;
   facts: number;
   indexing: boolean;
+  /** Percentage of source sentences analysed, while the background analysis runs. */
+  analysing?: number;
   message?: string;
 }
 
@@ -86,6 +89,7 @@ function sendStatus(message?: string): void {
     sources: corpus?.docs.length ?? 0,
     facts,
     indexing: ctx.indexing,
+    analysing: analysing?.percent,
     message: ctx.checkingEnabled ? statusMessage : `Checking is off. ${statusMessage ?? ''}`.trim(),
   };
   void connection.sendNotification(STATUS_NOTIFICATION, params);
@@ -111,6 +115,48 @@ async function readSettings(): Promise<Settings> {
 }
 
 let reindexing: Promise<void> = Promise.resolve();
+/** The background analysis of the current corpus, while it runs. */
+let analysing: { corpus: Corpus; controller: AbortController; percent: number } | undefined;
+
+/**
+ * Analyses the sources' sentences in the background (slices of ~15 ms between
+ * requests), then writes the persistent index and re-checks open drafts, whose
+ * findings may have become more complete. A newer corpus aborts it.
+ */
+async function analyseInBackground(corpus: Corpus): Promise<void> {
+  analysing?.controller.abort(new Error('superseded'));
+  analysing = undefined;
+  if (!corpus.analysedAll) {
+    const run = { corpus, controller: new AbortController(), percent: 0 };
+    analysing = run;
+    const progress = await connection.window.createWorkDoneProgress();
+    progress.begin('Sourcewise', 0, 'Analysing sources…', false);
+    let last = -1;
+    const t0 = Date.now();
+    try {
+      await corpus.analyseAll({
+        signal: run.controller.signal,
+        onProgress: (done, total) => {
+          const pct = total ? Math.floor((done / total) * 100) : 100;
+          if (pct === last) return;
+          last = run.percent = pct;
+          progress.report(pct, `${done}/${total} sentences`);
+          sendStatus();
+        },
+      });
+      ctx.log(`Analysed the sources' sentences in ${Date.now() - t0} ms.`);
+    } catch (err) {
+      if (!run.controller.signal.aborted) connection.console.error(`Analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return;
+    } finally {
+      progress.done();
+      if (analysing === run) analysing = undefined;
+    }
+    sendStatus();
+    checker.recheckAll();
+  }
+  await corpus.persist();
+}
 
 async function reindex(reason: string): Promise<void> {
   const run = async () => {
@@ -141,6 +187,7 @@ async function reindex(reason: string): Promise<void> {
       sendStatus(parts.join(' ') || undefined);
       if (parts.length === 0) statusMessage = undefined;
       checker.recheckAll();
+      void analyseInBackground(r.corpus);
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (/superseded/.test(msg)) return;
@@ -252,7 +299,26 @@ connection.onDidChangeWatchedFiles(async (params) => {
   else if (r) {
     sendStatus();
     checker.recheckAll();
+    schedulePersist();
   }
+});
+
+let persistTimer: NodeJS.Timeout | undefined;
+/** Writes the persistent index once source changes have settled (not on every save of a source). */
+function schedulePersist(): void {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = setTimeout(() => {
+    persistTimer = undefined;
+    const corpus = ctx.sources.corpus;
+    if (corpus && !analysing) void corpus.persist();
+  }, 10_000);
+  persistTimer.unref();
+}
+
+connection.onShutdown(async () => {
+  if (persistTimer) clearTimeout(persistTimer);
+  persistTimer = undefined;
+  if (!analysing) await ctx.sources.corpus?.persist();
 });
 
 connection.onNotification(TRUST_NOTIFICATION, (p: { trusted?: unknown }) => {

@@ -73,6 +73,12 @@ export class Sources {
       aliases: settings.aliases,
       signal: controller.signal,
       onProgress,
+      // The index is enough to answer; the server analyses sentences in the background.
+      analysis: 'deferred' as const,
+      // Until the first load ends there is nothing else to answer from: answer from what is indexed so far.
+      onCorpus: (c: Corpus) => {
+        if (!this.corpus) this.corpus = c;
+      },
       // The persistent index lives in the client's storage for this workspace when it gives one.
       ...(settings.storagePath ? { cacheDir: path.join(settings.storagePath, 'index') } : {}),
     };
