@@ -20,7 +20,7 @@ import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
 import * as v8 from 'node:v8';
 import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
-import { encodeTable, TableReader, type SentenceTable } from './cache/table';
+import { AnalysisReader, encodeAnalyses, encodeTable, TableReader, type AnalysisTable, type SentenceTable } from './cache/table';
 import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
@@ -85,12 +85,14 @@ interface FileStamp {
   mtimeMs?: number;
 }
 
-/** What analysing sentences has built, as the persistent index stores it (one v8-serialized blob). */
+/** What analysing sentences has built, as the persistent index stores it. */
 interface AnalysisState {
   registry: RegistryState<unknown>;
   roles: RoleRec[];
-  /** Sentence id, its analysis, its registered mentions: for every sentence with either. */
-  recs: [number, SentenceAnalysis | undefined, MentionRef[] | undefined][];
+  /** Each sentence's analysis and registered mentions, read one by one when needed. */
+  sentences: AnalysisTable;
+  /** Entity `ents[k]` is mentioned or quoted in sentences `sents[off[k] .. off[k+1])`. */
+  entityIndex: { ents: Int32Array; off: Int32Array; sents: Int32Array };
 }
 
 interface Snapshot {
@@ -309,7 +311,7 @@ export class Corpus implements Engine, Analyser {
       let k = 0;
       while (next < sents.length) {
         const rec = sents[next++];
-        if (rec && rec.alive && !rec.analysis) {
+        if (rec && rec.alive && !rec.isAnalysed) {
           this.analyse(rec);
           done++;
         }
@@ -328,9 +330,21 @@ export class Corpus implements Engine, Analyser {
   private snapshot(): Snapshot {
     this.ready();
     const sents = this.store.sents;
-    const recs: AnalysisState['recs'] = [];
-    for (const r of sents) if (r && r.alive && (r.analysis || r.mentionRefs)) recs.push([r.id, r.analysis, r.mentionRefs]);
-    const analysis: AnalysisState = { registry: this.registry.exportState(), roles: this.store.roles.filter((r) => sents[r.sent]?.alive), recs };
+    const ents: number[] = [];
+    const off: number[] = [];
+    const ids: number[] = [];
+    for (const [e, list] of this.entitySents) {
+      ents.push(e);
+      off.push(ids.length);
+      for (const id of list) if (sents[id]?.alive) ids.push(id);
+    }
+    off.push(ids.length);
+    const analysis: AnalysisState = {
+      registry: this.registry.exportState(),
+      roles: this.store.roles.filter((r) => sents[r.sent]?.alive),
+      sentences: encodeAnalyses(sents.length, (i) => (sents[i]?.alive ? sents[i]!.storedRow() : undefined), v8.serialize),
+      entityIndex: { ents: Int32Array.from(ents), off: Int32Array.from(off), sents: Int32Array.from(ids) },
+    };
     return {
       root: this.root,
       docs: this.store.docs,
@@ -380,12 +394,13 @@ export class Corpus implements Engine, Analyser {
     registry.onMerge = (from, into) => this.entityMerged(from, into);
     this.reg = registry;
     this.store.roles = state.roles;
-    for (const [id, analysis, refs] of state.recs) {
-      const rec = this.store.sents[id]!;
-      rec.analysis = analysis;
-      rec.mentionRefs = refs;
-    }
-    this.rebuildEntityIndex();
+    const reader = new AnalysisReader<SentenceAnalysis, MentionRef[]>(state.sentences, (b) => v8.deserialize(b));
+    for (const rec of this.store.sents) if (rec?.alive) rec.restore(reader);
+    const { ents, off, sents } = state.entityIndex;
+    this.entitySents.clear();
+    for (let k = 0; k < ents.length; k++) this.entitySents.set(ents[k]!, Array.from(sents.subarray(off[k]!, off[k + 1]!)));
+    this.entityRoles.clear();
+    for (const r of this.store.roles) this.noteRole(r);
   }
 
   /** Names and their spellings, merged into entities. */
@@ -399,7 +414,7 @@ export class Corpus implements Engine, Analyser {
     const t0 = performance.now();
     const corpus = new Corpus(opts);
     for (const input of inputs) corpus.index(input);
-    for (const rec of corpus.store.sents) if (rec.alive && !rec.analysis) corpus.analyse(rec);
+    for (const rec of corpus.store.sents) if (rec.alive && !rec.isAnalysed) corpus.analyse(rec);
     corpus.millis = performance.now() - t0;
     return corpus;
   }
@@ -417,9 +432,10 @@ export class Corpus implements Engine, Analyser {
     for (const s of this.store.sents) {
       if (!s.alive) continue;
       sentences++;
-      if (!s.analysis) continue;
-      claims += s.analysis.claims.length;
-      quotes += s.analysis.quotes.length;
+      const row = s.storedRow();
+      if (!row?.analysed) continue;
+      claims += row.claims;
+      quotes += row.quotes;
     }
     return {
       sources: this.docs.length,
@@ -467,9 +483,9 @@ export class Corpus implements Engine, Analyser {
       const rec = this.store.sents[sid]!;
       if (!rec.alive) continue;
       rec.alive = false;
-      if (!rec.analysis) this.pending--;
+      if (!rec.isAnalysed) this.pending--;
       this.store.index.delete(sid, rec.terms.terms);
-      hadRoles ||= rec.analysis !== undefined;
+      hadRoles ||= rec.isAnalysed;
     }
     if (hadRoles) this.store.roles = this.store.roles.filter((r) => this.store.sents[r.sent]!.alive);
     this.docSents.delete(id);
@@ -517,7 +533,7 @@ export class Corpus implements Engine, Analyser {
   /** Analyses one sentence (see ./analysis); the `Analyser` of every `SentRec`. */
   analyse(rec: SentRec): SentenceAnalysis {
     this.ready();
-    if (rec.analysis) return rec.analysis;
+    if (rec.isAnalysed) return rec.analysis!;
     const sents = this.store.sents;
     const ids = this.docSents.get(rec.doc);
     const first = ids?.[0] ?? rec.id;
@@ -594,13 +610,6 @@ export class Corpus implements Engine, Analyser {
     this.dirty = true;
   }
 
-  private rebuildEntityIndex(): void {
-    this.entitySents.clear();
-    this.entityRoles.clear();
-    for (const rec of this.store.sents) if (rec) this.noteSentence(rec);
-    for (const r of this.store.roles) this.noteRole(r);
-  }
-
   /**
    * Analyses the not yet analysed sentences that best match some words (any of
    * them, close spellings included), up to a cap. Nothing to do once every
@@ -619,11 +628,11 @@ export class Corpus implements Engine, Analyser {
     }
     if (terms.size === 0) return;
     const sents = this.store.sents;
-    const hits = index.search([...terms], LOOKUP_ANALYSIS_CAP, (id) => !sents[id]!.analysis);
+    const hits = index.search([...terms], LOOKUP_ANALYSIS_CAP, (id) => !sents[id]!.isAnalysed);
     for (const h of hits) {
       const rec = sents[h.id]!;
       if (!rec.alive) continue;
-      if (!rec.analysis) this.analyse(rec);
+      if (!rec.isAnalysed) this.analyse(rec);
       // A quotation in a later sentence may name its speaker here ("…,” he said): analyse
       // the sentences whose look-back window holds this one (see `analyse`).
       let beyond = 0;
@@ -631,7 +640,7 @@ export class Corpus implements Engine, Analyser {
         const next = sents[id];
         if (!next || next.doc !== rec.doc || !next.alive) break;
         if (next.paragraph !== rec.paragraph && ++beyond > 3) break;
-        if (!next.analysis) this.analyse(next);
+        if (!next.isAnalysed) this.analyse(next);
       }
     }
   }

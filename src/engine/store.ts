@@ -5,7 +5,7 @@
 import type { Claim } from './claims';
 import type { SentenceIndex, Terms } from './citations/retrieval';
 import type { MentionRef, SentenceAnalysis } from './analysis';
-import type { TableReader } from './cache/table';
+import type { AnalysisReader, AnalysisRow, TableReader } from './cache/table';
 import type { Evidence, Sentence, SourceDoc } from './types';
 
 export interface SourceQuote {
@@ -41,10 +41,10 @@ export interface Analyser {
  * happened yet.
  */
 export class SentRec {
-  /** Set when the sentence has been analysed. */
-  analysis: SentenceAnalysis | undefined;
-  /** Entities the sentence mentions, registered before its full analysis (pronoun speakers of later sentences need them). */
-  mentionRefs: MentionRef[] | undefined;
+  private analysisCache: SentenceAnalysis | undefined;
+  private refsCache: MentionRef[] | undefined;
+  /** The persistent index's record of this sentence's analysis, until it is read. */
+  private stored: AnalysisReader<SentenceAnalysis, MentionRef[]> | undefined;
   private termSetCache: Set<string> | undefined;
   private sentCache: Sentence | undefined;
   private termsCache: Terms | undefined;
@@ -64,6 +64,67 @@ export class SentRec {
   ) {
     this.sentCache = sent;
     this.termsCache = terms;
+  }
+
+  /** Attaches the persistent index's analysis of this sentence, read when first needed. */
+  restore(stored: AnalysisReader<SentenceAnalysis, MentionRef[]>): void {
+    if (stored.analysed(this.id) || stored.raw(this.id).length > 0) this.stored = stored;
+  }
+
+  private load(): void {
+    const stored = this.stored!;
+    this.stored = undefined;
+    const [analysis, refs] = stored.read(this.id);
+    this.refsCache ??= refs;
+    // A sentence with nothing in it is stored as no bytes.
+    this.analysisCache ??= analysis ?? (stored.analysed(this.id) ? { claims: [], quotes: [], mentions: this.refsCache ?? [], negations: 0 } : undefined);
+  }
+
+  /** Set when the sentence has been analysed. */
+  get analysis(): SentenceAnalysis | undefined {
+    if (this.stored) this.load();
+    return this.analysisCache;
+  }
+
+  set analysis(a: SentenceAnalysis | undefined) {
+    if (this.stored) this.load();
+    this.analysisCache = a;
+  }
+
+  /** Entities the sentence mentions, registered before its full analysis (pronoun speakers of later sentences need them). */
+  get mentionRefs(): MentionRef[] | undefined {
+    if (this.stored) this.load();
+    return this.refsCache;
+  }
+
+  set mentionRefs(refs: MentionRef[] | undefined) {
+    if (this.stored) this.load();
+    this.refsCache = refs;
+  }
+
+  /** Whether the sentence has been analysed, without reading a stored analysis. */
+  get isAnalysed(): boolean {
+    return this.analysisCache !== undefined || (this.stored?.analysed(this.id) ?? false);
+  }
+
+  /** The analysis as the persistent index should store it, without reading a stored one. */
+  storedRow(): AnalysisRow<SentenceAnalysis, MentionRef[]> | undefined {
+    const st = this.stored;
+    if (st) {
+      const t = st.table;
+      return { analysis: undefined, mentionRefs: undefined, raw: st.raw(this.id), analysed: st.analysed(this.id), claims: t.claims[this.id]!, quotes: t.quotes[this.id]! };
+    }
+    const a = this.analysisCache;
+    const refs = this.refsCache;
+    if (!a && !refs) return undefined;
+    const empty = !!a && a.claims.length === 0 && a.quotes.length === 0 && a.mentions.length === 0 && a.negations === 0 && (!refs || refs.length === 0);
+    return {
+      analysis: empty ? undefined : a,
+      mentionRefs: empty ? undefined : refs,
+      analysed: !!a,
+      claims: a?.claims.length ?? 0,
+      quotes: a?.quotes.length ?? 0,
+    };
   }
 
   get sent(): Sentence {

@@ -115,3 +115,82 @@ export class TableReader {
     return this.table.paragraph[i]!;
   }
 }
+
+/**
+ * Each sentence's analysis as the persistent index stores it: serialized one by
+ * one, so a warm start reads none of them and a sentence's is read when
+ * something first needs it; counts for `stats` without reading any.
+ */
+export interface AnalysisTable {
+  /** 1 where the sentence was analysed. */
+  analysed: Uint8Array;
+  /** Claims and quotes of each analysed sentence (for counts). */
+  claims: Uint16Array;
+  quotes: Uint16Array;
+  /** Sentence i's `[analysis, mentionRefs]`, v8-serialized, is `bytes[off[i] .. off[i+1])`; empty when it has neither. */
+  off: Int32Array;
+  bytes: Uint8Array;
+}
+
+export interface AnalysisRow<A, M> {
+  analysis: A | undefined;
+  mentionRefs: M | undefined;
+  /** The row's serialized bytes when it is still as read from a table (copied as they are). */
+  raw?: Uint8Array;
+  analysed: boolean;
+  claims: number;
+  quotes: number;
+}
+
+export function encodeAnalyses<A, M>(count: number, row: (i: number) => AnalysisRow<A, M> | undefined, serialize: (x: unknown) => Uint8Array): AnalysisTable {
+  const t: AnalysisTable = {
+    analysed: new Uint8Array(count),
+    claims: new Uint16Array(count),
+    quotes: new Uint16Array(count),
+    off: new Int32Array(count + 1),
+    bytes: new Uint8Array(0),
+  };
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    t.off[i] = n;
+    const r = row(i);
+    if (!r) continue;
+    t.analysed[i] = r.analysed ? 1 : 0;
+    t.claims[i] = Math.min(r.claims, 0xffff);
+    t.quotes[i] = Math.min(r.quotes, 0xffff);
+    const bytes = r.raw ?? (r.analysis || r.mentionRefs ? serialize([r.analysis, r.mentionRefs]) : undefined);
+    if (!bytes || bytes.length === 0) continue;
+    parts.push(bytes);
+    n += bytes.length;
+  }
+  t.off[count] = n;
+  t.bytes = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    t.bytes.set(p, at);
+    at += p.length;
+  }
+  return t;
+}
+
+/** Reads rows of an `AnalysisTable` back, one sentence at a time. */
+export class AnalysisReader<A, M> {
+  constructor(
+    readonly table: AnalysisTable,
+    private readonly deserialize: (bytes: Uint8Array) => unknown,
+  ) {}
+
+  analysed(i: number): boolean {
+    return this.table.analysed[i] === 1;
+  }
+
+  raw(i: number): Uint8Array {
+    return this.table.bytes.subarray(this.table.off[i]!, this.table.off[i + 1]!);
+  }
+
+  read(i: number): [A | undefined, M | undefined] {
+    const raw = this.raw(i);
+    return raw.length ? (this.deserialize(raw) as [A | undefined, M | undefined]) : [undefined, undefined];
+  }
+}
