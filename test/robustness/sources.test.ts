@@ -7,6 +7,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+// Node's fs object itself: the reader calls through it, so a test can replace one of its
+// functions (the namespace above cannot be changed) to make files change mid-load.
+import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
@@ -230,10 +233,10 @@ describe('bad source files', () => {
     fs.writeFileSync(victim, SEED_TEXT);
     count('file replaced by FIFO mid-load');
     // Swap the file for a FIFO as soon as its size has been looked at (before it is read).
-    const realStat = fs.promises.stat;
+    const realStat = nodeFs.statSync;
     let swapped = false;
-    const spy = vi.spyOn(fs.promises, 'stat').mockImplementation(async (p, o) => {
-      const st = await realStat(p as string, o as undefined);
+    const spy = vi.spyOn(nodeFs, 'statSync').mockImplementation((p, o) => {
+      const st = realStat(p, o);
       if (!swapped && p === victim) {
         swapped = true;
         fs.rmSync(victim);
@@ -288,15 +291,15 @@ describe('files deleted or renamed while indexing', () => {
     for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(d, `b${String(i).padStart(2, '0')}.txt`), SEED_TEXT);
     for (const cacheDir of [false, fs.mkdtempSync(path.join(dir, 'cache-'))] as const) {
       // Delete b03 and rename b07 right after the folder was listed (first stat of any file).
-      const realStat = fs.promises.stat;
+      const realStat = nodeFs.statSync;
       let fired = false;
-      const spy = vi.spyOn(fs.promises, 'stat').mockImplementation(async (p, o) => {
+      const spy = vi.spyOn(nodeFs, 'statSync').mockImplementation((p, o) => {
         if (!fired && typeof p === 'string' && p.startsWith(d + path.sep)) {
           fired = true;
           fs.rmSync(path.join(d, 'b03.txt'));
           fs.renameSync(path.join(d, 'b07.txt'), path.join(d, 'b07-renamed.txt'));
         }
-        return realStat(p as string, o as undefined);
+        return realStat(p, o);
       });
       try {
         const r = await Corpus.load([d], { cacheDir, onWarning: () => undefined });
@@ -317,14 +320,14 @@ describe('files deleted or renamed while indexing', () => {
   it('a folder deleted while loading does not throw', async () => {
     const d = folder('vanishing');
     for (let i = 0; i < 10; i++) fs.writeFileSync(path.join(d, `c${i}.md`), SEED_TEXT);
-    const realStat = fs.promises.stat;
+    const realStat = nodeFs.statSync;
     let fired = false;
-    const spy = vi.spyOn(fs.promises, 'stat').mockImplementation(async (p, o) => {
+    const spy = vi.spyOn(nodeFs, 'statSync').mockImplementation((p, o) => {
       if (!fired && typeof p === 'string' && p.startsWith(d + path.sep)) {
         fired = true;
         fs.rmSync(d, { recursive: true, force: true });
       }
-      return realStat(p as string, o as undefined);
+      return realStat(p, o);
     });
     try {
       const r = await Corpus.load([d], { cacheDir: false });
