@@ -7,7 +7,7 @@
  */
 import Fuse from 'fuse.js';
 import { foldForMatch, foldUnit } from '../text/fold';
-import { STOPWORDS, stem, wordCharAt } from '../text/tokens';
+import { STOPWORDS, stemUncached, wordCharAt } from '../text/tokens';
 import { classHits, startsClassHit } from '../claims/lexicon';
 
 export interface Terms {
@@ -50,8 +50,17 @@ let stemText: string[] = [];
 let stemClassy: boolean[] = [];
 let stemMark: number[] = [];
 let termsCall = 0;
+/** Stem ids of the current text's words (reused from call to call). */
+const scratchIds: number[] = [];
 
 const foldedWord = new Uint16Array(WORD_TABLE_WORD);
+/** For ASCII code units: 1 when a word character (see wordCharAt), and the folded unit. */
+const ASCII_WORD = new Uint8Array(128);
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = wordCharAt(String.fromCharCode(c), 0);
+  ASCII_FOLD[c] = foldUnit(c);
+}
 /** What `lookUpWordAt` found: the stem id and stopword flag of the word. */
 let foundStem = 0;
 let foundStop = false;
@@ -66,7 +75,7 @@ function resetWords(): void {
 }
 
 function stemIdOf(norm: string): number {
-  const s = stem(norm);
+  const s = stemUncached(norm); // (the table is the memo here)
   let id = stemIds.get(s);
   if (id === undefined) {
     id = stemText.length;
@@ -86,23 +95,32 @@ function lookUpWordAt(text: string, start: number): number {
   let i = start;
   let len = 0;
   let h = 0x811c9dc5;
-  let w = wordCharAt(text, i);
   for (;;) {
-    // A run of word characters.
-    while (w !== 0) {
+    // A run of word characters (ASCII ones straight from the tables).
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 0) break;
+        const f = ASCII_FOLD[c]!;
+        if (len < WORD_TABLE_WORD) foldedWord[len] = f;
+        len++;
+        h = Math.imul(h ^ f, 0x01000193);
+        i++;
+        continue;
+      }
+      const w = wordCharAt(text, i); // 0 past the end (c is NaN)
+      if (w === 0) break;
       for (const e = i + w; i < e; i++) {
         const f = foldUnit(text.charCodeAt(i));
         if (len < WORD_TABLE_WORD) foldedWord[len] = f;
         len++;
         h = Math.imul(h ^ f, 0x01000193);
       }
-      w = wordCharAt(text, i);
     }
     // Then ' ’ or - joins another run.
     const c = text.charCodeAt(i);
     if (c !== 39 && c !== 0x2019 && c !== 45) break;
-    w = wordCharAt(text, i + 1);
-    if (w === 0) break;
+    if (wordCharAt(text, i + 1) === 0) break;
     const f = foldUnit(c);
     if (len < WORD_TABLE_WORD) foldedWord[len] = f;
     len++;
@@ -159,14 +177,16 @@ function classTerm(cls: string): string {
 export function termsOf(text: string): Terms {
   if (wordCount >= WORD_TABLE_MAX || stemText.length >= WORD_TABLE_MAX) resetWords();
   const call = ++termsCall;
-  const ids: number[] = [];
+  const ids = scratchIds;
+  ids.length = 0;
   const stems: string[] = [];
   const terms: string[] = [];
   let classy = false;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (wordCharAt(text, i) === 0) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
       i++;
       continue;
     }
