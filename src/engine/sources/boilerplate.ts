@@ -209,9 +209,14 @@ const NOTE_LABEL_RE = /^(?:note|notes|editor'?s note|correction|clarification|up
  * Segments kept as article content, in order. `text` is the whole document;
  * segments must be sorted and non-overlapping.
  */
-export function filterBoilerplate(text: string, segments: Segment[], hints: LineHints = lineHints(text)): Segment[] {
+export function filterBoilerplate(
+  text: string,
+  segments: Segment[],
+  hints: LineHints = lineHints(text),
+  /** The text of each segment, when the caller has it already. */
+  lines: string[] = segments.map((s) => text.slice(s.start, s.end)),
+): Segment[] {
   const n = segments.length;
-  const lines = segments.map((s) => text.slice(s.start, s.end));
   const drop = new Array<boolean>(n).fill(false);
   const junk = lines.map((s) => isJunkLine(s, hints));
 

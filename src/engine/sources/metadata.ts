@@ -21,7 +21,21 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** "19dd" or "20dd" somewhere in s: every date pattern above has such a year. */
+function hasYear(s: string): boolean {
+  for (let i = s.length - 4; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    const d = s.charCodeAt(i + 1);
+    if (!((c === 49 && d === 57) || (c === 50 && d === 48))) continue;
+    const e = s.charCodeAt(i + 2);
+    const f = s.charCodeAt(i + 3);
+    if (e >= 48 && e <= 57 && f >= 48 && f <= 57) return true;
+  }
+  return false;
+}
+
 function match(s: string): { iso: string | undefined; index: number; length: number } | undefined {
+  if (!hasYear(s)) return undefined;
   let m = ISO_RE.exec(s);
   if (m) return { iso: iso(Number(m[1]), Number(m[2]), Number(m[3])), index: m.index, length: m[0].length };
   m = DMY_RE.exec(s);

@@ -123,7 +123,7 @@ export function parseSource(input: SourceInput, id: number, root?: string): Sour
 
   const lines = segmentTexts(text, segments);
   const hints = lineHints(text);
-  doc.body = filterBoilerplate(text, segments, hints);
+  doc.body = filterBoilerplate(text, segments, hints, lines);
 
   const title = fmTitle ?? inferTitle(lines, hints);
   const outlet = fmOutlet ?? inferOutlet(lines, hints);

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_LINE_HINTS, filterBoilerplate, isJunkLine, lineHints, lineSegments } from '../../../src/engine/sources/boilerplate';
-import { inferOutlet, inferTitle } from '../../../src/engine/sources/metadata';
+import { inferDate, inferOutlet, inferTitle, parseDate } from '../../../src/engine/sources/metadata';
 import { parseSource } from '../../../src/engine/sources';
 
 const PAGES = [
@@ -23,6 +23,7 @@ describe('line hints (rules skipped when their words are not in the document)', 
       const lines = segments.map((s) => text.slice(s.start, s.end));
       const hints = lineHints(text);
       expect(filterBoilerplate(text, segments, hints)).toEqual(filterBoilerplate(text, segments, ALL_LINE_HINTS));
+      expect(filterBoilerplate(text, segments, hints, lines)).toEqual(filterBoilerplate(text, segments));
       expect(lines.map((l) => isJunkLine(l, hints))).toEqual(lines.map((l) => isJunkLine(l)));
       expect(inferOutlet(lines, hints)).toBe(inferOutlet(lines));
       expect(inferTitle(lines, hints)).toBe(inferTitle(lines));
@@ -34,6 +35,19 @@ describe('line hints (rules skipped when their words are not in the document)', 
     expect(lineHints('Google PLAY')).toMatchObject({ store: true });
     expect(lineHints('© x')).toMatchObject({ copyright: true, rights: false });
     expect(lineHints('plain words')).toEqual({ store: false, commentForm: false, feedback: false, rights: false, copyright: false });
+  });
+});
+
+describe('dates (patterns tried only where a 19xx/20xx year occurs)', () => {
+  it('still finds every form of date, and nothing without a year', () => {
+    expect(parseDate('Published 2025-05-16 at noon')).toBe('2025-05-16');
+    expect(parseDate('16th May, 2025')).toBe('2025-05-16');
+    expect(parseDate('Sept. 3 1999')).toBe('1999-09-03');
+    expect(parseDate('x2019-02-29')).toBeUndefined(); // not a real day
+    expect(parseDate('May 16, 2125')).toBeUndefined();
+    expect(parseDate('May 16, 1899')).toBeUndefined();
+    expect(parseDate('May 16')).toBeUndefined();
+    expect(inferDate(['Friday, 16 May 2025 17:41'])).toBe('2025-05-16');
   });
 });
 
