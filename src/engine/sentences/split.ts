@@ -112,6 +112,15 @@ interface Piece {
 /** Normalised spans: clipped, sorted, merged where they overlap. */
 function normalizeSpans(text: string, spans: Span[] | undefined): Span[] {
   if (!spans) return [{ start: 0, end: text.length }];
+  // Already normal (the usual case: a parsed source's body)? Then they are the answer as they are.
+  // (Sorted, apart, not empty, inside the text: clipping, sorting and merging would keep them.)
+  let normal = true;
+  for (let k = 0, prevEnd = 0; k < spans.length && normal; k++) {
+    const s = spans[k]!;
+    normal = (k === 0 ? s.start > 0 || Object.is(s.start, 0) : s.start > prevEnd) && s.end > s.start && s.end <= text.length;
+    prevEnd = s.end;
+  }
+  if (normal) return spans;
   const clipped = spans
     .map((s) => ({ start: Math.max(0, Math.min(s.start, text.length)), end: Math.max(0, Math.min(s.end, text.length)) }))
     .filter((s) => s.end > s.start)
