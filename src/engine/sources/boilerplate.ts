@@ -67,25 +67,26 @@ export function trimSpan(text: string, start: number, end: number): Span | undef
   return s < e ? { start: s, end: e } : undefined;
 }
 
-// Rules marked "needs" can only match a line containing that word (see LineHints).
+// Rules marked "needs" can only match a line containing those words (see LineHints).
 /** needs "store" or "play" */
 const APP_STORE_RE =
   /\b(?:available|get it|download(?: it)?)\s+(?:on|from|in)\s+(?:the\s+)?(?:app\s*store|google\s+play|play\s+store|apple\s+store)\b/i;
 const APP_DOWNLOAD_RE = /^download\s+(?:our|the)\s+(?:free\s+|new\s+)?apps?\b/i;
 const COMMENT_LEAVE_RE = /^leave\s+a\s+(?:reply|comment)\b/i;
-/** needs "your email address will not be published" */
+/** needs "your email address will not be published" (LineHints.phrases) */
 const COMMENT_EMAIL_RE = /\byour email address will not be published\b/i;
-/** needs "required fields are marked" */
+/** needs "required fields are marked" (LineHints.phrases) */
 const COMMENT_REQUIRED_RE = /\brequired fields are marked\b/i;
 const COMMENT_POST_RE = /^(?:post|submit)\s+(?:a\s+)?comment\b/i;
 const COMMENT_COUNT_RE = /^(?:\d+\s+)?comments?$/i;
 const COPYRIGHT_START_RE = /^(?:\(c\)|©|copyright\b)\s*[\p{L}\p{N}©]/iu;
-/** needs "all rights reserved" */
+/** needs "all rights reserved" (LineHints.phrases) */
 const ALL_RIGHTS_RE = /\ball rights reserved\b/i;
 /** needs "©" */
 const COPYRIGHT_YEAR_RE = /^.{0,60}©\s*(?:19|20)\d\d\b/;
 const CTA_RE =
   /^(?:share your feedback|contact us|about (?:the )?author|sign up|sign in|log in|subscribe|follow us|share this(?: article| story| page)?|share on|newsletter|advertisement|skip to (?:main )?content|listen to this article|click here|print this(?: article| page)?|back to top|cookie (?:policy|settings)|privacy policy|terms (?:of use|and conditions))\b/i;
+/** needs "share your feedback" (LineHints.phrases) */
 const FEEDBACK_RE = /\bshare your feedback\b/i;
 const RELATIVE_TIME_RE =
   /^(?:updated|published|posted)?\s*(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\.?$/i;
@@ -110,36 +111,28 @@ function endsWithQuestion(s: string): boolean {
 }
 
 /**
- * Which words that the unanchored line rules need occur anywhere in a document.
- * A line is a piece of its document, so a rule whose word is absent from the
- * document matches none of its lines and need not be tried on each one.
- * (The rules ignore case for ASCII letters only; lower-casing the document keeps
- * every ASCII run, so a word found by a rule is found here too.)
+ * Whether the words that the unanchored line rules need occur anywhere in a document.
+ * A line is a piece of its document, so a rule whose words are absent from the
+ * document matches none of its lines and need not be tried on each one. (The hint
+ * patterns ignore case the same way as the rules: /i without /u.)
  */
 export interface LineHints {
   /** "store" or "play" (app-store lines) */
   store: boolean;
-  /** "your email address will not be published" or "required fields are marked" */
-  commentForm: boolean;
-  feedback: boolean;
-  /** "all rights reserved" */
-  rights: boolean;
+  /** "your email address will not be published", "required fields are marked", "share your feedback" or "all rights reserved" */
+  phrases: boolean;
   /** "©" */
   copyright: boolean;
 }
 
 /** Hints that rule nothing out. */
-export const ALL_LINE_HINTS: LineHints = { store: true, commentForm: true, feedback: true, rights: true, copyright: true };
+export const ALL_LINE_HINTS: LineHints = { store: true, phrases: true, copyright: true };
+
+const STORE_HINT_RE = /store|play/i;
+const PHRASES_HINT_RE = /your email address will not be published|required fields are marked|share your feedback|all rights reserved/i;
 
 export function lineHints(text: string): LineHints {
-  const lower = text.toLowerCase();
-  return {
-    store: lower.includes('store') || lower.includes('play'),
-    commentForm: lower.includes('your email address will not be published') || lower.includes('required fields are marked'),
-    feedback: lower.includes('share your feedback'),
-    rights: lower.includes('all rights reserved'),
-    copyright: text.includes('©'),
-  };
+  return { store: STORE_HINT_RE.test(text), phrases: PHRASES_HINT_RE.test(text), copyright: text.includes('©') };
 }
 
 /** Page furniture by itself (rule 1). `hints`: from `lineHints` of a text that contains `s`. */
@@ -148,15 +141,15 @@ export function isJunkLine(s: string, hints: LineHints = ALL_LINE_HINTS): boolea
     if (hints.store && APP_STORE_RE.test(s)) return true;
     if (APP_DOWNLOAD_RE.test(s)) return true;
     if (COMMENT_LEAVE_RE.test(s)) return true;
-    if (hints.commentForm && (COMMENT_EMAIL_RE.test(s) || COMMENT_REQUIRED_RE.test(s))) return true;
+    if (hints.phrases && (COMMENT_EMAIL_RE.test(s) || COMMENT_REQUIRED_RE.test(s))) return true;
     if (COMMENT_POST_RE.test(s) || COMMENT_COUNT_RE.test(s)) return true;
     if (RELATIVE_TIME_RE.test(s) || JUST_NOW_RE.test(s)) return true;
     if (SOURCE_LINE_RE.test(s)) return true;
-    if (hints.feedback && FEEDBACK_RE.test(s)) return true;
+    if (hints.phrases && FEEDBACK_RE.test(s)) return true;
   }
   if (s.length < 300) {
     if (COPYRIGHT_START_RE.test(s)) return true;
-    if (hints.rights && ALL_RIGHTS_RE.test(s)) return true;
+    if (hints.phrases && ALL_RIGHTS_RE.test(s)) return true;
     if (hints.copyright && COPYRIGHT_YEAR_RE.test(s)) return true;
   }
   if (s.length < 60 && CTA_RE.test(s) && !/[.!?]$/.test(s)) return true;

@@ -110,7 +110,7 @@ function isNameLine(s: string): boolean {
  * correspondent") are never outlets. `hints`: `lineHints` of a text containing the lines.
  */
 export function inferOutlet(lines: string[], hints: LineHints = ALL_LINE_HINTS): string | undefined {
-  const mayName = hints.copyright || hints.rights;
+  const mayName = hints.copyright || hints.phrases;
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = SOURCE_LINE_RE.exec(lines[i]!);
     if (m) {

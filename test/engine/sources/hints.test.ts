@@ -31,10 +31,11 @@ describe('line hints (rules skipped when their words are not in the document)', 
   });
 
   it('find the words whatever their ASCII case, and only then', () => {
-    expect(lineHints('ALL RIGHTS RESERVED')).toMatchObject({ rights: true, copyright: false, store: false });
-    expect(lineHints('Google PLAY')).toMatchObject({ store: true });
-    expect(lineHints('© x')).toMatchObject({ copyright: true, rights: false });
-    expect(lineHints('plain words')).toEqual({ store: false, commentForm: false, feedback: false, rights: false, copyright: false });
+    expect(lineHints('ALL RIGHTS RESERVED')).toEqual({ store: false, phrases: true, copyright: false });
+    expect(lineHints('Google PLAY')).toEqual({ store: true, phrases: false, copyright: false });
+    expect(lineHints('© x')).toEqual({ store: false, phrases: false, copyright: true });
+    expect(lineHints('Share Your Feedback')).toMatchObject({ phrases: true });
+    expect(lineHints('plain words, all rights reſerved, \u212aelvin')).toEqual({ store: false, phrases: false, copyright: false });
   });
 });
 
