@@ -6,9 +6,9 @@
  * Nothing here scans every sentence per query.
  */
 import Fuse from 'fuse.js';
-import { foldForMatch } from '../text/fold';
-import { STOPWORDS, stem, tokenize } from '../text/tokens';
-import { classHits } from '../claims/lexicon';
+import { foldForMatch, foldUnit } from '../text/fold';
+import { STOPWORDS, stemUncached, wordCharAt } from '../text/tokens';
+import { classHits, startsClassHit } from '../claims/lexicon';
 
 export interface Terms {
   /** Distinct index terms (stems and `#class` terms). */
@@ -19,24 +19,208 @@ export interface Terms {
   classOf?: Map<string, string>;
 }
 
+/*
+ * termsOf keeps the words it has seen, so a repeated word costs a hash and a compare
+ * instead of a new string, a stem and set lookups.
+ *
+ * Stems get small ids (`stemIds`), with their text, whether classHits can start at
+ * them, and a mark: the termsOf call that last listed them as a term. Words live in
+ * an open-addressing table keyed by their folded code units (Token.norm): per slot the
+ * hash (0: empty), the folded word, its stem id and whether it is a stopword.
+ *
+ * Bounded: once half full the table takes no more words, and the next termsOf call
+ * starts it and the stems over (stem ids are only ever dropped between calls).
+ */
+const WORD_TABLE_BITS = 17;
+const WORD_TABLE_SIZE = 1 << WORD_TABLE_BITS;
+const WORD_TABLE_MASK = WORD_TABLE_SIZE - 1;
+const WORD_TABLE_MAX = WORD_TABLE_SIZE >> 1;
+/** Longer words are not kept in the table. */
+const WORD_TABLE_WORD = 48;
+const slotHash = new Int32Array(WORD_TABLE_SIZE);
+const slotStem = new Int32Array(WORD_TABLE_SIZE);
+const slotStop = new Uint8Array(WORD_TABLE_SIZE);
+// Filled by push: `new Array(n)` this large would get slow dictionary elements.
+const slotNorm: string[] = [];
+for (let k = 0; k < WORD_TABLE_SIZE; k++) slotNorm.push('');
+let wordCount = 0;
+
+const stemIds = new Map<string, number>();
+let stemText: string[] = [];
+let stemClassy: boolean[] = [];
+let stemMark: number[] = [];
+let termsCall = 0;
+/** Stem ids of the current text's words (reused from call to call). */
+const scratchIds: number[] = [];
+
+const foldedWord = new Uint16Array(WORD_TABLE_WORD);
+/** For ASCII code units: 1 when a word character (see wordCharAt), and the folded unit. */
+const ASCII_WORD = new Uint8Array(128);
+const ASCII_FOLD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_WORD[c] = wordCharAt(String.fromCharCode(c), 0);
+  ASCII_FOLD[c] = foldUnit(c);
+}
+/** What `lookUpWordAt` found: the stem id and stopword flag of the word. */
+let foundStem = 0;
+let foundStop = false;
+
+function resetWords(): void {
+  slotHash.fill(0);
+  wordCount = 0;
+  stemIds.clear();
+  stemText = [];
+  stemClassy = [];
+  stemMark = [];
+}
+
+function stemIdOf(norm: string): number {
+  const s = stemUncached(norm); // (the table is the memo here)
+  let id = stemIds.get(s);
+  if (id === undefined) {
+    id = stemText.length;
+    stemIds.set(s, id);
+    stemText.push(s);
+    stemClassy.push(startsClassHit(s));
+    stemMark.push(0);
+  }
+  return id;
+}
+
+/**
+ * Reads the word starting at `start` (a word character: see text/tokens.ts `wordEnd`),
+ * folding and hashing it on the way; sets foundStem and foundStop; returns its end.
+ */
+function lookUpWordAt(text: string, start: number): number {
+  let i = start;
+  let len = 0;
+  let h = 0x811c9dc5;
+  for (;;) {
+    // A run of word characters (ASCII ones straight from the tables).
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (ASCII_WORD[c] === 0) break;
+        const f = ASCII_FOLD[c]!;
+        if (len < WORD_TABLE_WORD) foldedWord[len] = f;
+        len++;
+        h = Math.imul(h ^ f, 0x01000193);
+        i++;
+        continue;
+      }
+      const w = wordCharAt(text, i); // 0 past the end (c is NaN)
+      if (w === 0) break;
+      for (const e = i + w; i < e; i++) {
+        const f = foldUnit(text.charCodeAt(i));
+        if (len < WORD_TABLE_WORD) foldedWord[len] = f;
+        len++;
+        h = Math.imul(h ^ f, 0x01000193);
+      }
+    }
+    // Then ' ’ or - joins another run.
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019 && c !== 45) break;
+    if (wordCharAt(text, i + 1) === 0) break;
+    const f = foldUnit(c);
+    if (len < WORD_TABLE_WORD) foldedWord[len] = f;
+    len++;
+    h = Math.imul(h ^ f, 0x01000193);
+    i++;
+  }
+  if (len > WORD_TABLE_WORD) {
+    const norm = foldForMatch(text.slice(start, i));
+    foundStem = stemIdOf(norm);
+    foundStop = STOPWORDS.has(norm);
+    return i;
+  }
+  h = Math.imul(h ^ len, 0x01000193);
+  if (h === 0) h = 1; // 0 marks an empty slot
+  let slot = h & WORD_TABLE_MASK;
+  for (let g = slotHash[slot]; g !== 0; g = slotHash[slot]) {
+    if (g === h) {
+      const norm = slotNorm[slot]!;
+      if (norm.length === len) {
+        let k = 0;
+        while (k < len && norm.charCodeAt(k) === foldedWord[k]) k++;
+        if (k === len) {
+          foundStem = slotStem[slot]!;
+          foundStop = slotStop[slot] === 1;
+          return i;
+        }
+      }
+    }
+    slot = (slot + 1) & WORD_TABLE_MASK;
+  }
+  // foldForMatch maps unit by unit, so this is foldForMatch(text).slice(start, i).
+  const norm = String.fromCharCode.apply(null, foldedWord.subarray(0, len) as unknown as number[]);
+  foundStem = stemIdOf(norm);
+  foundStop = STOPWORDS.has(norm);
+  if (wordCount < WORD_TABLE_MAX) {
+    slotHash[slot] = h;
+    slotNorm[slot] = norm;
+    slotStem[slot] = foundStem;
+    slotStop[slot] = foundStop ? 1 : 0;
+    wordCount++;
+  }
+  return i;
+}
+
+/** `#class` terms, made once per class. */
+const CLASS_TERMS = new Map<string, string>();
+function classTerm(cls: string): string {
+  let t = CLASS_TERMS.get(cls);
+  if (t === undefined) CLASS_TERMS.set(cls, (t = '#' + cls));
+  return t;
+}
+
 /** Index terms of a text: content stems plus synonym classes ("talks" → "#meet"). */
 export function termsOf(text: string): Terms {
-  const tokens = tokenize(text);
-  const allStems = tokens.map((t) => stem(t.norm));
+  if (wordCount >= WORD_TABLE_MAX || stemText.length >= WORD_TABLE_MAX) resetWords();
+  const call = ++termsCall;
+  const ids = scratchIds;
+  ids.length = 0;
   const stems: string[] = [];
-  const set = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (STOPWORDS.has(t.norm)) return;
-    const s = allStems[i]!;
+  const terms: string[] = [];
+  let classy = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? ASCII_WORD[c] === 0 : wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    i = lookUpWordAt(text, i);
+    const id = foundStem;
+    ids.push(id);
+    if (stemClassy[id]) classy = true;
+    if (foundStop) continue;
+    const s = stemText[id]!;
     stems.push(s);
-    set.add(s);
-  });
-  const classOf = new Map<string, string>();
-  for (const h of classHits(allStems)) {
-    set.add('#' + h.cls);
-    for (let i = h.from; i < h.to; i++) if (!classOf.has(allStems[i]!)) classOf.set(allStems[i]!, h.cls);
+    // Distinct stems in order of first use (what a Set would give).
+    if (stemMark[id] !== call) {
+      stemMark[id] = call;
+      terms.push(s);
+    }
   }
-  return { terms: [...set], stems, classOf };
+  const classOf = new Map<string, string>();
+  if (classy) {
+    const allStems = ids.map((id) => stemText[id]!);
+    let classTerms: string[] | undefined;
+    for (const h of classHits(allStems)) {
+      let t = classTerm(h.cls);
+      if (classTerms === undefined) classTerms = [t];
+      else if (!classTerms.includes(t)) classTerms.push(t);
+      else t = '';
+      // (A stem is made of word characters, so it is never a `#class` term; checked all the same.)
+      if (t !== '') {
+        const sid = stemIds.get(t);
+        if (sid === undefined || stemMark[sid] !== call) terms.push(t);
+      }
+      for (let k = h.from; k < h.to; k++) if (!classOf.has(allStems[k]!)) classOf.set(allStems[k]!, h.cls);
+    }
+  }
+  return { terms, stems, classOf };
 }
 
 interface Posting {

@@ -51,6 +51,9 @@ for (const [cls, words] of Object.entries(RAW)) {
 }
 PHRASES.sort((a, b) => b.stems.length - a.stems.length);
 
+/** The class phrases in the order classHits tries them (longest first). */
+export const CLASS_PHRASES: readonly ClassPhrase[] = PHRASES;
+
 /** Class of a single stem, or undefined. */
 export function classOfStem(s: string): string | undefined {
   return SINGLE.get(s);
@@ -63,34 +66,86 @@ export interface ClassHit {
   to: number;
 }
 
+/** Phrases by their first stem, each with its rank in PHRASES (the order classHits tries them in). */
+const PHRASES_BY_FIRST = new Map<string, { rank: number; phrase: ClassPhrase }[]>();
+PHRASES.forEach((phrase, rank) => {
+  const first = phrase.stems[0]!;
+  let list = PHRASES_BY_FIRST.get(first);
+  if (!list) PHRASES_BY_FIRST.set(first, (list = []));
+  list.push({ rank, phrase });
+});
+
+/** True when `classHits` can find something at a token with this stem (a class word or a phrase's first word). */
+export function startsClassHit(s: string): boolean {
+  return SINGLE.has(s) || PHRASES_BY_FIRST.has(s);
+}
+
 /**
  * Finds class words and phrases in a token stem sequence, longest phrases first.
  * `stems` must be the stems of consecutive word tokens.
+ *
+ * Phrases are tried in PHRASES order, each left to right, and a phrase occurrence
+ * is taken when none of its tokens is taken yet; then every free token that is a
+ * class word is a hit. Only occurrences found through their first stem are tried,
+ * in that same order, so the hits are those of trying every phrase everywhere.
  */
 export function classHits(stems: string[]): ClassHit[] {
-  const hits: ClassHit[] = [];
-  const taken = new Array<boolean>(stems.length).fill(false);
-  for (const p of PHRASES) {
-    for (let i = 0; i + p.stems.length <= stems.length; i++) {
+  const n = stems.length;
+  /** Occurrences of phrases, as rank * n + start. */
+  let found: number[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const list = PHRASES_BY_FIRST.get(stems[i]!);
+    if (list === undefined) continue;
+    for (const { rank, phrase } of list) {
+      const ps = phrase.stems;
+      if (i + ps.length > n) continue;
       let ok = true;
-      for (let j = 0; j < p.stems.length; j++) {
-        if (taken[i + j] || stems[i + j] !== p.stems[j]) {
+      for (let j = 1; j < ps.length; j++) {
+        if (stems[i + j] !== ps[j]) {
           ok = false;
           break;
         }
       }
-      if (ok) {
-        for (let j = 0; j < p.stems.length; j++) taken[i + j] = true;
-        hits.push({ cls: p.cls, from: i, to: i + p.stems.length });
-      }
+      if (ok) (found ??= []).push(rank * n + i);
     }
   }
-  for (let i = 0; i < stems.length; i++) {
-    if (taken[i]) continue;
+  /** Per token: the class of the hit that starts there, and its end. */
+  let hitCls: (string | undefined)[] | undefined;
+  let hitEnd: number[] | undefined;
+  let taken: Uint8Array | undefined;
+  if (found !== undefined) {
+    found.sort((a, b) => a - b);
+    taken = new Uint8Array(n);
+    hitCls = new Array<string | undefined>(n);
+    hitEnd = new Array<number>(n);
+    for (const key of found) {
+      const i = key % n;
+      const p = PHRASES[(key - i) / n]!;
+      const len = p.stems.length;
+      let free = true;
+      for (let j = 0; j < len; j++) {
+        if (taken[i + j]) {
+          free = false;
+          break;
+        }
+      }
+      if (!free) continue;
+      for (let j = 0; j < len; j++) taken[i + j] = 1;
+      hitCls[i] = p.cls;
+      hitEnd[i] = i + len;
+    }
+  }
+  // Hits never share a start token, so walking the tokens gives them sorted by `from`.
+  const hits: ClassHit[] = [];
+  for (let i = 0; i < n; i++) {
+    if (taken !== undefined && taken[i]) {
+      const cls = hitCls![i];
+      if (cls !== undefined) hits.push({ cls, from: i, to: hitEnd![i]! });
+      continue;
+    }
     const cls = SINGLE.get(stems[i]!);
     if (cls) hits.push({ cls, from: i, to: i + 1 });
   }
-  hits.sort((a, b) => a.from - b.from);
   return hits;
 }
 

@@ -55,12 +55,34 @@ const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
-const CLOSERS = new Set(['"', "'", '”', '’', '»', '›', ')', ']', '}', '*', '_']);
-const CJK_TERMINATORS = new Set(['。', '！', '？']);
 const MAX_LOOK = 64;
 
-function isTerminator(c: string): boolean {
-  return c === '.' || c === '!' || c === '?' || c === '…' || c === '؟' || c === '۔' || CJK_TERMINATORS.has(c);
+/** A closing quote or bracket after a terminator: " ' ” ’ » › ) ] } * _ */
+function isCloser(code: number): boolean {
+  return (
+    code === 34 || code === 39 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 0x203a ||
+    code === 41 || code === 93 || code === 125 || code === 42 || code === 95
+  );
+}
+
+/** 。！？ */
+function isCjkTerminator(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
+/** . ! ? … ؟ ۔ and the CJK ones */
+function isTerminator(code: number): boolean {
+  return (
+    code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x61f || code === 0x6d4 || isCjkTerminator(code)
+  );
+}
+
+/** Any character `isBreak` or `isTerminator` accepts. */
+const NEXT_STOP_RE = /[\n\r\u2028\u2029.!?\u2026\u061f\u06d4\u3002\uff01\uff1f]/g;
+
+/** An ASCII letter or digit (which are \p{L} / \p{N}). */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function isWs(code: number): boolean {
@@ -90,6 +112,15 @@ interface Piece {
 /** Normalised spans: clipped, sorted, merged where they overlap. */
 function normalizeSpans(text: string, spans: Span[] | undefined): Span[] {
   if (!spans) return [{ start: 0, end: text.length }];
+  // Already normal (the usual case: a parsed source's body)? Then they are the answer as they are.
+  // (Sorted, apart, not empty, inside the text: clipping, sorting and merging would keep them.)
+  let normal = true;
+  for (let k = 0, prevEnd = 0; k < spans.length && normal; k++) {
+    const s = spans[k]!;
+    normal = (k === 0 ? s.start > 0 || Object.is(s.start, 0) : s.start > prevEnd) && s.end > s.start && s.end <= text.length;
+    prevEnd = s.end;
+  }
+  if (normal) return spans;
   const clipped = spans
     .map((s) => ({ start: Math.max(0, Math.min(s.start, text.length)), end: Math.max(0, Math.min(s.end, text.length)) }))
     .filter((s) => s.end > s.start)
@@ -122,7 +153,11 @@ class Splitter {
     while (b > a && isWs(v.charCodeAt(b - 1))) b--;
     if (a >= b) return;
     // Only keep pieces with at least one letter or digit (drops "---", "*", "—").
-    const ok = b - a > 256 || LETTER_OR_DIGIT_RE.test(v.slice(a, b));
+    let ok = b - a > 256;
+    if (!ok) {
+      for (let k = a; k < b && !ok; k++) ok = isAsciiAlnum(v.charCodeAt(k));
+      if (!ok) ok = LETTER_OR_DIGIT_RE.test(v.slice(a, b));
+    }
     if (ok) this.found.push({ start: this.base + a, end: this.base + b, unit: this.unit });
   }
 
@@ -131,7 +166,12 @@ class Splitter {
     const n = v.length;
     let s = 0;
     let i = 0;
+    const next = NEXT_STOP_RE;
     while (i < n) {
+      // Skip to the next line break or terminator: nothing else starts any work.
+      next.lastIndex = i;
+      if (!next.test(v)) break;
+      i = next.lastIndex - 1;
       const code = v.charCodeAt(i);
       if (isBreak(code)) {
         if (this.hard) {
@@ -162,8 +202,7 @@ class Splitter {
         i = k;
         continue;
       }
-      const ch = v[i]!;
-      if (!isTerminator(ch)) {
+      if (!isTerminator(code)) {
         i++;
         continue;
       }
@@ -172,27 +211,24 @@ class Splitter {
       let dots = 0;
       let hasStrong = false;
       let hasEllipsis = false;
-      while (j < n && isTerminator(v[j]!)) {
-        const t = v[j]!;
-        if (t === '.') dots++;
-        else if (t === '…') hasEllipsis = true;
+      for (let t = v.charCodeAt(j); j < n && isTerminator(t); t = v.charCodeAt(++j)) {
+        if (t === 46) dots++;
+        else if (t === 0x2026) hasEllipsis = true;
         else hasStrong = true;
-        j++;
       }
       if (dots >= 2) hasEllipsis = true;
       const clusterEnd = j;
       let sawQuote = false;
-      while (j < n && CLOSERS.has(v[j]!)) {
-        if (v[j] !== ')' && v[j] !== ']' && v[j] !== '}' && v[j] !== '*' && v[j] !== '_') sawQuote = true;
-        j++;
+      for (let t = v.charCodeAt(j); j < n && isCloser(t); t = v.charCodeAt(++j)) {
+        if (t !== 41 && t !== 93 && t !== 125 && t !== 42 && t !== 95) sawQuote = true;
       }
-      const cjk = CJK_TERMINATORS.has(v[clusterEnd - 1]!);
+      const cjk = isCjkTerminator(v.charCodeAt(clusterEnd - 1));
       if (j < n && !isWs(v.charCodeAt(j)) && !cjk) {
         // "3.5", "U.S", "x.com/a.b", "road.@handle": not a boundary.
         i = j;
         continue;
       }
-      if (this.shouldSplit(i, clusterEnd, j, { hasStrong, hasEllipsis, sawQuote, single: clusterEnd - i === 1 && ch === '.' }, s)) {
+      if (this.shouldSplit(i, clusterEnd, j, { hasStrong, hasEllipsis, sawQuote, single: clusterEnd - i === 1 && code === 46 }, s)) {
         this.emit(s, j);
         s = j;
       }
@@ -364,9 +400,11 @@ function split(text: string, spans: Span[] | undefined, options: SplitOptions): 
   let prev: Piece | undefined;
   for (const p of pieces) {
     if (prev) {
-      const between = text.slice(prev.end, p.start);
       // A new paragraph: a new block (span group), or a line break (hard) / blank line (soft).
-      if (prev.unit !== p.unit || (hard ? hasBreak(text, prev.end, p.start) : /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(between))) {
+      if (
+        prev.unit !== p.unit ||
+        (hard ? hasBreak(text, prev.end, p.start) : /(?:\r\n|\n|\r)[ \t]*(?:\r\n|\n|\r)/.test(text.slice(prev.end, p.start)))
+      ) {
         paragraph++;
       }
     }

@@ -34,13 +34,15 @@ export type Segment = Span;
 export function lineSegments(text: string, from = 0, to = text.length): Segment[] {
   const out: Segment[] = [];
   let i = from;
+  // Next \n and \r at or after i (-1: none), found with indexOf and kept until passed.
+  let lf = -2;
+  let cr = -2;
   while (i < to) {
-    let j = i;
-    while (j < to) {
-      const c = text.charCodeAt(j);
-      if (c === 10 || c === 13) break;
-      j++;
-    }
+    if (lf !== -1 && lf < i) lf = text.indexOf('\n', i);
+    if (cr !== -1 && cr < i) cr = text.indexOf('\r', i);
+    let j = lf < 0 ? to : lf;
+    if (cr >= 0 && cr < j) j = cr;
+    if (j > to) j = to;
     const seg = trimSpan(text, i, j);
     if (seg) out.push(seg);
     // step over the line break (\r\n, \n or \r)
@@ -65,20 +67,26 @@ export function trimSpan(text: string, start: number, end: number): Span | undef
   return s < e ? { start: s, end: e } : undefined;
 }
 
-const APP_RES = [
-  /\b(?:available|get it|download(?: it)?)\s+(?:on|from|in)\s+(?:the\s+)?(?:app\s*store|google\s+play|play\s+store|apple\s+store)\b/i,
-  /^download\s+(?:our|the)\s+(?:free\s+|new\s+)?apps?\b/i,
-];
-const COMMENT_RES = [
-  /^leave\s+a\s+(?:reply|comment)\b/i,
-  /\byour email address will not be published\b/i,
-  /\brequired fields are marked\b/i,
-  /^(?:post|submit)\s+(?:a\s+)?comment\b/i,
-  /^(?:\d+\s+)?comments?$/i,
-];
-const COPYRIGHT_RES = [/^(?:\(c\)|©|copyright\b)\s*[\p{L}\p{N}©]/iu, /\ball rights reserved\b/i, /^.{0,60}©\s*(?:19|20)\d\d\b/];
+// Rules marked "needs" can only match a line containing those words (see LineHints).
+/** needs "store" or "play" */
+const APP_STORE_RE =
+  /\b(?:available|get it|download(?: it)?)\s+(?:on|from|in)\s+(?:the\s+)?(?:app\s*store|google\s+play|play\s+store|apple\s+store)\b/i;
+const APP_DOWNLOAD_RE = /^download\s+(?:our|the)\s+(?:free\s+|new\s+)?apps?\b/i;
+const COMMENT_LEAVE_RE = /^leave\s+a\s+(?:reply|comment)\b/i;
+/** needs "your email address will not be published" (LineHints.phrases) */
+const COMMENT_EMAIL_RE = /\byour email address will not be published\b/i;
+/** needs "required fields are marked" (LineHints.phrases) */
+const COMMENT_REQUIRED_RE = /\brequired fields are marked\b/i;
+const COMMENT_POST_RE = /^(?:post|submit)\s+(?:a\s+)?comment\b/i;
+const COMMENT_COUNT_RE = /^(?:\d+\s+)?comments?$/i;
+const COPYRIGHT_START_RE = /^(?:\(c\)|©|copyright\b)\s*[\p{L}\p{N}©]/iu;
+/** needs "all rights reserved" (LineHints.phrases) */
+const ALL_RIGHTS_RE = /\ball rights reserved\b/i;
+/** needs "©" */
+const COPYRIGHT_YEAR_RE = /^.{0,60}©\s*(?:19|20)\d\d\b/;
 const CTA_RE =
   /^(?:share your feedback|contact us|about (?:the )?author|sign up|sign in|log in|subscribe|follow us|share this(?: article| story| page)?|share on|newsletter|advertisement|skip to (?:main )?content|listen to this article|click here|print this(?: article| page)?|back to top|cookie (?:policy|settings)|privacy policy|terms (?:of use|and conditions))\b/i;
+/** needs "share your feedback" (LineHints.phrases) */
 const FEEDBACK_RE = /\bshare your feedback\b/i;
 const RELATIVE_TIME_RE =
   /^(?:updated|published|posted)?\s*(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\.?$/i;
@@ -102,15 +110,48 @@ function endsWithQuestion(s: string): boolean {
   return i >= 0 && (s[i] === '?' || s[i] === '!');
 }
 
-export function isJunkLine(s: string): boolean {
+/**
+ * Whether the words that the unanchored line rules need occur anywhere in a document.
+ * A line is a piece of its document, so a rule whose words are absent from the
+ * document matches none of its lines and need not be tried on each one. (The hint
+ * patterns ignore case the same way as the rules: /i without /u.)
+ */
+export interface LineHints {
+  /** "store" or "play" (app-store lines) */
+  store: boolean;
+  /** "your email address will not be published", "required fields are marked", "share your feedback" or "all rights reserved" */
+  phrases: boolean;
+  /** "©" */
+  copyright: boolean;
+}
+
+/** Hints that rule nothing out. */
+export const ALL_LINE_HINTS: LineHints = { store: true, phrases: true, copyright: true };
+
+const STORE_HINT_RE = /store|play/i;
+const PHRASES_HINT_RE = /your email address will not be published|required fields are marked|share your feedback|all rights reserved/i;
+
+export function lineHints(text: string): LineHints {
+  return { store: STORE_HINT_RE.test(text), phrases: PHRASES_HINT_RE.test(text), copyright: text.includes('©') };
+}
+
+/** Page furniture by itself (rule 1). `hints`: from `lineHints` of a text that contains `s`. */
+export function isJunkLine(s: string, hints: LineHints = ALL_LINE_HINTS): boolean {
   if (s.length < 200) {
-    for (const re of APP_RES) if (re.test(s)) return true;
-    for (const re of COMMENT_RES) if (re.test(s)) return true;
+    if (hints.store && APP_STORE_RE.test(s)) return true;
+    if (APP_DOWNLOAD_RE.test(s)) return true;
+    if (COMMENT_LEAVE_RE.test(s)) return true;
+    if (hints.phrases && (COMMENT_EMAIL_RE.test(s) || COMMENT_REQUIRED_RE.test(s))) return true;
+    if (COMMENT_POST_RE.test(s) || COMMENT_COUNT_RE.test(s)) return true;
     if (RELATIVE_TIME_RE.test(s) || JUST_NOW_RE.test(s)) return true;
     if (SOURCE_LINE_RE.test(s)) return true;
-    if (FEEDBACK_RE.test(s)) return true;
+    if (hints.phrases && FEEDBACK_RE.test(s)) return true;
   }
-  if (s.length < 300) for (const re of COPYRIGHT_RES) if (re.test(s)) return true;
+  if (s.length < 300) {
+    if (COPYRIGHT_START_RE.test(s)) return true;
+    if (hints.phrases && ALL_RIGHTS_RE.test(s)) return true;
+    if (hints.copyright && COPYRIGHT_YEAR_RE.test(s)) return true;
+  }
   if (s.length < 60 && CTA_RE.test(s) && !/[.!?]$/.test(s)) return true;
   return false;
 }
@@ -161,11 +202,16 @@ const NOTE_LABEL_RE = /^(?:note|notes|editor'?s note|correction|clarification|up
  * Segments kept as article content, in order. `text` is the whole document;
  * segments must be sorted and non-overlapping.
  */
-export function filterBoilerplate(text: string, segments: Segment[]): Segment[] {
+export function filterBoilerplate(
+  text: string,
+  segments: Segment[],
+  hints: LineHints = lineHints(text),
+  /** The text of each segment, when the caller has it already. */
+  lines: string[] = segments.map((s) => text.slice(s.start, s.end)),
+): Segment[] {
   const n = segments.length;
-  const lines = segments.map((s) => text.slice(s.start, s.end));
   const drop = new Array<boolean>(n).fill(false);
-  const junk = lines.map(isJunkLine);
+  const junk = lines.map((s) => isJunkLine(s, hints));
 
   for (let i = 0; i < n; i++) {
     const s = lines[i]!;

@@ -2,7 +2,7 @@
  * Metadata inference from the text of a saved page (no front matter / HTML meta):
  * outlet, publication date and title.
  */
-import { endsSentence, isJunkLine, SOURCE_LINE_RE, type Segment } from './boilerplate';
+import { ALL_LINE_HINTS, endsSentence, isJunkLine, SOURCE_LINE_RE, type LineHints, type Segment } from './boilerplate';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -21,7 +21,21 @@ function iso(y: number, m: number, d: number): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** "19dd" or "20dd" somewhere in s: every date pattern above has such a year. */
+function hasYear(s: string): boolean {
+  for (let i = s.length - 4; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    const d = s.charCodeAt(i + 1);
+    if (!((c === 49 && d === 57) || (c === 50 && d === 48))) continue;
+    const e = s.charCodeAt(i + 2);
+    const f = s.charCodeAt(i + 3);
+    if (e >= 48 && e <= 57 && f >= 48 && f <= 57) return true;
+  }
+  return false;
+}
+
 function match(s: string): { iso: string | undefined; index: number; length: number } | undefined {
+  if (!hasYear(s)) return undefined;
   let m = ISO_RE.exec(s);
   if (m) return { iso: iso(Number(m[1]), Number(m[2]), Number(m[3])), index: m.index, length: m[0].length };
   m = DMY_RE.exec(s);
@@ -93,9 +107,10 @@ function isNameLine(s: string): boolean {
 /**
  * Outlet from "Source: X" lines (the last one wins), else from a copyright line,
  * else from a lone name line just before a copyright line. Bylines ("By X, Y
- * correspondent") are never outlets.
+ * correspondent") are never outlets. `hints`: `lineHints` of a text containing the lines.
  */
-export function inferOutlet(lines: string[]): string | undefined {
+export function inferOutlet(lines: string[], hints: LineHints = ALL_LINE_HINTS): string | undefined {
+  const mayName = hints.copyright || hints.phrases;
   for (let i = lines.length - 1; i >= 0; i--) {
     const m = SOURCE_LINE_RE.exec(lines[i]!);
     if (m) {
@@ -105,7 +120,7 @@ export function inferOutlet(lines: string[]): string | undefined {
   }
   for (let i = lines.length - 1; i >= 0; i--) {
     const s = lines[i]!;
-    if (!COPYRIGHT_PREFIX_RE.test(s) && !/©|\ball rights reserved\b/i.test(s)) continue;
+    if (!COPYRIGHT_PREFIX_RE.test(s) && !(mayName && /©|\ball rights reserved\b/i.test(s))) continue;
     const o = outletFromCopyright(s);
     if (o) return o;
     const prev = lines[i - 1];
@@ -114,10 +129,10 @@ export function inferOutlet(lines: string[]): string | undefined {
   return undefined;
 }
 
-/** Title: the first segment when it reads as a headline (no final period, < 200 chars). */
-export function inferTitle(lines: string[]): string | undefined {
+/** Title: the first segment when it reads as a headline (no final period, < 200 chars). `hints`: as for inferOutlet. */
+export function inferTitle(lines: string[], hints: LineHints = ALL_LINE_HINTS): string | undefined {
   const first = lines[0];
-  if (first === undefined || first.length >= 200 || isJunkLine(first)) return undefined;
+  if (first === undefined || first.length >= 200 || isJunkLine(first, hints)) return undefined;
   let i = first.length - 1;
   while (i >= 0 && /["'”’)\]\s]/.test(first[i]!)) i--;
   if (i < 0 || first[i] === '.' || first[i] === ',' || first[i] === ';') return undefined;

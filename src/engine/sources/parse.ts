@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { SourceDoc, SourceInput, Span } from '../types';
 import { proseSpans } from '../sentences/markdown';
-import { filterBoilerplate, lineSegments, type Segment } from './boilerplate';
+import { filterBoilerplate, lineHints, lineSegments, type Segment } from './boilerplate';
 import { pick, readFrontMatter } from './frontmatter';
 import { scanHtml } from './html';
 import { inferDate, inferOutlet, inferTitle, parseDate, segmentTexts } from './metadata';
@@ -22,10 +22,34 @@ export function sourceKind(p: string, text: string): SourceKind {
   return 'text';
 }
 
+/**
+ * True when a POSIX path is absolute and already in the form path.resolve gives
+ * (no empty, "." or ".." segments, no trailing slash), so resolving leaves it as it is.
+ */
+function isResolvedPosix(p: string): boolean {
+  if (p.length < 2 || p.charCodeAt(0) !== 47 || p.charCodeAt(p.length - 1) === 47) return false;
+  return !p.includes('//') && !p.includes('/./') && !p.includes('/../') && !p.endsWith('/.') && !p.endsWith('/..');
+}
+
+/** path.relative(root, p), with a shortcut for the usual case of a resolved POSIX path below a resolved root. */
+function relativePath(root: string, p: string): string {
+  if (
+    path.sep === '/' &&
+    p.length > root.length + 1 &&
+    p.charCodeAt(root.length) === 47 &&
+    p.startsWith(root) &&
+    isResolvedPosix(root) &&
+    isResolvedPosix(p)
+  ) {
+    return p.slice(root.length + 1);
+  }
+  return path.relative(root, p);
+}
+
 function displayName(p: string, root?: string): string {
   if (root) {
-    const rel = path.relative(root, p);
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel.split(path.sep).join('/');
+    const rel = relativePath(root, p);
+    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
   return path.basename(p.replace(/[\\/]+$/, '')) || p;
 }
@@ -98,10 +122,11 @@ export function parseSource(input: SourceInput, id: number, root?: string): Sour
   }
 
   const lines = segmentTexts(text, segments);
-  doc.body = filterBoilerplate(text, segments);
+  const hints = lineHints(text);
+  doc.body = filterBoilerplate(text, segments, hints, lines);
 
-  const title = fmTitle ?? inferTitle(lines);
-  const outlet = fmOutlet ?? inferOutlet(lines);
+  const title = fmTitle ?? inferTitle(lines, hints);
+  const outlet = fmOutlet ?? inferOutlet(lines, hints);
   const date = fmDate ?? inferDate(lines);
   if (title) doc.title = title;
   if (outlet) doc.outlet = outlet;

@@ -43,13 +43,59 @@ export function asciiPunctuation(s: string): string {
     .replace(/\u2026/g, '.');
 }
 
-/** Same length as the input: folded diacritics, ASCII punctuation, lower case (ASCII only). */
-export function foldForMatch(s: string): string {
+/** foldForMatch by definition; every step maps one UTF-16 code unit to one, on its own. */
+function foldForMatchSlow(s: string): string {
   const f = asciiPunctuation(foldDiacritics(s));
   let out = '';
   for (let i = 0; i < f.length; i++) {
     const c = f.charCodeAt(i);
     out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : f[i];
+  }
+  return out;
+}
+
+/**
+ * Folded code unit of each code unit, filled in on first use from `foldForMatchSlow`
+ * (valid because folding works unit by unit). -1: not computed yet.
+ */
+const FOLD_UNIT = new Int32Array(65536).fill(-1);
+for (let c = 0; c < 128; c++) FOLD_UNIT[c] = foldForMatchSlow(String.fromCharCode(c)).charCodeAt(0);
+
+/** foldForMatch of one UTF-16 code unit, as a code unit (foldForMatch maps unit by unit). */
+export function foldUnit(c: number): number {
+  let f = FOLD_UNIT[c]!;
+  if (f < 0) {
+    f = foldForMatchSlow(String.fromCharCode(c)).charCodeAt(0);
+    FOLD_UNIT[c] = f;
+  }
+  return f;
+}
+
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const CHUNK = 4096;
+const SCRATCH_MAX = 65536;
+let scratch = new Uint16Array(256);
+
+/** Same length as the input: folded diacritics, ASCII punctuation, lower case (ASCII only). */
+export function foldForMatch(s: string): string {
+  const n = s.length;
+  if (!NON_ASCII_RE.test(s)) {
+    // Pure ASCII: only A-Z (lower-cased) and "`" (an apostrophe) change.
+    const lower = s.toLowerCase();
+    return lower.indexOf('`') < 0 ? lower : lower.replace(/`/g, "'");
+  }
+  // A reused buffer for ordinary strings; a one-off one for very long ones.
+  if (n > SCRATCH_MAX) return foldInto(s, new Uint16Array(n));
+  if (scratch.length < n) scratch = new Uint16Array(Math.min(SCRATCH_MAX, Math.max(n, scratch.length * 2)));
+  return foldInto(s, scratch);
+}
+
+function foldInto(s: string, buf: Uint16Array): string {
+  const n = s.length;
+  for (let i = 0; i < n; i++) buf[i] = foldUnit(s.charCodeAt(i));
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) {
+    out += String.fromCharCode.apply(null, buf.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
   }
   return out;
 }

@@ -6,13 +6,19 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
+    // Line ends are \n, \r\n and \r; found with indexOf (each next one kept until passed).
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let i: number;
+      if (cr < 0 || (lf >= 0 && lf < cr)) i = lf;
+      else {
+        i = cr;
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
       }
+      starts.push(i + 1);
+      if (lf >= 0 && lf <= i) lf = text.indexOf('\n', i + 1);
+      if (cr >= 0 && cr <= i) cr = text.indexOf('\r', i + 1);
     }
     this.starts = starts;
   }

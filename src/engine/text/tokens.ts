@@ -11,25 +11,112 @@ export interface Token {
   capitalized: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+/*
+ * Words are the matches of the regex `[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*` (flags gu),
+ * found by scanning with per-code-point class tables (running that regex was the hot spot).
+ */
+
+const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per BMP code unit: 0 not known yet, 1 a word character, 2 not one. Surrogates are never. */
+const WORD_UNIT = new Uint8Array(65536);
+/** Astral code points seen so far → word character or not. */
+const WORD_ASTRAL = new Map<number, boolean>();
+/** Per code unit: 0 not known yet, 1 capitalised (see Token.capitalized), 2 not. */
+const CAPITAL_UNIT = new Uint8Array(65536);
+
+/** Length in code units (1 or 2) of the word character at i, or 0 when there is none. */
+export function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c !== c) return 0; // past the end (NaN)
+  if (c < 0xd800 || c > 0xdfff) {
+    let k = WORD_UNIT[c]!;
+    if (k === 0) {
+      k = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
+      WORD_UNIT[c] = k;
+    }
+    return k === 1 ? 1 : 0;
+  }
+  if (c > 0xdbff) return 0; // a lone low surrogate
+  const d = text.charCodeAt(i + 1);
+  if (!(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone high surrogate
+  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  let w = WORD_ASTRAL.get(cp);
+  if (w === undefined) {
+    w = WORD_CHAR_RE.test(String.fromCodePoint(cp));
+    if (WORD_ASTRAL.size < 4096) WORD_ASTRAL.set(cp, w);
+  }
+  return w ? 2 : 0;
+}
+
+/**
+ * End of the word match starting at i (i must be a word character): a run of word
+ * characters, then any number of `'`, `’` or `-` each followed by another run.
+ */
+export function wordEnd(text: string, i: number): number {
+  for (;;) {
+    let w = wordCharAt(text, i);
+    while (w !== 0) {
+      i += w;
+      w = wordCharAt(text, i);
+    }
+    const c = text.charCodeAt(i);
+    if (c !== 39 && c !== 0x2019 && c !== 45) return i;
+    if (wordCharAt(text, i + 1) === 0) return i;
+    i++;
+  }
+}
+
+function isCapital(first: string): boolean {
+  const c = first.charCodeAt(0);
+  let k = CAPITAL_UNIT[c]!;
+  if (k === 0) {
+    k = first !== first.toLowerCase() && first === first.toUpperCase() ? 1 : 2;
+    CAPITAL_UNIT[c] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * Calls `each(start, end)` for every word of `text` (the matches of WORD_RE) in order.
+ */
+function scanWords(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (wordCharAt(text, i) === 0) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i);
+    each(i, end);
+    i = end;
+  }
+}
 
 /** Word tokens with offsets; hyphenated words and contractions stay whole. */
 export function tokenize(text: string): Token[] {
   const folded = foldForMatch(text);
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const first = m[0][0]!;
+  scanWords(text, (start, end) => {
+    const word = text.slice(start, end);
     out.push({
-      norm: folded.slice(start, end).replace(/'/g, "'"),
-      text: m[0],
+      norm: folded.slice(start, end),
+      text: word,
       start,
       end,
-      capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
+      capitalized: isCapital(word[0]!),
     });
-  }
+  });
+  return out;
+}
+
+/** Folded, lower-case forms of the word tokens of a text (Token.norm of `tokenize`), without the rest. */
+export function tokenNorms(text: string): string[] {
+  const folded = foldForMatch(text);
+  const out: string[] = [];
+  scanWords(text, (start, end) => {
+    out.push(folded.slice(start, end));
+  });
   return out;
 }
 
@@ -44,11 +131,30 @@ export const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/** Most words `stem` remembers; when full the memo starts over (news vocabulary repeats a lot). */
+export const STEM_MEMO_MAX = 50_000;
+/** Longer words are stemmed without the memo (they are rare and would make it big). */
+const STEM_MEMO_WORD = 40;
+const stemMemo = new Map<string, string>();
+
 /**
  * A light English stemmer: enough to equate "talks/talk", "negotiations/negotiation",
- * "attended/attend", "exchanged/exchange". Deterministic and cheap.
+ * "attended/attend", "exchanged/exchange". Deterministic and cheap; results are
+ * memoised (see `stemUncached` for the definition).
  */
 export function stem(word: string): string {
+  if (word.length > STEM_MEMO_WORD) return stemUncached(word);
+  let s = stemMemo.get(word);
+  if (s === undefined) {
+    s = stemUncached(word);
+    if (stemMemo.size >= STEM_MEMO_MAX) stemMemo.clear();
+    stemMemo.set(word, s);
+  }
+  return s;
+}
+
+/** `stem` without the memo. */
+export function stemUncached(word: string): string {
   let w = word.toLowerCase();
   if (w.length <= 3) return w;
   if (w.endsWith("'s")) w = w.slice(0, -2);
@@ -79,9 +185,9 @@ export function stem(word: string): string {
 /** Content-word stems of a text (stopwords and numbers-as-words kept out). */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const t of tokenize(text)) {
-    if (STOPWORDS.has(t.norm)) continue;
-    out.push(stem(t.norm));
+  for (const norm of tokenNorms(text)) {
+    if (STOPWORDS.has(norm)) continue;
+    out.push(stem(norm));
   }
   return out;
 }
