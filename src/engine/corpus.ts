@@ -20,7 +20,7 @@ import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
 import * as v8 from 'node:v8';
 import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
-import { AnalysisReader, encodeAnalyses, encodeTable, TableReader, type AnalysisTable, type SentenceTable } from './cache/table';
+import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, TableReader, type AnalysisTable, type DocTable, type SentenceTable } from './cache/table';
 import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
@@ -97,7 +97,7 @@ interface AnalysisState {
 
 interface Snapshot {
   root?: string;
-  docs: (SourceDoc | undefined)[];
+  docs: DocTable;
   table: SentenceTable;
   index: IndexState;
   /** Live sentences not analysed when the snapshot was taken. */
@@ -345,11 +345,22 @@ export class Corpus implements Engine, Analyser {
       sentences: encodeAnalyses(sents.length, (i) => (sents[i]?.alive ? sents[i]!.storedRow() : undefined), v8.serialize),
       entityIndex: { ents: Int32Array.from(ents), off: Int32Array.from(off), sents: Int32Array.from(ids) },
     };
+    const table = encodeTable(sents.length, (i) => sents[i]);
+    const wordIds = new Map(table.words.map((w, i) => [w, i]));
+    const index = this.store.index.exportState((w) => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = table.words.length;
+        table.words.push(w);
+        wordIds.set(w, id);
+      }
+      return id;
+    });
     return {
       root: this.root,
-      docs: this.store.docs,
-      table: encodeTable(sents.length, (i) => sents[i]),
-      index: this.store.index.exportState(),
+      docs: encodeDocs(this.store.docs),
+      table,
+      index,
       unanalysed: this.pending,
       analysis: v8.serialize(analysis),
       contentSkips: this.contentSkips,
@@ -359,7 +370,7 @@ export class Corpus implements Engine, Analyser {
   private static fromSnapshot(snap: Snapshot, opts: CorpusOptions): Corpus {
     const corpus = new Corpus({ ...opts, aliases: undefined, root: snap.root });
     corpus.aliases = opts.aliases ?? {};
-    const docs = snap.docs;
+    const docs = decodeDocs(snap.docs);
     corpus.store.docs = docs;
     const t = snap.table;
     const reader = new TableReader(t, (d) => docs[d]!.text);
@@ -373,7 +384,7 @@ export class Corpus implements Engine, Analyser {
       list.push(i);
     }
     corpus.store.sents = sents;
-    corpus.store.index = SentenceIndex.fromState(snap.index);
+    corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
     corpus.pending = snap.unanalysed;
     corpus.analysisBlob = snap.analysis;

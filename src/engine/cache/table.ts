@@ -6,7 +6,7 @@
  * again only when something reads it (see `SentRec`).
  */
 import type { Terms } from '../citations/retrieval';
-import type { Sentence } from '../types';
+import type { Sentence, SourceDoc, Span } from '../types';
 
 export interface SentenceTable {
   count: number;
@@ -193,4 +193,136 @@ export class AnalysisReader<A, M> {
     const raw = this.raw(i);
     return raw.length ? (this.deserialize(raw) as [A | undefined, M | undefined]) : [undefined, undefined];
   }
+}
+
+/**
+ * The sources of the persistent index: metadata in parallel arrays and every
+ * text in one UTF-8 buffer, decoded per source when first read (a warm start
+ * decodes none).
+ */
+export interface DocTable {
+  count: number;
+  /** 1 where a source is loaded (ids of removed sources stay empty). */
+  present: Uint8Array;
+  path: string[];
+  file: string[];
+  outlet: (string | undefined)[];
+  title: (string | undefined)[];
+  date: (string | undefined)[];
+  url: (string | undefined)[];
+  /** NaN where unknown. */
+  size: Float64Array;
+  mtimeMs: Float64Array;
+  /** Source i's body spans are `body[2k], body[2k+1]` for k in `bodyOff[i] .. bodyOff[i+1])`. */
+  bodyOff: Int32Array;
+  body: Int32Array;
+  /** Sources with warnings: id → warnings. */
+  warnings: Map<number, string[]>;
+  /** Source i's text is `texts[textOff[i] .. textOff[i+1])`, UTF-8. */
+  textOff: Float64Array;
+  texts: Uint8Array;
+}
+
+export function encodeDocs(docs: readonly (SourceDoc | undefined)[]): DocTable {
+  const n = docs.length;
+  const t: DocTable = {
+    count: n,
+    present: new Uint8Array(n),
+    path: new Array(n).fill(''),
+    file: new Array(n).fill(''),
+    outlet: new Array(n).fill(undefined),
+    title: new Array(n).fill(undefined),
+    date: new Array(n).fill(undefined),
+    url: new Array(n).fill(undefined),
+    size: new Float64Array(n).fill(NaN),
+    mtimeMs: new Float64Array(n).fill(NaN),
+    bodyOff: new Int32Array(n + 1),
+    body: new Int32Array(0),
+    warnings: new Map(),
+    textOff: new Float64Array(n + 1),
+    texts: new Uint8Array(0),
+  };
+  const body: number[] = [];
+  const texts: Buffer[] = [];
+  let bytes = 0;
+  for (let i = 0; i < n; i++) {
+    t.bodyOff[i] = body.length / 2;
+    t.textOff[i] = bytes;
+    const d = docs[i];
+    if (!d) continue;
+    t.present[i] = 1;
+    t.path[i] = d.path;
+    t.file[i] = d.file;
+    t.outlet[i] = d.outlet;
+    t.title[i] = d.title;
+    t.date[i] = d.date;
+    t.url[i] = d.url;
+    if (d.size !== undefined) t.size[i] = d.size;
+    if (d.mtimeMs !== undefined) t.mtimeMs[i] = d.mtimeMs;
+    for (const s of d.body) body.push(s.start, s.end);
+    if (d.warnings.length) t.warnings.set(i, d.warnings);
+    const b = Buffer.from(d.text, 'utf8');
+    texts.push(b);
+    bytes += b.length;
+  }
+  t.bodyOff[n] = body.length / 2;
+  t.textOff[n] = bytes;
+  t.body = Int32Array.from(body);
+  t.texts = Buffer.concat(texts, bytes);
+  return t;
+}
+
+/** A source read back from a `DocTable`: its text is decoded when first read. */
+class StoredDoc implements SourceDoc {
+  path: string;
+  file: string;
+  outlet?: string;
+  title?: string;
+  date?: string;
+  url?: string;
+  body: Span[];
+  warnings: string[];
+  mtimeMs?: number;
+  size?: number;
+  private textCache: string | undefined;
+
+  constructor(
+    readonly id: number,
+    private readonly table: DocTable,
+  ) {
+    const t = table;
+    this.path = t.path[id]!;
+    this.file = t.file[id]!;
+    if (t.outlet[id] !== undefined) this.outlet = t.outlet[id];
+    if (t.title[id] !== undefined) this.title = t.title[id];
+    if (t.date[id] !== undefined) this.date = t.date[id];
+    if (t.url[id] !== undefined) this.url = t.url[id];
+    if (!Number.isNaN(t.size[id]!)) this.size = t.size[id];
+    if (!Number.isNaN(t.mtimeMs[id]!)) this.mtimeMs = t.mtimeMs[id];
+    this.body = [];
+    for (let k = t.bodyOff[id]!; k < t.bodyOff[id + 1]!; k++) this.body.push({ start: t.body[2 * k]!, end: t.body[2 * k + 1]! });
+    this.warnings = t.warnings.get(id) ?? [];
+  }
+
+  get text(): string {
+    if (this.textCache === undefined) {
+      const t = this.table;
+      this.textCache = Buffer.from(t.texts.buffer, t.texts.byteOffset + t.textOff[this.id]!, t.textOff[this.id + 1]! - t.textOff[this.id]!).toString('utf8');
+    }
+    return this.textCache;
+  }
+
+  /** Plain data, as a freshly parsed source has it (JSON, tests, equality). */
+  toJSON(): SourceDoc {
+    const { textCache: _t, table: _tb, ...rest } = this as unknown as Record<string, unknown>;
+    void _t;
+    void _tb;
+    return { ...(rest as unknown as SourceDoc), text: this.text };
+  }
+}
+
+export function decodeDocs(t: DocTable): (SourceDoc | undefined)[] {
+  const out: (SourceDoc | undefined)[] = new Array(t.count);
+  for (let i = 0; i < t.count; i++) out[i] = t.present[i] ? new StoredDoc(i, t) : undefined;
+  return out;
 }

@@ -241,8 +241,8 @@ export interface Hit {
 
 /** The index as the persistent index stores it: typed arrays, one word list. */
 export interface IndexState {
-  /** Every indexed term; term k's sentence ids are `ids[offsets[k] .. offsets[k+1])`. */
-  terms: string[];
+  /** Every indexed term, as an index into a word list kept elsewhere; term k's sentence ids are `ids[offsets[k] .. offsets[k+1])`. */
+  terms: Int32Array;
   offsets: Int32Array;
   ids: Int32Array;
   lengths: Int32Array;
@@ -278,8 +278,8 @@ export class SentenceIndex {
   private scratch = new Float64Array(0);
   private marks = new Uint8Array(0);
 
-  /** Plain data for the persistent index (see ../cache). */
-  exportState(): IndexState {
+  /** Plain data for the persistent index (see ../cache); `idOf` numbers the terms in a word list of the caller's. */
+  exportState(idOf: (term: string) => number): IndexState {
     const terms = [...this.postings.keys()];
     const offsets = new Int32Array(terms.length + 1);
     let n = 0;
@@ -291,7 +291,7 @@ export class SentenceIndex {
     const ids = new Int32Array(n);
     terms.forEach((t, k) => ids.set(this.postings.get(t)!.ids, offsets[k]));
     return {
-      terms,
+      terms: Int32Array.from(terms, idOf),
       offsets,
       ids,
       lengths: Int32Array.from(this.lengths),
@@ -301,10 +301,10 @@ export class SentenceIndex {
     };
   }
 
-  static fromState(state: IndexState): SentenceIndex {
+  static fromState(state: IndexState, words: readonly string[]): SentenceIndex {
     const index = new SentenceIndex();
     const { terms, offsets, ids } = state;
-    for (let k = 0; k < terms.length; k++) index.postings.set(terms[k]!, { ids: ids.subarray(offsets[k]!, offsets[k + 1]!) });
+    for (let k = 0; k < terms.length; k++) index.postings.set(words[terms[k]!]!, { ids: ids.subarray(offsets[k]!, offsets[k + 1]!) });
     index.lengths = Array.from(state.lengths);
     index.alive = Array.from(state.alive, (a) => a === 1);
     index.totalLength = state.totalLength;
