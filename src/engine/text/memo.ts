@@ -1,0 +1,29 @@
+/** Bounded memoisation of pure functions of one string. */
+
+const NONE = Symbol('none');
+
+/**
+ * `f` with its results remembered for repeated arguments. Memory is bounded: two
+ * generations of at most `size` entries each; when the newer one fills it becomes
+ * the older one (entries used since survive the flip). `f` must be pure and
+ * return primitives or values its callers never mutate.
+ */
+export function memoize<T>(f: (s: string) => T, size = 4096): (s: string) => T {
+  let cur = new Map<string, T | typeof NONE>();
+  let old = new Map<string, T | typeof NONE>();
+  return (s: string): T => {
+    let v = cur.get(s);
+    if (v !== undefined) return (v === NONE ? undefined : v) as T;
+    v = old.get(s);
+    if (v === undefined) {
+      const r = f(s);
+      v = r === undefined ? NONE : r;
+    }
+    if (cur.size >= size) {
+      old = cur;
+      cur = new Map();
+    }
+    cur.set(s, v);
+    return (v === NONE ? undefined : v) as T;
+  };
+}
