@@ -30,10 +30,9 @@ export interface RegistryState<R> {
   skelDocs: Map<number, Map<string, number>>;
   seq: number;
   oneIx: Map<string, Bucket>;
-  fullIx: Map<string, Bucket>;
+  fullIx: Map<string, Bucket[]>;
   surnameIx: Map<string, number[]>;
   wholeIx: Map<string, Bucket>;
-  firstMax: number;
 }
 
 /** Index entries: entity id and one of its keys, repeated (`[id, key, id, key, …]`). */
@@ -199,13 +198,11 @@ export class EntityRegistry<R = unknown> {
   private oneIx = new Map<string, Bucket>();
   /**
    * Keys of 2+ non-connector words by `<last word's key>|<an initial of the first
-   * word>|<length of the first word's skeleton>` (a compatible first name has the
-   * same initial and a skeleton at most one letter longer or shorter, or is one
-   * letter long).
+   * word>`, then by the length of the first word's skeleton (a compatible first
+   * name has the same initial and a skeleton at most one letter longer or
+   * shorter, or is an initial).
    */
-  private fullIx = new Map<string, Bucket>();
-  /** Longest first-word skeleton in `fullIx`. */
-  private firstMax = 0;
+  private fullIx = new Map<string, Bucket[]>();
   /** Entity ids by the last word of (any surname they had). */
   private surnameIx = new Map<string, number[]>();
   /** Keys of places and organisations by `<word count>:<position>=<word>`, and `…~<word's key>` for words of 5+ letters. */
@@ -245,8 +242,8 @@ export class EntityRegistry<R = unknown> {
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): RegistryState<R> {
-    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx, firstMax } = this;
-    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx, firstMax };
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx } = this;
+    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx };
   }
 
   static fromState<R>(state: RegistryState<R>): EntityRegistry<R> {
@@ -363,8 +360,16 @@ export class EntityRegistry<R = unknown> {
     if (ew.length >= 2) {
       const initials = initialKeys(ew[0]!);
       const len = nameSkeleton(ew[0]!).length;
-      if (len > this.firstMax) this.firstMax = len;
-      for (const nk of neighbourKeys(ew[ew.length - 1]!)) for (const c of initials) pushEntry(this.fullIx, `${nk}|${c}|${len}`, id, key);
+      for (const nk of neighbourKeys(ew[ew.length - 1]!)) {
+        for (const c of initials) {
+          const at = nk + '|' + c;
+          let byLen = this.fullIx.get(at);
+          if (!byLen) this.fullIx.set(at, (byLen = []));
+          const b = byLen[len];
+          if (!b) byLen[len] = [id, key];
+          else if (b[b.length - 2] !== id || b[b.length - 1] !== key) b.push(id, key);
+        }
+      }
     }
     if (isWhole(e.kind)) this.indexWhole(id, key);
   }
@@ -502,16 +507,18 @@ export class EntityRegistry<R = unknown> {
     // First-word skeleton lengths a compatible first name can have: one letter more or
     // less (a spelling variant), 0 or 1 (an initial), any when `first` is an initial.
     const len = nameSkeleton(first).length;
-    const lens: number[] = [];
-    if (first.length === 1) for (let l = 0; l <= this.firstMax; l++) lens.push(l);
-    else for (const l of [0, 1, len - 1, len, len + 1]) if (l >= 0 && !lens.includes(l)) lens.push(l);
+    const any = first.length === 1;
+    const initials = initialKeys(first);
     for (const nk of lastKeys) {
       const b = this.oneIx.get(nk);
       if (b) for (let i = 0; i < b.length; i += 2) test(b[i] as number, b[i + 1] as string);
-      for (const c of initialKeys(first)) {
-        for (const l of lens) {
-          const f = this.fullIx.get(`${nk}|${c}|${l}`);
-          if (f) for (let i = 0; i < f.length; i += 2) test(f[i] as number, f[i + 1] as string);
+      for (const c of initials) {
+        const byLen = this.fullIx.get(nk + '|' + c);
+        if (!byLen) continue;
+        for (let l = 0; l < byLen.length; l++) {
+          const f = byLen[l];
+          if (!f || !(any || l <= 1 || (l >= len - 1 && l <= len + 1))) continue;
+          for (let i = 0; i < f.length; i += 2) test(f[i] as number, f[i + 1] as string);
         }
       }
     }
