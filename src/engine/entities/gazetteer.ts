@@ -5,6 +5,7 @@
  * Keys are folded (diacritics removed) and lower-case.
  */
 import { foldForMatch } from '../text';
+import { memoize } from '../text/memo';
 
 interface CountryRow {
   /** Canonical English name. */
@@ -196,6 +197,12 @@ const METONYMS: Record<string, string> = {
 };
 
 function k(s: string): string {
+  return s.length <= 64 ? shortKey(s) : key(s);
+}
+
+const shortKey = memoize(key, 8192);
+
+function key(s: string): string {
   return foldForMatch(s).replace(/[.]/g, '').replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

@@ -135,7 +135,8 @@ const POSSESSIVE = /['’]s$/i;
 const ALL_CAPS = /^[A-Z][A-Z0-9.&]+$/;
 
 function lower(s: string): string {
-  return foldForMatch(s).replace(/[’]/g, "'");
+  // foldForMatch already turns ’ into '.
+  return foldForMatch(s);
 }
 
 /** Whether a token can be part of a capitalised name. */
@@ -241,12 +242,27 @@ function followedBySpeech(s: string, toks: Tok[], idx: number): boolean {
   return false;
 }
 
+/** Results for the last sentences analysed: indexing asks for the same sentence's names up to four times (mentions, roles, quotes, pronouns). */
+const recent = new Map<string, Mention[]>();
+const RECENT = 16;
+
 /**
  * Capitalised name sequences of a sentence, with titles stripped and each
  * classified as person / organization / place / other. Offsets are relative to
  * `sentence`.
  */
 export function findMentions(sentence: string): Mention[] {
+  let ms = recent.get(sentence);
+  if (!ms) {
+    ms = scanMentions(sentence);
+    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+    recent.set(sentence, ms);
+  }
+  // Copies: callers own what they get.
+  return ms.map((m) => ({ ...m }));
+}
+
+function scanMentions(sentence: string): Mention[] {
   const s = sentence;
   const toks = splitCompounds(s, scanTokens(s));
   const out: Mention[] = [];

@@ -42,7 +42,8 @@ const LEAD_VERBS = new Set(['led', 'leads', 'headed', 'heads', 'leading', 'headi
 const TEAM_NOUNS = new Set(['delegation', 'team', 'negotiating', 'negotiators', 'mission', 'talks']);
 
 function low(t: Tok): string {
-  return foldForMatch(t.text).replace(/’/g, "'");
+  // foldForMatch already turns ’ into '.
+  return foldForMatch(t.text);
 }
 
 function spaceBetween(s: string, a: number, b: number): boolean {

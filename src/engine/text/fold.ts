@@ -1,4 +1,5 @@
 /** Text normalisation shared by every part of the engine. */
+import { memoize } from './memo';
 
 const SPECIAL_FOLDS: Record<string, string> = {
   ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D',
@@ -43,19 +44,52 @@ export function asciiPunctuation(s: string): string {
     .replace(/\u2026/g, '.');
 }
 
+/**
+ * `foldForMatch` of each UTF-16 code unit (every step of it maps one code unit to
+ * one), filled in on first use; 0xffff: not computed yet.
+ */
+const FOLD = new Uint16Array(65536).fill(0xffff);
+for (let c = 0; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c === 96 ? 39 : c;
+
+function foldCode(c: number): number {
+  let f = FOLD[c]!;
+  if (f === 0xffff && c !== 0xffff) {
+    const d = asciiPunctuation(foldDiacritics(String.fromCharCode(c))).charCodeAt(0);
+    FOLD[c] = f = d >= 65 && d <= 90 ? d + 32 : d;
+  }
+  return f;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Same length as the input: folded diacritics, ASCII punctuation, lower case (ASCII only). */
 export function foldForMatch(s: string): string {
-  const f = asciiPunctuation(foldDiacritics(s));
-  let out = '';
-  for (let i = 0; i < f.length; i++) {
-    const c = f.charCodeAt(i);
-    out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : f[i];
+  if (!NON_ASCII.test(s)) {
+    const l = s.toLowerCase();
+    return l.includes('`') ? l.replace(/`/g, "'") : l;
   }
-  return out;
+  const n = s.length;
+  let out = '';
+  const codes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    codes.push(foldCode(s.charCodeAt(i)));
+    if (codes.length === 4096) {
+      out += String.fromCharCode(...codes);
+      codes.length = 0;
+    }
+  }
+  return out + String.fromCharCode(...codes);
 }
 
 /** Lower-cased, folded, punctuation-free, single-spaced text for comparing phrases. */
 export function normalizePhrase(s: string): string {
+  // Names and words repeat: remember short phrases.
+  return s.length <= 64 ? normalizeShort(s) : normalize(s);
+}
+
+const normalizeShort = memoize(normalize, 8192);
+
+function normalize(s: string): string {
   return foldForMatch(s)
     .replace(/\.{3}|…/g, ' ')
     .replace(/[^a-z0-9\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u4e00-\u9fff' ]+/g, ' ')

@@ -23,7 +23,7 @@ export function tokenize(text: string): Token[] {
     const end = start + m[0].length;
     const first = m[0][0]!;
     out.push({
-      norm: folded.slice(start, end).replace(/'/g, "'"),
+      norm: folded.slice(start, end),
       text: m[0],
       start,
       end,
