@@ -6,6 +6,7 @@
  */
 import { foldForMatch } from '../text';
 import { memoize } from '../text/memo';
+import { table } from '../text/table';
 
 interface CountryRow {
   /** Canonical English name. */
@@ -183,18 +184,18 @@ const REGIONS = [
 ];
 
 /** Demonyms of regions / blocs (not countries). */
-const REGION_DEMONYMS: Record<string, string> = {
+const REGION_DEMONYMS: Record<string, string> = table({
   european: 'Europe', asian: 'Asia', african: 'Africa', western: 'West', arab: 'Middle East', soviet: 'Soviet Union',
   baltic: 'Baltic', scandinavian: 'Scandinavia', nordic: 'Scandinavia', latin: 'Latin America',
-};
+});
 
 /** Organisation metonyms for a country's government. */
-const METONYMS: Record<string, string> = {
+const METONYMS: Record<string, string> = table({
   kremlin: 'Russia', 'white house': 'United States', pentagon: 'United States', 'downing street': 'United Kingdom',
   whitehall: 'United Kingdom', elysee: 'France', 'elysee palace': 'France', 'quai d orsay': 'France',
   bundestag: 'Germany', knesset: 'Israel', 'verkhovna rada': 'Ukraine', 'state department': 'United States',
   'foggy bottom': 'United States', 'capitol hill': 'United States', zhongnanhai: 'China',
-};
+});
 
 function k(s: string): string {
   return s.length <= 64 ? shortKey(s) : key(s);
