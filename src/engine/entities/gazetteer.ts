@@ -198,8 +198,12 @@ const METONYMS: Record<string, string> = table({
 });
 
 function k(s: string): string {
+  // ASCII words single-spaced: only lower-casing changes them.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
   return s.length <= 64 ? shortKey(s) : key(s);
 }
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 const shortKey = memoize(key, 8192);
 

@@ -10,6 +10,7 @@ import {
   regionDemonym,
 } from './gazetteer';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
+import { recent } from '../text/memo';
 
 export type MentionKind = 'person' | 'organization' | 'place' | 'other';
 
@@ -45,6 +46,13 @@ export interface Tok {
 const TOKEN = /@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function scanTokens(s: string): Tok[] {
+  // Names, roles and quotes each scan the same sentence.
+  return recentToks(s).slice();
+}
+
+const recentToks = recent(scanToks);
+
+function scanToks(s: string): Tok[] {
   const out: Tok[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
@@ -242,9 +250,8 @@ function followedBySpeech(s: string, toks: Tok[], idx: number): boolean {
   return false;
 }
 
-/** Results for the last sentences analysed: indexing asks for the same sentence's names up to four times (mentions, roles, quotes, pronouns). */
-const recent = new Map<string, Mention[]>();
-const RECENT = 16;
+/** Indexing asks for the same sentence's names up to four times (mentions, roles, quotes, pronouns). */
+const recentMentions = recent(scanMentions, 16);
 
 /**
  * Capitalised name sequences of a sentence, with titles stripped and each
@@ -252,14 +259,8 @@ const RECENT = 16;
  * `sentence`.
  */
 export function findMentions(sentence: string): Mention[] {
-  let ms = recent.get(sentence);
-  if (!ms) {
-    ms = scanMentions(sentence);
-    if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-    recent.set(sentence, ms);
-  }
   // Copies: callers own what they get.
-  return ms.map((m) => ({ ...m }));
+  return recentMentions(sentence).map((m) => ({ ...m }));
 }
 
 function scanMentions(sentence: string): Mention[] {

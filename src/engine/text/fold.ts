@@ -83,9 +83,13 @@ export function foldForMatch(s: string): string {
 
 /** Lower-cased, folded, punctuation-free, single-spaced text for comparing phrases. */
 export function normalizePhrase(s: string): string {
+  // ASCII words single-spaced: only lower-casing changes them.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
   // Names and words repeat: remember short phrases.
   return s.length <= 64 ? normalizeShort(s) : normalize(s);
 }
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 
 const normalizeShort = memoize(normalize, 8192);
 

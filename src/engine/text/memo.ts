@@ -27,3 +27,22 @@ export function memoize<T>(f: (s: string) => T, size = 4096): (s: string) => T {
     return (v === NONE ? undefined : v) as T;
   };
 }
+
+/**
+ * `f` remembering its results for the last `size` distinct arguments: for
+ * analyses that several extractors ask of the same sentence in a row. Callers get
+ * the same value each time, so `f` must return values nobody mutates (or the
+ * caller copies them).
+ */
+export function recent<T>(f: (s: string) => T, size = 8): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s: string): T => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = f(s);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}

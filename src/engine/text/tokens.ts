@@ -1,4 +1,5 @@
 import { foldForMatch } from './fold';
+import { recent } from './memo';
 
 export interface Token {
   /** Folded, lower-case form. */
@@ -15,6 +16,13 @@ const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Word tokens with offsets; hyphenated words and contractions stay whole. */
 export function tokenize(text: string): Token[] {
+  // Indexing tokenizes each sentence three times (terms, claims, negations).
+  return recentTokens(text).slice();
+}
+
+const recentTokens = recent(scan);
+
+function scan(text: string): Token[] {
   const folded = foldForMatch(text);
   const out: Token[] = [];
   WORD.lastIndex = 0;
