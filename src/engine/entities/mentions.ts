@@ -11,6 +11,7 @@ import {
 } from './gazetteer';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
 import { recent } from '../text/memo';
+import { codePointLength, dottedAcronymEnd, handleEnd, wordEnd } from '../text/scan';
 
 export type MentionKind = 'person' | 'organization' | 'place' | 'other';
 
@@ -42,8 +43,6 @@ export interface Tok {
   handle: boolean;
 }
 
-// handle | dotted acronym (U.S.) | word with inner apostrophes/hyphens
-const TOKEN = /@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function scanTokens(s: string): Tok[] {
   // Names, roles and quotes each scan the same sentence.
@@ -52,15 +51,28 @@ export function scanTokens(s: string): Tok[] {
 
 const recentToks = recent(scanToks);
 
+/**
+ * Tokens as the regular expression `@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`
+ * (flags g, u) matches them: handle | dotted acronym (U.S.) | word with inner apostrophes/hyphens (see ../text/scan).
+ */
 function scanToks(s: string): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
-    const text = m[0];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let end = handleEnd(s, i);
+    if (end < 0) end = dottedAcronymEnd(s, i);
+    if (end < 0) end = wordEnd(s, i);
+    if (end < 0) {
+      i += codePointLength(s, i);
+      continue;
+    }
+    const text = s.slice(i, end);
     const handle = text.startsWith('@');
     const first = handle ? text[1] ?? '' : text[0]!;
     const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    out.push({ text, start: m.index, end: m.index + text.length, cap, handle });
+    out.push({ text, start: i, end, cap, handle });
+    i = end;
   }
   return out;
 }
@@ -154,10 +166,10 @@ function nameish(t: Tok): boolean {
   if (/^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
   if (!t.cap || t.text === 'I') return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
-  const parts = t.text.split('-');
-  if (parts.length > 1) {
-    const last = parts[parts.length - 1]!;
-    if (last[0] === last[0]!.toLowerCase()) return false;
+  const dash = t.text.lastIndexOf('-');
+  if (dash >= 0) {
+    const c = t.text[dash + 1];
+    if (c === undefined || c === c.toLowerCase()) return false;
   }
   return true;
 }
@@ -176,6 +188,10 @@ function splitCompounds(s: string, toks: Tok[]): Tok[] {
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    if (!t.text.includes('-')) {
+      out.push(t);
+      continue;
+    }
     const next = toks[i + 1];
     const parts = t.text.split('-');
     const allCap = parts.length > 1 && parts.every((p) => p.length > 1 && p[0] !== p[0]!.toLowerCase());
@@ -316,10 +332,11 @@ function scanMentions(sentence: string): Mention[] {
       break;
     }
     const nextIdx = j;
+    const runStart = i;
     i = j;
 
     // Preceded by a lower-case title word ("spokesperson Dmitry Peskov", "analyst Denis Denisov").
-    const before = toks[toks.indexOf(run[0]!) - 1];
+    const before = toks[runStart - 1];
     const lcTitled =
       before !== undefined &&
       !before.cap &&

@@ -1,5 +1,6 @@
 import { foldForMatch } from './fold';
 import { recent } from './memo';
+import { codePointLength, wordEnd } from './scan';
 
 export interface Token {
   /** Folded, lower-case form. */
@@ -12,7 +13,6 @@ export interface Token {
   capitalized: boolean;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 /** Word tokens with offsets; hyphenated words and contractions stay whole. */
 export function tokenize(text: string): Token[] {
@@ -22,21 +22,27 @@ export function tokenize(text: string): Token[] {
 
 const recentTokens = recent(scan);
 
+/** Words as the regular expression `[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*` (flags g, u) matches them (see ./scan). */
 function scan(text: string): Token[] {
   const folded = foldForMatch(text);
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const first = m[0][0]!;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const end = wordEnd(text, i);
+    if (end < 0) {
+      i += codePointLength(text, i);
+      continue;
+    }
+    const first = text[i]!;
     out.push({
-      norm: folded.slice(start, end),
-      text: m[0],
-      start,
+      norm: folded.slice(i, end),
+      text: text.slice(i, end),
+      start: i,
       end,
       capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
     });
+    i = end;
   }
   return out;
 }
