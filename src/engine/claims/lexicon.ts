@@ -50,6 +50,8 @@ for (const [cls, words] of Object.entries(RAW)) {
   }
 }
 PHRASES.sort((a, b) => b.stems.length - a.stems.length);
+/** First stems of the phrases: a sentence with none of them has no phrase hit. */
+const PHRASE_FIRSTS = new Set(PHRASES.map((p) => p.stems[0]!));
 
 /** Class of a single stem, or undefined. */
 export function classOfStem(s: string): string | undefined {
@@ -70,7 +72,14 @@ export interface ClassHit {
 export function classHits(stems: string[]): ClassHit[] {
   const hits: ClassHit[] = [];
   const taken = new Array<boolean>(stems.length).fill(false);
-  for (const p of PHRASES) {
+  let phrases = false;
+  for (const s of stems) {
+    if (PHRASE_FIRSTS.has(s)) {
+      phrases = true;
+      break;
+    }
+  }
+  if (phrases) for (const p of PHRASES) {
     for (let i = 0; i + p.stems.length <= stems.length; i++) {
       let ok = true;
       for (let j = 0; j < p.stems.length; j++) {
