@@ -163,7 +163,7 @@ function lower(s: string): string {
 function nameish(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
-  if (/^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
+  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
   if (!t.cap || t.text === 'I') return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
   const dash = t.text.lastIndexOf('-');

@@ -128,7 +128,10 @@ function surnameOf(words: readonly string[]): string | undefined {
 }
 
 function rank(name: string): number {
-  return nameWords(name).length * 1000 + name.length;
+  // nameWords(name).length, counted in place
+  let words = 0;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== 32 && (i === 0 || name.charCodeAt(i - 1) === 32)) words++;
+  return words * 1000 + name.length;
 }
 
 function isWhole(kind: MentionKind): boolean {
