@@ -30,9 +30,10 @@ export interface RegistryState<R> {
   skelDocs: Map<number, Map<string, number>>;
   seq: number;
   oneIx: Map<string, Bucket>;
-  fullIx: Map<string, Bucket[]>;
+  fullIx: Map<string, Map<string, Bucket[]>>;
   surnameIx: Map<string, number[]>;
-  wholeIx: Map<string, Bucket>;
+  wholeExact: Map<string, Map<number, Bucket[]>>;
+  wholeNear: Map<string, Map<number, Bucket[]>>;
 }
 
 /** Index entries: entity id and one of its keys, repeated (`[id, key, id, key, …]`). */
@@ -46,20 +47,34 @@ const FUSE_OPTIONS = {
   isCaseSensitive: true,
 };
 
+/** Remembered `fuseScore`s: query → document → score (at most SCORES in all). */
+const scores = new Map<string, Map<string, number>>();
+let scored = 0;
+const SCORES = 50_000;
+
 /**
  * fuse.js score of one name-word skeleton document for a skeleton query, `-1` when
  * fuse.js does not return the document or returns it above the threshold. fuse.js
  * scores every document of a collection on its own (its bitap score and its own
  * field norm), then sorts by score and collection order; so this is the score the
- * document gets in any collection. Argument: `<query> <document>` (skeletons have
- * no spaces).
+ * document gets in any collection.
  */
-const fuseScore = memoize((pair: string): number => {
-  const sp = pair.indexOf(' ');
-  const r = new Fuse([{ skel: pair.slice(sp + 1) }], FUSE_OPTIONS).search(pair.slice(0, sp))[0];
+function fuseScore(query: string, doc: string): number {
+  let byDoc = scores.get(query);
+  let s = byDoc?.get(doc);
+  if (s !== undefined) return s;
+  const r = new Fuse([{ skel: doc }], FUSE_OPTIONS).search(query)[0];
   const score = r ? (r.score ?? 1) : 1;
-  return r && score <= 0.4 ? score : -1;
-}, 16384);
+  s = r && score <= 0.4 ? score : -1;
+  if (++scored > SCORES) {
+    scores.clear();
+    scored = 1;
+    byDoc = undefined;
+  }
+  if (!byDoc) scores.set(query, (byDoc = new Map()));
+  byDoc.set(doc, s);
+  return s;
+}
 
 /** `s` and, for skeletons of 5+ letters, `s` with each one letter removed (edit-distance-1 neighbourhood keys). */
 function deletionKeys(s: string): string[] {
@@ -112,11 +127,15 @@ function pushEntry(ix: Map<string, Bucket>, at: string, id: number, key: string)
   else if (b[b.length - 2] !== id || b[b.length - 1] !== key) b.push(id, key);
 }
 
-/** Entries under `keys` (an upper bound of the candidates they give). */
-function bucketSize(ix: Map<string, Bucket>, keys: readonly string[]): number {
-  let n = 0;
-  for (const k of keys) n += ix.get(k)?.length ?? 0;
-  return n;
+/** Adds an entry to `ix[a][b][i]`. */
+function pushEntry3<A, B>(ix: Map<A, Map<B, Bucket[]>>, a: A, b: B, i: number, id: number, key: string): void {
+  let byB = ix.get(a);
+  if (!byB) ix.set(a, (byB = new Map()));
+  let byI = byB.get(b);
+  if (!byI) byB.set(b, (byI = []));
+  const bucket = byI[i];
+  if (!bucket) byI[i] = [id, key];
+  else if (bucket[bucket.length - 2] !== id || bucket[bucket.length - 1] !== key) bucket.push(id, key);
 }
 
 /** Surname of a folded full name: last word, with its connectors ("von der leyen"). */
@@ -200,16 +219,18 @@ export class EntityRegistry<R = unknown> {
   /** One-word keys by their word, and keys of one non-connector word ("de gaulle") by that word. */
   private oneIx = new Map<string, Bucket>();
   /**
-   * Keys of 2+ non-connector words by `<last word's key>|<an initial of the first
-   * word>`, then by the length of the first word's skeleton (a compatible first
+   * Keys of 2+ non-connector words by their last word's key, an initial of their
+   * first word, then the length of the first word's skeleton (a compatible first
    * name has the same initial and a skeleton at most one letter longer or
    * shorter, or is an initial).
    */
-  private fullIx = new Map<string, Bucket[]>();
+  private fullIx = new Map<string, Map<string, Bucket[]>>();
   /** Entity ids by the last word of (any surname they had). */
   private surnameIx = new Map<string, number[]>();
-  /** Keys of places and organisations by `<word count>:<position>=<word>`, and `…~<word's key>` for words of 5+ letters. */
-  private wholeIx = new Map<string, Bucket>();
+  /** Keys of places and organisations by each word, word count, position. */
+  private wholeExact = new Map<string, Map<number, Bucket[]>>();
+  /** The same by each key of their words of 5+ letters. */
+  private wholeNear = new Map<string, Map<number, Bucket[]>>();
 
   /** User aliases: canonical name → variants (all resolve to the canonical). */
   setAliases(aliases: Record<string, string[]>): void {
@@ -245,8 +266,8 @@ export class EntityRegistry<R = unknown> {
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): RegistryState<R> {
-    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx } = this;
-    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeIx };
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear } = this;
+    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear };
   }
 
   static fromState<R>(state: RegistryState<R>): EntityRegistry<R> {
@@ -363,16 +384,7 @@ export class EntityRegistry<R = unknown> {
     if (ew.length >= 2) {
       const initials = initialKeys(ew[0]!);
       const len = nameSkeleton(ew[0]!).length;
-      for (const nk of neighbourKeys(ew[ew.length - 1]!)) {
-        for (const c of initials) {
-          const at = nk + '|' + c;
-          let byLen = this.fullIx.get(at);
-          if (!byLen) this.fullIx.set(at, (byLen = []));
-          const b = byLen[len];
-          if (!b) byLen[len] = [id, key];
-          else if (b[b.length - 2] !== id || b[b.length - 1] !== key) b.push(id, key);
-        }
-      }
+      for (const nk of neighbourKeys(ew[ew.length - 1]!)) for (const c of initials) pushEntry3(this.fullIx, nk, c, len, id, key);
     }
     if (isWhole(e.kind)) this.indexWhole(id, key);
   }
@@ -382,8 +394,8 @@ export class EntityRegistry<R = unknown> {
     const n = words.length;
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
-      pushEntry(this.wholeIx, `${n}:${i}=${w}`, id, key);
-      if (w.length >= 5) for (const nk of neighbourKeys(w)) pushEntry(this.wholeIx, `${n}:${i}~${nk}`, id, key);
+      pushEntry3(this.wholeExact, w, n, i, id, key);
+      if (w.length >= 5) for (const nk of neighbourKeys(w)) pushEntry3(this.wholeNear, nk, n, i, id, key);
     }
   }
 
@@ -394,7 +406,7 @@ export class EntityRegistry<R = unknown> {
   private rankOf(skel: string, id: number): Rank | undefined {
     let best: Rank | undefined;
     for (const [doc, seq] of this.skelDocs.get(id) ?? []) {
-      const score = fuseScore(skel + ' ' + doc);
+      const score = fuseScore(skel, doc);
       if (score < 0) continue;
       if (!best || score < best[0] || (score === best[0] && seq < best[1])) best = [score, seq];
     }
@@ -405,8 +417,8 @@ export class EntityRegistry<R = unknown> {
   private returned(skel: string, id: number, likely: readonly string[]): boolean {
     const docs = this.skelDocs.get(id);
     if (!docs) return false;
-    for (const doc of likely) if (docs.has(doc) && fuseScore(skel + ' ' + doc) >= 0) return true;
-    for (const doc of docs.keys()) if (fuseScore(skel + ' ' + doc) >= 0) return true;
+    for (const doc of likely) if (docs.has(doc) && fuseScore(skel, doc) >= 0) return true;
+    for (const doc of docs.keys()) if (fuseScore(skel, doc) >= 0) return true;
     return false;
   }
 
@@ -516,7 +528,7 @@ export class EntityRegistry<R = unknown> {
       const b = this.oneIx.get(nk);
       if (b) for (let i = 0; i < b.length; i += 2) test(b[i] as number, b[i + 1] as string);
       for (const c of initials) {
-        const byLen = this.fullIx.get(nk + '|' + c);
+        const byLen = this.fullIx.get(nk)?.get(c);
         if (!byLen) continue;
         for (let l = 0; l < byLen.length; l++) {
           const f = byLen[l];
@@ -538,23 +550,32 @@ export class EntityRegistry<R = unknown> {
     if (n === 0) return undefined;
     // Each word of a matching key equals, or is a variant of, the word at its
     // position: read the position with the fewest entries.
-    let bestKeys: string[] | undefined;
+    let bestBuckets: Bucket[] = [];
     let bestSize = Infinity;
     for (let i = 0; i < n && bestSize > 0; i++) {
-      const keys = [`${n}:${i}=${words[i]}`];
-      for (const nk of neighbourKeys(words[i]!)) keys.push(`${n}:${i}~${nk}`);
-      const size = bucketSize(this.wholeIx, keys);
+      const buckets: Bucket[] = [];
+      let size = 0;
+      const exact = this.wholeExact.get(words[i]!)?.get(n)?.[i];
+      if (exact) {
+        buckets.push(exact);
+        size += exact.length;
+      }
+      for (const nk of neighbourKeys(words[i]!)) {
+        const near = this.wholeNear.get(nk)?.get(n)?.[i];
+        if (near) {
+          buckets.push(near);
+          size += near.length;
+        }
+      }
       if (size < bestSize) {
         bestSize = size;
-        bestKeys = keys;
+        bestBuckets = buckets;
       }
     }
-    if (!bestKeys || bestSize === 0) return undefined;
+    if (bestSize === 0) return undefined;
     // The first match in creation order.
     let best: Entity<R> | undefined;
-    for (const at of bestKeys) {
-      const b = this.wholeIx.get(at);
-      if (!b) continue;
+    for (const b of bestBuckets) {
       for (let i = 0; i < b.length; i += 2) {
         const id = b[i] as number;
         if (best && id >= best.id) continue;
@@ -566,6 +587,7 @@ export class EntityRegistry<R = unknown> {
     }
     return best;
   }
+
 
   /** After a full name appears, fold earlier surname-only entities into it. */
   private absorbSurnameOnly(e: Entity<R>, words: readonly string[]): void {
