@@ -441,42 +441,47 @@ function classify(s: string, seg: Seg, speechAfter: boolean): Mention | undefine
   }
   const { text, start, end } = segText(s, toks, seg.possessive && POSSESSIVE.test(toks[toks.length - 1]!.text));
   if (text.length <= 1) return undefined;
-  const base: Pick<Mention, 'text' | 'start' | 'end'> = { text, start, end };
-  const extra: Partial<Mention> = {};
-  if (seg.possessive) extra.possessive = true;
-  if (seg.titled) extra.titled = true;
+  // Fields in the order { text, start, end, possessive?, titled?, kind, key, canonical?, demonym? }.
+  const mention = (kind: MentionKind, key: string, canonical?: string, demonym?: boolean): Mention => {
+    const m = { text, start, end } as Mention;
+    if (seg.possessive) m.possessive = true;
+    if (seg.titled) m.titled = true;
+    m.kind = kind;
+    m.key = key;
+    if (canonical !== undefined) {
+      m.canonical = canonical;
+      if (demonym) m.demonym = true;
+    }
+    return m;
+  };
   const words = toks.map((t) => lower(t.text).replace(/'s$/, ''));
   const last = words[words.length - 1]!;
 
   const place = lookupPlace(text);
-  if (place) {
-    return { ...base, ...extra, kind: 'place', key: gazetteerKey(place.name), canonical: place.name };
-  }
+  if (place) return mention('place', gazetteerKey(place.name), place.name);
   if (toks.length <= 2) {
     const country = demonymCountry(text);
-    if (country) return { ...base, ...extra, kind: 'place', key: gazetteerKey(country), canonical: country, demonym: true };
+    if (country) return mention('place', gazetteerKey(country), country, true);
     const region = regionDemonym(text);
-    if (region && toks.length === 1) return { ...base, ...extra, kind: 'place', key: gazetteerKey(region), canonical: region, demonym: true };
+    if (region && toks.length === 1) return mention('place', gazetteerKey(region), region, true);
   }
   const key = normalizePhrase(text);
-  if (metonymCountry(text)) return { ...base, ...extra, kind: 'organization', key };
-  if (PLACE_CUES.has(last) && toks.length > 1) return { ...base, ...extra, kind: 'place', key };
-  if (words.some((w) => ORG_CUES.has(w))) return { ...base, ...extra, kind: 'organization', key };
-  if (toks.length === 1 && ALL_CAPS.test(toks[0]!.text) && toks[0]!.text.length <= 6) {
-    return { ...base, ...extra, kind: 'organization', key };
-  }
-  const anyPlace = words.some((w) => lookupPlace(w) !== undefined || demonymCountry(w) !== undefined);
-  if (seg.titled) return { ...base, ...extra, kind: 'person', key };
-  if (FIRST_NAMES.has(words[0]!) && toks.length >= 2) return { ...base, ...extra, kind: 'person', key };
-  if (speechAfter && !anyPlace) return { ...base, ...extra, kind: 'person', key };
+  if (metonymCountry(text)) return mention('organization', key);
+  if (PLACE_CUES.has(last) && toks.length > 1) return mention('place', key);
+  if (words.some((w) => ORG_CUES.has(w))) return mention('organization', key);
+  if (toks.length === 1 && ALL_CAPS.test(toks[0]!.text) && toks[0]!.text.length <= 6) return mention('organization', key);
+  const anyPlace = (): boolean => words.some((w) => lookupPlace(w) !== undefined || demonymCountry(w) !== undefined);
+  if (seg.titled) return mention('person', key);
+  if (FIRST_NAMES.has(words[0]!) && toks.length >= 2) return mention('person', key);
+  if (speechAfter && !anyPlace()) return mention('person', key);
   if (
     toks.length >= 2 &&
     toks.length <= 4 &&
-    !anyPlace &&
     toks.every((t) => !ALL_CAPS.test(t.text)) &&
-    !words.some((w) => NOT_NAME.has(w))
+    !words.some((w) => NOT_NAME.has(w)) &&
+    !anyPlace()
   ) {
-    return { ...base, ...extra, kind: 'person', key };
+    return mention('person', key);
   }
-  return { ...base, ...extra, kind: 'other', key };
+  return mention('other', key);
 }
