@@ -58,8 +58,9 @@ const ADVERSARIAL: [string, string][] = [
 /** Known slow in corpus.check (modules owned by others); see the it.fails tests below. */
 const CHECK_SLOW: [string, string, string][] = [
   // claims/index.ts claimsOf + keyFor: per figure, a scan of every token of the sentence
-  // (context words, `tokens.some(first)`, class hits) → quadratic in figures per sentence.
-  ['50,000 × "$1 "', '$1 '.repeat(N), 'claims/index.ts claimsOf/keyFor: O(figures × tokens)'],
+  // (context words, `tokens.some(first)`, class hits) → quadratic in figures per sentence;
+  // check/index.ts checkSentence compared each unsupported finding with every one before it.
+  ['50,000 × "$1 "', '$1 '.repeat(N), 'claims/index.ts claimsOf/keyFor: O(figures × tokens); check/index.ts checkSentence: O(findings²)'],
   ['100,000 × "1,"', '1,'.repeat(2 * N) + '1', 'claims/index.ts keyFor: O(figures × tokens)'],
   // citations/retrieval.ts fuzzyTerms → fuse.js search with a 100k-character "word" as the pattern.
   ['100,000 × "a-"', 'a-'.repeat(2 * N), 'citations/retrieval.ts fuzzyTerms: fuse.js on a 200k-char token'],

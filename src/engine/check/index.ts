@@ -143,8 +143,13 @@ export function checkSentence(ctx: SentenceContext, previous: string[], options:
   if (!flagged) out.push(...checkStatements(ctx));
   if (!out.some((d) => d.code !== 'unsupported')) {
     const more = unsupported(ctx, judged);
+    // One finding per start position (a set: a sentence of 50,000 figures has 50,000 findings).
+    const at = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}`;
+    const taken = new Set(out.map(at));
     for (const d of more) {
-      if (!out.some((o) => o.range.start.line === d.range.start.line && o.range.start.character === d.range.start.character)) out.push(d);
+      if (taken.has(at(d))) continue;
+      taken.add(at(d));
+      out.push(d);
     }
   }
   return out;

@@ -239,6 +239,8 @@ function scopeOf(ctx: Ctx, q: Quantity): Scope {
 export const MAX_CLAIMS_PER_SENTENCE = 100;
 
 export function claimsOf(sentence: string, allQuantities: readonly Quantity[]): Claim[] {
+  // No figure, no claim (and nothing below has another effect).
+  if (allQuantities.length === 0) return [];
   const quantities = allQuantities.length > MAX_CLAIMS_PER_SENTENCE ? allQuantities.slice(0, MAX_CLAIMS_PER_SENTENCE) : allQuantities;
   const tokens = tokenize(sentence);
   const stems = tokens.map((t) => stem(t.norm));

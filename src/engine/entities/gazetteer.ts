@@ -5,6 +5,8 @@
  * Keys are folded (diacritics removed) and lower-case.
  */
 import { foldForMatch } from '../text';
+import { memoize } from '../text/memo';
+import { table } from '../text/table';
 
 interface CountryRow {
   /** Canonical English name. */
@@ -182,20 +184,30 @@ const REGIONS = [
 ];
 
 /** Demonyms of regions / blocs (not countries). */
-const REGION_DEMONYMS: Record<string, string> = {
+const REGION_DEMONYMS: Record<string, string> = table({
   european: 'Europe', asian: 'Asia', african: 'Africa', western: 'West', arab: 'Middle East', soviet: 'Soviet Union',
   baltic: 'Baltic', scandinavian: 'Scandinavia', nordic: 'Scandinavia', latin: 'Latin America',
-};
+});
 
 /** Organisation metonyms for a country's government. */
-const METONYMS: Record<string, string> = {
+const METONYMS: Record<string, string> = table({
   kremlin: 'Russia', 'white house': 'United States', pentagon: 'United States', 'downing street': 'United Kingdom',
   whitehall: 'United Kingdom', elysee: 'France', 'elysee palace': 'France', 'quai d orsay': 'France',
   bundestag: 'Germany', knesset: 'Israel', 'verkhovna rada': 'Ukraine', 'state department': 'United States',
   'foggy bottom': 'United States', 'capitol hill': 'United States', zhongnanhai: 'China',
-};
+});
 
 function k(s: string): string {
+  // ASCII words single-spaced: only lower-casing changes them.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
+  return s.length <= 64 ? shortKey(s) : key(s);
+}
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+const shortKey = memoize(key, 8192);
+
+function key(s: string): string {
   return foldForMatch(s).replace(/[.]/g, '').replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 

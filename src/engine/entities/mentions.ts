@@ -10,6 +10,8 @@ import {
   regionDemonym,
 } from './gazetteer';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
+import { recent } from '../text/memo';
+import { codePointLength, dottedAcronymEnd, handleEnd, wordEnd } from '../text/scan';
 
 export type MentionKind = 'person' | 'organization' | 'place' | 'other';
 
@@ -41,18 +43,36 @@ export interface Tok {
   handle: boolean;
 }
 
-// handle | dotted acronym (U.S.) | word with inner apostrophes/hyphens
-const TOKEN = /@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
 
 export function scanTokens(s: string): Tok[] {
+  // Names, roles and quotes each scan the same sentence.
+  return recentToks(s).slice();
+}
+
+const recentToks = recent(scanToks);
+
+/**
+ * Tokens as the regular expression `@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`
+ * (flags g, u) matches them: handle | dotted acronym (U.S.) | word with inner apostrophes/hyphens (see ../text/scan).
+ */
+function scanToks(s: string): Tok[] {
   const out: Tok[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(s); m; m = TOKEN.exec(s)) {
-    const text = m[0];
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    let end = handleEnd(s, i);
+    if (end < 0) end = dottedAcronymEnd(s, i);
+    if (end < 0) end = wordEnd(s, i);
+    if (end < 0) {
+      i += codePointLength(s, i);
+      continue;
+    }
+    const text = s.slice(i, end);
     const handle = text.startsWith('@');
     const first = handle ? text[1] ?? '' : text[0]!;
     const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    out.push({ text, start: m.index, end: m.index + text.length, cap, handle });
+    out.push({ text, start: i, end, cap, handle });
+    i = end;
   }
   return out;
 }
@@ -135,20 +155,21 @@ const POSSESSIVE = /['’]s$/i;
 const ALL_CAPS = /^[A-Z][A-Z0-9.&]+$/;
 
 function lower(s: string): string {
-  return foldForMatch(s).replace(/[’]/g, "'");
+  // foldForMatch already turns ’ into '.
+  return foldForMatch(s);
 }
 
 /** Whether a token can be part of a capitalised name. */
 function nameish(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
-  if (/^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
+  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
   if (!t.cap || t.text === 'I') return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
-  const parts = t.text.split('-');
-  if (parts.length > 1) {
-    const last = parts[parts.length - 1]!;
-    if (last[0] === last[0]!.toLowerCase()) return false;
+  const dash = t.text.lastIndexOf('-');
+  if (dash >= 0) {
+    const c = t.text[dash + 1];
+    if (c === undefined || c === c.toLowerCase()) return false;
   }
   return true;
 }
@@ -167,6 +188,10 @@ function splitCompounds(s: string, toks: Tok[]): Tok[] {
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    if (!t.text.includes('-')) {
+      out.push(t);
+      continue;
+    }
     const next = toks[i + 1];
     const parts = t.text.split('-');
     const allCap = parts.length > 1 && parts.every((p) => p.length > 1 && p[0] !== p[0]!.toLowerCase());
@@ -241,12 +266,20 @@ function followedBySpeech(s: string, toks: Tok[], idx: number): boolean {
   return false;
 }
 
+/** Indexing asks for the same sentence's names up to four times (mentions, roles, quotes, pronouns). */
+const recentMentions = recent(scanMentions, 16);
+
 /**
  * Capitalised name sequences of a sentence, with titles stripped and each
  * classified as person / organization / place / other. Offsets are relative to
  * `sentence`.
  */
 export function findMentions(sentence: string): Mention[] {
+  // Copies: callers own what they get.
+  return recentMentions(sentence).map((m) => ({ ...m }));
+}
+
+function scanMentions(sentence: string): Mention[] {
   const s = sentence;
   const toks = splitCompounds(s, scanTokens(s));
   const out: Mention[] = [];
@@ -299,10 +332,11 @@ export function findMentions(sentence: string): Mention[] {
       break;
     }
     const nextIdx = j;
+    const runStart = i;
     i = j;
 
     // Preceded by a lower-case title word ("spokesperson Dmitry Peskov", "analyst Denis Denisov").
-    const before = toks[toks.indexOf(run[0]!) - 1];
+    const before = toks[runStart - 1];
     const lcTitled =
       before !== undefined &&
       !before.cap &&
@@ -407,42 +441,47 @@ function classify(s: string, seg: Seg, speechAfter: boolean): Mention | undefine
   }
   const { text, start, end } = segText(s, toks, seg.possessive && POSSESSIVE.test(toks[toks.length - 1]!.text));
   if (text.length <= 1) return undefined;
-  const base: Pick<Mention, 'text' | 'start' | 'end'> = { text, start, end };
-  const extra: Partial<Mention> = {};
-  if (seg.possessive) extra.possessive = true;
-  if (seg.titled) extra.titled = true;
+  // Fields in the order { text, start, end, possessive?, titled?, kind, key, canonical?, demonym? }.
+  const mention = (kind: MentionKind, key: string, canonical?: string, demonym?: boolean): Mention => {
+    const m = { text, start, end } as Mention;
+    if (seg.possessive) m.possessive = true;
+    if (seg.titled) m.titled = true;
+    m.kind = kind;
+    m.key = key;
+    if (canonical !== undefined) {
+      m.canonical = canonical;
+      if (demonym) m.demonym = true;
+    }
+    return m;
+  };
   const words = toks.map((t) => lower(t.text).replace(/'s$/, ''));
   const last = words[words.length - 1]!;
 
   const place = lookupPlace(text);
-  if (place) {
-    return { ...base, ...extra, kind: 'place', key: gazetteerKey(place.name), canonical: place.name };
-  }
+  if (place) return mention('place', gazetteerKey(place.name), place.name);
   if (toks.length <= 2) {
     const country = demonymCountry(text);
-    if (country) return { ...base, ...extra, kind: 'place', key: gazetteerKey(country), canonical: country, demonym: true };
+    if (country) return mention('place', gazetteerKey(country), country, true);
     const region = regionDemonym(text);
-    if (region && toks.length === 1) return { ...base, ...extra, kind: 'place', key: gazetteerKey(region), canonical: region, demonym: true };
+    if (region && toks.length === 1) return mention('place', gazetteerKey(region), region, true);
   }
   const key = normalizePhrase(text);
-  if (metonymCountry(text)) return { ...base, ...extra, kind: 'organization', key };
-  if (PLACE_CUES.has(last) && toks.length > 1) return { ...base, ...extra, kind: 'place', key };
-  if (words.some((w) => ORG_CUES.has(w))) return { ...base, ...extra, kind: 'organization', key };
-  if (toks.length === 1 && ALL_CAPS.test(toks[0]!.text) && toks[0]!.text.length <= 6) {
-    return { ...base, ...extra, kind: 'organization', key };
-  }
-  const anyPlace = words.some((w) => lookupPlace(w) !== undefined || demonymCountry(w) !== undefined);
-  if (seg.titled) return { ...base, ...extra, kind: 'person', key };
-  if (FIRST_NAMES.has(words[0]!) && toks.length >= 2) return { ...base, ...extra, kind: 'person', key };
-  if (speechAfter && !anyPlace) return { ...base, ...extra, kind: 'person', key };
+  if (metonymCountry(text)) return mention('organization', key);
+  if (PLACE_CUES.has(last) && toks.length > 1) return mention('place', key);
+  if (words.some((w) => ORG_CUES.has(w))) return mention('organization', key);
+  if (toks.length === 1 && ALL_CAPS.test(toks[0]!.text) && toks[0]!.text.length <= 6) return mention('organization', key);
+  const anyPlace = (): boolean => words.some((w) => lookupPlace(w) !== undefined || demonymCountry(w) !== undefined);
+  if (seg.titled) return mention('person', key);
+  if (FIRST_NAMES.has(words[0]!) && toks.length >= 2) return mention('person', key);
+  if (speechAfter && !anyPlace()) return mention('person', key);
   if (
     toks.length >= 2 &&
     toks.length <= 4 &&
-    !anyPlace &&
     toks.every((t) => !ALL_CAPS.test(t.text)) &&
-    !words.some((w) => NOT_NAME.has(w))
+    !words.some((w) => NOT_NAME.has(w)) &&
+    !anyPlace()
   ) {
-    return { ...base, ...extra, kind: 'person', key };
+    return mention('person', key);
   }
-  return { ...base, ...extra, kind: 'other', key };
+  return mention('other', key);
 }

@@ -1,11 +1,14 @@
 /** Spelling-variant comparison of names (transliteration-tolerant). */
 import { foldForMatch } from '../text';
+import { memoize } from '../text/memo';
 
 /**
  * A transliteration skeleton of one name word: folded, letters only, y→i,
  * w→v, ck→k, doubled letters collapsed ("Zelenskyy" and "Zelenskiy" → "zelenski").
  */
-export function nameSkeleton(word: string): string {
+export const nameSkeleton: (word: string) => string = memoize(skeleton, 8192);
+
+function skeleton(word: string): string {
   let w = foldForMatch(word).replace(/[^a-z\u0400-\u04ff]/g, '');
   w = w.replace(/ck/g, 'k').replace(/y/g, 'i').replace(/w/g, 'v').replace(/ph/g, 'f');
   let out = '';

@@ -4,6 +4,7 @@ import { normalizePhrase } from '../text';
 import { NAME_CONNECTORS, countryOf, gazetteerKey, lookupPlace, regionDemonym } from './gazetteer';
 import { findMentions, handleName, type Mention, type MentionKind } from './mentions';
 import { nameSkeleton, sameNameWord } from './names';
+import { memoize } from '../text/memo';
 
 export interface Entity<R = unknown> {
   id: number;
@@ -20,21 +21,23 @@ export interface Entity<R = unknown> {
   refs: R[];
 }
 
-interface TokDoc {
-  skel: string;
-  id: number;
-}
-
 export interface RegistryState<R> {
   entities: Map<number, Entity<R>>;
   byKey: Map<string, number>;
   aliasOf: Map<string, string>;
   aliasName: Map<string, string>;
   nextId: number;
-  skelDocs: Map<number, { skel: string; seq: number }[]>;
+  skelDocs: Map<number, Map<string, number>>;
   seq: number;
-  wordIds: Map<string, Set<number>>;
+  oneIx: Map<string, Bucket>;
+  fullIx: Map<string, Map<string, Bucket[]>>;
+  surnameIx: Map<string, number[]>;
+  wholeExact: Map<string, Map<number, Bucket[]>>;
+  wholeNear: Map<string, Map<number, Bucket[]>>;
 }
+
+/** Index entries: entity id and one of its keys, repeated (`[id, key, id, key, …]`). */
+type Bucket = (number | string)[];
 
 const FUSE_OPTIONS = {
   keys: ['skel'],
@@ -44,6 +47,35 @@ const FUSE_OPTIONS = {
   isCaseSensitive: true,
 };
 
+/** Remembered `fuseScore`s: query → document → score (at most SCORES in all). */
+const scores = new Map<string, Map<string, number>>();
+let scored = 0;
+const SCORES = 50_000;
+
+/**
+ * fuse.js score of one name-word skeleton document for a skeleton query, `-1` when
+ * fuse.js does not return the document or returns it above the threshold. fuse.js
+ * scores every document of a collection on its own (its bitap score and its own
+ * field norm), then sorts by score and collection order; so this is the score the
+ * document gets in any collection.
+ */
+function fuseScore(query: string, doc: string): number {
+  let byDoc = scores.get(query);
+  let s = byDoc?.get(doc);
+  if (s !== undefined) return s;
+  const r = new Fuse([{ skel: doc }], FUSE_OPTIONS).search(query)[0];
+  const score = r ? (r.score ?? 1) : 1;
+  s = r && score <= 0.4 ? score : -1;
+  if (++scored > SCORES) {
+    scores.clear();
+    scored = 1;
+    byDoc = undefined;
+  }
+  if (!byDoc) scores.set(query, (byDoc = new Map()));
+  byDoc.set(doc, s);
+  return s;
+}
+
 /** `s` and, for skeletons of 5+ letters, `s` with each one letter removed (edit-distance-1 neighbourhood keys). */
 function deletionKeys(s: string): string[] {
   const out = [s];
@@ -51,12 +83,63 @@ function deletionKeys(s: string): string[] {
   return out;
 }
 
+/**
+ * Neighbourhood keys of a name word (none when its skeleton is empty):
+ * `sameNameWord(a, b)` implies that `a` and `b` share one (equal skeletons share
+ * the skeleton; skeletons of 5+ letters one edit apart share a one-deletion key).
+ */
+const neighbourKeys = memoize((word: string): readonly string[] => {
+  const skel = nameSkeleton(word);
+  return skel ? deletionKeys(skel) : [];
+});
+
+/**
+ * First letters of a word, as written and of its skeleton: a first name
+ * compatible with another (`sameNameWord`, or one the initial of the other)
+ * shares one with it.
+ */
+const initialKeys = memoize((word: string): readonly string[] => {
+  const out: string[] = [];
+  if (word.length > 0) out.push(word[0]!);
+  const skel = nameSkeleton(word);
+  if (skel && skel[0] !== word[0]) out.push(skel[0]!);
+  return out;
+});
+
 function nameWords(key: string): string[] {
   return key.split(' ').filter((w) => w.length > 0);
 }
 
+interface KeyInfo {
+  words: readonly string[];
+  /** The words that are not name connectors ("von", "der"). */
+  ew: readonly string[];
+}
+
+const keyInfo = memoize((key: string): KeyInfo => {
+  const words = nameWords(key);
+  return { words, ew: words.filter((w) => !NAME_CONNECTORS.has(w)) };
+});
+
+function pushEntry(ix: Map<string, Bucket>, at: string, id: number, key: string): void {
+  const b = ix.get(at);
+  if (!b) ix.set(at, [id, key]);
+  else if (b[b.length - 2] !== id || b[b.length - 1] !== key) b.push(id, key);
+}
+
+/** Adds an entry to `ix[a][b][i]`. */
+function pushEntry3<A, B>(ix: Map<A, Map<B, Bucket[]>>, a: A, b: B, i: number, id: number, key: string): void {
+  let byB = ix.get(a);
+  if (!byB) ix.set(a, (byB = new Map()));
+  let byI = byB.get(b);
+  if (!byI) byB.set(b, (byI = []));
+  const bucket = byI[i];
+  if (!bucket) byI[i] = [id, key];
+  else if (bucket[bucket.length - 2] !== id || bucket[bucket.length - 1] !== key) bucket.push(id, key);
+}
+
 /** Surname of a folded full name: last word, with its connectors ("von der leyen"). */
-function surnameOf(words: string[]): string | undefined {
+function surnameOf(words: readonly string[]): string | undefined {
   if (words.length < 2) return undefined;
   let i = words.length - 1;
   while (i > 1 && NAME_CONNECTORS.has(words[i - 1]!)) i--;
@@ -64,7 +147,21 @@ function surnameOf(words: string[]): string | undefined {
 }
 
 function rank(name: string): number {
-  return nameWords(name).length * 1000 + name.length;
+  // nameWords(name).length, counted in place
+  let words = 0;
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== 32 && (i === 0 || name.charCodeAt(i - 1) === 32)) words++;
+  return words * 1000 + name.length;
+}
+
+function isWhole(kind: MentionKind): boolean {
+  return kind === 'place' || kind === 'organization';
+}
+
+/** Position of an entity in fuse.js results: its best document's score, then collection order. */
+type Rank = [score: number, seq: number];
+
+function before(a: Rank, b: Rank): boolean {
+  return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }
 
 /** Turns a name string into a mention-like record. */
@@ -95,6 +192,12 @@ function mentionOf(name: string): Mention | undefined {
  * A set of entities built from mentions. Spelling variants (by transliteration
  * skeleton and fuzzy match), surname-only mentions, @handles, gazetteer place
  * variants, demonyms and user aliases all resolve to one entity.
+ *
+ * Fuzzy lookups rank entities as one fuse.js search of a name word's skeleton
+ * over the name-word skeleton documents of every entity would (the search the
+ * registry was first written with), but read only index buckets of the word and
+ * score only the entities the caller can accept, so their cost does not grow with
+ * the corpus.
  */
 export class EntityRegistry<R = unknown> {
   private entities = new Map<number, Entity<R>>();
@@ -103,16 +206,31 @@ export class EntityRegistry<R = unknown> {
   private aliasName = new Map<string, string>();
   private nextId = 1;
   /**
-   * Name-word skeleton documents per entity, in the order a single fuse.js
-   * collection over all of them would hold (`seq`). Lookups run fuse.js only
-   * over the entities that can pass `sameNameWord`, found through `wordIds`,
-   * so each lookup costs the same at any corpus size and returns what one
-   * fuse.js search over every document would.
+   * Name-word skeleton documents per entity (skeleton → `seq`, its position in a
+   * single fuse.js collection of every document).
    */
-  private skelDocs = new Map<number, { skel: string; seq: number }[]>();
+  private skelDocs = new Map<number, Map<string, number>>();
   private seq = 0;
-  /** Skeleton (and its one-deletion variants), or `=word`, of every key word → entity ids. */
-  private wordIds = new Map<string, Set<number>>();
+  /*
+   * Lookup indexes: a neighbourhood key (see `neighbourKeys`) → entries of the
+   * keys that may match there. Entries are never removed: an entry of a merged
+   * entity is skipped, and callers test each entry exactly.
+   */
+  /** One-word keys by their word, and keys of one non-connector word ("de gaulle") by that word. */
+  private oneIx = new Map<string, Bucket>();
+  /**
+   * Keys of 2+ non-connector words by their last word's key, an initial of their
+   * first word, then the length of the first word's skeleton (a compatible first
+   * name has the same initial and a skeleton at most one letter longer or
+   * shorter, or is an initial).
+   */
+  private fullIx = new Map<string, Map<string, Bucket[]>>();
+  /** Entity ids by the last word of (any surname they had). */
+  private surnameIx = new Map<string, number[]>();
+  /** Keys of places and organisations by each word, word count, position. */
+  private wholeExact = new Map<string, Map<number, Bucket[]>>();
+  /** The same by each key of their words of 5+ letters. */
+  private wholeNear = new Map<string, Map<number, Bucket[]>>();
 
   /**
    * Called after an entity is merged into another (its id is gone; `into` holds
@@ -154,8 +272,8 @@ export class EntityRegistry<R = unknown> {
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): RegistryState<R> {
-    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, wordIds } = this;
-    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, wordIds };
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear } = this;
+    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear };
   }
 
   static fromState<R>(state: RegistryState<R>): EntityRegistry<R> {
@@ -192,8 +310,8 @@ export class EntityRegistry<R = unknown> {
         refs: [],
       };
       this.entities.set(e.id, e);
-      const words = nameWords(key);
-      if (e.kind === 'person' || e.kind === 'other') e.surname = surnameOf(words);
+      const words = keyInfo(key).words;
+      if (e.kind === 'person' || e.kind === 'other') this.setSurname(e, surnameOf(words));
       this.index(e, key);
       if (words.length >= 2 && (e.kind === 'person' || e.kind === 'other')) this.absorbSurnameOnly(e, words);
     } else {
@@ -210,14 +328,32 @@ export class EntityRegistry<R = unknown> {
   }
 
   private upgrade(e: Entity<R>, m: Mention, key: string, display: string): void {
-    if (e.kind === 'other' && m.kind !== 'other') e.kind = m.kind;
+    if (e.kind === 'other' && m.kind !== 'other') this.setKind(e, m.kind);
     if (e.kind === 'place' || this.aliasName.has(this.canonicalKey(key))) return;
     if (this.aliasName.has(this.canonicalKey(normalizePhrase(e.name)))) return;
     if (!m.handle && !m.demonym && rank(normalizePhrase(display)) > rank(normalizePhrase(e.name))) {
       e.name = display;
-      const words = nameWords(key);
-      const sn = surnameOf(words);
-      if (sn) e.surname = sn;
+      const sn = surnameOf(keyInfo(key).words);
+      if (sn) this.setSurname(e, sn);
+    }
+  }
+
+  private setKind(e: Entity<R>, kind: MentionKind): void {
+    const was = isWhole(e.kind);
+    e.kind = kind;
+    if (!was && isWhole(kind)) for (const k of e.keys) this.indexWhole(e.id, k);
+  }
+
+  private setSurname(e: Entity<R>, surname: string | undefined): void {
+    e.surname = surname;
+    if (!surname) return;
+    const sn = keyInfo(surname).words;
+    const last = sn[sn.length - 1];
+    if (last === undefined) return;
+    for (const nk of neighbourKeys(last)) {
+      const ids = this.surnameIx.get(nk);
+      if (!ids) this.surnameIx.set(nk, [e.id]);
+      else if (ids[ids.length - 1] !== e.id) ids.push(e.id);
     }
   }
 
@@ -228,10 +364,9 @@ export class EntityRegistry<R = unknown> {
     // exist (a repeated document never ranks before the first of its entity).
     if (e.keys.has(key)) return;
     e.keys.add(key);
-    this.indexWords(e.id, key);
+    this.indexKey(e, key);
     if (e.kind === 'person' || e.kind === 'other') {
-      for (const w of nameWords(key)) {
-        if (NAME_CONNECTORS.has(w)) continue;
+      for (const w of keyInfo(key).ew) {
         const skel = nameSkeleton(w);
         if (skel.length >= 2) this.addDoc(e.id, skel);
       }
@@ -240,69 +375,72 @@ export class EntityRegistry<R = unknown> {
 
   private addDoc(id: number, skel: string): void {
     let docs = this.skelDocs.get(id);
-    if (!docs) this.skelDocs.set(id, (docs = []));
+    if (!docs) this.skelDocs.set(id, (docs = new Map()));
     // fuse.js ranks an entity by its best document, ties by collection order, so a
     // second document with the same skeleton can never change a result.
-    if (docs.some((d) => d.skel === skel)) return;
-    docs.push({ skel, seq: this.seq++ });
+    if (!docs.has(skel)) docs.set(skel, this.seq++);
   }
 
-  private indexWords(id: number, key: string): void {
-    for (const w of nameWords(key)) {
-      const keys = ['=' + w];
-      const skel = nameSkeleton(w);
-      if (skel) keys.push(...deletionKeys(skel));
-      for (const k of keys) {
-        let ids = this.wordIds.get(k);
-        if (!ids) this.wordIds.set(k, (ids = new Set()));
-        ids.add(id);
-      }
+  /** Adds a key of `e` to the lookup indexes. */
+  private indexKey(e: Entity<R>, key: string): void {
+    const id = e.id;
+    const { ew } = keyInfo(key);
+    if (!key.includes(' ')) for (const nk of neighbourKeys(key)) pushEntry(this.oneIx, nk, id, key);
+    if (ew.length === 1) for (const nk of neighbourKeys(ew[0]!)) pushEntry(this.oneIx, nk, id, key);
+    if (ew.length >= 2) {
+      const initials = initialKeys(ew[0]!);
+      const len = nameSkeleton(ew[0]!).length;
+      for (const nk of neighbourKeys(ew[ew.length - 1]!)) for (const c of initials) pushEntry3(this.fullIx, nk, c, len, id, key);
+    }
+    if (isWhole(e.kind)) this.indexWhole(id, key);
+  }
+
+  private indexWhole(id: number, key: string): void {
+    const { words } = keyInfo(key);
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
+      const w = words[i]!;
+      pushEntry3(this.wholeExact, w, n, i, id, key);
+      if (w.length >= 5) for (const nk of neighbourKeys(w)) pushEntry3(this.wholeNear, nk, n, i, id, key);
     }
   }
 
   /**
-   * Ids of every entity with a key word `w` where `word === w` or
-   * `sameNameWord(word, w)` may hold (a superset; callers check).
+   * Where fuse.js would return entity `id` for a search of `skel` over all
+   * skeleton documents, or undefined when it would not return it.
    */
-  private similarIds(word: string): number[] {
-    const keys = ['=' + word];
-    const skel = nameSkeleton(word);
-    if (skel) keys.push(...deletionKeys(skel));
-    const out = new Set<number>();
-    for (const k of keys) {
-      const ids = this.wordIds.get(k);
-      if (ids) for (const id of ids) if (this.entities.has(id)) out.add(id);
+  private rankOf(skel: string, id: number): Rank | undefined {
+    let best: Rank | undefined;
+    for (const [doc, seq] of this.skelDocs.get(id) ?? []) {
+      const score = fuseScore(skel, doc);
+      if (score < 0) continue;
+      if (!best || score < best[0] || (score === best[0] && seq < best[1])) best = [score, seq];
     }
-    return [...out].sort((a, b) => a - b);
+    return best;
   }
 
-  /** Entities having a name word that is a spelling variant of `word`. */
-  private wordCandidates(word: string): Entity<R>[] {
-    const skel = nameSkeleton(word);
-    if (!skel) return [];
-    // Only entities with a word that may be `sameNameWord` to this one can pass the
-    // callers' checks; fuse.js over their documents (in collection order) ranks them
-    // exactly as a search of the whole collection would.
-    const docs: TokDoc[] = [];
-    const seqs: number[] = [];
-    for (const id of this.similarIds(word)) for (const d of this.skelDocs.get(id) ?? []) {
-      docs.push({ skel: d.skel, id });
-      seqs.push(d.seq);
-    }
-    if (docs.length === 0) return [];
-    const order = docs.map((_, i) => i).sort((a, b) => seqs[a]! - seqs[b]!);
-    const fuse = new Fuse<TokDoc>(order.map((i) => docs[i]!), FUSE_OPTIONS);
-    const ids = new Set<number>();
-    for (const r of fuse.search(skel)) {
-      if ((r.score ?? 1) > 0.4) continue;
-      ids.add(r.item.id);
-    }
-    const out: Entity<R>[] = [];
+  /** Whether fuse.js would return entity `id` for `skel`; tries the documents `likely` first. */
+  private returned(skel: string, id: number, likely: readonly string[]): boolean {
+    const docs = this.skelDocs.get(id);
+    if (!docs) return false;
+    for (const doc of likely) if (docs.has(doc) && fuseScore(skel, doc) >= 0) return true;
+    for (const doc of docs.keys()) if (fuseScore(skel, doc) >= 0) return true;
+    return false;
+  }
+
+  /** The entity fuse.js would return first among `ids` (all of which it returns). */
+  private firstRanked(skel: string, ids: readonly number[]): Entity<R> | undefined {
+    if (ids.length <= 1) return ids.length ? this.entities.get(ids[0]!) : undefined;
+    let best: number | undefined;
+    let bestRank: Rank | undefined;
     for (const id of ids) {
-      const e = this.entities.get(id);
-      if (e) out.push(e);
+      const r = this.rankOf(skel, id)!;
+      if (!bestRank || before(r, bestRank)) {
+        best = id;
+        bestRank = r;
+      }
     }
-    return out;
+    return this.entities.get(best!);
   }
 
   private find(m: Mention): Entity<R> | undefined {
@@ -313,68 +451,173 @@ export class EntityRegistry<R = unknown> {
     if (m.kind === 'place' || m.kind === 'organization') {
       return this.fuzzyWhole(key, m.kind);
     }
-    const words = nameWords(key).filter((w) => !NAME_CONNECTORS.has(w));
+    const words = keyInfo(key).ew;
     if (words.length === 0) return undefined;
-    if (words.length === 1) {
-      const w = words[0]!;
-      let best: Entity<R> | undefined;
-      for (const e of this.wordCandidates(w)) {
-        if (e.kind === 'place' || e.kind === 'organization') continue;
-        const sn = e.surname ? nameWords(e.surname) : [];
-        const last = sn[sn.length - 1];
-        const bySurname = last !== undefined && sameNameWord(w, last);
-        const bySingle = [...e.keys].some((k) => !k.includes(' ') && sameNameWord(w, k));
-        if (!bySurname && !bySingle) continue;
-        if (!best || e.refs.length > best.refs.length || (e.refs.length === best.refs.length && rank(e.name) > rank(best.name))) best = e;
+    if (words.length === 1) return this.findWord(words[0]!);
+    return this.findFullName(words[0]!, words[words.length - 1]!);
+  }
+
+  /**
+   * One name word: among persons (and unclassified names) whose surname or a
+   * one-word key is a spelling variant of it, the one with the most references,
+   * then the longest name, then the first fuse.js returns.
+   */
+  private findWord(w: string): Entity<R> | undefined {
+    const skel = nameSkeleton(w);
+    if (!skel) return undefined;
+    const nks = neighbourKeys(w);
+    const ok = new Set<number>();
+    const tested = new Set<number>();
+    const accept = (id: number, bySingleKey?: string): void => {
+      if (ok.has(id)) return;
+      const e = this.entities.get(id);
+      if (!e || e.kind === 'place' || e.kind === 'organization') return;
+      if (bySingleKey !== undefined) {
+        if (!bySingleKey.includes(' ') && sameNameWord(w, bySingleKey)) ok.add(id);
+        return;
       }
-      return best;
+      if (tested.has(id)) return;
+      tested.add(id);
+      const sn = e.surname ? keyInfo(e.surname).words : [];
+      const last = sn[sn.length - 1];
+      if (last !== undefined && sameNameWord(w, last)) ok.add(id);
+    };
+    for (const nk of nks) {
+      const b = this.oneIx.get(nk);
+      if (b) for (let i = 0; i < b.length; i += 2) accept(b[i] as number, b[i + 1] as string);
+      const s = this.surnameIx.get(nk);
+      if (s) for (const id of s) accept(id);
     }
-    // Full name: same surname and compatible first name.
-    const first = words[0]!;
-    const last = words[words.length - 1]!;
-    let surnameOnly: Entity<R> | undefined;
-    for (const e of this.wordCandidates(last)) {
-      if (e.kind === 'place' || e.kind === 'organization') continue;
-      for (const k of e.keys) {
-        const ew = nameWords(k).filter((w) => !NAME_CONNECTORS.has(w));
-        if (ew.length === 0 || !sameNameWord(ew[ew.length - 1]!, last)) continue;
-        if (ew.length === 1) {
-          surnameOnly ??= e;
-          continue;
-        }
-        const ef = ew[0]!;
-        if (sameNameWord(ef, first) || (ef.length === 1 && ef === first[0]) || (first.length === 1 && first === ef[0])) {
-          return e;
+    let best: Entity<R> | undefined;
+    let tier: number[] = [];
+    for (const id of ok) {
+      if (!this.returned(skel, id, [skel])) continue;
+      const e = this.entities.get(id)!;
+      if (!best || e.refs.length > best.refs.length || (e.refs.length === best.refs.length && rank(e.name) > rank(best.name))) {
+        best = e;
+        tier = [id];
+      } else if (e.refs.length === best.refs.length && rank(e.name) === rank(best.name)) tier.push(id);
+    }
+    return tier.length > 1 ? this.firstRanked(skel, tier) : best;
+  }
+
+  /**
+   * A full name: the first entity fuse.js returns for the last word that has a key
+   * with that surname and a compatible first name, else the first with a key of
+   * the surname alone.
+   */
+  private findFullName(first: string, last: string): Entity<R> | undefined {
+    const skel = nameSkeleton(last);
+    if (!skel) return undefined;
+    const lastKeys = neighbourKeys(last);
+    const full = new Set<number>();
+    const alone = new Set<number>();
+    const test = (id: number, key: string): void => {
+      if (full.has(id)) return;
+      const e = this.entities.get(id);
+      if (!e || e.kind === 'place' || e.kind === 'organization') return;
+      const ew = keyInfo(key).ew;
+      if (ew.length === 0 || !sameNameWord(ew[ew.length - 1]!, last)) return;
+      if (ew.length === 1) {
+        alone.add(id);
+        return;
+      }
+      const ef = ew[0]!;
+      if (sameNameWord(ef, first) || (ef.length === 1 && ef === first[0]) || (first.length === 1 && first === ef[0])) full.add(id);
+    };
+    // First-word skeleton lengths a compatible first name can have: one letter more or
+    // less (a spelling variant), 0 or 1 (an initial), any when `first` is an initial.
+    const len = nameSkeleton(first).length;
+    const any = first.length === 1;
+    const initials = initialKeys(first);
+    for (const nk of lastKeys) {
+      const b = this.oneIx.get(nk);
+      if (b) for (let i = 0; i < b.length; i += 2) test(b[i] as number, b[i + 1] as string);
+      for (const c of initials) {
+        const byLen = this.fullIx.get(nk)?.get(c);
+        if (!byLen) continue;
+        for (let l = 0; l < byLen.length; l++) {
+          const f = byLen[l];
+          if (!f || !(any || l <= 1 || (l >= len - 1 && l <= len + 1))) continue;
+          for (let i = 0; i < f.length; i += 2) test(f[i] as number, f[i + 1] as string);
         }
       }
     }
-    return surnameOnly;
+    const likely = [skel];
+    const fulls = [...full].filter((id) => this.returned(skel, id, likely));
+    if (fulls.length > 0) return this.firstRanked(skel, fulls);
+    const alones = [...alone].filter((id) => !full.has(id) && this.returned(skel, id, likely));
+    return this.firstRanked(skel, alones);
   }
 
   private fuzzyWhole(key: string, kind: MentionKind): Entity<R> | undefined {
-    const words = nameWords(key);
-    if (words.length === 0) return undefined;
-    // Entities in creation order (as `this.entities` iterates) whose first word may match.
-    for (const id of this.similarIds(words[0]!)) {
-      const e = this.entities.get(id)!;
-      if (e.kind !== kind) continue;
-      for (const k of e.keys) {
-        const ew = nameWords(k);
-        if (ew.length !== words.length) continue;
-        if (ew.every((w, i) => w === words[i] || (w.length >= 5 && sameNameWord(w, words[i]!)))) return e;
+    const { words } = keyInfo(key);
+    const n = words.length;
+    if (n === 0) return undefined;
+    // Each word of a matching key equals, or is a variant of, the word at its
+    // position: read the position with the fewest entries.
+    let bestBuckets: Bucket[] = [];
+    let bestSize = Infinity;
+    for (let i = 0; i < n && bestSize > 0; i++) {
+      const buckets: Bucket[] = [];
+      let size = 0;
+      const exact = this.wholeExact.get(words[i]!)?.get(n)?.[i];
+      if (exact) {
+        buckets.push(exact);
+        size += exact.length;
+      }
+      for (const nk of neighbourKeys(words[i]!)) {
+        const near = this.wholeNear.get(nk)?.get(n)?.[i];
+        if (near) {
+          buckets.push(near);
+          size += near.length;
+        }
+      }
+      if (size < bestSize) {
+        bestSize = size;
+        bestBuckets = buckets;
       }
     }
-    return undefined;
+    if (bestSize === 0) return undefined;
+    // The first match in creation order.
+    let best: Entity<R> | undefined;
+    for (const b of bestBuckets) {
+      for (let i = 0; i < b.length; i += 2) {
+        const id = b[i] as number;
+        if (best && id >= best.id) continue;
+        const e = this.entities.get(id);
+        if (!e || e.kind !== kind) continue;
+        const ew = keyInfo(b[i + 1] as string).words;
+        if (ew.length === n && ew.every((w, j) => w === words[j] || (w.length >= 5 && sameNameWord(w, words[j]!)))) best = e;
+      }
+    }
+    return best;
   }
 
+
   /** After a full name appears, fold earlier surname-only entities into it. */
-  private absorbSurnameOnly(e: Entity<R>, words: string[]): void {
+  private absorbSurnameOnly(e: Entity<R>, words: readonly string[]): void {
     const last = words[words.length - 1]!;
-    for (const other of this.wordCandidates(last)) {
-      if (other.id === e.id || other.kind === 'place' || other.kind === 'organization') continue;
-      const keys = [...other.keys];
-      if (keys.every((k) => nameWords(k).length === 1 && sameNameWord(k, last))) this.merge(e, other);
+    const skel = nameSkeleton(last);
+    if (!skel) return;
+    const seen = new Set<number>();
+    const ranked: [Rank, Entity<R>][] = [];
+    for (const nk of neighbourKeys(last)) {
+      const b = this.oneIx.get(nk);
+      if (!b) continue;
+      for (let i = 0; i < b.length; i += 2) {
+        const id = b[i] as number;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const other = this.entities.get(id);
+        if (!other || other.id === e.id || other.kind === 'place' || other.kind === 'organization') continue;
+        if (![...other.keys].every((k) => keyInfo(k).words.length === 1 && sameNameWord(k, last))) continue;
+        const r = this.rankOf(skel, id);
+        if (r) ranked.push([r, other]);
+      }
     }
+    ranked.sort((a, b) => (before(a[0], b[0]) ? -1 : 1));
+    for (const [, other] of ranked) this.merge(e, other);
   }
 
   private merge(into: Entity<R>, from: Entity<R>): void {
@@ -385,19 +628,17 @@ export class EntityRegistry<R = unknown> {
       into.keys.add(k);
       this.byKey.set(k, into.id);
     }
-    if (into.kind === 'other') into.kind = from.kind;
+    if (into.kind === 'other') this.setKind(into, from.kind);
     if (rank(normalizePhrase(from.name)) > rank(normalizePhrase(into.name)) && into.kind !== 'place') {
       into.name = from.name;
-      into.surname = from.surname ?? into.surname;
+      this.setSurname(into, from.surname ?? into.surname);
     }
     this.entities.delete(from.id);
     this.skelDocs.delete(from.id);
     this.skelDocs.delete(into.id);
+    for (const k of from.keys) this.indexKey(into, k);
     for (const k of into.keys) {
-      this.indexWords(into.id, k);
-      for (const w of nameWords(k)) {
-        if (!NAME_CONNECTORS.has(w)) this.addDoc(into.id, nameSkeleton(w));
-      }
+      for (const w of keyInfo(k).ew) this.addDoc(into.id, nameSkeleton(w));
     }
     this.onMerge?.(from.id, into.id);
   }

@@ -42,7 +42,8 @@ const LEAD_VERBS = new Set(['led', 'leads', 'headed', 'heads', 'leading', 'headi
 const TEAM_NOUNS = new Set(['delegation', 'team', 'negotiating', 'negotiators', 'mission', 'talks']);
 
 function low(t: Tok): string {
-  return foldForMatch(t.text).replace(/’/g, "'");
+  // foldForMatch already turns ’ into '.
+  return foldForMatch(t.text);
 }
 
 function spaceBetween(s: string, a: number, b: number): boolean {
@@ -328,6 +329,17 @@ function leadClause(s: string, toks: Tok[], idx: number): Phrase | undefined {
   return { titleToks: [b, ...toks.slice(idx + 2, toks.indexOf(endTok) + 1)], start: b.start, end: endTok.end, country, former: false };
 }
 
+function tokenStartingAt(toks: Tok[], start: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < toks.length && toks[lo]!.start === start ? lo : -1;
+}
+
 /**
  * Roles given to people in one sentence: title before the name ("Turkish Foreign
  * Minister Hakan Fidan"), apposition ("Vladimir Medinsky, Russia's chief
@@ -338,17 +350,14 @@ function leadClause(s: string, toks: Tok[], idx: number): Phrase | undefined {
 export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[] {
   const s = sentence;
   const ms = mentions ?? findMentions(s);
+  const people = ms.filter((m) => (m.kind === 'person' || m.kind === 'other') && !m.handle && !m.demonym);
+  if (people.length === 0) return [];
   const toks = scanTokens(s);
   const out: RoleMention[] = [];
-  const people = ms.filter((m) => (m.kind === 'person' || m.kind === 'other') && !m.handle && !m.demonym);
   let lastPlural: RoleMention | undefined;
-  // Token index by start offset: a lookup per person, not a scan (linear on long sentences).
-  const tokAt = new Map<number, number>();
-  toks.forEach((t, i) => {
-    if (!tokAt.has(t.start)) tokAt.set(t.start, i);
-  });
   for (const p of people) {
-    const idx = tokAt.get(p.start) ?? -1;
+    // Token starting where the person does (tokens are in order, one per start offset).
+    const idx = tokenStartingAt(toks, p.start);
     if (idx < 0) continue;
     let endIdx = idx;
     while (endIdx + 1 < toks.length && toks[endIdx + 1]!.start < p.end) endIdx++;

@@ -1,5 +1,6 @@
 /** Office-title and occupation lexicons, and title normalisation. */
 import { foldForMatch } from '../text';
+import { memoize } from '../text/memo';
 
 /** Head nouns of offices (singular, normalised spelling). */
 const OFFICE_HEADS = new Set([
@@ -57,6 +58,12 @@ function norm1(w: string): string {
 
 /** Normalises one title word's spelling: defence→defense, advisor→adviser, spokesman→spokesperson. */
 export function normalizeTitleWord(w: string): string {
+  return w.length <= 64 ? normalizeShortWord(w) : normalizeWord(w);
+}
+
+const normalizeShortWord = memoize((w: string) => normalizeWord(w), 8192);
+
+function normalizeWord(w: string): string {
   const x = norm1(w);
   if (x.startsWith('ex-') && x.length > 3) return normalizeTitleWord(x.slice(3));
   switch (x) {

@@ -100,6 +100,27 @@ function isRound(v: number): boolean {
   return Math.abs(v / unit - Math.round(v / unit)) < 1e-9;
 }
 
+/** Qualifier phrases by first word, in `QUALIFIER_PHRASES` order. */
+const QUALIFIERS_BY_FIRST = new Map<string, [string[], Qualifier][]>();
+for (const p of QUALIFIER_PHRASES) {
+  const list = QUALIFIERS_BY_FIRST.get(p[0][0]!);
+  if (list) list.push(p);
+  else QUALIFIERS_BY_FIRST.set(p[0][0]!, [p]);
+}
+
+/**
+ * Every word a figure can start with: the first words `at` and the parsers it
+ * calls test for (any other word token starts none, and `at` skips it).
+ */
+const STARTERS = new Set<string>([
+  ...Object.keys(WEEKDAYS), ...Object.keys(MONTHS), 'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'next', 'this',
+  'early', 'mid', 'late', 'end', 'beginning', 'start',
+  ...QUALIFIERS_BY_FIRST.keys(), 'between',
+  'us', 'u.s', 'a', 'c', ...Object.keys(CURRENCY_CODES),
+  'tens', 'hundreds', 'dozens', ...Object.keys(PLURAL_NUMBERS), 'an', 'half', 'several', 'few', 'dozen', ...Object.keys(TENS), ...Object.keys(UNITS),
+  ...Object.keys(ORDINAL_WORDS), ...PLURAL_DURATIONS,
+]);
+
 const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '(', '[', '-', "'", '*', '#', '>', '\n']);
 const STOP_SCAN = new Set(['.', '!', '?', ';', ':', '(', ')', '"']);
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every']);
@@ -204,6 +225,8 @@ class Parser {
   private at(k: number): { q: Quantity; next: number } | undefined {
     const t = this.t[k]!;
     if (t.masked) return undefined;
+    // Only numbers, currency signs and a few words can start a figure.
+    if (t.type === 'word' ? !STARTERS.has(t.s) : t.type === 'punct' && CURRENCY_SYMBOLS[t.s] === undefined) return undefined;
     return this.dateAt(k) ?? this.timeAt(k) ?? this.figureAt(k) ?? this.ordinalWordAt(k) ?? this.pluralDurationAt(k);
   }
 
@@ -345,8 +368,7 @@ class Parser {
     if (!first) return undefined;
     // "hand over 1,500", "took over 20 towns": a verb's particle, not "more than".
     if ((first === 'over' || first === 'under') && PARTICLE_VERBS.test(this.w(k - 1) ?? '')) return undefined;
-    for (const [words, q] of QUALIFIER_PHRASES) {
-      if (words[0] !== first) continue;
+    for (const [words, q] of QUALIFIERS_BY_FIRST.get(first) ?? []) {
       let ok = true;
       for (let x = 1; x < words.length; x++) {
         if (this.w(k + x) !== words[x]) {
@@ -444,8 +466,10 @@ class Parser {
       if ((t.s === 'us' || t.s === 'u.s') && this.p(k + 1) === '$' && this.glued(k + 1)) return { cur: 'USD', j: k + 2 };
       if ((t.s === 'a' || t.s === 'c') && t.cap && this.p(k + 1) === '$' && this.glued(k + 1)) return { cur: t.s === 'a' ? 'AUD' : 'CAD', j: k + 2 };
       const code = CURRENCY_CODES[t.s];
-      const orig = this.input.slice(t.start, t.end);
-      if (code && orig === orig.toUpperCase() && this.tok(k + 1)?.type === 'num') return { cur: code, j: k + 1 };
+      if (code) {
+        const orig = this.input.slice(t.start, t.end);
+        if (orig === orig.toUpperCase() && this.tok(k + 1)?.type === 'num') return { cur: code, j: k + 1 };
+      }
     }
     return undefined;
   }

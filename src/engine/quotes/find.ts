@@ -72,7 +72,8 @@ const ADVERBS = new Set([
 const LEADER_HEADS = new Set(['leader', 'president', 'premier', 'chancellor', 'king', 'queen', 'ruler', 'head']);
 
 function low(t: Tok): string {
-  return foldForMatch(t.text).replace(/’/g, "'");
+  // foldForMatch already turns ’ into '.
+  return foldForMatch(t.text);
 }
 
 interface Span {

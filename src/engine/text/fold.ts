@@ -1,4 +1,5 @@
 /** Text normalisation shared by every part of the engine. */
+import { memoize } from './memo';
 
 const SPECIAL_FOLDS: Record<string, string> = {
   ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D',
@@ -102,6 +103,17 @@ function foldInto(s: string, buf: Uint16Array): string {
 
 /** Lower-cased, folded, punctuation-free, single-spaced text for comparing phrases. */
 export function normalizePhrase(s: string): string {
+  // ASCII words single-spaced: only lower-casing changes them.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
+  // Names and words repeat: remember short phrases.
+  return s.length <= 64 ? normalizeShort(s) : normalize(s);
+}
+
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
+const normalizeShort = memoize(normalize, 8192);
+
+function normalize(s: string): string {
   return foldForMatch(s)
     .replace(/\.{3}|…/g, ' ')
     .replace(/[^a-z0-9\u0400-\u04ff\u0590-\u05ff\u0600-\u06ff\u4e00-\u9fff' ]+/g, ' ')

@@ -1,4 +1,8 @@
 import { foldForMatch } from './fold';
+import { recent } from './memo';
+import { wordCharAt, wordEnd } from './scan';
+
+export { wordCharAt };
 
 export interface Token {
   /** Folded, lower-case form. */
@@ -13,58 +17,11 @@ export interface Token {
 
 /*
  * Words are the matches of the regex `[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*` (flags gu),
- * found by scanning with per-code-point class tables (running that regex was the hot spot).
+ * found by the scanner in ./scan (running that regex was the hot spot).
  */
 
-const WORD_CHAR_RE = /^[\p{L}\p{M}\p{N}]$/u;
-/** Per BMP code unit: 0 not known yet, 1 a word character, 2 not one. Surrogates are never. */
-const WORD_UNIT = new Uint8Array(65536);
-/** Astral code points seen so far → word character or not. */
-const WORD_ASTRAL = new Map<number, boolean>();
 /** Per code unit: 0 not known yet, 1 capitalised (see Token.capitalized), 2 not. */
 const CAPITAL_UNIT = new Uint8Array(65536);
-
-/** Length in code units (1 or 2) of the word character at i, or 0 when there is none. */
-export function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c !== c) return 0; // past the end (NaN)
-  if (c < 0xd800 || c > 0xdfff) {
-    let k = WORD_UNIT[c]!;
-    if (k === 0) {
-      k = WORD_CHAR_RE.test(String.fromCharCode(c)) ? 1 : 2;
-      WORD_UNIT[c] = k;
-    }
-    return k === 1 ? 1 : 0;
-  }
-  if (c > 0xdbff) return 0; // a lone low surrogate
-  const d = text.charCodeAt(i + 1);
-  if (!(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone high surrogate
-  const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-  let w = WORD_ASTRAL.get(cp);
-  if (w === undefined) {
-    w = WORD_CHAR_RE.test(String.fromCodePoint(cp));
-    if (WORD_ASTRAL.size < 4096) WORD_ASTRAL.set(cp, w);
-  }
-  return w ? 2 : 0;
-}
-
-/**
- * End of the word match starting at i (i must be a word character): a run of word
- * characters, then any number of `'`, `’` or `-` each followed by another run.
- */
-export function wordEnd(text: string, i: number): number {
-  for (;;) {
-    let w = wordCharAt(text, i);
-    while (w !== 0) {
-      i += w;
-      w = wordCharAt(text, i);
-    }
-    const c = text.charCodeAt(i);
-    if (c !== 39 && c !== 0x2019 && c !== 45) return i;
-    if (wordCharAt(text, i + 1) === 0) return i;
-    i++;
-  }
-}
 
 function isCapital(first: string): boolean {
   const c = first.charCodeAt(0);
@@ -95,6 +52,14 @@ function scanWords(text: string, each: (start: number, end: number) => void): vo
 
 /** Word tokens with offsets; hyphenated words and contractions stay whole. */
 export function tokenize(text: string): Token[] {
+  // Analysing a sentence tokenizes it several times (terms, claims, negations): the
+  // last few are remembered, and each caller gets its own array of the shared tokens.
+  return recentTokens(text).slice();
+}
+
+const recentTokens = recent(scanTokens);
+
+function scanTokens(text: string): Token[] {
   const folded = foldForMatch(text);
   const out: Token[] = [];
   scanWords(text, (start, end) => {

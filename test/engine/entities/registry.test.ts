@@ -98,3 +98,22 @@ describe('EntityRegistry merging', () => {
     expect(q.resolve('Russian')?.name).toBe('Russia');
   });
 });
+
+describe('EntityRegistry lookups among many similar names', () => {
+  it('ties on references and name length go to the entity fuse.js ranks first', () => {
+    const r = registryOf('John Smith met Anna Smith.', 'Peter Smithers left.');
+    expect(r.resolve('Smith')?.name).toBe('John Smith');
+    expect(r.resolve('Smyth')?.name).toBe('John Smith');
+  });
+
+  it('a name sharing only a common word with thousands of others resolves as before', () => {
+    const names = Array.from({ length: 3000 }, (_, i) => `Company${String.fromCharCode(97 + (i % 26))}${i} Corp`);
+    const r = new EntityRegistry<number>();
+    r.add('Corp', 0);
+    names.forEach((n, i) => r.add(n, i + 1));
+    // Every "X Corp" joins the surname-only "Corp" entity (same surname, no first name to compare).
+    expect(r.resolve('Companyb1 Corp')?.id).toBe(r.resolve('Corp')?.id);
+    expect(r.resolve('Corp')?.keys.size).toBe(3001);
+    expect(r.resolve('Acme Corp')?.id).toBe(r.resolve('Corp')?.id);
+  });
+});

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { foldForMatch, tokenize } from '../../../src/engine/text';
+import { scanTokens } from '../../../src/engine/entities';
+
+// Reference implementations: the regular expressions and replace() chains the hand-written scanners replace.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+const TOKEN = /@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+
+function refFold(s: string): string {
+  const SPECIAL: Record<string, string> = { ı: 'i', İ: 'I', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D' };
+  let d = '';
+  for (const ch of s.split('')) {
+    if (ch.charCodeAt(0) < 0x80) d += ch;
+    else if (SPECIAL[ch]) d += SPECIAL[ch];
+    else {
+      const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      d += base.length === 1 ? base : ch;
+    }
+  }
+  const p = d
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+    .replace(/[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g, '-')
+    .replace(/\u00A0|\u2009|\u202F|\u2007/g, ' ')
+    .replace(/\u2026/g, '.');
+  return p.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function refTokenize(text: string) {
+  const folded = refFold(text);
+  return [...text.matchAll(WORD)].map((m) => {
+    const first = m[0][0]!;
+    return { norm: folded.slice(m.index, m.index + m[0].length), text: m[0], start: m.index, end: m.index + m[0].length, capitalized: first !== first.toLowerCase() && first === first.toUpperCase() };
+  });
+}
+
+function refScanTokens(s: string) {
+  return [...s.matchAll(TOKEN)].map((m) => {
+    const text = m[0];
+    const handle = text.startsWith('@');
+    const first = handle ? text[1] ?? '' : text[0]!;
+    return { text, start: m.index, end: m.index + text.length, cap: first !== first.toLowerCase() && first === first.toUpperCase(), handle };
+  });
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PIECES = [
+  'a', 'B', 'Z', 'é', 'É', 'ß', 'ı', 'İ', 'Ł', '3', '٣', '\u0301', ' ', '.', "'", '’', '`', '-', '–', '@', '_', 'U.', 'S.', '\ud835\udc00', '\ud835\udc1a',
+  '\ud83d\ude00', '\ud800', '\udc00', 'Ω', 'ω', 'ǅ', '\u00a0', ',', 'x', '@a', '#', '—', '“', '”', '…', 'Ж', 'ж', '中',
+];
+
+function randomText(r: () => number): string {
+  let s = '';
+  const n = Math.floor(r() * 16);
+  for (let j = 0; j < n; j++) s += PIECES[Math.floor(r() * PIECES.length)];
+  return s;
+}
+
+describe('hand-written scanners match the regular expressions they replace', () => {
+  it('tokenize, scanTokens and foldForMatch on random text', () => {
+    const r = rng(42);
+    for (let i = 0; i < 10000; i++) {
+      const s = randomText(r);
+      expect(tokenize(s), s).toEqual(refTokenize(s));
+      expect(scanTokens(s), s).toEqual(refScanTokens(s));
+      expect(foldForMatch(s), s).toBe(refFold(s));
+    }
+  });
+
+  it('foldForMatch on every BMP code unit', () => {
+    const bad: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `A${String.fromCharCode(c)}z`;
+      if (foldForMatch(s) !== refFold(s)) bad.push(c);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('scans long text (past the per-call buffer of the folding table)', () => {
+    const s = 'Ünïcödé Wörds, “quoted” — U.S. @handle_1 '.repeat(500);
+    expect(foldForMatch(s)).toBe(refFold(s));
+    expect(tokenize(s)).toEqual(refTokenize(s));
+    expect(scanTokens(s)).toEqual(refScanTokens(s));
+  });
+});
