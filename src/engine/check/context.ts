@@ -1,6 +1,6 @@
 /** What every check of one draft sentence shares: its terms and the nearest source sentences. */
 import type { Corpus } from '../corpus';
-import { coverage, type Coverage } from '../citations/support';
+import { coverageOf, prepareDraft, type Coverage } from '../citations/support';
 import { termsOf, type Terms } from '../citations/retrieval';
 import type { SentRec } from '../store';
 import type { Sentence } from '../types';
@@ -37,12 +37,12 @@ export function nearest(corpus: Corpus, terms: Terms, limit = 60): Candidate[] {
   const index = corpus.store.index;
   const idf = idfOf(corpus);
   const hits = index.search(terms.terms, limit);
-  const view = { stems: terms.stems, terms: new Set(terms.terms), classOf: terms.classOf };
+  const draft = prepareDraft({ stems: terms.stems, terms: new Set(terms.terms), classOf: terms.classOf }, idf);
   const out: Candidate[] = [];
   for (const h of hits) {
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
-    out.push({ rec, cov: coverage(view, { stems: rec.terms.stems, terms: rec.termSet }, idf) });
+    out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
   }
   out.sort((a, b) => b.cov.score - a.cov.score || b.rec.terms.stems.length - a.rec.terms.stems.length);
   return out;

@@ -8,6 +8,7 @@ import { draftSentences } from '../sentences';
 import { evidenceOf, outletName } from '../store';
 import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
+import { memoize } from '../text/memo';
 import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
 import { makeContext, type SentenceContext } from './context';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
@@ -93,6 +94,9 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
   return out;
 }
 
+/** A pattern matching `words` as whole words, any case (compiled once per phrase: compiling is the costly part). */
+const wholeWords = memoize((words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu'), 1024);
+
 /** Figures, names and titles in a sentence that no source mentions. */
 function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -104,7 +108,7 @@ function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnosti
     /* none */
   }
   const top = ctx.candidates.slice(0, 3);
-  const hasWords = (text: string, words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  const hasWords = (text: string, words: string) => wholeWords(words).test(text);
   for (const q of qs) {
     if (judgedAt.has(q.start)) continue;
     if (q.kind === 'ordinal' && q.value <= 2) continue;

@@ -7,7 +7,7 @@
  */
 import { findMentions, type Mention } from '../entities';
 import { lookupPlace } from '../entities/gazetteer';
-import { coverage } from '../citations/support';
+import { coverage, coverageOf, prepareDraft } from '../citations/support';
 import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { stem, STOPWORDS, tokenize, type Token } from '../text/tokens';
@@ -192,8 +192,9 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
   if (wantType === 'city') for (const w of ['city', 'town', 'port', 'capital']) ignore.add(stem(w));
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
+  const draft = prepareDraft(view, idf, ignore);
   const rescored = ctx.candidates
-    .map((c) => ({ c, cov: coverage(view, { stems: c.rec.terms.stems, terms: c.rec.termSet }, idf, ignore) }))
+    .map((c) => ({ c, cov: coverageOf(draft, { stems: c.rec.terms.stems, terms: c.rec.termSet }) }))
     .filter((x) => x.cov.score >= 0.6 && x.cov.matched >= 2)
     .sort((a, b) => b.cov.score - a.cov.score)
     .slice(0, 5);

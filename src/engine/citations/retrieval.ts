@@ -486,14 +486,69 @@ export class SentenceIndex {
         scores[id] = scores[id]! + s;
       }
     }
-    const hits: Hit[] = [];
+    // The best `limit` by score (ties: lower id first), kept in a small heap rather than sorting every hit.
+    const heap = new TopK(limit);
     for (const id of touched) {
-      if (!filter || filter(id)) hits.push({ id, score: scores[id]! });
+      if (!filter || filter(id)) heap.offer(id, scores[id]!);
       scores[id] = 0;
       marks[id] = 0;
     }
-    hits.sort((a, b) => b.score - a.score || a.id - b.id);
-    return hits.slice(0, limit);
+    return heap.sorted();
+  }
+}
+
+/** The k best hits offered (higher score first, then lower id), in a binary heap whose root is the worst kept. */
+class TopK {
+  private ids: number[] = [];
+  private scores: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** True when hit a ranks below hit b. */
+  private worse(a: number, b: number): boolean {
+    const sa = this.scores[a]!;
+    const sb = this.scores[b]!;
+    return sa < sb || (sa === sb && this.ids[a]! > this.ids[b]!);
+  }
+
+  private swap(a: number, b: number): void {
+    [this.ids[a], this.ids[b]] = [this.ids[b]!, this.ids[a]!];
+    [this.scores[a], this.scores[b]] = [this.scores[b]!, this.scores[a]!];
+  }
+
+  offer(id: number, score: number): void {
+    if (this.k <= 0) return;
+    const n = this.ids.length;
+    if (n < this.k) {
+      this.ids.push(id);
+      this.scores.push(score);
+      for (let i = n; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, parent)) break;
+        this.swap(i, parent);
+        i = parent;
+      }
+      return;
+    }
+    const rootScore = this.scores[0]!;
+    if (score < rootScore || (score === rootScore && id > this.ids[0]!)) return;
+    this.ids[0] = id;
+    this.scores[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.worse(l, m)) m = l;
+      if (r < n && this.worse(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  sorted(): Hit[] {
+    const hits = this.ids.map((id, i) => ({ id, score: this.scores[i]! }));
+    return hits.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 }
 

@@ -44,28 +44,51 @@ export interface Coverage {
   matched: number;
 }
 
+/** A draft's stems with their weights, worked out once and scored against many source sentences. */
+export interface PreparedDraft {
+  stems: string[];
+  weights: number[];
+  /** Synonym class term ("#meet") of each stem, or undefined. */
+  classTerms: (string | undefined)[];
+  total: number;
+}
+
 /**
- * Weighted coverage of `draft` by `source`. `idf` gives each stem's weight.
- * `ignore` lists draft stems not to count (e.g. the figure being checked).
+ * Prepares `draft` for `coverageOf`: each distinct stem once, without `ignore`d
+ * ones and figures, weighted by `idf` (at most 8).
  */
-export function coverage(draft: TermView, source: TermView, idf: (t: string) => number, ignore?: ReadonlySet<string>): Coverage {
-  let total = 0;
-  let got = 0;
-  let matched = 0;
-  const missing: string[] = [];
+export function prepareDraft(draft: TermView, idf: (t: string) => number, ignore?: ReadonlySet<string>): PreparedDraft {
+  const out: PreparedDraft = { stems: [], weights: [], classTerms: [], total: 0 };
   const seen = new Set<string>();
   for (const s of draft.stems) {
     if (seen.has(s) || (ignore && ignore.has(s)) || /^\d/.test(s)) continue;
     seen.add(s);
     const w = Math.min(idf(s), 8);
-    total += w;
+    const cls = draft.classOf?.get(s) ?? classOfStem(s);
+    out.stems.push(s);
+    out.weights.push(w);
+    out.classTerms.push(cls ? '#' + cls : undefined);
+    out.total += w;
+  }
+  return out;
+}
+
+/** Weighted coverage of a prepared draft by `source` (see `coverage`). */
+export function coverageOf(draft: PreparedDraft, source: TermView): Coverage {
+  let got = 0;
+  let matched = 0;
+  const missing: string[] = [];
+  const { stems, weights, classTerms } = draft;
+  for (let i = 0; i < stems.length; i++) {
+    const s = stems[i]!;
+    const w = weights[i]!;
     if (source.terms.has(s)) {
       got += w;
       matched++;
       continue;
     }
-    const cls = draft.classOf?.get(s) ?? classOfStem(s);
-    if (cls && source.terms.has('#' + cls)) {
+    const cls = classTerms[i];
+    if (cls && source.terms.has(cls)) {
       got += w * 0.8;
       matched++;
       continue;
@@ -79,5 +102,13 @@ export function coverage(draft: TermView, source: TermView, idf: (t: string) => 
     }
     missing.push(s);
   }
-  return { score: total > 0 ? got / total : 0, missing, matched };
+  return { score: draft.total > 0 ? got / draft.total : 0, missing, matched };
+}
+
+/**
+ * Weighted coverage of `draft` by `source`. `idf` gives each stem's weight.
+ * `ignore` lists draft stems not to count (e.g. the figure being checked).
+ */
+export function coverage(draft: TermView, source: TermView, idf: (t: string) => number, ignore?: ReadonlySet<string>): Coverage {
+  return coverageOf(prepareDraft(draft, idf, ignore), source);
 }
