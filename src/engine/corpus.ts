@@ -160,6 +160,7 @@ export class Corpus implements Engine, Analyser {
   private dirty = true;
   private warn: (message: string) => void = (m) => console.warn(m);
   private aliases: Record<string, string[]> = {};
+  private liveDocs: SourceDoc[] | undefined;
 
   private constructor(opts: CorpusOptions = {}) {
     this.store = { docs: [], sents: [], index: new SentenceIndex(), roles: [] };
@@ -430,8 +431,9 @@ export class Corpus implements Engine, Analyser {
     return corpus;
   }
 
+  /** The loaded sources (the same array until a source is added or removed). */
   get docs(): readonly SourceDoc[] {
-    return this.store.docs.filter((d): d is SourceDoc => d !== undefined);
+    return (this.liveDocs ??= this.store.docs.filter((d): d is SourceDoc => d !== undefined));
   }
 
   /** Counts of what is indexed. Claims, quotes and roles count analysed sentences only (see `unanalysed`). */
@@ -482,6 +484,7 @@ export class Corpus implements Engine, Analyser {
     const id = this.store.docs.length;
     const doc = parseSource(input, id, this.root);
     this.store.docs.push(doc);
+    this.liveDocs = undefined;
     this.byPath.set(input.path, id);
     this.dirty = true;
     return this.indexDoc(doc);
@@ -501,6 +504,7 @@ export class Corpus implements Engine, Analyser {
     if (hadRoles) this.store.roles = this.store.roles.filter((r) => this.store.sents[r.sent]!.alive);
     this.docSents.delete(id);
     this.store.docs[id] = undefined;
+    this.liveDocs = undefined;
   }
 
   /** Splits a source into sentences and posts their search terms. Returns the new sentence ids. */

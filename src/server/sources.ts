@@ -124,8 +124,7 @@ export class Sources {
 
   /** Whether the corpus holds a document with this path. */
   isLoaded(fsPath: string): boolean {
-    const key = samePathKey(fsPath);
-    return !!this.corpus?.docs.some((d) => samePathKey(d.path) === key);
+    return this.doc(fsPath) !== undefined;
   }
 
   /**
@@ -168,8 +167,13 @@ export class Sources {
 
   /** The loaded source with this path (or URI). */
   doc(p: string) {
+    const corpus = this.corpus;
+    if (!corpus) return undefined;
+    // The path as the corpus has it (constant time), else as the file system may spell it.
+    const exact = corpus.docByPath(p);
+    if (exact) return exact;
     const key = samePathKey(p);
-    return this.corpus?.docs.find((d) => samePathKey(d.path) === key);
+    return corpus.docs.find((d) => samePathKey(d.path) === key);
   }
 }
 
