@@ -20,7 +20,7 @@ import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
 import * as v8 from 'node:v8';
 import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
-import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, TableReader, type AnalysisTable, type DocTable, type SentenceTable } from './cache/table';
+import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable } from './cache/table';
 import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
@@ -158,6 +158,8 @@ export class Corpus implements Engine, Analyser {
   private contentSkips: ContentSkip[] = [];
   /** The corpus differs from what the persistent index holds. */
   private dirty = true;
+  /** Counts changes (sources added or removed, sentences analysed), so a snapshot taken in slices can tell it stayed whole. */
+  private version = 0;
   private warn: (message: string) => void = (m) => console.warn(m);
   private aliases: Record<string, string[]> = {};
   private liveDocs: SourceDoc[] | undefined;
@@ -267,7 +269,11 @@ export class Corpus implements Engine, Analyser {
   async persist(): Promise<void> {
     if (!this.cacheFile || !this.dirty) return;
     try {
-      await writeCache(this.cacheFile, this.snapshot());
+      const version = this.version;
+      const snap = await this.snapshot();
+      // Changed while the snapshot was taken: it may mix old and new; a later persist writes it.
+      if (this.version !== version) return;
+      await writeCache(this.cacheFile, snap);
       this.dirty = false;
     } catch (err) {
       this.warn(`Sourcewise: could not write the persistent index ${this.cacheFile}: ${(err as Error).message}`);
@@ -328,8 +334,10 @@ export class Corpus implements Engine, Analyser {
     }
   }
 
-  private snapshot(): Snapshot {
+  /** The corpus as the persistent index stores it, built in slices between which requests are answered. */
+  private async snapshot(): Promise<Snapshot> {
     this.ready();
+    const pause = pauseEvery(SLICE_MS);
     const sents = this.store.sents;
     const ents: number[] = [];
     const off: number[] = [];
@@ -343,10 +351,10 @@ export class Corpus implements Engine, Analyser {
     const analysis: AnalysisState = {
       registry: this.registry.exportState(),
       roles: this.store.roles.filter((r) => sents[r.sent]?.alive),
-      sentences: encodeAnalyses(sents.length, (i) => (sents[i]?.alive ? sents[i]!.storedRow() : undefined), v8.serialize),
+      sentences: await encodeAnalyses(sents.length, (i) => (sents[i]?.alive ? sents[i]!.storedRow() : undefined), v8.serialize, pause),
       entityIndex: { ents: Int32Array.from(ents), off: Int32Array.from(off), sents: Int32Array.from(ids) },
     };
-    const table = encodeTable(sents.length, (i) => sents[i]);
+    const table = await encodeTable(sents.length, (i) => sents[i], pause);
     const wordIds = new Map(table.words.map((w, i) => [w, i]));
     const index = this.store.index.exportState((w) => {
       let id = wordIds.get(w);
@@ -359,7 +367,7 @@ export class Corpus implements Engine, Analyser {
     });
     return {
       root: this.root,
-      docs: encodeDocs(this.store.docs),
+      docs: await encodeDocs(this.store.docs, pause),
       table,
       index,
       unanalysed: this.pending,
@@ -485,6 +493,7 @@ export class Corpus implements Engine, Analyser {
     const doc = parseSource(input, id, this.root);
     this.store.docs.push(doc);
     this.liveDocs = undefined;
+    this.version++;
     this.byPath.set(input.path, id);
     this.dirty = true;
     return this.indexDoc(doc);
@@ -505,6 +514,7 @@ export class Corpus implements Engine, Analyser {
     this.docSents.delete(id);
     this.store.docs[id] = undefined;
     this.liveDocs = undefined;
+    this.version++;
   }
 
   /** Splits a source into sentences and posts their search terms. Returns the new sentence ids. */
@@ -579,6 +589,7 @@ export class Corpus implements Engine, Analyser {
       found = { analysis: { claims: [], quotes: [], mentions, negations: 0 }, roles: [] };
     }
     rec.analysis = found.analysis;
+    this.version++;
     if (!rec.alive) return rec.analysis;
     this.pending--;
     this.dirty = true;
@@ -623,6 +634,7 @@ export class Corpus implements Engine, Analyser {
       this.noteRole(r);
     }
     this.dirty = true;
+    this.version++;
   }
 
   /**

@@ -68,7 +68,7 @@ export class SentRec {
 
   /** Attaches the persistent index's analysis of this sentence, read when first needed. */
   restore(stored: AnalysisReader<SentenceAnalysis, MentionRef[]>): void {
-    if (stored.analysed(this.id) || stored.raw(this.id).length > 0) this.stored = stored;
+    if (stored.has(this.id)) this.stored = stored;
   }
 
   private load(): void {
@@ -110,10 +110,7 @@ export class SentRec {
   /** The analysis as the persistent index should store it, without reading a stored one. */
   storedRow(): AnalysisRow<SentenceAnalysis, MentionRef[]> | undefined {
     const st = this.stored;
-    if (st) {
-      const t = st.table;
-      return { analysis: undefined, mentionRefs: undefined, raw: st.raw(this.id), analysed: st.analysed(this.id), claims: t.claims[this.id]!, quotes: t.quotes[this.id]! };
-    }
+    if (st) return { analysis: undefined, mentionRefs: undefined, from: st, analysed: st.analysed(this.id), claims: st.claims(this.id), quotes: st.quotes(this.id) };
     const a = this.analysisCache;
     const refs = this.refsCache;
     if (!a && !refs) return undefined;

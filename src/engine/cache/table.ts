@@ -35,8 +35,28 @@ export interface TableRow {
   alive: boolean;
 }
 
+/**
+ * Lets a long encoding loop give way: called every few rows, it returns a
+ * promise (to await) when the loop has run long enough without a break.
+ */
+export type Pause = () => Promise<void> | undefined;
+
+/** A `Pause` that yields to the event loop after `ms` of work. */
+export function pauseEvery(ms: number): Pause {
+  let until = performance.now() + ms;
+  return () => {
+    if (performance.now() < until) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        until = performance.now() + ms;
+        resolve();
+      }),
+    );
+  };
+}
+
 /** Builds the table. `row(i)` may return `undefined` for an id with no sentence (written as a dead row). */
-export function encodeTable(count: number, row: (i: number) => TableRow | undefined): SentenceTable {
+export async function encodeTable(count: number, row: (i: number) => TableRow | undefined, pause: Pause = () => undefined): Promise<SentenceTable> {
   const t: SentenceTable = {
     count,
     doc: new Int32Array(count),
@@ -65,6 +85,7 @@ export function encodeTable(count: number, row: (i: number) => TableRow | undefi
   const termIds: number[] = [];
   const stemIds: number[] = [];
   for (let i = 0; i < count; i++) {
+    if ((i & 63) === 0) await pause();
     t.termOff[i] = termIds.length;
     t.stemOff[i] = stemIds.length;
     const r = row(i);
@@ -116,10 +137,14 @@ export class TableReader {
   }
 }
 
+/** Sentences per serialized block of analyses. */
+export const BLOCK = 64;
+
 /**
- * Each sentence's analysis as the persistent index stores it: serialized one by
- * one, so a warm start reads none of them and a sentence's is read when
- * something first needs it; counts for `stats` without reading any.
+ * Each sentence's analysis as the persistent index stores it: serialized in
+ * blocks of 64 sentences (one v8 call per block, not per sentence), so a warm
+ * start reads none of them and a block is read when one of its sentences is
+ * first needed; counts for `stats` without reading any.
  */
 export interface AnalysisTable {
   /** 1 where the sentence was analysed. */
@@ -127,44 +152,75 @@ export interface AnalysisTable {
   /** Claims and quotes of each analysed sentence (for counts). */
   claims: Uint16Array;
   quotes: Uint16Array;
-  /** Sentence i's `[analysis, mentionRefs]`, v8-serialized, is `bytes[off[i] .. off[i+1])`; empty when it has neither. */
-  off: Int32Array;
+  /** Block k (sentences 64k … 64k+63) is `bytes[blockOff[k] .. blockOff[k+1])`: an array of `[analysis, mentionRefs]` or null per sentence; empty when the block has nothing. */
+  blockOff: Float64Array;
   bytes: Uint8Array;
 }
 
 export interface AnalysisRow<A, M> {
   analysis: A | undefined;
   mentionRefs: M | undefined;
-  /** The row's serialized bytes when it is still as read from a table (copied as they are). */
-  raw?: Uint8Array;
+  /** The row is unchanged since it was read from this reader (its block may be copied as it is). */
+  from?: AnalysisReader<A, M>;
   analysed: boolean;
   claims: number;
   quotes: number;
 }
 
-export function encodeAnalyses<A, M>(count: number, row: (i: number) => AnalysisRow<A, M> | undefined, serialize: (x: unknown) => Uint8Array): AnalysisTable {
+export async function encodeAnalyses<A, M>(
+  count: number,
+  row: (i: number) => AnalysisRow<A, M> | undefined,
+  serialize: (x: unknown) => Uint8Array,
+  pause: Pause = () => undefined,
+): Promise<AnalysisTable> {
+  const blocks = Math.ceil(count / BLOCK);
   const t: AnalysisTable = {
     analysed: new Uint8Array(count),
     claims: new Uint16Array(count),
     quotes: new Uint16Array(count),
-    off: new Int32Array(count + 1),
+    blockOff: new Float64Array(blocks + 1),
     bytes: new Uint8Array(0),
   };
   const parts: Uint8Array[] = [];
   let n = 0;
-  for (let i = 0; i < count; i++) {
-    t.off[i] = n;
-    const r = row(i);
-    if (!r) continue;
-    t.analysed[i] = r.analysed ? 1 : 0;
-    t.claims[i] = Math.min(r.claims, 0xffff);
-    t.quotes[i] = Math.min(r.quotes, 0xffff);
-    const bytes = r.raw ?? (r.analysis || r.mentionRefs ? serialize([r.analysis, r.mentionRefs]) : undefined);
-    if (!bytes || bytes.length === 0) continue;
+  for (let k = 0; k < blocks; k++) {
+    await pause();
+    t.blockOff[k] = n;
+    const rows: (AnalysisRow<A, M> | undefined)[] = [];
+    let source: AnalysisReader<A, M> | undefined;
+    let copy = true;
+    let any = false;
+    for (let i = k * BLOCK; i < Math.min(count, (k + 1) * BLOCK); i++) {
+      const r = row(i);
+      rows.push(r);
+      if (!r) continue;
+      t.analysed[i] = r.analysed ? 1 : 0;
+      t.claims[i] = Math.min(r.claims, 0xffff);
+      t.quotes[i] = Math.min(r.quotes, 0xffff);
+      if (r.from || r.analysis || r.mentionRefs) any = true;
+      // A block is copied only when all of it comes unchanged from the same block of one reader.
+      if (!r.from || (source && r.from !== source)) copy = false;
+      source ??= r.from;
+    }
+    if (!any) continue;
+    let bytes: Uint8Array;
+    if (copy && source && rows.every((r) => !r || r.from === source)) bytes = source.block(k);
+    else {
+      bytes = serialize(
+        rows.map((r, j) => {
+          if (!r) return null;
+          if (r.from) {
+            const [a, m] = r.from.read(k * BLOCK + j);
+            return a || m ? [a, m] : null;
+          }
+          return r.analysis || r.mentionRefs ? [r.analysis, r.mentionRefs] : null;
+        }),
+      );
+    }
     parts.push(bytes);
     n += bytes.length;
   }
-  t.off[count] = n;
+  t.blockOff[blocks] = n;
   t.bytes = new Uint8Array(n);
   let at = 0;
   for (const p of parts) {
@@ -174,8 +230,10 @@ export function encodeAnalyses<A, M>(count: number, row: (i: number) => Analysis
   return t;
 }
 
-/** Reads rows of an `AnalysisTable` back, one sentence at a time. */
+/** Reads rows of an `AnalysisTable` back; the last few blocks read are kept. */
 export class AnalysisReader<A, M> {
+  private cache = new Map<number, ([A | undefined, M | undefined] | null)[]>();
+
   constructor(
     readonly table: AnalysisTable,
     private readonly deserialize: (bytes: Uint8Array) => unknown,
@@ -185,13 +243,35 @@ export class AnalysisReader<A, M> {
     return this.table.analysed[i] === 1;
   }
 
-  raw(i: number): Uint8Array {
-    return this.table.bytes.subarray(this.table.off[i]!, this.table.off[i + 1]!);
+  /** Whether the table holds anything for sentence i. */
+  has(i: number): boolean {
+    return this.table.analysed[i] === 1 || this.block(Math.floor(i / BLOCK)).length > 0;
+  }
+
+  /** The serialized bytes of block k. */
+  block(k: number): Uint8Array {
+    const t = this.table;
+    return t.bytes.subarray(t.blockOff[k]!, t.blockOff[k + 1]!);
   }
 
   read(i: number): [A | undefined, M | undefined] {
-    const raw = this.raw(i);
-    return raw.length ? (this.deserialize(raw) as [A | undefined, M | undefined]) : [undefined, undefined];
+    const k = Math.floor(i / BLOCK);
+    let rows = this.cache.get(k);
+    if (!rows) {
+      const raw = this.block(k);
+      rows = raw.length ? (this.deserialize(raw) as ([A | undefined, M | undefined] | null)[]) : [];
+      if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(k, rows);
+    }
+    return rows[i - k * BLOCK] ?? [undefined, undefined];
+  }
+
+  claims(i: number): number {
+    return this.table.claims[i]!;
+  }
+
+  quotes(i: number): number {
+    return this.table.quotes[i]!;
   }
 }
 
@@ -223,7 +303,7 @@ export interface DocTable {
   texts: Uint8Array;
 }
 
-export function encodeDocs(docs: readonly (SourceDoc | undefined)[]): DocTable {
+export async function encodeDocs(docs: readonly (SourceDoc | undefined)[], pause: Pause = () => undefined): Promise<DocTable> {
   const n = docs.length;
   const t: DocTable = {
     count: n,
@@ -246,6 +326,7 @@ export function encodeDocs(docs: readonly (SourceDoc | undefined)[]): DocTable {
   const texts: Buffer[] = [];
   let bytes = 0;
   for (let i = 0; i < n; i++) {
+    if ((i & 63) === 0) await pause();
     t.bodyOff[i] = body.length / 2;
     t.textOff[i] = bytes;
     const d = docs[i];
