@@ -17,7 +17,7 @@ import { parseQuantities, resolveRelativeDate, type Quantity } from '../quantiti
 import { findQuotes, findSocialPostAuthor } from '../quotes';
 import type { Claim } from '../claims';
 import { tokenize } from '../text/tokens';
-import type { SourceQuote } from '../store';
+import type { RoleRec, SourceQuote } from '../store';
 
 export interface MentionRef {
   /** Entity id (resolve through `EntityRegistry.get`, which follows merges). */
@@ -35,14 +35,7 @@ export interface SentenceAnalysis {
 }
 
 /** A role the sentence gives a person, before it is stored with its sentence id. */
-export interface RoleFinding {
-  entity: number;
-  title: string;
-  norm: string;
-  country?: string;
-  former: boolean;
-  occupation: boolean;
-}
+export type RoleFinding = Omit<RoleRec, 'sent'>;
 
 export interface SentenceSurroundings {
   /** Publication date of the source (yyyy-mm-dd): resolves "on Friday", "yesterday". */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatQuantity, intervalsCompatible, parseQuantities, type Quantity } from '../../../src/engine/quantities';
+import { rng } from '../../helpers/random';
 
 function checkOffsets(input: string, qs: Quantity[]): void {
   const bad: string[] = [];
@@ -14,17 +15,6 @@ function checkOffsets(input: string, qs: Quantity[]): void {
   expect(bad).toEqual([]);
 }
 
-/** Deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '1', '0', '9', ',', '.', '-', '–', ':', '/', ' ', ' ', ' ', '$', '€', '%', '#', '@', '+', 'a', 'an', 'one', 'two', 'hundred',

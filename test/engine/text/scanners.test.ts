@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatch, tokenize } from '../../../src/engine/text';
 import { scanTokens } from '../../../src/engine/entities';
+import { rng } from '../../helpers/random';
 
 // Reference implementations: the regular expressions and replace() chains the hand-written scanners replace.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
@@ -43,16 +44,6 @@ function refScanTokens(s: string) {
   });
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   'a', 'B', 'Z', 'é', 'É', 'ß', 'ı', 'İ', 'Ł', '3', '٣', '\u0301', ' ', '.', "'", '’', '`', '-', '–', '@', '_', 'U.', 'S.', '\ud835\udc00', '\ud835\udc1a',
