@@ -88,7 +88,7 @@ let proc: ChildProcess;
 let conn: MessageConnection;
 let stderr = '';
 const publishes: Publish[] = [];
-const statuses: { sources: number; facts: number; indexing: boolean; message?: string }[] = [];
+const statuses: { sources: number; facts: number; indexing: boolean; analysing?: number; message?: string }[] = [];
 let config: Record<string, unknown> = {};
 let configRequests = 0;
 
@@ -452,6 +452,22 @@ describe('language server over stdio', () => {
     notify('sourcewise/cursor', { uri, position: { line: 0, character: 0 } });
     const pub = await waitForPublish(uri, (p) => p.version === version && codes(p).includes('contradiction'), since);
     expect(pub.at - t0).toBeLessThan(1400);
+  });
+
+  it('analyses the sources in the background, then keeps the index in its workspace storage', async () => {
+    const t0 = Date.now();
+    // The status counts facts once the analysis is done; the index file follows.
+    while (!statuses.some((s) => !s.indexing && s.sources === 2 && s.analysing === undefined && s.facts > 0)) {
+      if (Date.now() - t0 > 20_000) throw new Error(`analysis did not finish: ${JSON.stringify(statuses)}`);
+      await sleep(25);
+    }
+    const dir = path.join(ws, '.storage', 'index');
+    const indexFiles = () => (existsSync(dir) ? readdirSync(dir).filter((f) => /^index-[0-9a-f]+\.bin$/.test(f)) : []);
+    while (indexFiles().length === 0) {
+      if (Date.now() - t0 > 20_000) throw new Error(`no persistent index in ${dir}`);
+      await sleep(25);
+    }
+    expect(indexFiles()).toHaveLength(1);
   });
 
   it('answers the data commands the client UI is built on', async () => {
