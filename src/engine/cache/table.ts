@@ -138,11 +138,11 @@ export class TableReader {
 }
 
 /** Sentences per serialized block of analyses. */
-export const BLOCK = 64;
+export const BLOCK = 8;
 
 /**
  * Each sentence's analysis as the persistent index stores it: serialized in
- * blocks of 64 sentences (one v8 call per block, not per sentence), so a warm
+ * blocks of 8 sentences (one v8 call per block: per sentence, the calls cost more than the data), so a warm
  * start reads none of them and a block is read when one of its sentences is
  * first needed; counts for `stats` without reading any.
  */
@@ -152,7 +152,7 @@ export interface AnalysisTable {
   /** Claims and quotes of each analysed sentence (for counts). */
   claims: Uint16Array;
   quotes: Uint16Array;
-  /** Block k (sentences 64k … 64k+63) is `bytes[blockOff[k] .. blockOff[k+1])`: an array of `[analysis, mentionRefs]` or null per sentence; empty when the block has nothing. */
+  /** Block k (sentences 8k … 8k+7) is `bytes[blockOff[k] .. blockOff[k+1])`: an array of `[analysis, mentionRefs]` or null per sentence; empty when the block has nothing. */
   blockOff: Float64Array;
   bytes: Uint8Array;
 }
