@@ -163,6 +163,8 @@ export class Corpus implements Engine, Analyser {
   private warn: (message: string) => void = (m) => console.warn(m);
   private aliases: Record<string, string[]> = {};
   private liveDocs: SourceDoc[] | undefined;
+  /** Claims and quotes of the live analysed sentences (kept up to date, so `stats` costs nothing). */
+  private counts = { claims: 0, quotes: 0 };
 
   private constructor(opts: CorpusOptions = {}) {
     this.store = { docs: [], sents: [], index: new SentenceIndex(), roles: [] };
@@ -415,7 +417,13 @@ export class Corpus implements Engine, Analyser {
     this.reg = registry;
     this.store.roles = state.roles;
     const reader = new AnalysisReader<SentenceAnalysis, MentionRef[]>(state.sentences, (b) => v8.deserialize(b));
-    for (const rec of this.store.sents) if (rec?.alive) rec.restore(reader);
+    for (const rec of this.store.sents) {
+      if (!rec?.alive) continue;
+      rec.restore(reader);
+      if (!reader.analysed(rec.id)) continue;
+      this.counts.claims += reader.claims(rec.id);
+      this.counts.quotes += reader.quotes(rec.id);
+    }
     const { ents, off, sents } = state.entityIndex;
     this.entitySents.clear();
     for (let k = 0; k < ents.length; k++) this.entitySents.set(ents[k]!, Array.from(sents.subarray(off[k]!, off[k + 1]!)));
@@ -447,28 +455,25 @@ export class Corpus implements Engine, Analyser {
   /** Counts of what is indexed. Claims, quotes and roles count analysed sentences only (see `unanalysed`). */
   stats(): IndexStats {
     this.ready();
-    let sentences = 0;
-    let claims = 0;
-    let quotes = 0;
-    for (const s of this.store.sents) {
-      if (!s.alive) continue;
-      sentences++;
-      const row = s.storedRow();
-      if (!row?.analysed) continue;
-      claims += row.claims;
-      quotes += row.quotes;
-    }
     return {
       sources: this.docs.length,
-      sentences,
-      entities: this.registry.all().length,
-      claims,
-      quotes,
+      sentences: this.store.index.size,
+      entities: this.liveEntities(),
+      claims: this.counts.claims,
+      quotes: this.counts.quotes,
       roles: this.store.roles.filter((r) => this.store.sents[r.sent]?.alive).length,
       unanalysed: this.pending,
       skipped: this.skipped,
       millis: Math.round(this.millis),
     };
+  }
+
+  /** Entities some live sentence mentions or quotes (names only removed sources had do not count). */
+  private liveEntities(): number {
+    const sents = this.store.sents;
+    let n = 0;
+    for (const [e, ids] of this.entitySents) if (this.reg.get(e) && ids.some((id) => sents[id]?.alive)) n++;
+    return n;
   }
 
   /** Adds or replaces a source. When every other sentence is analysed, so are its. */
@@ -505,6 +510,11 @@ export class Corpus implements Engine, Analyser {
     for (const sid of this.docSents.get(id) ?? []) {
       const rec = this.store.sents[sid]!;
       if (!rec.alive) continue;
+      const row = rec.storedRow();
+      if (row?.analysed) {
+        this.counts.claims -= row.claims;
+        this.counts.quotes -= row.quotes;
+      }
       rec.alive = false;
       if (!rec.isAnalysed) this.pending--;
       this.store.index.delete(sid, rec.terms.terms);
@@ -592,6 +602,8 @@ export class Corpus implements Engine, Analyser {
     this.version++;
     if (!rec.alive) return rec.analysis;
     this.pending--;
+    this.counts.claims += found.analysis.claims.length;
+    this.counts.quotes += found.analysis.quotes.length;
     this.dirty = true;
     for (const r of found.roles) {
       const role: RoleRec = { ...r, sent: rec.id };

@@ -88,6 +88,20 @@ describe('deferred analysis', () => {
     void ticks;
   });
 
+  it('keeps its counts right as sources change', async () => {
+    const c = await deferred();
+    await c.analyseAll();
+    const [first, second] = c.docs;
+    c.remove(first!.path);
+    c.upsert({ path: second!.path, text: second!.text + '\nThe delegations met for 90 minutes, officials said.\n' });
+    const inputs = c.docs.map((d) => ({ path: d.path, text: d.text }));
+    const fresh = Corpus.fromInputs(inputs);
+    const { millis: _a, ...got } = c.stats();
+    const { millis: _b, ...want } = fresh.stats();
+    expect(got).toEqual(want);
+    expect(got.claims).toBeGreaterThan(0);
+  });
+
   it('analyseAll can be aborted and resumed', async () => {
     const c = await deferred();
     const ac = new AbortController();

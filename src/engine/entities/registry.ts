@@ -282,6 +282,11 @@ export class EntityRegistry<R = unknown> {
     return r;
   }
 
+  /** Number of entities. */
+  get size(): number {
+    return this.entities.size;
+  }
+
   all(): Entity<R>[] {
     return [...this.entities.values()];
   }
