@@ -69,6 +69,8 @@ export class Checker {
   private states = new Map<string, DocState>();
   /** URIs we have published non-empty diagnostics for. */
   private published = new Set<string>();
+  /** What was last published per URI (version and diagnostics), so a re-check that finds the same is not sent again. */
+  private lastSent = new Map<string, string>();
 
   constructor(private ctx: ServerContext) {}
 
@@ -115,6 +117,7 @@ export class Checker {
     if (st?.pauseTimer) clearTimeout(st.pauseTimer);
     this.states.delete(uri);
     this.clear(uri);
+    this.lastSent.delete(uri);
   }
 
   /** The cursor moved: if it left the sentence being typed, report it now. */
@@ -252,6 +255,10 @@ export class Checker {
   }
 
   private send(uri: string, diagnostics: LspDiagnostic[], version?: number): void {
+    // Re-checks after indexing, analysis or settings changes mostly find what is already shown.
+    const sent = JSON.stringify([version, diagnostics]);
+    if (this.lastSent.get(uri) === sent) return;
+    this.lastSent.set(uri, sent);
     if (diagnostics.length) this.published.add(uri);
     else this.published.delete(uri);
     void this.ctx.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
