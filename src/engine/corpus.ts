@@ -18,16 +18,17 @@ import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalys
 import { checkDraft, figureReport } from './check';
 import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
+import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
-import { cacheFileFor, defaultCacheDir, readCache, writeCache } from './cache';
-import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable } from './cache/table';
+import { cacheFileFor, defaultCacheDir, deferred, OnDemand, readCache, writeCache, type DeferredPart } from './cache';
+import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable, type TermLists } from './cache/table';
 import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
 import { findSocialPostAuthor } from './quotes';
 import { draftSentences, splitSentences } from './sentences';
 import { parseSource, readSources } from './sources';
-import { listSources, readFiles } from './sources/read';
+import { decodeText, listSources, readFiles } from './sources/read';
 import { SentRec, type Analyser, type RoleRec, type Store } from './store';
 import type {
   CitationCandidate,
@@ -97,18 +98,38 @@ interface AnalysisState {
 
 interface Snapshot {
   root?: string;
+  /** Without `texts`, which are in `bulk`. */
   docs: DocTable;
+  /** Without `termIds` and `stemIds`, which are in `bulk`. */
   table: SentenceTable;
+  /**
+   * The sources' texts and the sentences' term lists: most of the bytes, and not
+   * needed until a sentence is read, so a warm start answers before they are in
+   * and `prefetch` reads them off the event loop's thread.
+   */
+  bulk: DeferredPart<Bulk>;
   index: IndexState;
   /** Live sentences not analysed when the snapshot was taken. */
   unanalysed: number;
-  /** `AnalysisState`, serialized; read the first time something needs it, not at start-up. */
-  analysis: Uint8Array;
+  /** Read from the file the first time something needs it, not at start-up. */
+  analysis: DeferredPart<AnalysisState>;
   /** Files skipped for their content (binary, not UTF-8), with their stamps. */
   contentSkips: ContentSkip[];
 }
 
 type ContentSkip = { path: string; reason: string; size: number; mtimeMs: number };
+
+type Bulk = TermLists & { texts: Uint8Array };
+
+/** A source's text read again from its file (when the persistent index's copy is unreadable). */
+function rereadSource(path: string): string {
+  try {
+    const r = decodeText(readFileSync(path));
+    return r.ok ? r.text : '';
+  } catch {
+    return '';
+  }
+}
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -140,8 +161,10 @@ const bySent = (r: RoleRec) => r.sent;
 export class Corpus implements Engine, Analyser {
   readonly store: Store;
   private reg: EntityRegistry;
-  /** Serialized `AnalysisState` of the persistent index, until `ready` reads it. */
-  private analysisBlob: Uint8Array | undefined;
+  /** The persistent index's `AnalysisState`, until `ready` reads it. */
+  private analysisPart: DeferredPart<AnalysisState> | undefined;
+  /** The persistent index's source texts and term lists (see `Snapshot.bulk`). */
+  private bulk: OnDemand<Bulk> | undefined;
   private byPath = new Map<string, number>();
   /** Entity id → ids of sentences whose names are registered and mention it, or that quote it as speaker (ascending). */
   private entitySents = new Map<number, number[]>();
@@ -309,6 +332,8 @@ export class Corpus implements Engine, Analyser {
    * reason when aborted (what is analysed stays analysed).
    */
   async analyseAll(opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
+    await this.prefetch();
+    opts.signal?.throwIfAborted();
     this.ready();
     const sents = this.store.sents;
     let next = 0;
@@ -336,6 +361,16 @@ export class Corpus implements Engine, Analyser {
     }
   }
 
+  /**
+   * Reads what a warm start left in the persistent index (source texts, term
+   * lists, analyses) without blocking the event loop, so that the first request
+   * needing them does not read them itself. `analyseAll` does this first.
+   */
+  async prefetch(): Promise<void> {
+    await this.bulk?.prefetch();
+    await this.analysisPart?.prefetch();
+  }
+
   /** The corpus as the persistent index stores it, built in slices between which requests are answered. */
   private async snapshot(): Promise<Snapshot> {
     this.ready();
@@ -357,6 +392,10 @@ export class Corpus implements Engine, Analyser {
       entityIndex: { ents: Int32Array.from(ents), off: Int32Array.from(off), sents: Int32Array.from(ids) },
     };
     const table = await encodeTable(sents.length, (i) => sents[i], pause);
+    const docs = await encodeDocs(this.store.docs, pause);
+    const bulk: Bulk = { texts: docs.texts, termIds: table.termIds, stemIds: table.stemIds };
+    docs.texts = new Uint8Array(0);
+    table.termIds = table.stemIds = new Int32Array(0);
     const wordIds = new Map(table.words.map((w, i) => [w, i]));
     const index = this.store.index.exportState((w) => {
       let id = wordIds.get(w);
@@ -369,11 +408,12 @@ export class Corpus implements Engine, Analyser {
     });
     return {
       root: this.root,
-      docs: await encodeDocs(this.store.docs, pause),
+      docs,
       table,
+      bulk: deferred(bulk),
       index,
       unanalysed: this.pending,
-      analysis: v8.serialize(analysis),
+      analysis: deferred(analysis),
       contentSkips: this.contentSkips,
     };
   }
@@ -381,10 +421,24 @@ export class Corpus implements Engine, Analyser {
   private static fromSnapshot(snap: Snapshot, opts: CorpusOptions): Corpus {
     const corpus = new Corpus({ ...opts, aliases: undefined, root: snap.root });
     corpus.aliases = opts.aliases ?? {};
-    const docs = decodeDocs(snap.docs);
+    const bulk = new OnDemand(snap.bulk, (reason) => {
+      corpus.warn(`Sourcewise: the source texts in the persistent index ${corpus.cacheFile ?? ''} could not be read (${reason}); reading the sources again.`);
+      corpus.dirty = true;
+      corpus.version++;
+    });
+    corpus.bulk = bulk;
+    const docs = decodeDocs(snap.docs, () => bulk.get()?.texts, rereadSource);
     corpus.store.docs = docs;
     const t = snap.table;
-    const reader = new TableReader(t, (d) => docs[d]!.text);
+    const reader = new TableReader(
+      t,
+      (d) => docs[d]!.text,
+      () => bulk.get(),
+      (_i, text) => {
+        const terms = termsOf(text);
+        return { terms: terms.terms, stems: terms.stems };
+      },
+    );
     const sents: SentRec[] = new Array(t.count);
     for (let i = 0; i < t.count; i++) {
       const d = t.doc[i]!;
@@ -398,7 +452,7 @@ export class Corpus implements Engine, Analyser {
     corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
     corpus.pending = snap.unanalysed;
-    corpus.analysisBlob = snap.analysis;
+    corpus.analysisPart = snap.analysis;
     corpus.dirty = false;
     return corpus;
   }
@@ -408,10 +462,21 @@ export class Corpus implements Engine, Analyser {
    * sentence's analysis), once, the first time something needs it.
    */
   private ready(): void {
-    const blob = this.analysisBlob;
-    if (!blob) return;
-    this.analysisBlob = undefined;
-    const state = v8.deserialize(blob) as AnalysisState;
+    const part = this.analysisPart;
+    if (!part) return;
+    this.analysisPart = undefined;
+    let state: AnalysisState;
+    try {
+      state = part.load();
+    } catch (err) {
+      // The index proper was sound; what the sentences say is worked out again.
+      this.warn(`Sourcewise: the analysis in the persistent index ${this.cacheFile ?? ''} could not be read (${(err as Error).message}); analysing the sources again.`);
+      this.reg.setAliases(this.aliases);
+      this.pending = this.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
+      this.dirty = true;
+      this.version++;
+      return;
+    }
     const registry = EntityRegistry.fromState(state.registry);
     registry.onMerge = (from, into) => this.entityMerged(from, into);
     this.reg = registry;

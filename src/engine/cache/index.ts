@@ -2,22 +2,41 @@
  * The persistent index: a snapshot of an indexed corpus in one file per set of
  * source patterns, so a restart reads it back instead of re-indexing.
  *
- * File layout: 8-byte magic "SWIDX\0\0\1", 4-byte format version, 32-byte
- * SHA-256 of the payload, 8-byte payload length, then the payload (a
- * `v8.serialize`d snapshot). A file that is short, has another magic or version,
- * or whose checksum does not match is never used: the caller re-indexes and
- * rewrites it. Files are written to a temporary name and renamed into place, so
- * a reader never sees a half-written file from a concurrent writer.
+ * File layout (little-endian):
+ *   header  8-byte magic "SWIDX\0\0\2", u32 format version, u32 section count,
+ *           8-byte file id (random per write), f64 file length,
+ *           then per section: f64 offset, f64 length, u32 CRC-32, u32 unused;
+ *           then a u32 CRC-32 of the header before it, padded to 8 bytes.
+ *   section u32 length of a `v8.serialize`d skeleton, 4 bytes unused, the
+ *           skeleton, then every typed array of the value as raw bytes, each
+ *           at an 8-byte boundary. The skeleton is the value with each typed
+ *           array replaced by `{$raw: k}`; reading it back makes each array a
+ *           view of the bytes read, so nothing is copied or made per element.
+ * Section 0 is read by `readCache`. A part of the value wrapped in `deferred()`
+ * is written as a section of its own and read back as a `DeferredPart`, which
+ * reads it from the file only when asked (the sentences' analyses: a warm start
+ * does not need them until something does).
+ *
+ * Nothing damaged is used: a file with another magic or version, a length other
+ * than recorded, or a section whose CRC-32 does not match is reported as
+ * damaged; a deferred part whose file was rewritten since (another file id) or
+ * damaged fails to load, and the caller builds what it held again. Files are
+ * written to a temporary name and renamed into place, so a reader never sees a
+ * half-written file from a concurrent writer.
  */
-import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
+import * as zlib from 'node:zlib';
 
-export const CACHE_FORMAT = 1;
-const MAGIC = Buffer.from('SWIDX\0\0\x01', 'latin1');
-const HEADER = MAGIC.length + 4 + 32 + 8;
+export const CACHE_FORMAT = 2;
+const MAGIC = Buffer.from('SWIDX\0\0\x02', 'latin1');
+const FIXED = MAGIC.length + 4 + 4 + 8 + 8;
+const PER_SECTION = 24;
+const headerLength = (sections: number): number => align8(FIXED + sections * PER_SECTION + 4);
+const align8 = (n: number): number => (n + 7) & ~7;
 
 /** `$XDG_CACHE_HOME/sourcewise`, else `~/.cache/sourcewise`. */
 export function defaultCacheDir(): string {
@@ -65,49 +84,341 @@ export function cacheFileFor(dir: string, config: unknown): string {
   return path.join(dir, `index-${key}.bin`);
 }
 
+// CRC-32 (the zlib polynomial): zlib's, where this Node has it (20.15+), else a table-driven one.
+let crcTable: Int32Array | undefined;
+function crc32(bytes: Uint8Array): number {
+  const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+  if (native) return native(bytes) >>> 0;
+  if (!crcTable) {
+    crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+const DEFER = Symbol('sourcewise.deferred');
+
+/** Marks part of a cached value to be written as its own section and read only when asked. */
+export function deferred<T>(value: T): DeferredPart<T> {
+  return { [DEFER]: value } as unknown as DeferredPart<T>;
+}
+
+/** A part of a cache file read on demand (see `deferred`). */
+export interface DeferredPart<T> {
+  /** Reads and verifies the part; throws with a reason when the file changed or is damaged. */
+  load(): T;
+  /** Reads the part's bytes without blocking, so a later `load` only decodes them. */
+  prefetch(): Promise<void>;
+}
+
+type Typed = Int8Array | Uint8Array | Uint8ClampedArray | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array;
+const TYPES: Record<string, new (buffer: ArrayBuffer, byteOffset: number, length: number) => Typed> = {
+  Int8Array,
+  Uint8Array,
+  Uint8ClampedArray,
+  Int16Array,
+  Uint16Array,
+  Int32Array,
+  Uint32Array,
+  Float32Array,
+  Float64Array,
+};
+const typeName = (v: ArrayBufferView): string => (Buffer.isBuffer(v) ? 'Uint8Array' : v.constructor.name);
+
+interface Skeleton {
+  value: unknown;
+  /** Per raw array: type, byte offset in the section, element count. */
+  raws: [string, number, number][];
+}
+
+/** One section's bytes, and the deferred values found in it (written as sections after it). */
+function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
+  const arrays: ArrayBufferView[] = [];
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      if (!(typeName(v) in TYPES)) return v;
+      arrays.push(v);
+      return { $raw: arrays.length - 1 };
+    }
+    if (DEFER in v) {
+      deferredOut.push((v as Record<symbol, unknown>)[DEFER]);
+      return { $deferred: deferredOut.length };
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x);
+    return out;
+  };
+  const skel: Skeleton = { value: walk(value), raws: [] };
+  // Offsets depend on the skeleton's length, which depends on the offsets' digits: settle it.
+  let bytes = v8.serialize(skel);
+  for (let round = 0; round < 4; round++) {
+    let at = align8(8 + bytes.length);
+    skel.raws = arrays.map((a) => {
+      const entry: [string, number, number] = [typeName(a), at, (a as Typed).length];
+      at = align8(at + a.byteLength);
+      return entry;
+    });
+    const next = v8.serialize(skel);
+    if (next.length === bytes.length) {
+      bytes = next;
+      break;
+    }
+    bytes = next;
+  }
+  const total = skel.raws.length ? align8(skel.raws[skel.raws.length - 1]![1] + arrays[arrays.length - 1]!.byteLength) : align8(8 + bytes.length);
+  const out = Buffer.alloc(total);
+  out.writeUInt32LE(bytes.length, 0);
+  bytes.copy(out, 8);
+  arrays.forEach((a, k) => out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), skel.raws[k]![1]));
+  return out;
+}
+
+/** Decodes a section read into `buf` (its own ArrayBuffer, from offset 0 or 8-aligned). */
+function decodeSection(buf: Buffer, deferredAt: (k: number) => unknown): unknown {
+  const len = buf.readUInt32LE(0);
+  const skel = v8.deserialize(buf.subarray(8, 8 + len)) as Skeleton;
+  const raws = skel.raws.map(([type, off, count]) => {
+    const Ctor = TYPES[type];
+    if (!Ctor) throw new Error(`unknown array type ${type}`);
+    const bytes = count * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    if (off < 8 + len || off + bytes > buf.length || (buf.byteOffset + off) % 8 !== 0) throw new Error('array out of bounds');
+    return new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + off, count);
+  });
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) v[i] = walk(v[i]);
+      return v;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+    const o = v as Record<string, unknown>;
+    if (typeof o.$raw === 'number') {
+      const a = raws[o.$raw];
+      if (!a) throw new Error('bad array reference');
+      return a;
+    }
+    if (typeof o.$deferred === 'number') return deferredAt(o.$deferred);
+    for (const k of Object.keys(o)) o[k] = walk(o[k]);
+    return o;
+  };
+  return walk(skel.value);
+}
+
 export type CacheRead<T> = { ok: true; value: T } | { ok: false; missing: boolean; reason: string };
 
-/** Reads and verifies a cache file. */
+interface SectionInfo {
+  offset: number;
+  length: number;
+  crc: number;
+}
+
+/** Reads `length` bytes at `offset` of an open file into a buffer of their own (8-aligned views work). */
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const buf = Buffer.allocUnsafeSlow(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(fd, buf, done, length - done, offset + done);
+    if (n === 0) throw new Error(`truncated (${done} of ${length} bytes at ${offset})`);
+    done += n;
+  }
+  return buf;
+}
+
+function readHeader(fd: number): { id: Buffer; length: number; sections: SectionInfo[] } {
+  const head = Buffer.alloc(FIXED);
+  if (readSync(fd, head, 0, FIXED, 0) < FIXED || !head.subarray(0, MAGIC.length).equals(MAGIC)) {
+    // An older format's magic differs only in its last byte.
+    const version = head.subarray(0, 5).toString('latin1') === 'SWIDX' ? `index format ${head[7]}, expected ${CACHE_FORMAT}` : 'not a Sourcewise index file';
+    throw new Error(version);
+  }
+  const version = head.readUInt32LE(MAGIC.length);
+  if (version !== CACHE_FORMAT) throw new Error(`index format ${version}, expected ${CACHE_FORMAT}`);
+  const count = head.readUInt32LE(MAGIC.length + 4);
+  if (count < 1 || count > 64) throw new Error('not a Sourcewise index file');
+  const full = Buffer.alloc(headerLength(count));
+  if (readSync(fd, full, 0, full.length, 0) < full.length) throw new Error('truncated header');
+  const crcAt = FIXED + count * PER_SECTION;
+  if (crc32(full.subarray(0, crcAt)) !== full.readUInt32LE(crcAt)) throw new Error('header checksum mismatch');
+  const sections: SectionInfo[] = [];
+  for (let k = 0; k < count; k++) {
+    const at = FIXED + k * PER_SECTION;
+    sections.push({ offset: full.readDoubleLE(at), length: full.readDoubleLE(at + 8), crc: full.readUInt32LE(at + 16) });
+  }
+  return { id: Buffer.from(full.subarray(MAGIC.length + 8, MAGIC.length + 16)), length: full.readDoubleLE(MAGIC.length + 16), sections };
+}
+
+function readSection(fd: number, s: SectionInfo, name: string): Buffer {
+  const buf = readAt(fd, s.offset, s.length);
+  if (crc32(buf) !== s.crc) throw new Error(`checksum mismatch in ${name}`);
+  return buf;
+}
+
+/**
+ * A deferred part read at most once: `get()` gives its value, reading it now if
+ * `prefetch` has not; when it cannot be read, `onFail(reason)` is called once and
+ * `get()` gives undefined from then on.
+ */
+export class OnDemand<T> {
+  private value: T | undefined;
+  private failed = false;
+
+  constructor(
+    private part: DeferredPart<T> | undefined,
+    private readonly onFail: (reason: string) => void,
+  ) {}
+
+  get(): T | undefined {
+    const part = this.part;
+    if (part) {
+      this.part = undefined;
+      try {
+        this.value = part.load();
+      } catch (err) {
+        this.failed = true;
+        this.onFail((err as Error).message);
+      }
+    }
+    return this.value;
+  }
+
+  /** Whether the part turned out unreadable. */
+  get unreadable(): boolean {
+    return this.failed;
+  }
+
+  prefetch(): Promise<void> {
+    return this.part?.prefetch() ?? Promise.resolve();
+  }
+}
+
+class FilePart<T> implements DeferredPart<T> {
+  private bytes: Buffer | undefined;
+  private pending: Promise<void> | undefined;
+
+  constructor(
+    private readonly file: string,
+    private readonly id: Buffer,
+    private readonly section: SectionInfo,
+    private readonly index: number,
+  ) {}
+
+  private sameFile(fd: number): void {
+    const { id } = readHeader(fd);
+    if (!id.equals(this.id)) throw new Error('the index file was rewritten since it was read');
+  }
+
+  prefetch(): Promise<void> {
+    if (this.bytes) return Promise.resolve();
+    this.pending ??= (async () => {
+      const fh = await fs.open(this.file, 'r');
+      try {
+        this.sameFile(fh.fd);
+        const buf = Buffer.allocUnsafeSlow(this.section.length);
+        let done = 0;
+        while (done < buf.length) {
+          const { bytesRead } = await fh.read(buf, done, buf.length - done, this.section.offset + done);
+          if (bytesRead === 0) throw new Error('truncated');
+          done += bytesRead;
+        }
+        if (crc32(buf) !== this.section.crc) throw new Error(`checksum mismatch in section ${this.index}`);
+        this.bytes = buf;
+      } finally {
+        await fh.close();
+      }
+    })().catch(() => {
+      // `load` reads again and reports the reason.
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  load(): T {
+    let buf = this.bytes;
+    this.bytes = undefined;
+    if (!buf) {
+      const fd = openSync(this.file, 'r');
+      try {
+        this.sameFile(fd);
+        buf = readSection(fd, this.section, `section ${this.index}`);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return decodeSection(buf, () => {
+      throw new Error('nested deferred part');
+    }) as T;
+  }
+}
+
+/** Reads and verifies a cache file's first section; deferred parts are read when asked. */
 export async function readCache<T>(file: string): Promise<CacheRead<T>> {
-  let buf: Buffer;
+  let fd: number;
   try {
-    // One read of one file: synchronous is faster than the thread pool's chunked reads and
-    // blocks for tens of milliseconds at most (a 50 MB index from the page cache).
-    buf = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return { ok: false, missing: true, reason: 'no cache file' };
   }
-  const bad = (reason: string): CacheRead<T> => ({ ok: false, missing: false, reason });
-  if (buf.length < HEADER || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return bad('not a Sourcewise index file');
-  const version = buf.readUInt32LE(MAGIC.length);
-  if (version !== CACHE_FORMAT) return bad(`index format ${version}, expected ${CACHE_FORMAT}`);
-  const sum = buf.subarray(MAGIC.length + 4, MAGIC.length + 36);
-  const len = Number(buf.readBigUInt64LE(MAGIC.length + 36));
-  const payload = buf.subarray(HEADER);
-  if (payload.length !== len) return bad(`truncated (${payload.length} of ${len} bytes)`);
-  if (!createHash('sha256').update(payload).digest().equals(sum)) return bad('checksum mismatch');
   try {
-    return { ok: true, value: v8.deserialize(payload) as T };
+    // Synchronous reads: faster than the thread pool's chunked reads, and the first
+    // section is what a warm start needs before it can answer anything.
+    const { id, length, sections } = readHeader(fd);
+    const size = fstatSync(fd).size;
+    if (size !== length) return { ok: false, missing: false, reason: `truncated (${size} of ${length} bytes)` };
+    const first = readSection(fd, sections[0]!, 'the index');
+    const value = decodeSection(first, (k) => {
+      const s = sections[k];
+      if (!s) throw new Error('bad section reference');
+      return new FilePart(file, id, s, k);
+    }) as T;
+    return { ok: true, value };
   } catch (err) {
-    return bad(`unreadable: ${(err as Error).message}`);
+    const m = (err as Error).message;
+    return { ok: false, missing: false, reason: /^(not a|index format|truncated|header|checksum)/.test(m) ? m : `unreadable: ${m}` };
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** Writes a cache file atomically (temporary file, then rename). */
 export async function writeCache(file: string, value: unknown): Promise<void> {
-  const payload = v8.serialize(value);
-  const header = Buffer.alloc(HEADER);
+  const parts: unknown[] = [];
+  const bodies: Buffer[] = [encodeSection(value, parts)];
+  for (let k = 0; k < parts.length; k++) bodies.push(encodeSection(parts[k], parts));
+  const header = Buffer.alloc(headerLength(bodies.length));
   MAGIC.copy(header, 0);
   header.writeUInt32LE(CACHE_FORMAT, MAGIC.length);
-  createHash('sha256').update(payload).digest().copy(header, MAGIC.length + 4);
-  header.writeBigUInt64LE(BigInt(payload.length), MAGIC.length + 36);
+  header.writeUInt32LE(bodies.length, MAGIC.length + 4);
+  randomBytes(8).copy(header, MAGIC.length + 8);
+  let at = header.length;
+  bodies.forEach((b, k) => {
+    const h = FIXED + k * PER_SECTION;
+    header.writeDoubleLE(at, h);
+    header.writeDoubleLE(b.length, h + 8);
+    header.writeUInt32LE(crc32(b), h + 16);
+    at += b.length;
+  });
+  header.writeDoubleLE(at, MAGIC.length + 16);
+  const crcAt = FIXED + bodies.length * PER_SECTION;
+  header.writeUInt32LE(crc32(header.subarray(0, crcAt)), crcAt);
   await fs.mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const fh = await fs.open(tmp, 'w');
     try {
-      await fh.write(header);
-      await fh.write(payload);
+      for (const b of [header, ...bodies]) {
+        let done = 0;
+        while (done < b.length) done += (await fh.write(b, done, b.length - done)).bytesWritten;
+      }
     } finally {
       await fh.close();
     }

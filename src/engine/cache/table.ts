@@ -108,11 +108,21 @@ export async function encodeTable(count: number, row: (i: number) => TableRow | 
   return t;
 }
 
-/** Reads sentences back out of a table; `textOf(doc)` gives a source's text. */
+/** A table's term lists, which the persistent index keeps apart (read when first needed). */
+export type TermLists = Pick<SentenceTable, 'termIds' | 'stemIds'>;
+
+/**
+ * Reads sentences back out of a table; `textOf(doc)` gives a source's text.
+ * `lists()` gives the term lists when the table's own are kept apart, or
+ * undefined when they could not be read, and then `recompute(i)` makes a
+ * sentence's terms again.
+ */
 export class TableReader {
   constructor(
     readonly table: SentenceTable,
     private readonly textOf: (doc: number) => string,
+    private readonly lists: () => TermLists | undefined = () => table,
+    private readonly recompute?: (i: number, text: string) => Terms,
   ) {}
 
   sentence(i: number): Sentence {
@@ -124,10 +134,15 @@ export class TableReader {
 
   terms(i: number): Terms {
     const t = this.table;
+    const l = this.lists();
+    if (!l) {
+      if (!this.recompute) throw new Error('term lists missing');
+      return this.recompute(i, this.sentence(i).text);
+    }
     const terms: string[] = [];
-    for (let k = t.termOff[i]!; k < t.termOff[i + 1]!; k++) terms.push(t.words[t.termIds[k]!]!);
+    for (let k = t.termOff[i]!; k < t.termOff[i + 1]!; k++) terms.push(t.words[l.termIds[k]!]!);
     const stems: string[] = [];
-    for (let k = t.stemOff[i]!; k < t.stemOff[i + 1]!; k++) stems.push(t.words[t.stemIds[k]!]!);
+    for (let k = t.stemOff[i]!; k < t.stemOff[i + 1]!; k++) stems.push(t.words[l.stemIds[k]!]!);
     return { terms, stems };
   }
 
@@ -370,6 +385,8 @@ class StoredDoc implements SourceDoc {
   constructor(
     readonly id: number,
     private readonly table: DocTable,
+    private readonly texts: () => Uint8Array | undefined,
+    private readonly reread: (path: string) => string,
   ) {
     const t = table;
     this.path = t.path[id]!;
@@ -388,22 +405,33 @@ class StoredDoc implements SourceDoc {
   get text(): string {
     if (this.textCache === undefined) {
       const t = this.table;
-      this.textCache = Buffer.from(t.texts.buffer, t.texts.byteOffset + t.textOff[this.id]!, t.textOff[this.id + 1]! - t.textOff[this.id]!).toString('utf8');
+      const texts = this.texts();
+      this.textCache = texts
+        ? Buffer.from(texts.buffer, texts.byteOffset + t.textOff[this.id]!, t.textOff[this.id + 1]! - t.textOff[this.id]!).toString('utf8')
+        : this.reread(this.path);
     }
     return this.textCache;
   }
 
   /** Plain data, as a freshly parsed source has it (JSON, tests, equality). */
   toJSON(): SourceDoc {
-    const { textCache: _t, table: _tb, ...rest } = this as unknown as Record<string, unknown>;
-    void _t;
-    void _tb;
+    const { textCache: _t, table: _tb, texts: _x, reread: _r, ...rest } = this as unknown as Record<string, unknown>;
+    void [_t, _tb, _x, _r];
     return { ...(rest as unknown as SourceDoc), text: this.text };
   }
 }
 
-export function decodeDocs(t: DocTable): (SourceDoc | undefined)[] {
+/**
+ * The sources of a table. `texts()` gives their text bytes when the table's own
+ * are kept apart, or undefined when they could not be read; then a source's
+ * text is read again from its file with `reread(path)`.
+ */
+export function decodeDocs(
+  t: DocTable,
+  texts: () => Uint8Array | undefined = () => t.texts,
+  reread: (path: string) => string = () => '',
+): (SourceDoc | undefined)[] {
   const out: (SourceDoc | undefined)[] = new Array(t.count);
-  for (let i = 0; i < t.count; i++) out[i] = t.present[i] ? new StoredDoc(i, t) : undefined;
+  for (let i = 0; i < t.count; i++) out[i] = t.present[i] ? new StoredDoc(i, t, texts, reread) : undefined;
   return out;
 }

@@ -22,6 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const load = () => Corpus.load([sources], { cacheDir, onWarning: (m) => warnings.push(m) });
+const loadDeferred = () => Corpus.load([sources], { cacheDir, analysis: 'deferred', onWarning: (m) => warnings.push(m) });
 const cacheFiles = () => readdirSync(cacheDir).filter((f) => f.endsWith('.bin')).map((f) => path.join(cacheDir, f));
 
 describe('persistent index', () => {
@@ -87,6 +88,57 @@ describe('persistent index', () => {
     warnings = [];
     expect((await load()).corpus.check(DRAFT)).toEqual(expected);
     expect(warnings).toEqual([]);
+  });
+
+  /** Sections of an index file: [offset, length] from its header (see src/engine/cache). */
+  const sections = (bytes: Buffer): [number, number][] => {
+    const n = bytes.readUInt32LE(12);
+    return Array.from({ length: n }, (_, k) => [bytes.readDoubleLE(32 + 24 * k), bytes.readDoubleLE(40 + 24 * k)]);
+  };
+
+  it('reads the source texts and analyses on first use, and rebuilds them when that part of the file is damaged', async () => {
+    const expected = (await Corpus.load([sources], { cacheDir: false })).corpus;
+    const want = expected.check(DRAFT);
+    await load();
+    const [file] = cacheFiles();
+    const sound = readFileSync(file!);
+    const parts = sections(sound);
+    // The index proper, the source texts and term lists, the analyses.
+    expect(parts).toHaveLength(3);
+    for (const k of [1, 2]) {
+      const bytes = Buffer.from(sound);
+      const [off, len] = parts[k]!;
+      for (let i = off + 16; i < off + len; i += 101) bytes[i] = bytes[i]! ^ 0xff;
+      writeFileSync(file!, bytes);
+      warnings = [];
+      const warm = (await loadDeferred()).corpus;
+      // The damage is found when the part is read, not at start-up.
+      expect(warnings).toEqual([]);
+      expect(warm.check(DRAFT)).toEqual(want);
+      expect(warm.citeSentences(DRAFT)).toEqual(expected.citeSentences(DRAFT));
+      expect(warm.facts('Zelensky')).toEqual(expected.facts('Zelensky'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/could not be read \(checksum mismatch/);
+      // What was rebuilt is written back, sound.
+      await warm.analyseAll();
+      await warm.persist();
+      warnings = [];
+      const again = (await load()).corpus;
+      expect(again.check(DRAFT)).toEqual(want);
+      expect(warnings).toEqual([]);
+    }
+  });
+
+  it('does not read the deferred parts of an index file rewritten since start-up', async () => {
+    const fresh = (await Corpus.load([sources], { cacheDir: false })).corpus;
+    await load();
+    const warm = (await loadDeferred()).corpus;
+    // Another process rewrites the index in between (a new file id).
+    const other = (await load()).corpus;
+    (other as unknown as { dirty: boolean }).dirty = true;
+    await other.persist();
+    expect(warm.check(DRAFT)).toEqual(fresh.check(DRAFT));
+    expect(warnings.filter((w) => /rewritten/.test(w))).toHaveLength(2);
   });
 
   it('yields while indexing, reports progress and can be aborted', async () => {
