@@ -137,6 +137,22 @@ interface Skeleton {
   raws: [string, number, number][];
 }
 
+/**
+ * A long list of strings (and undefined) as one string: v8 writes and reads a
+ * list of 20,000 paths or 60,000 words string by string, many times slower than
+ * one string split again. Undefined elements are marked in `missing`.
+ */
+function joinStrings(v: unknown[]): { text: string; missing?: Uint8Array } | undefined {
+  if (v.length < 256) return undefined;
+  let missing: Uint8Array | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (x === undefined) (missing ??= new Uint8Array(v.length))[i] = 1;
+    else if (typeof x !== 'string' || x.includes('\0')) return undefined;
+  }
+  return { text: v.map((x) => x ?? '').join('\0'), missing };
+}
+
 /** One section's bytes, and the deferred values found in it (written as sections after it). */
 function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
   const arrays: ArrayBufferView[] = [];
@@ -151,7 +167,11 @@ function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
       deferredOut.push((v as Record<symbol, unknown>)[DEFER]);
       return { $deferred: deferredOut.length };
     }
-    if (Array.isArray(v)) return v.map(walk);
+    if (Array.isArray(v)) {
+      const joined = joinStrings(v);
+      if (joined) return { $strings: joined.text, $missing: joined.missing && walk(joined.missing) };
+      return v.map(walk);
+    }
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) return v;
     const out: Record<string, unknown> = {};
@@ -208,6 +228,12 @@ function decodeSection(buf: Buffer, deferredAt: (k: number) => unknown): unknown
       return a;
     }
     if (typeof o.$deferred === 'number') return deferredAt(o.$deferred);
+    if (typeof o.$strings === 'string') {
+      const list: (string | undefined)[] = o.$strings.split('\0');
+      const missing = o.$missing === undefined ? undefined : walk(o.$missing);
+      if (missing instanceof Uint8Array) for (let i = 0; i < list.length; i++) if (missing[i]) list[i] = undefined;
+      return list;
+    }
     for (const k of Object.keys(o)) o[k] = walk(o[k]);
     return o;
   };
@@ -373,7 +399,8 @@ export async function readCache<T>(file: string): Promise<CacheRead<T>> {
     // section is what a warm start needs before it can answer anything.
     const { id, length, sections } = readHeader(fd);
     const size = fstatSync(fd).size;
-    if (size !== length) return { ok: false, missing: false, reason: `truncated (${size} of ${length} bytes)` };
+    if (size < length) return { ok: false, missing: false, reason: `truncated (${size} of ${length} bytes)` };
+    if (size > length) return { ok: false, missing: false, reason: `longer than written (${size} bytes, ${length} written)` };
     const first = readSection(fd, sections[0]!, 'the index');
     const value = decodeSection(first, (k) => {
       const s = sections[k];

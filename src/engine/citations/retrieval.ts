@@ -268,9 +268,14 @@ const K1 = 1.2;
 const B = 0.75;
 
 export class SentenceIndex {
-  private postings = new Map<string, Posting>();
-  private lengths: number[] = [];
-  private alive: boolean[] = [];
+  /** Term → its posting, or the number k of its posting in `stored` (made into an object when first read). */
+  private postings = new Map<string, Posting | number>();
+  /** Postings read back from the persistent index: term k's ids are `ids[offsets[k] .. offsets[k+1])`. */
+  private stored: { ids: Int32Array; offsets: Int32Array } | undefined;
+  /** Per sentence id: its number of terms, and 1 while it is alive (the first `count` entries are used). */
+  private lengths = new Int32Array(1024);
+  private alive = new Uint8Array(1024);
+  private count = 0;
   private totalLength = 0;
   private liveCount = 0;
   private vocab: Vocabulary | undefined;
@@ -282,20 +287,28 @@ export class SentenceIndex {
   exportState(idOf: (term: string) => number): IndexState {
     const terms = [...this.postings.keys()];
     const offsets = new Int32Array(terms.length + 1);
+    // Postings still as read back are copied from the stored arrays without making objects.
+    const span = (p: Posting | number): ArrayLike<number> => {
+      if (typeof p !== 'number') return p.ids;
+      const st = this.stored!;
+      return st.ids.subarray(st.offsets[p]!, st.offsets[p + 1]!);
+    };
+    const lengthOf = (p: Posting | number): number =>
+      typeof p === 'number' ? this.stored!.offsets[p + 1]! - this.stored!.offsets[p]! : p.ids.length;
     let n = 0;
     terms.forEach((t, k) => {
       offsets[k] = n;
-      n += this.postings.get(t)!.ids.length;
+      n += lengthOf(this.postings.get(t)!);
     });
     offsets[terms.length] = n;
     const ids = new Int32Array(n);
-    terms.forEach((t, k) => ids.set(this.postings.get(t)!.ids, offsets[k]));
+    terms.forEach((t, k) => ids.set(span(this.postings.get(t)!), offsets[k]));
     return {
       terms: Int32Array.from(terms, idOf),
       offsets,
       ids,
-      lengths: Int32Array.from(this.lengths),
-      alive: Uint8Array.from(this.alive, (a) => (a ? 1 : 0)),
+      lengths: this.lengths.slice(0, this.count),
+      alive: this.alive.slice(0, this.count),
       totalLength: this.totalLength,
       liveCount: this.liveCount,
     };
@@ -304,23 +317,45 @@ export class SentenceIndex {
   static fromState(state: IndexState, words: readonly string[]): SentenceIndex {
     const index = new SentenceIndex();
     const { terms, offsets, ids } = state;
-    for (let k = 0; k < terms.length; k++) index.postings.set(words[terms[k]!]!, { ids: ids.subarray(offsets[k]!, offsets[k + 1]!) });
-    index.lengths = Array.from(state.lengths);
-    index.alive = Array.from(state.alive, (a) => a === 1);
+    index.stored = { ids, offsets };
+    for (let k = 0; k < terms.length; k++) index.postings.set(words[terms[k]!]!, k);
+    // Copies with room to grow (the stored arrays may be views of the file's bytes).
+    index.count = state.lengths.length;
+    index.lengths = new Int32Array(Math.max(1024, index.count + (index.count >> 2)));
+    index.lengths.set(state.lengths);
+    index.alive = new Uint8Array(index.lengths.length);
+    index.alive.set(state.alive);
     index.totalLength = state.totalLength;
     index.liveCount = state.liveCount;
     return index;
   }
 
+  private posting(term: string): Posting | undefined {
+    const p = this.postings.get(term);
+    if (typeof p !== 'number') return p;
+    const { ids, offsets } = this.stored!;
+    const made = { ids: ids.subarray(offsets[p]!, offsets[p + 1]!) };
+    this.postings.set(term, made);
+    return made;
+  }
+
   /** Adds a sentence; returns its id. */
   add(terms: readonly string[]): number {
-    const id = this.lengths.length;
-    this.lengths.push(terms.length);
-    this.alive.push(true);
+    const id = this.count++;
+    if (id >= this.lengths.length) {
+      const lengths = new Int32Array(this.lengths.length * 2);
+      lengths.set(this.lengths);
+      const alive = new Uint8Array(lengths.length);
+      alive.set(this.alive);
+      this.lengths = lengths;
+      this.alive = alive;
+    }
+    this.lengths[id] = terms.length;
+    this.alive[id] = 1;
     this.totalLength += terms.length;
     this.liveCount++;
     for (const t of terms) {
-      let p = this.postings.get(t);
+      let p = this.posting(t);
       if (!p) {
         p = { ids: [] };
         this.postings.set(t, p);
@@ -337,11 +372,11 @@ export class SentenceIndex {
    */
   delete(id: number, terms?: readonly string[]): void {
     if (!this.alive[id]) return;
-    this.alive[id] = false;
+    this.alive[id] = 0;
     this.liveCount--;
     this.totalLength -= this.lengths[id]!;
     for (const t of terms ?? []) {
-      const p = this.postings.get(t);
+      const p = this.posting(t);
       if (!p) continue;
       const ids = mutableIds(p);
       let lo = 0;
@@ -360,7 +395,7 @@ export class SentenceIndex {
   }
 
   df(term: string): number {
-    return this.postings.get(term)?.ids.length ?? 0;
+    return this.posting(term)?.ids.length ?? 0;
   }
 
   idf(term: string): number {
@@ -462,15 +497,15 @@ export class SentenceIndex {
       else for (const f of this.fuzzyTerms(t)) expanded.push({ term: f, weight: 0.8 });
     }
     // Scores accumulate in a scratch array (same additions in the same order as a map would get).
-    if (this.scratch.length < this.lengths.length) {
-      this.scratch = new Float64Array(Math.max(1024, this.lengths.length * 2));
+    if (this.scratch.length < this.count) {
+      this.scratch = new Float64Array(Math.max(1024, this.count * 2));
       this.marks = new Uint8Array(this.scratch.length);
     }
     const scores = this.scratch;
     const marks = this.marks;
     const touched: number[] = [];
     for (const { term, weight } of expanded) {
-      const p = this.postings.get(term)!;
+      const p = this.posting(term)!;
       // Very common terms add little and cost much: skip them when rarer ones exist. In a small
       // corpus every word is "common" (one sentence: every word is in all of it), so only there.
       if (this.liveCount >= 200 && p.ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
