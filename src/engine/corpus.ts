@@ -335,6 +335,9 @@ export class Corpus implements Engine, Analyser {
     await this.prefetch();
     opts.signal?.throwIfAborted();
     this.ready();
+    // A registry read back from the persistent index makes its lookup indexes again, between requests.
+    await this.reg.prepare(SLICE_MS, yieldToLoop);
+    opts.signal?.throwIfAborted();
     const sents = this.store.sents;
     let next = 0;
     let total = this.pending;

@@ -29,12 +29,18 @@ export interface RegistryState<R> {
   nextId: number;
   skelDocs: Map<number, Map<string, number>>;
   seq: number;
-  oneIx: Map<string, Bucket>;
-  fullIx: Map<string, Map<string, Bucket[]>>;
   surnameIx: Map<string, number[]>;
+}
+
+/** The lookup indexes made from the entities' keys (see `EntityRegistry.indexes`). */
+interface Indexes {
+  one: Map<string, Bucket>;
+  full: Map<string, Map<string, Bucket[]>>;
   wholeExact: Map<string, Map<number, Bucket[]>>;
   wholeNear: Map<string, Map<number, Bucket[]>>;
 }
+
+const emptyIndexes = (): Indexes => ({ one: new Map(), full: new Map(), wholeExact: new Map(), wholeNear: new Map() });
 
 /** Index entries: entity id and one of its keys, repeated (`[id, key, id, key, …]`). */
 type Bucket = (number | string)[];
@@ -214,23 +220,23 @@ export class EntityRegistry<R = unknown> {
   /*
    * Lookup indexes: a neighbourhood key (see `neighbourKeys`) → entries of the
    * keys that may match there. Entries are never removed: an entry of a merged
-   * entity is skipped, and callers test each entry exactly.
+   * entity is skipped, and callers test each entry exactly (so which entries a
+   * bucket holds, and in what order, does not change any answer).
+   *   one: one-word keys by their word, and keys of one non-connector word
+   *     ("de gaulle") by that word.
+   *   full: keys of 2+ non-connector words by their last word's key, an initial
+   *     of their first word, then the length of the first word's skeleton (a
+   *     compatible first name has the same initial and a skeleton at most one
+   *     letter longer or shorter, or is an initial).
+   *   wholeExact: keys of places and organisations by each word, word count, position.
+   *   wholeNear: the same by each key of their words of 5+ letters.
+   * They follow from the entities' keys, so the persistent index does not store
+   * them (reading them back took longer than making them): a registry read back
+   * makes them again when first needed.
    */
-  /** One-word keys by their word, and keys of one non-connector word ("de gaulle") by that word. */
-  private oneIx = new Map<string, Bucket>();
-  /**
-   * Keys of 2+ non-connector words by their last word's key, an initial of their
-   * first word, then the length of the first word's skeleton (a compatible first
-   * name has the same initial and a skeleton at most one letter longer or
-   * shorter, or is an initial).
-   */
-  private fullIx = new Map<string, Map<string, Bucket[]>>();
+  private ix: Indexes | undefined = emptyIndexes();
   /** Entity ids by the last word of (any surname they had). */
   private surnameIx = new Map<string, number[]>();
-  /** Keys of places and organisations by each word, word count, position. */
-  private wholeExact = new Map<string, Map<number, Bucket[]>>();
-  /** The same by each key of their words of 5+ letters. */
-  private wholeNear = new Map<string, Map<number, Bucket[]>>();
 
   /**
    * Called after an entity is merged into another (its id is gone; `into` holds
@@ -272,14 +278,55 @@ export class EntityRegistry<R = unknown> {
 
   /** Plain data for the persistent index (see ../cache). */
   exportState(): RegistryState<R> {
-    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear } = this;
-    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, oneIx, fullIx, surnameIx, wholeExact, wholeNear };
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, surnameIx } = this;
+    return { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, surnameIx };
   }
 
   static fromState<R>(state: RegistryState<R>): EntityRegistry<R> {
     const r = new EntityRegistry<R>();
-    Object.assign(r, state);
+    const { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, surnameIx } = state;
+    Object.assign(r, { entities, byKey, aliasOf, aliasName, nextId, skelDocs, seq, surnameIx });
+    r.ix = undefined;
     return r;
+  }
+
+  /**
+   * The lookup indexes. After `fromState` they are made from every entity's keys:
+   * in slices by `prepare`, or here, at once, when something needs them first.
+   */
+  private get indexes(): Indexes {
+    if (!this.ix) this.buildSome(Infinity);
+    return this.ix!;
+  }
+
+  /** An index build under way: the indexes so far, and the entities still to add. */
+  private building: { ix: Indexes; rest: Iterator<Entity<R>> } | undefined;
+
+  /** Adds entities to the indexes being built until `deadline` (performance.now()); true when done. */
+  private buildSome(deadline: number): boolean {
+    const b = (this.building ??= { ix: emptyIndexes(), rest: this.entities.values() });
+    for (let k = 0; ; k++) {
+      // Nothing changes the entities while a build is under way: every change goes through `indexes`.
+      const next = b.rest.next();
+      if (next.done) break;
+      for (const key of next.value.keys) this.indexKey(next.value, key, b.ix);
+      if ((k & 7) === 7 && performance.now() > deadline) return false;
+    }
+    this.ix = b.ix;
+    this.building = undefined;
+    return true;
+  }
+
+  /**
+   * Makes the lookup indexes of a registry read back with `fromState` in slices of
+   * `sliceMs`, awaiting `pause()` between them, so that a caller can answer requests
+   * meanwhile. A lookup that comes first finishes the work at once.
+   */
+  async prepare(sliceMs: number, pause: () => Promise<void>): Promise<void> {
+    while (!this.ix) {
+      if (this.buildSome(performance.now() + sliceMs)) return;
+      await pause();
+    }
   }
 
   /** Number of entities. */
@@ -387,26 +434,26 @@ export class EntityRegistry<R = unknown> {
   }
 
   /** Adds a key of `e` to the lookup indexes. */
-  private indexKey(e: Entity<R>, key: string): void {
+  private indexKey(e: Entity<R>, key: string, ix: Indexes = this.indexes): void {
     const id = e.id;
     const { ew } = keyInfo(key);
-    if (!key.includes(' ')) for (const nk of neighbourKeys(key)) pushEntry(this.oneIx, nk, id, key);
-    if (ew.length === 1) for (const nk of neighbourKeys(ew[0]!)) pushEntry(this.oneIx, nk, id, key);
+    if (!key.includes(' ')) for (const nk of neighbourKeys(key)) pushEntry(ix.one, nk, id, key);
+    if (ew.length === 1) for (const nk of neighbourKeys(ew[0]!)) pushEntry(ix.one, nk, id, key);
     if (ew.length >= 2) {
       const initials = initialKeys(ew[0]!);
       const len = nameSkeleton(ew[0]!).length;
-      for (const nk of neighbourKeys(ew[ew.length - 1]!)) for (const c of initials) pushEntry3(this.fullIx, nk, c, len, id, key);
+      for (const nk of neighbourKeys(ew[ew.length - 1]!)) for (const c of initials) pushEntry3(ix.full, nk, c, len, id, key);
     }
-    if (isWhole(e.kind)) this.indexWhole(id, key);
+    if (isWhole(e.kind)) this.indexWhole(id, key, ix);
   }
 
-  private indexWhole(id: number, key: string): void {
+  private indexWhole(id: number, key: string, ix: Indexes = this.indexes): void {
     const { words } = keyInfo(key);
     const n = words.length;
     for (let i = 0; i < n; i++) {
       const w = words[i]!;
-      pushEntry3(this.wholeExact, w, n, i, id, key);
-      if (w.length >= 5) for (const nk of neighbourKeys(w)) pushEntry3(this.wholeNear, nk, n, i, id, key);
+      pushEntry3(ix.wholeExact, w, n, i, id, key);
+      if (w.length >= 5) for (const nk of neighbourKeys(w)) pushEntry3(ix.wholeNear, nk, n, i, id, key);
     }
   }
 
@@ -488,7 +535,7 @@ export class EntityRegistry<R = unknown> {
       if (last !== undefined && sameNameWord(w, last)) ok.add(id);
     };
     for (const nk of nks) {
-      const b = this.oneIx.get(nk);
+      const b = this.indexes.one.get(nk);
       if (b) for (let i = 0; i < b.length; i += 2) accept(b[i] as number, b[i + 1] as string);
       const s = this.surnameIx.get(nk);
       if (s) for (const id of s) accept(id);
@@ -536,10 +583,10 @@ export class EntityRegistry<R = unknown> {
     const any = first.length === 1;
     const initials = initialKeys(first);
     for (const nk of lastKeys) {
-      const b = this.oneIx.get(nk);
+      const b = this.indexes.one.get(nk);
       if (b) for (let i = 0; i < b.length; i += 2) test(b[i] as number, b[i + 1] as string);
       for (const c of initials) {
-        const byLen = this.fullIx.get(nk)?.get(c);
+        const byLen = this.indexes.full.get(nk)?.get(c);
         if (!byLen) continue;
         for (let l = 0; l < byLen.length; l++) {
           const f = byLen[l];
@@ -566,13 +613,13 @@ export class EntityRegistry<R = unknown> {
     for (let i = 0; i < n && bestSize > 0; i++) {
       const buckets: Bucket[] = [];
       let size = 0;
-      const exact = this.wholeExact.get(words[i]!)?.get(n)?.[i];
+      const exact = this.indexes.wholeExact.get(words[i]!)?.get(n)?.[i];
       if (exact) {
         buckets.push(exact);
         size += exact.length;
       }
       for (const nk of neighbourKeys(words[i]!)) {
-        const near = this.wholeNear.get(nk)?.get(n)?.[i];
+        const near = this.indexes.wholeNear.get(nk)?.get(n)?.[i];
         if (near) {
           buckets.push(near);
           size += near.length;
@@ -608,7 +655,7 @@ export class EntityRegistry<R = unknown> {
     const seen = new Set<number>();
     const ranked: [Rank, Entity<R>][] = [];
     for (const nk of neighbourKeys(last)) {
-      const b = this.oneIx.get(nk);
+      const b = this.indexes.one.get(nk);
       if (!b) continue;
       for (let i = 0; i < b.length; i += 2) {
         const id = b[i] as number;

@@ -117,3 +117,50 @@ describe('EntityRegistry lookups among many similar names', () => {
     expect(r.resolve('Acme Corp')?.id).toBe(r.resolve('Corp')?.id);
   });
 });
+
+describe('EntityRegistry read back from the persistent index', () => {
+  const texts = [
+    'Ukrainian President Volodymyr Zelenskyy had openly dared Putin to meet.',
+    'Russian President Vladimir Putin declined, and Zelensky said so in Kyiv.',
+    'Ukrainian Defense Minister Rustem Umerov, who led the delegation, confirmed the swap.',
+    'He met with President Erdoğan in Ankara, then went to Türkiye.',
+    'The meeting, held at Istanbul’s Dolmabahce Palace, near Atatürk Airport.',
+    'John Smith met Anna Smith at the United Nations Security Council.',
+    ...Array.from({ length: 60 }, (_, i) => `Minister Karel Novak${String.fromCharCode(97 + (i % 26))}${i} visited Brno.`),
+  ];
+  const lookups = ['Zelenskiy', 'Volodymyr Zelensky', 'Umierov', 'Rustem Umierov', 'Erdogan', 'Turkey', 'Ataturk Airport', 'Dolmabahçe Palace', 'Smyth', 'Anna Smyth', 'UN Security Council', 'Nobody Known'];
+  const answers = (r: EntityRegistry<number>) => lookups.map((n) => r.resolve(n)?.name ?? null);
+  const original = registryOf(...texts);
+  // What the persistent index stores goes through v8 serialization.
+  const restore = () => EntityRegistry.fromState(structuredClone(original.exportState()));
+
+  it('answers every lookup as the registry it was saved from, with indexes made at once on first use', () => {
+    expect(answers(restore())).toEqual(answers(original));
+  });
+
+  it('answers the same when its indexes are made in slices, and when a lookup comes while that is under way', async () => {
+    const sliced = restore();
+    await sliced.prepare(0, () => Promise.resolve());
+    expect(answers(sliced)).toEqual(answers(original));
+
+    const interrupted = restore();
+    let pauses = 0;
+    let midway: (string | null)[] = [];
+    await interrupted.prepare(0, async () => {
+      // A request arrives between two slices: it is answered from complete indexes.
+      if (++pauses === 1) midway = answers(interrupted);
+    });
+    expect(pauses).toBeGreaterThanOrEqual(1);
+    expect(midway).toEqual(answers(original));
+    expect(answers(interrupted)).toEqual(answers(original));
+  });
+
+  it('merges new mentions into what it read back', () => {
+    const r = restore();
+    const more = 'Zelenskiy later met Fidan; Rustem Umierov stayed.';
+    for (const m of findMentions(more)) r.add(m, m.start);
+    for (const m of findMentions(more)) original.add(m, m.start);
+    expect(answers(r)).toEqual(answers(original));
+    expect(r.size).toBe(original.size);
+  });
+});
