@@ -170,7 +170,25 @@ export class Corpus implements Engine, Analyser {
   private entitySents = new Map<number, number[]>();
   /** Entity id → its role records (ascending by sentence). */
   private entityRoles = new Map<number, RoleRec[]>();
-  private docSents = new Map<number, number[]>();
+  private docSentsMap = new Map<number, number[]>();
+  /** A table read back whose sentences are not in `docSentsMap` yet (it is filled when first needed). */
+  private docSentsFrom: SentenceTable | undefined;
+
+  /** Source id → ids of its live sentences (ascending). */
+  private get docSents(): Map<number, number[]> {
+    const t = this.docSentsFrom;
+    if (t) {
+      this.docSentsFrom = undefined;
+      for (let i = 0; i < t.count; i++) {
+        if (t.alive[i] !== 1 || !this.store.sents[i]?.alive) continue;
+        const d = t.doc[i]!;
+        let list = this.docSentsMap.get(d);
+        if (!list) this.docSentsMap.set(d, (list = []));
+        list.push(i);
+      }
+    }
+    return this.docSentsMap;
+  }
   private skipped: { path: string; reason: string }[] = [];
   private millis = 0;
   private root?: string;
@@ -247,18 +265,20 @@ export class Corpus implements Engine, Analyser {
 
     // Which files changed: compare size and mtime with what the index was built from.
     const listed = new Map(listing.files.map((f) => [f.path, f]));
-    const known = new Map<string, FileStamp>();
-    for (const d of corpus.store.docs) if (d) known.set(d.path, d);
     const contentSkips = new Map(snapshotSkips.map((k) => [k.path, k]));
-    for (const k of snapshotSkips) known.set(k.path, k);
+    const c = corpus;
+    const known = (p: string): FileStamp | undefined => {
+      const id = c.byPath.get(p);
+      return id !== undefined ? c.store.docs[id] : contentSkips.get(p);
+    };
     const toRead: string[] = [];
     for (const f of listing.files) {
-      const k = known.get(f.path);
+      const k = known(f.path);
       if (!k || k.size !== f.size || k.mtimeMs !== f.mtimeMs) toRead.push(f.path);
     }
     let changed = toRead.length > 0;
-    for (const p of known.keys()) {
-      if (listed.has(p)) continue;
+    const gone = [...corpus.byPath.keys(), ...snapshotSkips.map((k) => k.path)].filter((p) => !listed.has(p));
+    for (const p of gone) {
       corpus.remove(p);
       contentSkips.delete(p);
       changed = true;
@@ -443,14 +463,8 @@ export class Corpus implements Engine, Analyser {
       },
     );
     const sents: SentRec[] = new Array(t.count);
-    for (let i = 0; i < t.count; i++) {
-      const d = t.doc[i]!;
-      sents[i] = new SentRec(i, d, undefined, undefined, corpus, t.alive[i] === 1, reader);
-      if (t.alive[i] !== 1) continue;
-      let list = corpus.docSents.get(d);
-      if (!list) corpus.docSents.set(d, (list = []));
-      list.push(i);
-    }
+    for (let i = 0; i < t.count; i++) sents[i] = new SentRec(i, t.doc[i]!, undefined, undefined, corpus, t.alive[i] === 1, reader);
+    corpus.docSentsFrom = t;
     corpus.store.sents = sents;
     corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));

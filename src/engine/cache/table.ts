@@ -376,11 +376,11 @@ class StoredDoc implements SourceDoc {
   title?: string;
   date?: string;
   url?: string;
-  body: Span[];
   warnings: string[];
   mtimeMs?: number;
   size?: number;
   private textCache: string | undefined;
+  private bodyCache: Span[] | undefined;
 
   constructor(
     readonly id: number,
@@ -397,9 +397,16 @@ class StoredDoc implements SourceDoc {
     if (t.url[id] !== undefined) this.url = t.url[id];
     if (!Number.isNaN(t.size[id]!)) this.size = t.size[id];
     if (!Number.isNaN(t.mtimeMs[id]!)) this.mtimeMs = t.mtimeMs[id];
-    this.body = [];
-    for (let k = t.bodyOff[id]!; k < t.bodyOff[id + 1]!; k++) this.body.push({ start: t.body[2 * k]!, end: t.body[2 * k + 1]! });
     this.warnings = t.warnings.get(id) ?? [];
+  }
+
+  get body(): Span[] {
+    if (!this.bodyCache) {
+      const t = this.table;
+      this.bodyCache = [];
+      for (let k = t.bodyOff[this.id]!; k < t.bodyOff[this.id + 1]!; k++) this.bodyCache.push({ start: t.body[2 * k]!, end: t.body[2 * k + 1]! });
+    }
+    return this.bodyCache;
   }
 
   get text(): string {
@@ -415,9 +422,9 @@ class StoredDoc implements SourceDoc {
 
   /** Plain data, as a freshly parsed source has it (JSON, tests, equality). */
   toJSON(): SourceDoc {
-    const { textCache: _t, table: _tb, texts: _x, reread: _r, ...rest } = this as unknown as Record<string, unknown>;
-    void [_t, _tb, _x, _r];
-    return { ...(rest as unknown as SourceDoc), text: this.text };
+    const { textCache: _t, bodyCache: _b, table: _tb, texts: _x, reread: _r, ...rest } = this as unknown as Record<string, unknown>;
+    void [_t, _b, _tb, _x, _r];
+    return { ...(rest as unknown as SourceDoc), body: this.body, text: this.text };
   }
 }
 
