@@ -543,7 +543,8 @@ export class SentenceIndex {
     const heap = new TopK(limit);
     for (let i = 0; i < n; i++) {
       const id = touched[i]!;
-      if (!filter || filter(id)) heap.offer(id, scores[id]!);
+      // Most hits score below the worst kept once the heap is full: rejected here without a call.
+      if ((!heap.full || scores[id]! >= heap.worstScore) && (!filter || filter(id))) heap.offer(id, scores[id]!);
       scores[id] = 0;
       marks[id] = 0;
     }
@@ -557,6 +558,16 @@ class TopK {
   private scores: number[] = [];
 
   constructor(private readonly k: number) {}
+
+  /** Whether k hits are kept. */
+  get full(): boolean {
+    return this.ids.length >= this.k;
+  }
+
+  /** The lowest score kept (when full, a hit scoring less cannot enter). */
+  get worstScore(): number {
+    return this.scores[0] ?? -Infinity;
+  }
 
   /** True when hit a ranks below hit b. */
   private worse(a: number, b: number): boolean {
