@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
         const all = files.flatMap((f) => f.diagnostics);
         const count = (s: string) => all.filter((d) => d.severity === s).length;
         process.stdout.write(
-          `\n${count('error')} errors, ${count('warning')} warnings, ${count('information')} notes in ${files.length} file(s), checked against ${corpus.docs.length} sources\n`,
+          `\n${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information'), 'note')} in ${plural(files.length, 'file')}, checked against ${plural(corpus.docs.length, 'source')}\n`,
         );
       }
       return errors > 0 && !values['exit-zero'] ? 1 : 0;
@@ -156,3 +156,8 @@ main(process.argv.slice(2)).then(
     process.exit(2);
   },
 );
+
+/** "1 error", "2 errors". */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -121,7 +121,7 @@ describe('sourcewise check (text)', () => {
   it('prints evidence and the first fix under a finding, and a summary', () => {
     expect(r.stdout).toMatch(/\n {4}- BBC \(003_aa322a804f1c0caf\.txt:\d+\): /);
     expect(r.stdout).toMatch(/\n {4}fix: Use the sourced figure: less than two hours\n/);
-    expect(r.stdout).toMatch(/\n\d+ errors, \d+ warnings, \d+ notes in 1 file\(s\), checked against 5 sources\n$/);
+    expect(r.stdout).toMatch(/\n6 errors, 2 warnings, 1 note in 1 file, checked against 5 sources\n$/);
   });
 
   it('--exit-zero keeps the findings but exits 0', () => {
@@ -210,7 +210,7 @@ describe('sourcewise check: clean drafts and errors', () => {
   it('a clean draft exits 0', () => {
     const r = run('check', path.join(tmp, 'clean.md'));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^\n?0 errors, 0 warnings, 0 notes in 1 file\(s\), checked against 5 sources\n$/);
+    expect(r.stdout).toMatch(/^\n?0 errors, 0 warnings, 0 notes in 1 file, checked against 5 sources\n$/);
     const j = run('check', path.join(tmp, 'clean.md'), '--format', 'json');
     expect(j.code).toBe(0);
     expect(JSON.parse(j.stdout)).toEqual({ files: [{ file: path.join(tmp, 'clean.md'), diagnostics: [] }] });
