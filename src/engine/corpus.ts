@@ -180,7 +180,7 @@ export class Corpus implements Engine, Analyser {
     if (t) {
       this.docSentsFrom = undefined;
       for (let i = 0; i < t.count; i++) {
-        if (t.alive[i] !== 1 || !this.store.sents[i]?.alive) continue;
+        if (!this.store.sents[i]?.alive) continue;
         const d = t.doc[i]!;
         let list = this.docSentsMap.get(d);
         if (!list) this.docSentsMap.set(d, (list = []));

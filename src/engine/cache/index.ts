@@ -133,7 +133,7 @@ const typeName = (v: ArrayBufferView): string => (Buffer.isBuffer(v) ? 'Uint8Arr
 
 interface Skeleton {
   value: unknown;
-  /** Per raw array: type, byte offset in the section, element count. */
+  /** Per raw array: type, byte offset from the start of the array area (after the skeleton, 8-aligned), element count. */
   raws: [string, number, number][];
 }
 
@@ -179,36 +179,28 @@ function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
     return out;
   };
   const skel: Skeleton = { value: walk(value), raws: [] };
-  // Offsets depend on the skeleton's length, which depends on the offsets' digits: settle it.
-  let bytes = v8.serialize(skel);
-  for (let round = 0; round < 4; round++) {
-    let at = align8(8 + bytes.length);
-    skel.raws = arrays.map((a) => {
-      const entry: [string, number, number] = [typeName(a), at, (a as Typed).length];
-      at = align8(at + a.byteLength);
-      return entry;
-    });
-    const next = v8.serialize(skel);
-    if (next.length === bytes.length) {
-      bytes = next;
-      break;
-    }
-    bytes = next;
-  }
-  const total = skel.raws.length ? align8(skel.raws[skel.raws.length - 1]![1] + arrays[arrays.length - 1]!.byteLength) : align8(8 + bytes.length);
+  // Offsets count from the start of the array area, so they do not depend on the skeleton's length.
+  let size = 0;
+  skel.raws = arrays.map((a) => {
+    const entry: [string, number, number] = [typeName(a), size, (a as Typed).length];
+    size = align8(size + a.byteLength);
+    return entry;
+  });
+  const bytes = v8.serialize(skel);
+  const base = align8(8 + bytes.length);
   // Not zero-filled first (touching 100 MB twice costs); the gaps between arrays are zeroed below.
-  const out = Buffer.allocUnsafeSlow(total);
+  const out = Buffer.allocUnsafeSlow(base + size);
   out.writeUInt32LE(bytes.length, 0);
   out.fill(0, 4, 8);
   bytes.copy(out, 8);
   let end = 8 + bytes.length;
   arrays.forEach((a, k) => {
-    const at = skel.raws[k]![1];
+    const at = base + skel.raws[k]![1];
     out.fill(0, end, at);
     out.set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength), at);
     end = at + a.byteLength;
   });
-  out.fill(0, end, total);
+  out.fill(0, end, out.length);
   return out;
 }
 
@@ -216,12 +208,14 @@ function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
 function decodeSection(buf: Buffer, deferredAt: (k: number) => unknown): unknown {
   const len = buf.readUInt32LE(0);
   const skel = v8.deserialize(buf.subarray(8, 8 + len)) as Skeleton;
+  const base = align8(8 + len);
   const raws = skel.raws.map(([type, off, count]) => {
     const Ctor = TYPES[type];
     if (!Ctor) throw new Error(`unknown array type ${type}`);
     const bytes = count * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    if (off < 8 + len || off + bytes > buf.length || (buf.byteOffset + off) % 8 !== 0) throw new Error('array out of bounds');
-    return new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + off, count);
+    const at = base + off;
+    if (off < 0 || at + bytes > buf.length || (buf.byteOffset + at) % 8 !== 0) throw new Error('array out of bounds');
+    return new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + at, count);
   });
   const walk = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
@@ -305,7 +299,6 @@ function readSection(fd: number, s: SectionInfo, name: string): Buffer {
  */
 export class OnDemand<T> {
   private value: T | undefined;
-  private failed = false;
 
   constructor(
     private part: DeferredPart<T> | undefined,
@@ -319,16 +312,10 @@ export class OnDemand<T> {
       try {
         this.value = part.load();
       } catch (err) {
-        this.failed = true;
         this.onFail((err as Error).message);
       }
     }
     return this.value;
-  }
-
-  /** Whether the part turned out unreadable. */
-  get unreadable(): boolean {
-    return this.failed;
   }
 
   prefetch(): Promise<void> {
