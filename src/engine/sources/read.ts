@@ -77,7 +77,8 @@ function errorReason(err: unknown): string {
   return String(err);
 }
 
-const GLOB_OPTIONS: fg.Options = {
+/** fast-glob's options for source globs (exported for the test that holds the folder walk to them). */
+export const GLOB_OPTIONS: fg.Options = {
   absolute: true,
   dot: false,
   // Symlinked folders are not descended into, so symlink loops cannot hang the walk;
@@ -204,8 +205,7 @@ function simpleGlob(glob: string, cwd: string): { base: string; recursive: boole
   const base = path.resolve(cwd, segs.slice(0, k).join('/') || '.');
   // Whatever is inside node_modules is left to fast-glob's ignore rule.
   if (/(^|[\\/])node_modules([\\/]|$)/i.test(base)) return undefined;
-  const isMatch = micromatch.matcher(name, { dot: false });
-  return { base, recursive, accept: (n) => isMatch(n) };
+  return { base, recursive, accept: micromatch.matcher(name, { dot: false }) };
 }
 
 /** Expands patterns into sorted absolute candidate paths; missing patterns are reported. */

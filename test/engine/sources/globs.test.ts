@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } 
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listSources } from '../../../src/engine/sources/read';
+import { GLOB_OPTIONS, listSources } from '../../../src/engine/sources/read';
 
 let dir: string;
 
@@ -53,16 +53,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What fast-glob lists for the pattern with the reader's options, then as listSources reports it (files and skips). */
 async function viaFastGlob(pattern: string): Promise<string[]> {
-  const entries = await fg(pattern, {
-    cwd: dir,
-    absolute: true,
-    dot: false,
-    followSymbolicLinks: false,
-    onlyFiles: false,
-    unique: true,
-    suppressErrors: true,
-    ignore: ['**/node_modules/**'],
-  });
+  const entries = await fg(pattern, { ...GLOB_OPTIONS, cwd: dir });
   return entries.map((e) => path.normalize(e)).sort();
 }
 
