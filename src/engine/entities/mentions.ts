@@ -44,6 +44,18 @@ export interface Tok {
 }
 
 
+/** Index of the first token starting at or after `pos` (`toks.length` if none), by binary search. */
+export function tokenIndexAt(toks: readonly Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function scanTokens(s: string): Tok[] {
   // Names, roles and quotes each scan the same sentence.
   return recentToks(s).slice();

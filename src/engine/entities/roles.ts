@@ -1,7 +1,7 @@
 /** Roles/titles given to people in a sentence, and comparing two roles. */
 import { foldForMatch } from '../text';
 import { countryOf, demonymCountry, metonymCountry } from './gazetteer';
-import { findMentions, scanTokens, type Mention, type Tok } from './mentions';
+import { findMentions, scanTokens, tokenIndexAt, type Mention, type Tok } from './mentions';
 import { HONORIFICS, isOccupation, isOfficeHead, isOfficeTitle, isTitleWord, normalizeTitle } from './titles';
 
 
@@ -330,14 +330,8 @@ function leadClause(s: string, toks: Tok[], idx: number): Phrase | undefined {
 }
 
 function tokenStartingAt(toks: Tok[], start: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < toks.length && toks[lo]!.start === start ? lo : -1;
+  const i = tokenIndexAt(toks, start);
+  return i < toks.length && toks[i]!.start === start ? i : -1;
 }
 
 /**

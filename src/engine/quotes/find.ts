@@ -1,5 +1,5 @@
 /** Quotations in a sentence and who is said to have spoken them. */
-import { findMentions, scanTokens, type Mention, type Tok } from '../entities/mentions';
+import { findMentions, scanTokens, tokenIndexAt, type Mention, type Tok } from '../entities/mentions';
 import { demonymCountry } from '../entities/gazetteer';
 import { findRoles } from '../entities/roles';
 import { isOfficeHead } from '../entities/titles';
@@ -311,16 +311,6 @@ function lastDashBefore(s: string, before: number, min: number): number {
   return -1;
 }
 
-function tokenIndexAt(toks: Tok[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Attribution right after a closing mark: `“…,” Zelenskyy said` / `“…,” said X, <apposition>`. */
 function attributionAfter(s: string, toks: Tok[], ms: Mention[], close: number): Speaker | undefined {
