@@ -162,7 +162,7 @@ export class Corpus implements Engine, Analyser {
   readonly store: Store;
   private reg: EntityRegistry;
   /** The persistent index's `AnalysisState`, until `ready` reads it. */
-  private analysisPart: DeferredPart<AnalysisState> | undefined;
+  private analysisPart: OnDemand<AnalysisState> | undefined;
   /** The persistent index's source texts and term lists (see `Snapshot.bulk`). */
   private bulk: OnDemand<Bulk> | undefined;
   private byPath = new Map<string, number>();
@@ -457,7 +457,7 @@ export class Corpus implements Engine, Analyser {
       t,
       (d) => docs[d]!.text,
       () => bulk.get(),
-      (_i, text) => {
+      (text) => {
         const terms = termsOf(text);
         return { terms: terms.terms, stems: terms.stems };
       },
@@ -469,7 +469,14 @@ export class Corpus implements Engine, Analyser {
     corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
     corpus.pending = snap.unanalysed;
-    corpus.analysisPart = snap.analysis;
+    corpus.analysisPart = new OnDemand(snap.analysis, (reason) => {
+      // The index proper was sound; what the sentences say is worked out again.
+      corpus.warn(`Sourcewise: the analysis in the persistent index ${corpus.cacheFile ?? ''} could not be read (${reason}); analysing the sources again.`);
+      corpus.reg.setAliases(corpus.aliases);
+      corpus.pending = corpus.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
+      corpus.dirty = true;
+      corpus.version++;
+    });
     corpus.dirty = false;
     return corpus;
   }
@@ -482,18 +489,9 @@ export class Corpus implements Engine, Analyser {
     const part = this.analysisPart;
     if (!part) return;
     this.analysisPart = undefined;
-    let state: AnalysisState;
-    try {
-      state = part.load();
-    } catch (err) {
-      // The index proper was sound; what the sentences say is worked out again.
-      this.warn(`Sourcewise: the analysis in the persistent index ${this.cacheFile ?? ''} could not be read (${(err as Error).message}); analysing the sources again.`);
-      this.reg.setAliases(this.aliases);
-      this.pending = this.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
-      this.dirty = true;
-      this.version++;
-      return;
-    }
+    // Unreadable: the part's onFail has set the corpus up to analyse every sentence again.
+    const state = part.get();
+    if (!state) return;
     const registry = EntityRegistry.fromState(state.registry);
     registry.onMerge = (from, into) => this.entityMerged(from, into);
     this.reg = registry;

@@ -114,15 +114,15 @@ export type TermLists = Pick<SentenceTable, 'termIds' | 'stemIds'>;
 /**
  * Reads sentences back out of a table; `textOf(doc)` gives a source's text.
  * `lists()` gives the term lists when the table's own are kept apart, or
- * undefined when they could not be read, and then `recompute(i)` makes a
- * sentence's terms again.
+ * undefined when they could not be read, and then `recompute(text)` makes a
+ * sentence's terms again from its text.
  */
 export class TableReader {
   constructor(
     readonly table: SentenceTable,
     private readonly textOf: (doc: number) => string,
     private readonly lists: () => TermLists | undefined = () => table,
-    private readonly recompute?: (i: number, text: string) => Terms,
+    private readonly recompute?: (text: string) => Terms,
   ) {}
 
   sentence(i: number): Sentence {
@@ -137,7 +137,7 @@ export class TableReader {
     const l = this.lists();
     if (!l) {
       if (!this.recompute) throw new Error('term lists missing');
-      return this.recompute(i, this.sentence(i).text);
+      return this.recompute(this.sentence(i).text);
     }
     const terms: string[] = [];
     for (let k = t.termOff[i]!; k < t.termOff[i + 1]!; k++) terms.push(t.words[l.termIds[k]!]!);
