@@ -291,22 +291,16 @@ export class SentenceIndex {
   exportState(idOf: (term: string) => number): IndexState {
     const terms = [...this.postings.keys()];
     const offsets = new Int32Array(terms.length + 1);
-    // Postings still as read back are copied from the stored arrays without making objects.
-    const span = (p: Posting | number): ArrayLike<number> => {
-      if (typeof p !== 'number') return p.ids;
-      const st = this.stored!;
-      return st.ids.subarray(st.offsets[p]!, st.offsets[p + 1]!);
-    };
-    const lengthOf = (p: Posting | number): number =>
-      typeof p === 'number' ? this.stored!.offsets[p + 1]! - this.stored!.offsets[p]! : p.ids.length;
+    // Postings still as read back are copied from the stored arrays, not made into objects.
+    const lists = terms.map((t) => this.idsOf(this.postings.get(t)!));
     let n = 0;
-    terms.forEach((t, k) => {
+    lists.forEach((l, k) => {
       offsets[k] = n;
-      n += lengthOf(this.postings.get(t)!);
+      n += l.length;
     });
     offsets[terms.length] = n;
     const ids = new Int32Array(n);
-    terms.forEach((t, k) => ids.set(span(this.postings.get(t)!), offsets[k]));
+    lists.forEach((l, k) => ids.set(l, offsets[k]));
     return {
       terms: Int32Array.from(terms, idOf),
       offsets,
@@ -334,11 +328,17 @@ export class SentenceIndex {
     return index;
   }
 
+  /** The ids of a posting, or of stored posting k. */
+  private idsOf(p: Posting | number): Posting['ids'] {
+    if (typeof p !== 'number') return p.ids;
+    const { ids, offsets } = this.stored!;
+    return ids.subarray(offsets[p]!, offsets[p + 1]!);
+  }
+
   private posting(term: string): Posting | undefined {
     const p = this.postings.get(term);
     if (typeof p !== 'number') return p;
-    const { ids, offsets } = this.stored!;
-    const made = { ids: ids.subarray(offsets[p]!, offsets[p + 1]!) };
+    const made = { ids: this.idsOf(p) };
     this.postings.set(term, made);
     return made;
   }
