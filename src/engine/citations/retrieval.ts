@@ -280,12 +280,13 @@ export class SentenceIndex {
   private liveCount = 0;
   private vocab: Vocabulary | undefined;
   private fuse: Fuse<string> | undefined;
-  /** Per sentence id, BM25's length normalisation `1 + K1 (1 - B + B len / avg)` for the average length `densAvg`. */
-  private dens = new Float64Array(0);
-  private densAvg = NaN;
+  /** Per sentence id, 1 / BM25's length normalisation (0 once removed), for the average length `invAvg`. */
+  private inv = new Float64Array(0);
+  private invAvg = NaN;
+  private invCount = 0;
+  private invLive = 0;
   private scratch = new Float64Array(0);
   private touched = new Int32Array(0);
-  private marks = new Uint8Array(0);
 
   /** Plain data for the persistent index (see ../cache); `idOf` numbers the terms in a word list of the caller's. */
   exportState(idOf: (term: string) => number): IndexState {
@@ -492,9 +493,26 @@ export class SentenceIndex {
     }
   }
 
+  /**
+   * Per sentence id, the inverse of BM25's length normalisation `1 + K1 (1 - B + B len / avg)`,
+   * or 0 for a removed sentence: one multiplication per posting instead of a division and a
+   * liveness test. Made again when sentences come or go, even if the average stays the same.
+   */
+  private weights(): Float64Array {
+    const avg = this.liveCount ? this.totalLength / this.liveCount : 1;
+    if (this.invAvg !== avg || this.invCount !== this.count || this.invLive !== this.liveCount) {
+      if (this.inv.length < this.count) this.inv = new Float64Array(this.lengths.length);
+      const { lengths, alive, inv } = this;
+      for (let id = 0; id < this.count; id++) inv[id] = alive[id] === 0 ? 0 : 1 / (1 + K1 * (1 - B + (B * lengths[id]!) / avg));
+      this.invAvg = avg;
+      this.invCount = this.count;
+      this.invLive = this.liveCount;
+    }
+    return this.inv;
+  }
+
   /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
   search(queryTerms: readonly string[], limit: number, filter?: (id: number) => boolean): Hit[] {
-    const avg = this.liveCount ? this.totalLength / this.liveCount : 1;
     const expanded: { term: string; weight: number }[] = [];
     for (const t of queryTerms) {
       if (this.postings.has(t)) expanded.push({ term: t, weight: t.startsWith('#') ? 0.5 : 1 });
@@ -503,21 +521,10 @@ export class SentenceIndex {
     // Scores accumulate in a scratch array (same additions in the same order as a map would get).
     if (this.scratch.length < this.count) {
       this.scratch = new Float64Array(Math.max(1024, this.count * 2));
-      this.marks = new Uint8Array(this.scratch.length);
       this.touched = new Int32Array(this.scratch.length);
     }
-    // The length normalisation depends on the sentence and the average length only: computed
-    // once per corpus state rather than once per posting (the same arithmetic, so the same scores).
-    if (this.densAvg !== avg || this.dens.length < this.count) {
-      if (this.dens.length < this.count) this.dens = new Float64Array(this.lengths.length);
-      const lengths = this.lengths;
-      for (let id = 0; id < this.count; id++) this.dens[id] = 1 + K1 * (1 - B + (B * lengths[id]!) / avg);
-      this.densAvg = avg;
-    }
-    const dens = this.dens;
-    const alive = this.alive;
+    const inv = this.weights();
     const scores = this.scratch;
-    const marks = this.marks;
     // Ids scored so far, in a typed array: a growing list of 30,000 ids per query was 8x slower.
     const touched = this.touched;
     let n = 0;
@@ -526,17 +533,16 @@ export class SentenceIndex {
       // Very common terms add little and cost much: skip them when rarer ones exist. In a small
       // corpus every word is "common" (one sentence: every word is in all of it), so only there.
       if (this.liveCount >= 200 && ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
-      const idf = this.idf(term) * weight;
-      const num = idf * (K1 + 1);
+      const num = this.idf(term) * weight * (K1 + 1);
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j]!;
-        if (alive[id] === 0) continue;
-        const s = num / dens[id]!;
-        if (marks[id] === 0) {
-          marks[id] = 1;
-          touched[n++] = id;
-        }
-        scores[id] = scores[id]! + s;
+        const w = inv[id]!;
+        // 0: a removed sentence.
+        if (w === 0) continue;
+        // Every term adds more than 0, so a score of 0 means not scored yet.
+        const old = scores[id]!;
+        if (old === 0) touched[n++] = id;
+        scores[id] = old + num * w;
       }
     }
     // The best `limit` by score (ties: lower id first), kept in a small heap rather than sorting every hit.
@@ -546,7 +552,6 @@ export class SentenceIndex {
       // Most hits score below the worst kept once the heap is full: rejected here without a call.
       if ((!heap.full || scores[id]! >= heap.worstScore) && (!filter || filter(id))) heap.offer(id, scores[id]!);
       scores[id] = 0;
-      marks[id] = 0;
     }
     return heap.sorted();
   }

@@ -88,3 +88,20 @@ describe('SentenceIndex.search on a large corpus', () => {
     }
   });
 });
+
+describe('SentenceIndex scores after changes', () => {
+  it('scores a sentence added after a search even when the average length stays the same', () => {
+    const index = new SentenceIndex();
+    index.add(['alpha', 'beta']);
+    index.add(['gamma', 'delta', 'alpha', 'zeta']);
+    index.search(['alpha'], 5);
+    // Three terms: the average stays at three, so only the new sentence count says the weights are stale.
+    const id = index.add(['alpha', 'omega', 'beta']);
+    const docs = [['alpha', 'beta'], ['gamma', 'delta', 'alpha', 'zeta'], ['alpha', 'omega', 'beta']];
+    const got = index.search(['alpha', 'omega'], 5);
+    const want = reference(docs, [true, true, true], ['alpha', 'omega'], 5);
+    expect(got.map((h) => h.id)).toEqual(want.map(([i]) => i));
+    expect(got.find((h) => h.id === id)!.score).toBeCloseTo(want.find(([i]) => i === id)![1], 9);
+    expect(Number.isFinite(got[0]!.score)).toBe(true);
+  });
+});
