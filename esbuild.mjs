@@ -1,4 +1,4 @@
-// Bundles the command line, the language server and the VS Code client into dist/.
+// Bundles the command line, the language server, its search thread and the VS Code client into dist/.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 
@@ -16,6 +16,8 @@ const common = {
 const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  // The search thread of a full check (src/engine/search-thread), started from beside the server, the CLI and the bench.
+  { entryPoints: ['src/engine/search-thread/worker.ts'], outfile: 'dist/search-worker.js' },
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
 

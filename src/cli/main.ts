@@ -46,7 +46,8 @@ async function loadCorpus(sources: string[] | undefined) {
   for (const p of patterns) {
     if (!/[*?{[]/.test(p) && !existsSync(p)) throw new UsageError(`sources not found: ${p}`);
   }
-  const { corpus, skipped } = await Corpus.load(patterns, { cwd: process.cwd() });
+  // No search thread: the command line checks right after loading, before a thread could have its copy of the index.
+  const { corpus, skipped } = await Corpus.load(patterns, { cwd: process.cwd(), searchThread: false });
   for (const s of skipped) process.stderr.write(`sourcewise: skipped ${s.path}: ${s.reason}\n`);
   if (corpus.docs.length === 0) throw new UsageError(`no readable sources in ${patterns.join(', ')}`);
   return corpus;

@@ -14,6 +14,7 @@
  * which sentences happen to be analysed.
  */
 import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
+import { bundledWorkerScript, SearchThread, type Batch, type DraftMessage } from './search-thread';
 import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalysis, type RoleFinding } from './analysis';
 import { checkDraft, figureReport } from './check';
 import { citeSentences, citeText } from './citations';
@@ -72,6 +73,14 @@ export interface CorpusOptions {
   analysis?: 'eager' | 'deferred';
   /** Progress of the analysis `load` runs in eager mode (sentences analysed, sentences in all). */
   onAnalysisProgress?: (done: number, total: number) => void;
+  /**
+   * Script of the search thread a full check of a large corpus sends its searches to
+   * (see ../search-thread). Default: search-worker.js beside the running bundle, when it
+   * is there; `false`: every search on the calling thread.
+   */
+  searchThread?: string | false;
+  /** Fewest sentences for which the search thread is used (default THREAD_MIN_SENTENCES). */
+  searchThreadMinSentences?: number;
 }
 
 /** Files indexed per chunk between yields to the event loop. */
@@ -206,6 +215,7 @@ export class Corpus implements Engine, Analyser {
   private liveDocs: SourceDoc[] | undefined;
   /** Claims and quotes of the live analysed sentences (kept up to date, so `stats` costs nothing). */
   private counts = { claims: 0, quotes: 0 };
+  private thread: SearchThread | undefined;
 
   private constructor(opts: CorpusOptions = {}) {
     this.store = { docs: [], sents: [], index: new SentenceIndex(), roles: [] };
@@ -215,6 +225,52 @@ export class Corpus implements Engine, Analyser {
     this.reg.onMerge = (from, into) => this.entityMerged(from, into);
     this.root = opts.root;
     if (opts.onWarning) this.warn = opts.onWarning;
+    const script = opts.searchThread === false ? undefined : (opts.searchThread ?? bundledWorkerScript());
+    if (script) this.thread = new SearchThread(script, (m) => this.warn(m), opts.searchThreadMinSentences);
+  }
+
+  /**
+   * Sends the index to the search thread if it has changed since (the copy costs this thread
+   * tens of milliseconds at 100,000 sentences, so callers do it when idle: a check does it
+   * otherwise, and searches on its own thread until the search thread has the copy).
+   */
+  prepareSearchThread(): boolean {
+    return this.thread?.sync(this.store.index) ?? false;
+  }
+
+  /** Whether full checks send their searches to the search thread (when it has the index): the corpus is large enough, and the thread runs. */
+  get searchThreadWanted(): boolean {
+    return this.thread?.wanted(this.store.index) ?? false;
+  }
+
+  /**
+   * The search thread's nearest sentences for `count` draft sentences (`queries` makes them,
+   * only when the thread can take them), each read when needed; or undefined: search here.
+   */
+  searchBatch(count: number, queries: () => { terms: string[]; draft: DraftMessage }[], limit: number): Batch | undefined {
+    if (!this.thread?.ready(this.store.index, count)) return undefined;
+    const batch = this.thread.batch(this.store.index, queries(), limit);
+    if (batch) this.lastBatch = batch.counts;
+    return batch;
+  }
+
+  /** How the last full check that used the search thread shared its searches (for tests and the bench). */
+  lastBatch: Batch['counts'] | undefined;
+
+  /** Runs `fn` with every search on the calling thread (to measure what the search thread brings). */
+  withoutSearchThread<T>(fn: () => T): T {
+    const thread = this.thread;
+    this.thread = undefined;
+    try {
+      return fn();
+    } finally {
+      this.thread = thread;
+    }
+  }
+
+  /** Stops the search thread. The corpus still answers everything, searching on the calling thread. */
+  async close(): Promise<void> {
+    await this.thread?.close();
   }
 
   /**

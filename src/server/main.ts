@@ -155,6 +155,8 @@ async function analyseInBackground(corpus: Corpus): Promise<void> {
     sendStatus();
     checker.recheckAll();
   }
+  // A quiet moment: the search thread gets its copy of the index now rather than at the next full check.
+  corpus.prepareSearchThread();
   await corpus.persist();
 }
 
@@ -310,7 +312,10 @@ function schedulePersist(): void {
   persistTimer = setTimeout(() => {
     persistTimer = undefined;
     const corpus = ctx.sources.corpus;
-    if (corpus && !analysing) void corpus.persist();
+    if (corpus && !analysing) {
+      corpus.prepareSearchThread();
+      void corpus.persist();
+    }
   }, 10_000);
   persistTimer.unref();
 }

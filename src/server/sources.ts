@@ -105,6 +105,8 @@ export class Sources {
     if (this.current === controller) this.current = undefined;
     // A pattern naming a missing file or folder is the normal "no sources yet" case.
     skipped = skipped.filter((s) => s.reason !== 'file not found');
+    // The corpus replaced stops its search thread (and the copy of the index it holds).
+    if (this.corpus && this.corpus !== corpus) void this.corpus.close();
     this.corpus = corpus;
     this.usingSeeds = usingSeeds;
     this.skipped = skipped;

@@ -315,7 +315,7 @@ await step('package contents', ['prerequisites'], async () => {
   if (zip.size > 1024 * 1024) problems.push(`${(zip.size / 1024).toFixed(0)} KB, over 1 MB`);
   const stray = names.filter((n) => /^(node_modules|src|test|bench|examples|\.ci|\.git)\//.test(n) || /\.(map|ts)$/.test(n));
   if (stray.length) problems.push(`ships files it should not: ${stray.slice(0, 6).join(', ')}${stray.length > 6 ? ', …' : ''}`);
-  for (const need of ['package.json', pkg.main?.replace(/^\.\//, '') ?? 'dist/extension.js', 'dist/server.js']) {
+  for (const need of ['package.json', pkg.main?.replace(/^\.\//, '') ?? 'dist/extension.js', 'dist/server.js', 'dist/search-worker.js']) {
     if (!names.includes(need)) problems.push(`${need} is missing`);
   }
   if (!names.some((n) => n.startsWith('seeds/'))) problems.push('no seeds/');

@@ -117,9 +117,14 @@ describe('no webview, no network, nothing run from the workspace', () => {
   });
 
   it('src/ imports no network or process module and loads no code dynamically', () => {
+    // The one thread Sourcewise starts is its own search thread, from the script bundled beside
+    // the running bundle (dist/search-worker.js): the server and the command line never name another.
+    const THREAD = [path.join('engine', 'search-thread', 'index.ts'), path.join('engine', 'search-thread', 'worker.ts')];
     for (const f of SRC) {
       const s = fs.readFileSync(f, 'utf8');
-      expect(s, f).not.toMatch(/from ['"](?:node:)?(?:http|https|http2|net|tls|dgram|child_process|vm|worker_threads)['"]/);
+      expect(s, f).not.toMatch(/from ['"](?:node:)?(?:http|https|http2|net|tls|dgram|child_process|vm)['"]/);
+      if (!THREAD.some((t) => f.endsWith(t))) expect(s, f).not.toMatch(/from ['"](?:node:)?worker_threads['"]/);
+      if (/[\\/](?:server|cli|extension)[\\/]/.test(f)) expect(s, f).not.toMatch(/searchThread\s*:(?!\s*false\b)/);
       // (type-only `import('x').Type` is fine: it is erased at build time)
       const code = s.replace(/\bimport\((['"])[^'"]+\1\)\.[A-Z]\w*/g, '');
       expect(code, f).not.toMatch(/\brequire\(|\bimport\(|\beval\(|new Function\(|\bfetch\(|XMLHttpRequest|WebSocket/);
@@ -135,6 +140,8 @@ describe('no webview, no network, nothing run from the workspace', () => {
    *   connection (we use IPC/stdio), never a network address.
    * - server.js: child_process in vscode-languageserver/lib/node/files.js — resolveGlobalNodePath
    *   (runs `npm config get prefix`), only reached through resolveModulePath, which src/server never calls.
+   * - server.js: worker_threads in src/engine/search-thread/index.ts — the search thread of a full
+   *   check, started from dist/search-worker.js beside the server (see the test above).
    */
   const ALLOWED: Record<string, Record<string, string[]>> = {
     'dist/extension.js': {
@@ -144,6 +151,7 @@ describe('no webview, no network, nothing run from the workspace', () => {
     'dist/server.js': {
       child_process: ['node_modules/vscode-languageserver/lib/node/files.js'],
       net: ['node_modules/vscode-jsonrpc/lib/node/main.js'],
+      worker_threads: ['src/engine/search-thread/index.ts'],
     },
   };
 

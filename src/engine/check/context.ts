@@ -1,7 +1,8 @@
 /** What every check of one draft sentence shares: its terms and the nearest source sentences. */
 import type { Corpus } from '../corpus';
-import { coverageOf, prepareDraft, type Coverage } from '../citations/support';
+import { coverageOf, prepareDraft, type Coverage, type PreparedDraft } from '../citations/support';
 import { termsOf, type Terms } from '../citations/retrieval';
+import type { Near } from '../search-thread';
 import type { SentRec } from '../store';
 import type { Sentence } from '../types';
 import { LineIndex } from '../text/lines';
@@ -32,24 +33,42 @@ export function idfOf(corpus: Corpus): (t: string) => number {
   return (t: string) => (index.has(t) ? index.idf(t) : unseen);
 }
 
-/** Source sentences near a piece of draft text, with their coverage of it. */
-export function nearest(corpus: Corpus, terms: Terms, limit = 60): Candidate[] {
-  const index = corpus.store.index;
-  const idf = idfOf(corpus);
-  const hits = index.search(terms.terms, limit);
-  const draft = prepareDraft({ stems: terms.stems, terms: new Set(terms.terms), classOf: terms.classOf }, idf);
+/** How many source sentences a draft sentence's checks look at. */
+export const CANDIDATES = 60;
+
+/** A draft sentence's stems weighted for `coverageOf` (the search thread gets the same). */
+export function draftOf(corpus: Corpus, terms: Terms): PreparedDraft {
+  return prepareDraft({ stems: terms.stems, terms: new Set(terms.terms), classOf: terms.classOf }, idfOf(corpus));
+}
+
+/**
+ * Source sentences near a piece of draft text, best covered first (ties: more terms, then
+ * search rank). `found`: the same, worked out by the search thread (see ../search-thread).
+ */
+export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, found?: Near[]): Candidate[] {
   const out: Candidate[] = [];
+  if (found) {
+    for (const f of found) {
+      const rec = corpus.store.sents[f.id];
+      if (rec?.alive) out.push({ rec, cov: f.cov });
+    }
+    return out;
+  }
+  const hits = corpus.store.index.search(terms.terms, limit);
+  const draft = draftOf(corpus, terms);
   for (const h of hits) {
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
     out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
   }
-  out.sort((a, b) => b.cov.score - a.cov.score || b.rec.terms.stems.length - a.rec.terms.stems.length);
+  // The index counts a sentence's distinct terms (what the search thread has to break ties with).
+  out.sort((a, b) => b.cov.score - a.cov.score || b.rec.terms.terms.length - a.rec.terms.terms.length);
   return out;
 }
 
-export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sentence: Sentence): SentenceContext {
-  const terms = termsOf(sentence.text);
+/** `pre`: the sentence's terms and nearest sentences when worked out beforehand (a full check searches on another thread). */
+export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sentence: Sentence, pre?: { terms: Terms; candidates?: Candidate[] }): SentenceContext {
+  const terms = pre?.terms ?? termsOf(sentence.text);
   return {
     corpus,
     text,
@@ -57,6 +76,6 @@ export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sent
     sentence,
     terms,
     termSet: new Set(terms.terms),
-    candidates: nearest(corpus, terms),
+    candidates: pre?.candidates ?? nearest(corpus, terms),
   };
 }

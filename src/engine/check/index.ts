@@ -10,7 +10,8 @@ import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
 import { memoize } from '../text/memo';
 import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
-import { makeContext, type SentenceContext } from './context';
+import { CANDIDATES, draftOf, makeContext, nearest, type Candidate, type SentenceContext } from './context';
+import { termsOf } from '../citations/retrieval';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
 import { finding } from './finding';
 import { checkQuotes } from './quotes';
@@ -163,20 +164,49 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   const lines = new LineIndex(text);
   const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
   const sentences = draftSentences(text, languageId);
+  const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
+  // Every sentence's search goes to the search thread first (when the corpus is large enough
+  // to have one): it runs them while this thread checks the sentences already answered.
+  const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
+  const wanted = terms.flatMap((t, i) => (t ? [i] : []));
+  const batch = corpus.searchBatch(
+    wanted.length,
+    () =>
+      wanted.map((i) => {
+        const d = draftOf(corpus, terms[i]!);
+        return { terms: terms[i]!.terms, draft: { stems: d.stems, weights: d.weights, classTerms: d.classTerms.map((c) => c ?? null), total: d.total } };
+      }),
+    CANDIDATES,
+  );
+  const slot = new Map(wanted.map((i, k) => [i, k]));
+  // Searches this thread did itself while the search thread was busy, by batch slot.
+  const done = new Map<number, Candidate[]>();
+  const candidatesOf = (i: number): Candidate[] => {
+    const k = slot.get(i)!;
+    const near = batch?.get(k, (j) => done.set(j, nearest(corpus, terms[wanted[j]!]!)));
+    if (near) return nearest(corpus, terms[i]!, CANDIDATES, near);
+    const mine = done.get(k);
+    done.delete(k);
+    return mine ?? nearest(corpus, terms[i]!);
+  };
   const out: Diagnostic[] = [];
   let previous: string[] = [];
   let para = -1;
-  for (const s of sentences) {
-    if (s.paragraph !== para) {
-      para = s.paragraph;
-      previous = previous.slice(-2);
-    }
-    const inScope = !options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end);
-    if (inScope && !off.has(s.line)) {
-      const ctx = makeContext(corpus, text, lines, s);
-      out.push(...checkSentence(ctx, previous, options));
-    }
-    previous.push(s.text);
+  try {
+    sentences.forEach((s, i) => {
+      if (s.paragraph !== para) {
+        para = s.paragraph;
+        previous = previous.slice(-2);
+      }
+      if (checked[i]) {
+        const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: candidatesOf(i) });
+        out.push(...checkSentence(ctx, previous, options));
+      }
+      previous.push(s.text);
+    });
+  } finally {
+    // Searches not read (a check that threw) are not worth the thread's time.
+    batch?.cancel();
   }
   const sev = { ...DEFAULT_SEVERITY, ...(options.severities ?? {}) };
   return out

@@ -267,6 +267,10 @@ const FUZZY_OPTIONS = { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLo
 const K1 = 1.2;
 const B = 0.75;
 
+/** Stamps of index states, unique in the process (see `SentenceIndex.version`); they fit an Int32Array slot. */
+let lastStamp = 0;
+const nextStamp = (): number => (lastStamp = (lastStamp % 0x7ffffffe) + 1);
+
 export class SentenceIndex {
   /** Term → its posting, or the number k of its posting in `stored` (made into an object when first read). */
   private postings = new Map<string, Posting | number>();
@@ -287,6 +291,12 @@ export class SentenceIndex {
   private invLive = 0;
   private scratch = new Float64Array(0);
   private touched = new Int32Array(0);
+  private stamp = nextStamp();
+
+  /** Changes whenever sentences are added or removed; no two indexes in a process share one. */
+  get version(): number {
+    return this.stamp;
+  }
 
   /** Plain data for the persistent index (see ../cache); `idOf` numbers the terms in a word list of the caller's. */
   exportState(idOf: (term: string) => number): IndexState {
@@ -347,6 +357,7 @@ export class SentenceIndex {
   /** Adds a sentence; returns its id. */
   add(terms: readonly string[]): number {
     const id = this.count++;
+    this.stamp = nextStamp();
     if (id >= this.lengths.length) {
       const lengths = new Int32Array(this.lengths.length * 2);
       lengths.set(this.lengths);
@@ -377,6 +388,7 @@ export class SentenceIndex {
    */
   delete(id: number, terms?: readonly string[]): void {
     if (!this.alive[id]) return;
+    this.stamp = nextStamp();
     this.alive[id] = 0;
     this.liveCount--;
     this.totalLength -= this.lengths[id]!;

@@ -39,9 +39,28 @@ export function closeSpelling(a: string, b: string): boolean {
 
 export interface Coverage {
   score: number;
-  /** Draft stems the source lacks. */
-  missing: string[];
+  /** Draft stems the source has, as themselves, through their class or as close spellings. */
   matched: number;
+}
+
+/** How a source sentence has each draft stem: not at all, as itself, through its synonym class, as a close spelling. */
+export const MISSING = 0;
+export const SAME = 1;
+export const SAME_CLASS = 2;
+export const CLOSE = 3;
+
+/** The coverage given how the source has each stem (the one arithmetic, wherever `how` was worked out). */
+export function coverageFrom(draft: Pick<PreparedDraft, 'weights' | 'total'>, how: ArrayLike<number>): Coverage {
+  let got = 0;
+  let matched = 0;
+  const { weights } = draft;
+  for (let i = 0; i < weights.length; i++) {
+    const h = how[i];
+    if (h === MISSING) continue;
+    got += h === SAME ? weights[i]! : h === SAME_CLASS ? weights[i]! * 0.8 : weights[i]! * 0.85;
+    matched++;
+  }
+  return { score: draft.total > 0 ? got / draft.total : 0, matched };
 }
 
 /** A draft's stems with their weights, worked out once and scored against many source sentences. */
@@ -75,34 +94,19 @@ export function prepareDraft(draft: TermView, idf: (t: string) => number, ignore
 
 /** Weighted coverage of a prepared draft by `source` (see `coverage`). */
 export function coverageOf(draft: PreparedDraft, source: TermView): Coverage {
-  let got = 0;
-  let matched = 0;
-  const missing: string[] = [];
-  const { stems, weights, classTerms } = draft;
+  const { stems, classTerms } = draft;
+  const how = new Uint8Array(stems.length);
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i]!;
-    const w = weights[i]!;
-    if (source.terms.has(s)) {
-      got += w;
-      matched++;
-      continue;
-    }
     const cls = classTerms[i];
-    if (cls && source.terms.has(cls)) {
-      got += w * 0.8;
-      matched++;
-      continue;
+    if (source.terms.has(s)) how[i] = SAME;
+    else if (cls && source.terms.has(cls)) how[i] = SAME_CLASS;
+    else if (s.length >= 5) for (const t of source.stems) if (closeSpelling(s, t)) {
+      how[i] = CLOSE;
+      break;
     }
-    let close = false;
-    if (s.length >= 5) for (const t of source.stems) if (closeSpelling(s, t)) { close = true; break; }
-    if (close) {
-      got += w * 0.85;
-      matched++;
-      continue;
-    }
-    missing.push(s);
   }
-  return { score: draft.total > 0 ? got / draft.total : 0, missing, matched };
+  return coverageFrom(draft, how);
 }
 
 /**
