@@ -93,7 +93,7 @@ for (const c of corpora) {
     patterns: [path.join(dir, c.glob)],
     cacheDir,
     warmRuns: 3,
-    checkRuns: 3,
+    checkRuns: 5,
     fuseBudgetMs: 20000,
     evalFile: c.eval && existsSync(path.join(corporaDir, '..', 'eval', 'public.jsonl')) ? path.join(corporaDir, '..', 'eval', 'public.jsonl') : undefined,
   };
@@ -124,7 +124,11 @@ const rows = [
   ['rest of the index read, off-thread', (r) => r.prefetchMs, 'ms'],
   ['analysis decoded (first use)', (r) => r.restoreMs, 'ms'],
   ['one changed source reindexed', (r) => r.reindexMs, 'ms'],
+  ['search thread: index copied (this thread)', (r) => r.threadCopyMs, 'ms'],
+  ['search thread: ready to answer', (r) => r.threadReadyMs, 'ms'],
   ['full check, 5,000-word draft', (r) => r.checkMs, 'ms'],
+  ['full check, all searches on one thread', (r) => r.checkAloneMs, 'ms'],
+  ['searches answered by the search thread', (r) => r.checkThreadShare, ''],
   ['re-check after 1-char edit', (r) => r.recheckMs, 'ms'],
   ['hover p50', (r) => r.hoverP50Ms, 'ms'],
   ['hover p95', (r) => r.hoverP95Ms, 'ms'],
@@ -157,6 +161,7 @@ for (const n of names) {
   const r = results.corpora[n];
   if (r.timedOut) console.log(`note: ${n}: ${r.timedOut}`);
   if (r.fuseQueries < 200) console.log(`note: ${n}: fuse.js baseline timed on ${r.fuseQueries} of 200 queries (20 s budget)`);
+  if (r.checkThreadMismatch) console.log(`note: ${n}: the full check found different things with and without the search thread`);
 }
 writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 
@@ -189,6 +194,7 @@ if (check) {
       }
     }
   }
+  for (const n of names) if (results.corpora[n].checkThreadMismatch) failures.push(`${n}: the full check found different things with and without the search thread`);
   // Figures that should not grow with corpus size: from the smallest to the largest corpus
   // in this run they may grow by at most 3x (plus 5 ms) while the corpus grows by 5x or more.
   const sized = names.filter((n) => n !== 'seeds' && !results.corpora[n].timedOut).sort((a, b) => results.corpora[a].sentences - results.corpora[b].sentences);
