@@ -15,6 +15,7 @@
  */
 import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
 import { bundledWorkerScript, SearchThread, type Batch, type DraftMessage } from './search-thread';
+import { EntitySentences } from './analysis/entity-sentences';
 import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalysis, type RoleFinding } from './analysis';
 import { checkDraft, figureReport } from './check';
 import { citeSentences, citeText } from './citations';
@@ -23,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
 import { cacheFileFor, defaultCacheDir, deferred, OnDemand, readCache, writeCache, type DeferredPart } from './cache';
 import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable, type TermLists } from './cache/table';
-import { EntityRegistry, findMentions, placeSpellings, type Entity, type RegistryState } from './entities';
+import { EntityRegistry, findMentions, packRegistry, placeSpellings, RegistryUnpacker, type Entity, type PackedRegistry } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
 import { findSocialPostAuthor } from './quotes';
@@ -97,7 +98,7 @@ interface FileStamp {
 
 /** What analysing sentences has built, as the persistent index stores it. */
 interface AnalysisState {
-  registry: RegistryState<unknown>;
+  registry: PackedRegistry;
   roles: RoleRec[];
   /** Each sentence's analysis and registered mentions, read one by one when needed. */
   sentences: AnalysisTable;
@@ -176,7 +177,7 @@ export class Corpus implements Engine, Analyser {
   private bulk: OnDemand<Bulk> | undefined;
   private byPath = new Map<string, number>();
   /** Entity id → ids of sentences whose names are registered and mention it, or that quote it as speaker (ascending). */
-  private entitySents = new Map<number, number[]>();
+  private entitySents = new EntitySentences();
   /** Entity id → its role records (ascending by sentence). */
   private entityRoles = new Map<number, RoleRec[]>();
   private docSentsMap = new Map<number, number[]>();
@@ -408,9 +409,7 @@ export class Corpus implements Engine, Analyser {
    * reason when aborted (what is analysed stays analysed).
    */
   async analyseAll(opts: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
-    await this.prefetch();
-    opts.signal?.throwIfAborted();
-    this.ready();
+    await this.restoreAnalysis(opts.signal);
     // A registry read back from the persistent index makes its lookup indexes again, between requests.
     await this.reg.prepare(SLICE_MS, yieldToLoop);
     opts.signal?.throwIfAborted();
@@ -458,14 +457,15 @@ export class Corpus implements Engine, Analyser {
     const ents: number[] = [];
     const off: number[] = [];
     const ids: number[] = [];
-    for (const [e, list] of this.entitySents) {
+    // By entity id, so a warm start finds an entity's sentences by binary search (see EntitySentences).
+    for (const [e, list] of [...this.entitySents].sort((a, b) => a[0] - b[0])) {
       ents.push(e);
       off.push(ids.length);
-      for (const id of list) if (sents[id]?.alive) ids.push(id);
+      for (let j = 0; j < list.length; j++) if (sents[list[j]!]?.alive) ids.push(list[j]!);
     }
     off.push(ids.length);
     const analysis: AnalysisState = {
-      registry: this.registry.exportState(),
+      registry: await packRegistry(this.registry.exportState(), v8.serialize, pause),
       roles: this.store.roles.filter((r) => sents[r.sent]?.alive),
       sentences: await encodeAnalyses(sents.length, (i) => (sents[i]?.alive ? sents[i]!.storedRow() : undefined), v8.serialize, pause),
       entityIndex: { ents: Int32Array.from(ents), off: Int32Array.from(off), sents: Int32Array.from(ids) },
@@ -525,30 +525,62 @@ export class Corpus implements Engine, Analyser {
     corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
     corpus.pending = snap.unanalysed;
-    corpus.analysisPart = new OnDemand(snap.analysis, (reason) => {
-      // The index proper was sound; what the sentences say is worked out again.
-      corpus.warn(`Sourcewise: the analysis in the persistent index ${corpus.cacheFile ?? ''} could not be read (${reason}); analysing the sources again.`);
-      corpus.reg.setAliases(corpus.aliases);
-      corpus.pending = corpus.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
-      corpus.dirty = true;
-      corpus.version++;
-    });
+    corpus.analysisPart = new OnDemand(snap.analysis, (reason) => corpus.analysisFailed(reason));
     corpus.dirty = false;
     return corpus;
   }
 
   /**
    * Reads back what analysis the persistent index holds (names, roles, each
-   * sentence's analysis), once, the first time something needs it.
+   * sentence's analysis), the first time something needs it: what is left of it
+   * when `restoreAnalysis` has not decoded it all yet.
    */
   private ready(): void {
-    const part = this.analysisPart;
-    if (!part) return;
-    this.analysisPart = undefined;
-    // Unreadable: the part's onFail has set the corpus up to analyse every sentence again.
-    const state = part.get();
-    if (!state) return;
-    const registry = EntityRegistry.fromState(state.registry);
+    this.restoreSome(Infinity);
+  }
+
+  /** The stored analysis could not be read: the index proper was sound; what the sentences say is worked out again. */
+  private analysisFailed(reason: string): void {
+    this.warn(`Sourcewise: the analysis in the persistent index ${this.cacheFile ?? ''} could not be read (${reason}); analysing the sources again.`);
+    this.reg.setAliases(this.aliases);
+    this.pending = this.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
+    this.dirty = true;
+    this.version++;
+  }
+
+  /** The stored analysis while `restoreAnalysis` decodes its registry a slice at a time. */
+  private restoring: { state: AnalysisState; registry: RegistryUnpacker<unknown> } | undefined;
+
+  /** Decodes the stored analysis until `deadline` (performance.now()); true when it is all in (or there was none). */
+  private restoreSome(deadline: number): boolean {
+    if (!this.restoring) {
+      const part = this.analysisPart;
+      if (!part) return true;
+      this.analysisPart = undefined;
+      // Unreadable: the part's onFail has set the corpus up to analyse every sentence again.
+      const state = part.get();
+      if (!state) return true;
+      let registry: RegistryUnpacker<unknown>;
+      try {
+        registry = new RegistryUnpacker(state.registry, (b) => v8.deserialize(b));
+      } catch (err) {
+        this.analysisFailed((err as Error).message);
+        return true;
+      }
+      this.restoring = { state, registry };
+      if (performance.now() >= deadline) return false;
+    }
+    const { state, registry: unpacker } = this.restoring;
+    try {
+      if (!unpacker.step(deadline)) return false;
+    } catch (err) {
+      this.restoring = undefined;
+      this.analysisFailed((err as Error).message);
+      return true;
+    }
+    this.restoring = undefined;
+    // The rest at once (tens of milliseconds at 100,000 sentences): each sentence learns where its analysis is.
+    const registry = EntityRegistry.fromState(unpacker.result());
     registry.onMerge = (from, into) => this.entityMerged(from, into);
     this.reg = registry;
     this.store.roles = state.roles;
@@ -560,11 +592,24 @@ export class Corpus implements Engine, Analyser {
       this.counts.claims += reader.claims(rec.id);
       this.counts.quotes += reader.quotes(rec.id);
     }
-    const { ents, off, sents } = state.entityIndex;
-    this.entitySents.clear();
-    for (let k = 0; k < ents.length; k++) this.entitySents.set(ents[k]!, Array.from(sents.subarray(off[k]!, off[k + 1]!)));
+    this.entitySents.restore(state.entityIndex);
     this.entityRoles.clear();
     for (const r of this.store.roles) this.noteRole(r);
+    return true;
+  }
+
+  /**
+   * Decodes the analysis a warm start left in the persistent index in slices of ~15 ms, between
+   * which requests are answered (one that needs it meanwhile decodes the rest at once).
+   * `analyseAll` does this first.
+   */
+  async restoreAnalysis(signal?: AbortSignal, sliceMs = SLICE_MS): Promise<void> {
+    await this.prefetch();
+    for (;;) {
+      signal?.throwIfAborted();
+      if (this.restoreSome(performance.now() + sliceMs)) return;
+      await yieldToLoop();
+    }
   }
 
   /** Names and their spellings, merged into entities. */
@@ -608,7 +653,14 @@ export class Corpus implements Engine, Analyser {
   private liveEntities(): number {
     const sents = this.store.sents;
     let n = 0;
-    for (const [e, ids] of this.entitySents) if (this.reg.get(e) && ids.some((id) => sents[id]?.alive)) n++;
+    for (const [e, ids] of this.entitySents) {
+      if (!this.reg.get(e)) continue;
+      for (let j = 0; j < ids.length; j++) {
+        if (!sents[ids[j]!]?.alive) continue;
+        n++;
+        break;
+      }
+    }
     return n;
   }
 

@@ -117,6 +117,8 @@ async function readSettings(): Promise<Settings> {
 let reindexing: Promise<void> = Promise.resolve();
 /** The background analysis of the current corpus, while it runs. */
 let analysing: { corpus: Corpus; controller: AbortController; percent: number } | undefined;
+/** Stops the decoding of a warm start's stored analysis when a newer corpus comes. */
+let restore: AbortController | undefined;
 
 /**
  * Analyses the sources' sentences in the background (slices of ~15 ms between
@@ -126,6 +128,19 @@ let analysing: { corpus: Corpus; controller: AbortController; percent: number } 
 async function analyseInBackground(corpus: Corpus): Promise<void> {
   analysing?.controller.abort(new Error('superseded'));
   analysing = undefined;
+  // What a warm start left in the persistent index is read and decoded now, in slices, rather
+  // than by the first request that needs it. A newer corpus stops this too.
+  const restoring = new AbortController();
+  restore?.abort(new Error('superseded'));
+  restore = restoring;
+  try {
+    await corpus.restoreAnalysis(restoring.signal);
+  } catch (err) {
+    if (restoring.signal.aborted) return;
+    connection.console.error(`Reading the stored analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  } finally {
+    if (restore === restoring) restore = undefined;
+  }
   if (!corpus.analysedAll) {
     const run = { corpus, controller: new AbortController(), percent: 0 };
     analysing = run;

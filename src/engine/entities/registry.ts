@@ -32,6 +32,92 @@ export interface RegistryState<R> {
   surnameIx: Map<string, number[]>;
 }
 
+/** The maps of a registry state, in the order they are packed. */
+const PACKED_MAPS = ['entities', 'byKey', 'skelDocs', 'surnameIx', 'aliasOf', 'aliasName'] as const;
+type PackedMap = (typeof PACKED_MAPS)[number];
+/** Map entries per chunk, at most, and bytes: a chunk decodes in a few milliseconds (about 50 MB/s here). */
+const PACK_CHUNK = 2000;
+const PACK_BYTES = 192 * 1024;
+
+/**
+ * A registry state as the persistent index stores it: each map's entries in chunks, each chunk
+ * one serialized blob, so a warm start can decode the registry a slice at a time between
+ * requests (one blob of 40,000 entities took a third of a second).
+ */
+export interface PackedRegistry {
+  nextId: number;
+  seq: number;
+  /** Per chunk: which map (index into PACKED_MAPS) and its serialized entries. */
+  maps: Uint8Array;
+  chunks: Uint8Array[];
+}
+
+/** Packs a registry state; `pause` is awaited (when it returns a promise) between chunks, so requests are answered meanwhile. */
+export async function packRegistry<R>(state: RegistryState<R>, serialize: (v: unknown) => Uint8Array, pause: () => Promise<void> | undefined = () => undefined): Promise<PackedRegistry> {
+  const maps: number[] = [];
+  const chunks: Uint8Array[] = [];
+  for (let m = 0; m < PACKED_MAPS.length; m++) {
+    const entries = [...(state[PACKED_MAPS[m]!] as Map<unknown, unknown>)];
+    // A chunk over PACK_BYTES (entries carrying much, like a document's name shapes) is halved until under it.
+    const put = async (from: number, to: number): Promise<void> => {
+      const blob = serialize(entries.slice(from, to));
+      if (blob.length > PACK_BYTES && to - from > 1) {
+        const mid = (from + to) >> 1;
+        await put(from, mid);
+        await put(mid, to);
+        return;
+      }
+      maps.push(m);
+      chunks.push(blob);
+      await pause();
+    };
+    for (let i = 0; i < entries.length; i += PACK_CHUNK) await put(i, Math.min(entries.length, i + PACK_CHUNK));
+  }
+  return { nextId: state.nextId, seq: state.seq, maps: Uint8Array.from(maps), chunks };
+}
+
+/** Decodes a packed registry chunk by chunk (`step`), in the order the chunks were written. */
+export class RegistryUnpacker<R> {
+  private next = 0;
+  private readonly state: RegistryState<R>;
+
+  constructor(
+    private readonly packed: PackedRegistry,
+    private readonly deserialize: (b: Uint8Array) => unknown,
+  ) {
+    this.state = {
+      entities: new Map(),
+      byKey: new Map(),
+      aliasOf: new Map(),
+      aliasName: new Map(),
+      nextId: packed.nextId,
+      skelDocs: new Map(),
+      seq: packed.seq,
+      surnameIx: new Map(),
+    };
+  }
+
+  /** Decodes chunks until `deadline` (performance.now()); true when all are in. */
+  step(deadline = Infinity): boolean {
+    const { maps, chunks } = this.packed;
+    while (this.next < chunks.length) {
+      const name: PackedMap | undefined = PACKED_MAPS[maps[this.next]!];
+      if (!name) throw new Error(`unknown registry map ${maps[this.next]}`);
+      const target = this.state[name] as Map<unknown, unknown>;
+      for (const [k, v] of this.deserialize(chunks[this.next]!) as [unknown, unknown][]) target.set(k, v);
+      this.next++;
+      if (performance.now() >= deadline) break;
+    }
+    return this.next >= chunks.length;
+  }
+
+  /** The whole state (decoding what is left). */
+  result(): RegistryState<R> {
+    this.step();
+    return this.state;
+  }
+}
+
 /** The lookup indexes made from the entities' keys (see `EntityRegistry.indexes`). */
 interface Indexes {
   one: Map<string, Bucket>;

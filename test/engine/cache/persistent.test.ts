@@ -129,6 +129,42 @@ describe('persistent index', () => {
     }
   });
 
+  it('decodes a warm start\'s analysis a slice at a time, and a request in between gets complete answers', async () => {
+    const expected = (await Corpus.load([sources], { cacheDir: false })).corpus;
+    await load();
+    // Slices of 0 ms: one stored chunk of names per turn of the event loop.
+    const warm = (await loadDeferred()).corpus;
+    // Turns of the event loop taken while the decoding was under way.
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      if ((warm as unknown as { restoring?: unknown }).restoring !== undefined) turns++;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await warm.restoreAnalysis(undefined, 0);
+    counting = false;
+    // Names, their keys, the documents' name shapes and surnames: a chunk each at least, a turn between two.
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(warm.check(DRAFT)).toEqual(expected.check(DRAFT));
+    expect(warm.facts('Zelensky')).toEqual(expected.facts('Zelensky'));
+
+    const early = (await loadDeferred()).corpus;
+    const restoring = early.restoreAnalysis(undefined, 0);
+    // Until the decoding is under way (some chunks in, not all).
+    const midway = () => (early as unknown as { restoring?: unknown }).restoring !== undefined;
+    // (The stored bytes are read first, off the thread: turns of the event loop go by meanwhile.)
+    const end = Date.now() + 20_000;
+    while (!midway() && Date.now() < end) await new Promise((r) => setImmediate(r));
+    expect(midway()).toBe(true);
+    // Asked before the decoding is through: it finishes it first.
+    expect(early.facts('Umerov')).toEqual(expected.facts('Umerov'));
+    expect(early.check(DRAFT)).toEqual(expected.check(DRAFT));
+    await restoring;
+    expect(early.stats()).toEqual({ ...expected.stats(), millis: early.stats().millis });
+    expect(warnings).toEqual([]);
+  });
+
   it('does not read the deferred parts of an index file rewritten since start-up', async () => {
     const fresh = (await Corpus.load([sources], { cacheDir: false })).corpus;
     await load();
