@@ -66,7 +66,7 @@ const timeoutMs = Number(opt('--timeout-min') ?? 60) * 60_000;
 function runChild(mode, spec) {
   const specFile = path.join(tmp, `${spec.name}.${mode}.json`);
   writeFileSync(specFile, JSON.stringify(spec));
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', path.join(here, 'child.mjs'), mode, specFile], {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', path.join(here, 'child.mjs'), mode, specFile], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
