@@ -170,10 +170,13 @@ async function queries() {
   res.draftWords = draft.words;
   let paired = false;
   if (corpus.searchThreadWanted) {
+    const rssBefore = process.memoryUsage().rss;
     const tHand = performance.now();
     res.threadCopyMs = time(() => corpus.prepareSearchThread())[0];
     while (!(paired = corpus.prepareSearchThread()) && corpus.searchThreadWanted && performance.now() - tHand < 60_000) await new Promise((r) => setTimeout(r, 5));
     res.threadReadyMs = paired ? performance.now() - tHand : undefined;
+    // What the thread's copy of the index costs in memory (the worker's heap is in this process's RSS).
+    if (paired) res.threadRssMB = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
   }
   // One check of each kind untimed first (the code they run is compiled by then), then the two
   // kinds in turn, so both meet the same machine: this machine's speed drifts within a minute.

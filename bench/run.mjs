@@ -127,6 +127,7 @@ const rows = [
   ['one changed source reindexed', (r) => r.reindexMs, 'ms'],
   ['search thread: index copied (this thread)', (r) => r.threadCopyMs, 'ms'],
   ['search thread: ready to answer', (r) => r.threadReadyMs, 'ms'],
+  ['search thread: RSS added', (r) => r.threadRssMB, 'MB'],
   ['full check, 5,000-word draft', (r) => r.checkMs, 'ms'],
   ['full check, all searches on one thread', (r) => r.checkAloneMs, 'ms'],
   ['searches answered by the search thread', (r) => r.checkThreadShare, ''],
