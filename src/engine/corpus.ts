@@ -82,6 +82,8 @@ export interface CorpusOptions {
   searchThread?: string | false;
   /** Fewest sentences for which the search thread is used (default THREAD_MIN_SENTENCES). */
   searchThreadMinSentences?: number;
+  /** Called when the search thread has a copy of the index (of this many sentences) and full checks use it. */
+  onSearchThreadReady?: (sentences: number) => void;
 }
 
 /** Files indexed per chunk between yields to the event loop. */
@@ -227,7 +229,10 @@ export class Corpus implements Engine, Analyser {
     this.root = opts.root;
     if (opts.onWarning) this.warn = opts.onWarning;
     const script = opts.searchThread === false ? undefined : (opts.searchThread ?? bundledWorkerScript());
-    if (script) this.thread = new SearchThread(script, (m) => this.warn(m), opts.searchThreadMinSentences);
+    if (script) {
+      this.thread = new SearchThread(script, (m) => this.warn(m), opts.searchThreadMinSentences);
+      this.thread.onReady = opts.onSearchThreadReady;
+    }
   }
 
   /**

@@ -66,6 +66,7 @@ const ctx: ServerContext = {
   log: (message) => connection.console.log(message),
 };
 const checker = new Checker(ctx);
+ctx.sources.onSearchThreadReady = (n) => ctx.log(`Full checks send their searches to the search thread (a copy of the index of ${n.toLocaleString('en-US')} sentences).`);
 /** Last known text per open document, to find where an edit happened. */
 const lastText = new Map<string, string>();
 let statusMessage: string | undefined;

@@ -33,6 +33,8 @@ export class Sources {
    */
   trusted = true;
   skipped: { path: string; reason: string }[] = [];
+  /** Told when a corpus's search thread has its copy of the index (with the sentence count). */
+  onSearchThreadReady: ((sentences: number) => void) | undefined;
   private folders: string[] = [];
   private settings: Settings | undefined;
   private current: AbortController | undefined;
@@ -79,6 +81,7 @@ export class Sources {
       onCorpus: (c: Corpus) => {
         if (!this.corpus) this.corpus = c;
       },
+      onSearchThreadReady: (n: number) => this.onSearchThreadReady?.(n),
       // The persistent index lives in the client's storage for this workspace when it gives one.
       ...(settings.storagePath ? { cacheDir: path.join(settings.storagePath, 'index') } : {}),
     };

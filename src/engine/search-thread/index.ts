@@ -126,6 +126,10 @@ export class SearchThread {
   private broken = false;
   private closing = false;
 
+  /** Called (on the event loop) each time the thread has read a copy of the index, with its sentence count. */
+  onReady: ((sentences: number) => void) | undefined;
+  private sentSize = 0;
+
   constructor(
     private readonly script: string,
     private readonly warn: (message: string) => void,
@@ -155,6 +159,7 @@ export class SearchThread {
       // exportState's arrays are fresh copies: handed over, not copied again.
       worker.postMessage(message, [state.terms.buffer, state.offsets.buffer, state.ids.buffer, state.lengths.buffer, state.alive.buffer] as ArrayBuffer[]);
       this.sent = v;
+      this.sentSize = index.size;
     }
     return false;
   }
@@ -195,6 +200,9 @@ export class SearchThread {
       // The thread never keeps a process alive (the command line exits when its work is done).
       w.unref();
       w.on('error', (err) => this.fail(err.message));
+      w.on('message', (m: { type?: string; version?: number }) => {
+        if (m?.type === 'ready' && m.version === this.sent) this.onReady?.(this.sentSize);
+      });
       w.on('exit', (code) => {
         if (!this.closing) this.fail(`exit code ${code}`);
       });

@@ -18,6 +18,7 @@ parentPort!.on('message', (m: ToThread) => {
     index.warmUp();
     version = m.version;
     Atomics.store(ctrl, CTRL_READY, version);
+    parentPort!.postMessage({ type: 'ready', version });
     return;
   }
   const { flags, ids, matched, scores } = batchViews(m.buffer, m.queries.length, m.limit);
