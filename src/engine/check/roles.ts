@@ -72,7 +72,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    const holders = corpus.rolesWithTitle(r.title).filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
+    const holders = corpus.rolesLike(r).filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
     const offices = own.filter((x) => !x.occupation && !x.former);
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];

@@ -421,6 +421,14 @@ function coreTitle(norm: string): string {
 }
 
 /**
+ * The office a title names, for grouping: two roles that `rolesConflict` does not call
+ * 'different' have the same key (the converse does not hold: countries and organisations count too).
+ */
+export function titleKey(norm: string): string {
+  return coreTitle(normalizeTitle(norm).norm);
+}
+
+/**
  * Compares two roles: the same office (titles equal up to spelling and soft
  * modifiers such as "senior", countries/organisations compatible — an unknown
  * one is compatible), the same office differing only by "former", or different.

@@ -123,3 +123,19 @@ describe('isOfficeTitle / rolesConflict', () => {
     expect(rolesConflict({ norm: 'spokesperson', org: 'Kremlin', former: false }, { norm: 'chief negotiator', country: 'Russia', former: false })).toBe('different');
   });
 });
+
+describe('roles grouped by office (Corpus.rolesLike)', () => {
+  it('holds every role rolesConflict may call the same office, in sentence order', async () => {
+    const { Corpus } = await import('../../../src/engine/corpus');
+    const path = await import('node:path');
+    const corpus = (await Corpus.load([path.resolve(__dirname, '../../../seeds')], { cacheDir: false })).corpus;
+    const all = corpus.store.roles.filter((r) => corpus.store.sents[r.sent]?.alive);
+    expect(all.length).toBeGreaterThan(20);
+    for (const r of all) {
+      const like = corpus.rolesLike(r);
+      const want = all.filter((x) => rolesConflict(r, x) !== 'different');
+      expect(want.every((x) => like.includes(x))).toBe(true);
+      expect(like).toEqual(all.filter((x) => like.includes(x)));
+    }
+  });
+});
