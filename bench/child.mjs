@@ -113,9 +113,8 @@ async function queries() {
   // Warm start: nothing changed since the cold run wrote the cache. The language server answers
   // once load resolves; the analysis is read back the first time something needs it.
   // The language server then reads the rest of the index file off the event loop's thread
-  // (prefetch), and decodes the analyses on its thread (restore: requests wait meanwhile).
-  // The language server then has the analyses decoded in slices (restoreAnalysis): timed in
-  // all, and by its longest stretch without a turn of the event loop (what a request may wait).
+  // (prefetch), and has the analyses decoded in slices on it (restoreAnalysis): timed in all,
+  // and by its longest stretch without a turn of the event loop (what a request may wait).
   const warm = [];
   const prefetch = [];
   const restore = [];

@@ -600,6 +600,7 @@ export class Corpus implements Engine, Analyser {
     this.entitySents.restore(state.entityIndex);
     this.entityRoles.clear();
     for (const r of this.store.roles) this.noteRole(r);
+    this.titleRoles = undefined;
     return true;
   }
 
@@ -802,6 +803,7 @@ export class Corpus implements Engine, Analyser {
       const role: RoleRec = { ...r, sent: rec.id };
       insertSorted(this.store.roles, role, bySent);
       this.noteRole(role);
+      this.noteTitle(role);
     }
     this.noteSentence(rec);
     return rec.analysis;
@@ -894,8 +896,17 @@ export class Corpus implements Engine, Analyser {
     return this.registry.resolve(name);
   }
 
-  /** Role records by `titleKey`, for the roles array as it was (rebuilt when roles come or go). */
-  private titleIndex: { roles: RoleRec[]; length: number; byKey: Map<string, RoleRec[]> } | undefined;
+  /** Role records by `titleKey`, in sentence order: made on first use, then kept up as sentences are analysed. */
+  private titleRoles: Map<string, RoleRec[]> | undefined;
+
+  private noteTitle(role: RoleRec): void {
+    const byKey = this.titleRoles;
+    if (!byKey) return;
+    const k = titleKey(role.norm);
+    let list = byKey.get(k);
+    if (!list) byKey.set(k, (list = []));
+    insertSorted(list, role, bySent);
+  }
 
   /**
    * The role records `rolesConflict` may call the same office as `role` (those of its `titleKey`),
@@ -905,19 +916,11 @@ export class Corpus implements Engine, Analyser {
   rolesLike(role: { title: string; norm: string }): RoleRec[] {
     this.ready();
     this.analyseMatching(role.title);
-    const roles = this.store.roles;
-    let ix = this.titleIndex;
-    if (!ix || ix.roles !== roles || ix.length !== roles.length) {
-      const byKey = new Map<string, RoleRec[]>();
-      for (const r of roles) {
-        const k = titleKey(r.norm);
-        const list = byKey.get(k);
-        if (list) list.push(r);
-        else byKey.set(k, [r]);
-      }
-      ix = this.titleIndex = { roles, length: roles.length, byKey };
+    if (!this.titleRoles) {
+      this.titleRoles = new Map();
+      for (const r of this.store.roles) this.noteTitle(r);
     }
-    return (ix.byKey.get(titleKey(role.norm)) ?? []).filter((r) => this.store.sents[r.sent]?.alive);
+    return (this.titleRoles.get(titleKey(role.norm)) ?? []).filter((r) => this.store.sents[r.sent]?.alive);
   }
 
   /** The loaded source with this path (constant time; for checks that hold an Evidence's path). */

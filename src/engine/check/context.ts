@@ -43,26 +43,27 @@ export function draftOf(corpus: Corpus, terms: Terms): PreparedDraft {
 
 /**
  * Source sentences near a piece of draft text, best covered first (ties: more terms, then
- * search rank). `found`: the same, worked out by the search thread (see ../search-thread).
+ * search rank). `draft`: its stems weighted for coverage, when already worked out.
  */
-export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, found?: Near[]): Candidate[] {
+export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, draft = draftOf(corpus, terms)): Candidate[] {
   const out: Candidate[] = [];
-  if (found) {
-    for (const f of found) {
-      const rec = corpus.store.sents[f.id];
-      if (rec?.alive) out.push({ rec, cov: f.cov });
-    }
-    return out;
-  }
-  const hits = corpus.store.index.search(terms.terms, limit);
-  const draft = draftOf(corpus, terms);
-  for (const h of hits) {
+  for (const h of corpus.store.index.search(terms.terms, limit)) {
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
     out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
   }
   // The index counts a sentence's distinct terms (what the search thread has to break ties with).
   out.sort((a, b) => b.cov.score - a.cov.score || b.rec.terms.terms.length - a.rec.terms.terms.length);
+  return out;
+}
+
+/** What `nearest` gives, from what the search thread worked out (see ../search-thread). */
+export function candidatesFrom(corpus: Corpus, found: readonly Near[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const f of found) {
+    const rec = corpus.store.sents[f.id];
+    if (rec?.alive) out.push({ rec, cov: f.cov });
+  }
   return out;
 }
 

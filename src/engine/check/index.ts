@@ -10,7 +10,7 @@ import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
 import { memoize } from '../text/memo';
 import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
-import { CANDIDATES, draftOf, makeContext, nearest, type Candidate, type SentenceContext } from './context';
+import { CANDIDATES, candidatesFrom, draftOf, makeContext, nearest, type Candidate, type SentenceContext } from './context';
 import { termsOf } from '../citations/retrieval';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
 import { finding } from './finding';
@@ -169,25 +169,24 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   // to have one): it runs them while this thread checks the sentences already answered.
   const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
+  // Each sentence's stems weighted for coverage: sent to the search thread, or used here.
+  const drafts = wanted.map((i) => draftOf(corpus, terms[i]!));
   const batch = corpus.searchBatch(
     wanted.length,
-    () =>
-      wanted.map((i) => {
-        const d = draftOf(corpus, terms[i]!);
-        return { terms: terms[i]!.terms, draft: { stems: d.stems, weights: d.weights, classTerms: d.classTerms.map((c) => c ?? null), total: d.total } };
-      }),
+    () => wanted.map((i, k) => ({ terms: terms[i]!.terms, draft: drafts[k]! })),
     CANDIDATES,
   );
   const slot = new Map(wanted.map((i, k) => [i, k]));
+  const local = (k: number) => nearest(corpus, terms[wanted[k]!]!, CANDIDATES, drafts[k]);
   // Searches this thread did itself while the search thread was busy, by batch slot.
   const done = new Map<number, Candidate[]>();
   const candidatesOf = (i: number): Candidate[] => {
     const k = slot.get(i)!;
-    const near = batch?.get(k, (j) => done.set(j, nearest(corpus, terms[wanted[j]!]!)));
-    if (near) return nearest(corpus, terms[i]!, CANDIDATES, near);
+    const near = batch?.get(k, (j) => done.set(j, local(j)));
+    if (near) return candidatesFrom(corpus, near);
     const mine = done.get(k);
     done.delete(k);
-    return mine ?? nearest(corpus, terms[i]!);
+    return mine ?? local(k);
   };
   const out: Diagnostic[] = [];
   let previous: string[] = [];

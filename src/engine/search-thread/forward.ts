@@ -5,15 +5,10 @@
  * checking thread.
  */
 import { SentenceIndex, type IndexState } from '../citations/retrieval';
-import { closeSpelling, coverageFrom, CLOSE, MISSING, SAME, SAME_CLASS, type Coverage } from '../citations/support';
+import { closeSpelling, coverageFrom, CLOSE, MISSING, SAME, SAME_CLASS, type Coverage, type PreparedDraft } from '../citations/support';
 
 /** A draft sentence prepared by the checking thread (see prepareDraft), as it travels. */
-export interface DraftMessage {
-  stems: string[];
-  weights: number[];
-  classTerms: (string | null)[];
-  total: number;
-}
+export type DraftMessage = Pick<PreparedDraft, 'stems' | 'weights' | 'classTerms' | 'total'>;
 
 export interface Near {
   id: number;
@@ -70,7 +65,7 @@ export class ForwardIndex {
       const s = Math.floor(((q + 0.5) / queries) * count);
       const words = Array.from(this.terms.subarray(this.off[s]!, this.off[s + 1]!), (w) => this.words[w]!);
       const stems = words.filter((w) => !w.startsWith('#'));
-      this.nearest(words, { stems, weights: stems.map(() => 1), classTerms: stems.map(() => null), total: stems.length }, 60);
+      this.nearest(words, { stems, weights: stems.map(() => 1), classTerms: stems.map(() => undefined), total: stems.length }, 60);
     }
   }
 
@@ -83,8 +78,8 @@ export class ForwardIndex {
     const n = draft.stems.length;
     // Word number → the draft stems it matches: 2k for stem k itself, 2k + 1 for stem k's class.
     const at = new Map<number, number[]>();
-    const note = (word: string | null, code: number) => {
-      const id = word === null ? undefined : this.wordId.get(word);
+    const note = (word: string | undefined, code: number) => {
+      const id = word === undefined ? undefined : this.wordId.get(word);
       if (id === undefined) return;
       const list = at.get(id);
       if (list) list.push(code);
@@ -92,7 +87,7 @@ export class ForwardIndex {
     };
     draft.stems.forEach((s, k) => {
       note(s, 2 * k);
-      note(draft.classTerms[k]!, 2 * k + 1);
+      note(draft.classTerms[k], 2 * k + 1);
     });
     const spelled = draft.stems.map(() => new Map<number, boolean>());
     const how = new Uint8Array(n);

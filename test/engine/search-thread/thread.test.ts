@@ -169,7 +169,7 @@ describe('the search thread’s nearest sentences', () => {
       const terms = termsOf(text);
       const d = draftOf(alone, terms);
       const mine = nearest(alone, terms);
-      const theirs = forward.nearest(terms.terms, { stems: d.stems, weights: d.weights, classTerms: d.classTerms.map((c) => c ?? null), total: d.total }, 60);
+      const theirs = forward.nearest(terms.terms, d, 60);
       expect(theirs.map((n) => [n.id, n.cov.score, n.cov.matched])).toEqual(mine.map((c) => [c.rec.id, c.cov.score, c.cov.matched]));
     }
   });
