@@ -3,31 +3,17 @@
  * sentences), over real JSON-RPC: after the background analysis it hands the index to the
  * thread and says so, and a draft opened then gets exactly the diagnostics it got before.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ensureBuilt, REPO } from '../robustness/harness/lsp';
-import { rng } from '../helpers/random';
-
-const SEEDS = path.join(REPO, 'seeds');
+import { remixedArticles } from '../helpers/remix';
 
 /** 380 articles remixed from the seeds' sentences, some figures changed: about 11,000 sentences. */
 function writeSources(dir: string): void {
-  const sentences = readdirSync(SEEDS).flatMap((f) =>
-    readFileSync(path.join(SEEDS, f), 'utf8')
-      .split(/(?<=[.!?])\s+/)
-      .filter((x) => x.length > 30 && !x.includes('\n')),
-  );
-  const r = rng(21);
-  for (let d = 0; d < 380; d++) {
-    const body = Array.from({ length: 30 }, () => {
-      const t = sentences[Math.floor(r() * sentences.length)]!;
-      return r() < 0.2 ? t.replace(/\b(\d+)\b/, (x) => String(Number(x) + 1 + Math.floor(r() * 9))) : t;
-    });
-    writeFileSync(path.join(dir, `wire-${d}.txt`), `Wire ${d}\n\n${body.join('\n\n')}\n`);
-  }
+  remixedArticles(380, 21).forEach((body, d) => writeFileSync(path.join(dir, `wire-${d}.txt`), `Wire ${d}\n\n${body.join('\n\n')}\n`));
 }
 
 let ws: string;

@@ -15,9 +15,9 @@ import { batchLayout, batchViews, PENDING, TAKEN, WORKING } from '../../../src/e
 import type { SourceInput } from '../../../src/engine/types';
 import { loadCases } from '../../eval/run-eval';
 import { rng } from '../../helpers/random';
+import { remixedArticles, SEEDS } from '../../helpers/remix';
 
 const SCRIPT = path.resolve(__dirname, '../../../dist/search-worker.js');
-const SEEDS = path.resolve(__dirname, '../../../seeds');
 const DRAFT = readFileSync(path.resolve(__dirname, '../../../examples/draft.md'), 'utf8');
 const PUBLIC = path.resolve(__dirname, '../../../../shared/eval/public.jsonl');
 const OWN = path.resolve(__dirname, '../../eval/cases.jsonl');
@@ -28,17 +28,11 @@ if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run \`npm run bu
 /** The seeds, plus 300 articles remixed from their sentences with some figures changed (about 9,000 sentences). */
 function sources(): SourceInput[] {
   const seeds = readdirSync(SEEDS).map((f) => ({ path: path.join(SEEDS, f), text: readFileSync(path.join(SEEDS, f), 'utf8') }));
-  const sentences = seeds.flatMap((s) => s.text.split(/(?<=[.!?])\s+/).filter((x) => x.length > 30));
-  const r = rng(5);
   const out: SourceInput[] = seeds.map((s) => ({ ...s, size: s.text.length, mtimeMs: 1 }));
-  for (let d = 0; d < 300; d++) {
-    const body = Array.from({ length: 30 }, () => {
-      const t = sentences[Math.floor(r() * sentences.length)]!;
-      return r() < 0.2 ? t.replace(/\b(\d+)\b/, (x) => String(Number(x) + 1 + Math.floor(r() * 9))) : t;
-    }).join(' ');
-    const text = `Remix ${d}\n\n${body}\n`;
+  remixedArticles(300, 5).forEach((body, d) => {
+    const text = `Remix ${d}\n\n${body.join(' ')}\n`;
     out.push({ path: `/remix/${d}.txt`, text, size: text.length, mtimeMs: 1 });
-  }
+  });
   return out;
 }
 
