@@ -255,12 +255,10 @@ export class Corpus implements Engine, Analyser {
    */
   searchBatch(count: number, queries: () => { terms: string[]; draft: DraftMessage }[], limit: number): Batch | undefined {
     if (!this.thread?.ready(this.store.index, count)) return undefined;
-    const batch = this.thread.batch(this.store.index, queries(), limit);
-    if (batch) this.lastBatch = batch.counts;
-    return batch;
+    return this.thread.batch(this.store.index, queries(), limit);
   }
 
-  /** How the last full check that used the search thread shared its searches (for tests and the bench). */
+  /** How the last full check that used the search thread shared its searches (for tests and the bench; set by checkDraft). */
   lastBatch: Batch['counts'] | undefined;
 
   /** Runs `fn` with every search on the calling thread (to measure what the search thread brings). */

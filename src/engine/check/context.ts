@@ -4,8 +4,11 @@ import { coverageOf, prepareDraft, type Coverage, type PreparedDraft } from '../
 import { termsOf, type Terms } from '../citations/retrieval';
 import type { Near } from '../search-thread';
 import type { SentRec } from '../store';
+import type { QuoteMention } from '../quotes';
 import type { Sentence } from '../types';
 import { LineIndex } from '../text/lines';
+import { tokenize, type Token } from '../text/tokens';
+import { parseQuantities, type Quantity } from '../quantities';
 
 export interface Candidate {
   rec: SentRec;
@@ -23,6 +26,38 @@ export interface SentenceContext {
   candidates: Candidate[];
   /** The draft sentence's own claims, once figures have been read. */
   draftClaims?: import('../claims').Claim[];
+  /** The draft sentence's figures, once read (see `quantitiesOf`). */
+  quantities?: Quantity[];
+  /**
+   * The draft sentence's quotations, when read beforehand, with the source sentences nearest
+   * the words of quotation n (a full check searches for them on the search thread).
+   */
+  quotes?: { found: QuoteMention[]; near: (n: number) => Candidate[] | undefined };
+  /** Tokens of the draft sentence (key -1) and of source sentences (their ids), once split (see `tokensOf`). */
+  tokens?: Map<number, readonly Token[]>;
+}
+
+/**
+ * The draft sentence's tokens, or a source sentence's: split once for all the checks of this
+ * draft sentence (a source sentence with figures of several measures was split for each).
+ */
+export function tokensOf(ctx: SentenceContext, rec?: SentRec): readonly Token[] {
+  const key = rec ? rec.id : -1;
+  let toks = (ctx.tokens ??= new Map()).get(key);
+  if (!toks) ctx.tokens.set(key, (toks = tokenize(rec ? rec.sent.text : ctx.sentence.text)));
+  return toks;
+}
+
+/** The draft sentence's figures, read once for all the checks that need them (none when unreadable). */
+export function quantitiesOf(ctx: SentenceContext): Quantity[] {
+  if (!ctx.quantities) {
+    try {
+      ctx.quantities = parseQuantities(ctx.sentence.text);
+    } catch {
+      ctx.quantities = [];
+    }
+  }
+  return ctx.quantities;
 }
 
 export function idfOf(corpus: Corpus): (t: string) => number {

@@ -4,11 +4,11 @@
  * support it, rule it out, or disagree among themselves.
  */
 import { claimsOf, FRAME, type Claim } from '../claims';
-import { epochDay, formatQuantity, intervalsCompatible, parseQuantities, weekdayOf, type Quantity } from '../quantities';
+import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
-import { stem, STOPWORDS, tokenize } from '../text/tokens';
+import { stem, STOPWORDS, type Token } from '../text/tokens';
 import { classOfStem } from '../claims/lexicon';
-import type { SentenceContext } from './context';
+import { quantitiesOf, tokensOf, type SentenceContext } from './context';
 
 export interface ClaimMatch {
   rec: SentRec;
@@ -43,27 +43,45 @@ function yearSpan(q: Quantity): [number, number] | undefined {
   return [start, d.day === undefined ? d.year + d.month / 12 : start + 1 / 365];
 }
 
+/** A draft claim with its figure as written (see `asWritten`), alone and doubled, worked out once for all the source claims it meets. */
+class DraftFigure {
+  private single: Quantity | undefined;
+  private double: Quantity | undefined;
+  constructor(readonly claim: Claim) {}
+
+  /** `claim`'s figure as written, or twice it (a per-side figure as a total). */
+  written(twice: boolean): Quantity {
+    if (twice) return (this.double ??= asWritten(scaled(this.claim.q, 2)));
+    return (this.single ??= asWritten(this.claim.q));
+  }
+}
+
+const OK = { ok: true, ambiguous: false } as const;
+const NOT_OK = { ok: false, ambiguous: false } as const;
+const plain = (ok: boolean) => (ok ? OK : NOT_OK);
+
 /** Compatibility of two counts taking "each" against "in all" into account (two parties). */
-function compatible(d: Claim, s: Claim): { ok: boolean; ambiguous: boolean } {
+function compatible(draft: DraftFigure, s: Claim): { ok: boolean; ambiguous: boolean } {
+  const d = draft.claim;
   if (d.bound) {
     const a = yearSpan(d.q);
     const b = yearSpan(s.q);
-    if (!a || !b) return { ok: true, ambiguous: false };
-    return { ok: d.bound === 'before' ? b[0] < a[0] : b[1] > a[1] - 1e-9 && b[0] >= a[1] - 1e-9, ambiguous: false };
+    if (!a || !b) return OK;
+    return plain(d.bound === 'before' ? b[0] < a[0] : b[1] > a[1] - 1e-9 && b[0] >= a[1] - 1e-9);
   }
-  const direct = () => safeCompat(d.q, s.q);
-  if (d.q.kind !== 'count' || d.scope === s.scope) return { ok: direct(), ambiguous: false };
-  if (d.scope === 'perSide' && s.scope === 'total') return { ok: safeCompat(scaled(d.q, 2), s.q), ambiguous: false };
-  if (d.scope === 'total' && s.scope === 'perSide') return { ok: safeCompat(d.q, scaled(s.q, 2)), ambiguous: false };
+  const direct = () => safeCompat(draft, false, s.q);
+  if (d.q.kind !== 'count' || d.scope === s.scope) return plain(direct());
+  if (d.scope === 'perSide' && s.scope === 'total') return plain(safeCompat(draft, true, s.q));
+  if (d.scope === 'total' && s.scope === 'perSide') return plain(safeCompat(draft, false, scaled(s.q, 2)));
   if (d.scope === 'perSide' && s.scope === 'unknown') {
     const asPerSide = direct();
-    const asTotal = safeCompat(scaled(d.q, 2), s.q);
+    const asTotal = safeCompat(draft, true, s.q);
     return { ok: asPerSide || asTotal, ambiguous: asPerSide !== asTotal };
   }
   // draft scope unknown, source per side: the draft may mean either
   const a = direct();
-  const b = safeCompat(d.q, scaled(s.q, 2));
-  return { ok: a || b, ambiguous: false };
+  const b = safeCompat(draft, false, scaled(s.q, 2));
+  return plain(a || b);
 }
 
 /**
@@ -93,9 +111,9 @@ function asWritten(q: Quantity): Quantity {
   return { ...q, low: lo, high: hi };
 }
 
-function safeCompat(a: Quantity, b: Quantity): boolean {
+function safeCompat(draft: DraftFigure, twice: boolean, b: Quantity): boolean {
   try {
-    return intervalsCompatible(asWritten(a), b);
+    return intervalsCompatible(draft.written(twice), b);
   } catch {
     return true;
   }
@@ -147,10 +165,9 @@ function withSourcedYear(claim: Claim, comparables: Claim[]): Claim {
   return { ...claim, q: { ...claim.q, date, value: day, low: day, high: day } };
 }
 
-/** Content stems in the few words either side of a figure. */
-function localStems(sentence: string, q: Quantity): Set<string> {
+/** Content stems in the few words either side of a figure (`toks`: its sentence's tokens). */
+function localStems(toks: readonly Token[], q: Quantity): Set<string> {
   const out = new Set<string>();
-  const toks = tokenize(sentence);
   const i0 = toks.findIndex((t) => t.end > q.start);
   const i1 = toks.findIndex((t) => t.start >= q.end);
   const from = Math.max(0, (i0 < 0 ? toks.length : i0) - 4);
@@ -197,12 +214,15 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const comparables: Claim[] = [];
   for (const cand of ctx.candidates) for (const sc of cand.rec.claims) if (sameMeasure(original, sc)) comparables.push(sc);
   const claim = withSourcedYear(original, comparables);
-  const mine = localStems(ctx.sentence.text, original.q);
+  const draft = new DraftFigure(claim);
+  const mine = localStems(tokensOf(ctx), original.q);
   const isTime = (k: string) => k === 'date' || k === 'year' || k === 'time';
   const myFrame = isTime(original.q.kind) ? undefined : timeFrame(ctx.draftClaims ?? [], original);
   for (const cand of ctx.candidates) {
-    const same = cand.rec.claims.filter((sc) => sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q, claim.bound));
-    if (same.length === 0) continue;
+    // Most candidates have no figure of this measure: no array is made for them.
+    let same: Claim[] | undefined;
+    for (const sc of cand.rec.claims) if (sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q, claim.bound)) (same ??= []).push(sc);
+    if (!same) continue;
     if (myFrame && !sameTimeFrame(myFrame, timeFrame(cand.rec.claims))) continue;
     if (claim.key.startsWith('date:') && !claim.bound && cand.cov.score < 0.7) {
       // "held talks in March 2022" and "held talks on 16 May 2025" are two meetings, not one misdated.
@@ -212,7 +232,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
         if (y !== undefined && others.length > 0 && !others.includes(y)) continue;
       }
     }
-    const judged = same.map((sc) => ({ sc, c: compatible(claim, sc) }));
+    const judged = same.map((sc) => ({ sc, c: compatible(draft, sc) }));
     let pick: (typeof judged)[number] | undefined;
     if (same.length === 1) pick = judged[0];
     else {
@@ -222,7 +242,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
       let bestScore = 0;
       let tie = false;
       judged.forEach((x, i) => {
-        const theirs = localStems(cand.rec.sent.text, x.sc.q);
+        const theirs = localStems(tokensOf(ctx, cand.rec), x.sc.q);
         let n = 0;
         for (const s of mine) if (theirs.has(s)) n++;
         if (n > bestScore) {
@@ -241,7 +261,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     if (!c.ok && cand.cov.score < 0.3) continue;
     if (!c.ok && cand.cov.score < 0.45 && !isTime(sc.q.kind)) {
       // A far-off sentence rules a figure out only when the words around the two figures agree.
-      const theirs = localStems(cand.rec.sent.text, sc.q);
+      const theirs = localStems(tokensOf(ctx, cand.rec), sc.q);
       let n = 0;
       for (const s of mine) if (theirs.has(s)) n++;
       if (n === 0) continue;
@@ -283,12 +303,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
 
 /** Every claim of a draft sentence with its judgement. */
 export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
-  let quantities: Quantity[];
-  try {
-    quantities = parseQuantities(ctx.sentence.text);
-  } catch {
-    return [];
-  }
+  const quantities = quantitiesOf(ctx);
   const all = claimsOf(ctx.sentence.text, quantities);
   ctx.draftClaims = all;
   const claims = all.filter((c) => c.key !== FRAME);

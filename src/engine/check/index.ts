@@ -10,11 +10,12 @@ import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
 import { memoize } from '../text/memo';
 import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
-import { CANDIDATES, candidatesFrom, draftOf, makeContext, nearest, type Candidate, type SentenceContext } from './context';
-import { termsOf } from '../citations/retrieval';
+import { CANDIDATES, draftOf, makeContext, quantitiesOf, type SentenceContext } from './context';
+import { termsOf, type Terms } from '../citations/retrieval';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
 import { finding } from './finding';
-import { checkQuotes } from './quotes';
+import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
+import { Costs, Searches, type Query } from './searches';
 import { checkRoles } from './roles';
 import { checkStatements } from './statements';
 
@@ -102,12 +103,7 @@ const wholeWords = memoize((words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${w
 function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const judgedAt = new Set(judged.filter((j) => j.verdict !== 'none').map((j) => j.claim.q.start));
-  let qs: Quantity[] = [];
-  try {
-    qs = parseQuantities(ctx.sentence.text);
-  } catch {
-    /* none */
-  }
+  const qs = quantitiesOf(ctx);
   const top = ctx.candidates.slice(0, 3);
   const hasWords = (text: string, words: string) => wholeWords(words).test(text);
   for (const q of qs) {
@@ -165,48 +161,57 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
   const sentences = draftSentences(text, languageId);
   const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
-  // Every sentence's search goes to the search thread first (when the corpus is large enough
-  // to have one): it runs them while this thread checks the sentences already answered.
   const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
-  // Each sentence's stems weighted for coverage: sent to the search thread, or used here.
-  const drafts = wanted.map((i) => draftOf(corpus, terms[i]!));
-  const batch = corpus.searchBatch(
-    wanted.length,
-    () => wanted.map((i, k) => ({ terms: terms[i]!.terms, draft: drafts[k]! })),
-    CANDIDATES,
-  );
-  const slot = new Map(wanted.map((i, k) => [i, k]));
-  const local = (k: number) => nearest(corpus, terms[wanted[k]!]!, CANDIDATES, drafts[k]);
-  // Searches this thread did itself while the search thread was busy, by batch slot.
-  const done = new Map<number, Candidate[]>();
-  const candidatesOf = (i: number): Candidate[] => {
-    const k = slot.get(i)!;
-    const near = batch?.get(k, (j) => done.set(j, local(j)));
-    if (near) return candidatesFrom(corpus, near);
-    const mine = done.get(k);
-    done.delete(k);
-    return mine ?? local(k);
-  };
-  const out: Diagnostic[] = [];
-  let previous: string[] = [];
+  // The sentences before each in its paragraph (quotations are read with them).
+  const previous: string[][] = [];
+  let before: string[] = [];
   let para = -1;
+  sentences.forEach((s, i) => {
+    if (s.paragraph !== para) {
+      para = s.paragraph;
+      before = before.slice(-2);
+    }
+    previous[i] = before.slice();
+    before.push(s.text);
+  });
+  // Every search the check needs, in the order it needs them: each sentence's, then its
+  // quotations'. They go to the search thread first (when the corpus is large enough to have
+  // one), which runs them while this thread checks the sentences already answered.
+  const queries: Query[] = [];
+  const sentenceQuery: number[] = [];
+  const quotes = wanted.map((i) => quotesIn(sentences[i]!.text, previous[i]!));
+  // Per sentence, per quotation: its query's number, or -1 when it needs no search.
+  const quoteQuery = quotes.map(() => [] as number[]);
+  // The sentence (of `wanted`) each query is for.
+  const owner: number[] = [];
+  const add = (k: number, t: Terms, limit: number): number => {
+    queries.push({ terms: t, draft: draftOf(corpus, t), limit });
+    owner.push(k);
+    return queries.length - 1;
+  };
+  wanted.forEach((i, k) => {
+    sentenceQuery.push(add(k, terms[i]!, CANDIDATES));
+    for (const q of quotes[k]!) {
+      const t = quoteTerms(q);
+      quoteQuery[k]!.push(t ? add(k, t, QUOTE_CANDIDATES) : -1);
+    }
+  });
+  const costs = new Costs();
+  // After query q, this thread has the sentences after q's to check.
+  const searches = new Searches(corpus, queries, costs, (q) => wanted.length - owner[q]! - 1);
+  const out: Diagnostic[] = [];
   try {
-    sentences.forEach((s, i) => {
-      if (s.paragraph !== para) {
-        para = s.paragraph;
-        previous = previous.slice(-2);
-      }
-      if (checked[i]) {
-        const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: candidatesOf(i) });
-        out.push(...checkSentence(ctx, previous, options));
-      }
-      previous.push(s.text);
+    wanted.forEach((i, k) => {
+      const ctx = makeContext(corpus, text, lines, sentences[i]!, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!) });
+      ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
+      out.push(...costs.timeCheck(() => checkSentence(ctx, previous[i]!, options)));
     });
   } finally {
     // Searches not read (a check that threw) are not worth the thread's time.
-    batch?.cancel();
+    searches.cancel();
   }
+  if (searches.counts) corpus.lastBatch = { ...searches.counts };
   const sev = { ...DEFAULT_SEVERITY, ...(options.severities ?? {}) };
   return out
     .filter((d) => sev[d.code] !== 'off')

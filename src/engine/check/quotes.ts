@@ -1,10 +1,10 @@
 /** Quotes: words in quotation marks must be in a source, and said by the person the draft names. */
-import { closestQuote, findQuotes, quoteOccursIn, type QuoteMention } from '../quotes';
-import { termsOf } from '../citations/retrieval';
+import { closestQuote, findQuotes, quoteMatcher, type QuoteMention } from '../quotes';
+import { termsOf, type Terms } from '../citations/retrieval';
 import { evidenceOf, type SentRec, type SourceQuote } from '../store';
 import { foldForMatch } from '../text/fold';
 import type { Diagnostic, Evidence } from '../types';
-import { nearest, type SentenceContext } from './context';
+import { nearest, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
 
 interface Occurrence {
@@ -66,15 +66,35 @@ function continuedSpeaker(ctx: SentenceContext, rec: SentRec): SourceQuote[] {
   return [];
 }
 
-function occurrences(ctx: SentenceContext, quote: string): Occurrence[] {
-  const terms = termsOf(quote);
-  if (terms.stems.length === 0) return [];
+/** How many source sentences are searched for a quotation's words. */
+export const QUOTE_CANDIDATES = 40;
+
+/** A draft sentence's quotations (none when it cannot be read); `previous`: the sentences before it in its paragraph. */
+export function quotesIn(sentence: string, previous: string[]): QuoteMention[] {
+  try {
+    return findQuotes(sentence, { previous });
+  } catch {
+    return [];
+  }
+}
+
+/** The search terms of a quotation's words, or undefined when it is too short to look for. */
+export function quoteTerms(q: QuoteMention): Terms | undefined {
+  const words = q.text.trim();
+  if (words.length < 2) return undefined;
+  const terms = termsOf(words);
+  return terms.stems.length === 0 ? undefined : terms;
+}
+
+/** Where a quotation's words occur in the sources; `near`: the source sentences nearest them. */
+function occurrences(ctx: SentenceContext, quote: string, near: Candidate[]): Occurrence[] {
   const out: Occurrence[] = [];
   const seen = new Set<number>();
-  for (const c of nearest(ctx.corpus, terms, 40)) {
+  const occursIn = quoteMatcher(quote);
+  for (const c of near) {
     if (seen.has(c.rec.id)) continue;
     const w = windowOf(ctx, c.rec);
-    const hit = quoteOccursIn(quote, w.text);
+    const hit = occursIn(w.text);
     if (!hit) continue;
     // Which sentence of the window holds the hit, and who said it there.
     const doc = ctx.corpus.store.docs[c.rec.doc]!;
@@ -108,16 +128,12 @@ function quoteWordsRange(ctx: SentenceContext, q: QuoteMention) {
 
 export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let quotes: QuoteMention[];
-  try {
-    quotes = findQuotes(ctx.sentence.text, { previous });
-  } catch {
-    return out;
-  }
-  for (const q of quotes) {
+  const quotes = ctx.quotes?.found ?? quotesIn(ctx.sentence.text, previous);
+  for (const [n, q] of quotes.entries()) {
     const words = q.text.trim();
     if (words.length < 2) continue;
-    const occ = occurrences(ctx, words);
+    const terms = quoteTerms(q);
+    const occ = terms ? occurrences(ctx, words, ctx.quotes?.near(n) ?? nearest(ctx.corpus, terms, QUOTE_CANDIDATES)) : [];
     if (occ.length === 0) {
       const near = nearest(ctx.corpus, termsOf(words), 10).slice(0, 5);
       const evidence: Evidence[] = [];

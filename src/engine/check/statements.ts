@@ -12,19 +12,19 @@ import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { stem, STOPWORDS, tokenize, type Token } from '../text/tokens';
 import type { Diagnostic } from '../types';
-import { idfOf, type Candidate, type SentenceContext } from './context';
+import { idfOf, tokensOf, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
 
 function isNeg(t: Token): boolean {
   return NEGATIONS.has(t.norm) || t.norm.endsWith("n't");
 }
 
-function contentStems(tokens: Token[]): string[] {
+function contentStems(tokens: readonly Token[]): string[] {
   return tokens.filter((t) => !STOPWORDS.has(t.norm) && !isNeg(t)).map((t) => stem(t.norm));
 }
 
 /** Content stems in the few words after each negation cue, up to the end of its clause. */
-function negatedScope(tokens: Token[], text: string): { stems: string[]; from: number; to: number }[] {
+function negatedScope(tokens: readonly Token[], text: string): { stems: string[]; from: number; to: number }[] {
   const out: { stems: string[]; from: number; to: number }[] = [];
   tokens.forEach((t, i) => {
     if (!isNeg(t)) return;
@@ -54,7 +54,7 @@ function sentenceRange(ctx: SentenceContext) {
 /** The draft reports a belief or claim rather than asserting it ("a common belief that …"). */
 const REPORTED = /\b(belief|believed|believes|myth|misconception|rumou?rs?|rumou?red|alleged|allegedly|claims? that|claimed that|reportedly)\b/i;
 
-function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   if (REPORTED.test(ctx.sentence.text)) return undefined;
   const draftScopes = negatedScope(tokens, ctx.sentence.text).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
   const draftNeg = draftScopes.length > 0;
@@ -62,7 +62,7 @@ function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined
   for (const c of strong) {
     const srcNeg = c.rec.negations > 0;
     if (srcNeg === draftNeg) continue;
-    const srcTokens = tokenize(c.rec.sent.text);
+    const srcTokens = tokensOf(ctx, c.rec);
     if (draftNeg) {
       // The negated words must be what the source talks about.
       const scope = draftScopes.find((s) => s.stems.length > 0 && hasAny(c.rec, s.stems) > 0);
@@ -90,7 +90,7 @@ function polarity(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined
   return undefined;
 }
 
-function generalisation(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+function generalisation(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   const uni = tokens.findIndex((t) => UNIVERSAL.has(t.norm) && t.norm !== 'each');
   if (uni < 0) return undefined;
   const noun = tokens.slice(uni + 1, uni + 4).find((t) => !STOPWORDS.has(t.norm));
@@ -98,7 +98,7 @@ function generalisation(ctx: SentenceContext, tokens: Token[]): Diagnostic | und
   const nounStem = stem(noun.norm);
   for (const c of ctx.candidates.slice(0, 6)) {
     if (c.cov.score < 0.35) break;
-    const st = tokenize(c.rec.sent.text);
+    const st = tokensOf(ctx, c.rec);
     const i = st.findIndex((t, k) => PARTIAL.has(t.norm) && st.slice(k + 1, k + 3).some((x) => stem(x.norm) === nounStem));
     if (i < 0) continue;
     const theirNoun = st.slice(i + 1, i + 3).find((x) => stem(x.norm) === nounStem) ?? noun;
@@ -131,7 +131,7 @@ function removePhrase(ctx: SentenceContext, start: number, end: number) {
 
 const REPEAT = /\b(as in (?:\d{4}|the past|before)|once again|again|previously|as before|as it did|for the second time|returns? to lead|re-?appointed)\b/i;
 
-function firstTime(ctx: SentenceContext, tokens: Token[]): Diagnostic | undefined {
+function firstTime(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   const m = /\b(for the first time|first[- ]ever|never before)\b/i.exec(ctx.sentence.text);
   if (!m) return undefined;
   const after = ctx.sentence.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
@@ -227,7 +227,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
 }
 
 export function checkStatements(ctx: SentenceContext): Diagnostic[] {
-  const tokens = tokenize(ctx.sentence.text);
+  const tokens = tokensOf(ctx);
   let mentions: Mention[] = [];
   try {
     mentions = findMentions(ctx.sentence.text);

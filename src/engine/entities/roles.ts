@@ -1,5 +1,6 @@
 /** Roles/titles given to people in a sentence, and comparing two roles. */
 import { foldForMatch } from '../text';
+import { memoize } from '../text/memo';
 import { countryOf, demonymCountry, metonymCountry } from './gazetteer';
 import { findMentions, scanTokens, tokenIndexAt, type Mention, type Tok } from './mentions';
 import { HONORIFICS, isOccupation, isOfficeHead, isOfficeTitle, isTitleWord, normalizeTitle } from './titles';
@@ -425,8 +426,12 @@ function coreTitle(norm: string): string {
  * 'different' have the same key (the converse does not hold: countries and organisations count too).
  */
 export function titleKey(norm: string): string {
-  return coreTitle(normalizeTitle(norm).norm);
+  return coreOf(normOf(norm));
 }
+
+/** A role's title normalised, and its core: compared for every pair of roles a check looks at, so remembered. */
+const normOf = memoize((norm: string) => normalizeTitle(norm).norm, 4096);
+const coreOf = memoize(coreTitle, 4096);
 
 /**
  * Compares two roles: the same office (titles equal up to spelling and soft
@@ -436,8 +441,8 @@ export function titleKey(norm: string): string {
 export function rolesConflict(a: RoleLike, b: RoleLike): 'same' | 'former-only' | 'different' {
   if (a.country && b.country && a.country !== b.country) return 'different';
   if (a.org && b.org && foldForMatch(a.org) !== foldForMatch(b.org)) return 'different';
-  const x = normalizeTitle(a.norm).norm;
-  const y = normalizeTitle(b.norm).norm;
-  if (x !== y && coreTitle(x) !== coreTitle(y)) return 'different';
+  const x = normOf(a.norm);
+  const y = normOf(b.norm);
+  if (x !== y && coreOf(x) !== coreOf(y)) return 'different';
   return a.former === b.former ? 'same' : 'former-only';
 }

@@ -28,8 +28,7 @@ interface WTok {
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Word tokens on folded text (offsets valid on the original: folding keeps length). */
-function words(text: string): WTok[] {
-  const f = foldForMatch(text);
+function words(text: string, f = foldForMatch(text)): WTok[] {
   const out: WTok[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(f); m; m = WORD.exec(f)) out.push({ norm: m[0], start: m.index, end: m.index + m[0].length });
@@ -56,9 +55,27 @@ function matchAt(src: WTok[], at: number, seg: string[]): boolean {
  * matches any omitted words (up to `maxGap`). Offsets are in the original `text`.
  */
 export function quoteOccursIn(quote: string, text: string, maxGap = 80): { start: number; end: number } | undefined {
+  return quoteMatcher(quote, maxGap)(text);
+}
+
+/**
+ * `quoteOccursIn` for one quote and many texts: the quote is read once, and a text lacking
+ * one of its words is turned down before it is split into words (most texts searched for a
+ * quote are, and splitting them was most of the cost).
+ */
+export function quoteMatcher(quote: string, maxGap = 80): (text: string) => { start: number; end: number } | undefined {
   const segs = segments(quote);
-  if (segs.length === 0) return undefined;
-  const src = words(text);
+  if (segs.length === 0) return () => undefined;
+  const needed = [...new Set(segs.flat())].sort((a, b) => b.length - a.length);
+  return (text) => {
+    const folded = foldForMatch(text);
+    // A word of the quote is a whole word of the folded text, so it is a part of it.
+    for (const w of needed) if (!folded.includes(w)) return undefined;
+    return findSegments(segs, words(text, folded), maxGap);
+  };
+}
+
+function findSegments(segs: string[][], src: WTok[], maxGap: number): { start: number; end: number } | undefined {
   const first = segs[0]!;
   for (let i = 0; i + first.length <= src.length; i++) {
     if (!matchAt(src, i, first)) continue;

@@ -58,9 +58,12 @@ export class Batch {
    * Query i's nearest sentences from the search thread, or undefined when query i is the
    * caller's to do (it took it, or the thread could not answer). Meanwhile `local(j)` is
    * called for each query j the caller takes over instead of waiting: it does j and keeps the
-   * result for when it gets there (get(j) then says undefined).
+   * result for when it gets there (get(j) then says undefined). `worthTaking(pending)`, when
+   * given, is asked first with the number of queries after i the thread has yet to start: a
+   * caller with more of its own work left than the thread has searches should wait instead,
+   * or it ends up checking alone while the thread sits idle.
    */
-  get(i: number, local: (j: number) => void): Near[] | undefined {
+  get(i: number, local: (j: number) => void, worthTaking?: (pending: number) => boolean): Near[] | undefined {
     const { flags } = this.views;
     if (i < 0 || i >= flags.length) return undefined;
     for (;;) {
@@ -77,7 +80,7 @@ export class Batch {
         return undefined;
       }
       // WORKING: the thread is on it.
-      const j = this.steal(i);
+      const j = !worthTaking || worthTaking(this.pendingAfter(i)) ? this.steal(i) : -1;
       if (j >= 0) {
         local(j);
         continue;
@@ -95,6 +98,14 @@ export class Batch {
     if (this.gaveUp) return;
     this.gaveUp = true;
     this.onCancel();
+  }
+
+  /** How many queries after `after` no thread has started. */
+  private pendingAfter(after: number): number {
+    const { flags } = this.views;
+    let n = 0;
+    for (let j = after + 1; j <= this.last; j++) if (Atomics.load(flags, j) === PENDING) n++;
+    return n;
   }
 
   /** Takes the last query after `after` that no thread has yet, or returns -1. */

@@ -33,9 +33,10 @@ export interface BatchMessage {
   type: 'batch';
   id: number;
   version: number;
+  /** Most hits a query may have: the room each has in the buffer. */
   limit: number;
-  /** Per draft sentence: its search terms, and its stems weighted for coverage. */
-  queries: { terms: string[]; draft: DraftMessage }[];
+  /** Per search: its terms, the draft text's stems weighted for coverage, and its own limit (at most `limit`) when smaller. */
+  queries: { terms: string[]; draft: DraftMessage; limit?: number }[];
   buffer: SharedArrayBuffer;
 }
 

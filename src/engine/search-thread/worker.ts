@@ -29,8 +29,8 @@ parentPort!.on('message', (m: ToThread) => {
     // A batch for another version of the index, or one given up on, is answered with failures.
     if (index && m.version === version && Atomics.load(ctrl, CTRL_CANCEL) !== m.id) {
       try {
-        const { terms, draft } = m.queries[i]!;
-        const hits = index.nearest(terms, draft, m.limit);
+        const { terms, draft, limit } = m.queries[i]!;
+        const hits = index.nearest(terms, draft, Math.min(limit ?? m.limit, m.limit));
         hits.forEach((h, k) => {
           ids[i * m.limit + k] = h.id;
           matched[i * m.limit + k] = h.cov.matched;

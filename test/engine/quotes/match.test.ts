@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestQuote, normalizeQuote, quoteOccursIn } from '../../../src/engine/quotes';
+import { closestQuote, normalizeQuote, quoteMatcher, quoteOccursIn } from '../../../src/engine/quotes';
 
 const SRC =
   'Following the meeting, Kirill Dmitriev, a senior Russian official, praised the outcome on X, citing “good results... 1. Largest POW exchange, 2. Ceasefire options that may work, 3. Understanding of positions and continued dialogue.” ' +
@@ -29,6 +29,15 @@ describe('quoteOccursIn', () => {
     expect(quoteOccursIn('the largest POW exchange in history', SRC)).toBeUndefined();
     expect(quoteOccursIn('could happen within weeks', SRC)).toBeUndefined();
     expect(quoteOccursIn('We know the time', SRC)).toBeUndefined();
+  });
+  it('a quote read once is found in each of many texts as when looked for in each alone', () => {
+    const texts = [SRC, SRC.toUpperCase(), 'We know. The date is near, but we are not disclosing it.', 'we’re  not — disclosing it!', '', 'Nothing here.'];
+    for (const quote of ["we're not disclosing it", 'We know the date … just yet', 'good results... Largest POW exchange', '“date”']) {
+      const match = quoteMatcher(quote);
+      for (const t of texts) expect(match(t), `${quote} in ${t.slice(0, 20)}`).toEqual(quoteOccursIn(quote, t));
+    }
+    expect(quoteMatcher('we’re not disclosing it')('we’re  not — disclosing it!')).toEqual({ start: 0, end: 26 });
+    expect(quoteMatcher('')('anything')).toBeUndefined();
   });
   it('diacritics', () => {
     expect(quoteOccursIn('Turkiye is indeed crucial here', 'He said: "Türkiye is indeed crucial here."')).toBeDefined();

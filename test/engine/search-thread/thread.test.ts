@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftOf, nearest } from '../../../src/engine/check/context';
 import { termsOf } from '../../../src/engine/citations/retrieval';
 import { Corpus } from '../../../src/engine/corpus';
+import { draftSentences } from '../../../src/engine/sentences';
 import { Batch } from '../../../src/engine/search-thread';
 import { ForwardIndex } from '../../../src/engine/search-thread/forward';
 import { batchLayout, batchViews, PENDING, TAKEN, WORKING } from '../../../src/engine/search-thread/protocol';
@@ -78,6 +79,24 @@ describe('the search thread', () => {
       expect(got).toEqual(alone.check(d));
     }
     expect(warnings).toEqual([]);
+  });
+
+  it('searches for the words of quotations too, each with its own limit, and finds what a single thread finds', () => {
+    // Source sentences with quotations, some with a word of the quotation changed (an invented quote).
+    const r = rng(11);
+    const quoted = sources()
+      .slice(0, 5)
+      .flatMap((s) => s.text.split(/(?<=[.!?][”"]?)\s+/))
+      .filter((t) => /[“"][^”"]{12,}[”"]/.test(t) && t.length < 400);
+    expect(quoted.length).toBeGreaterThan(10);
+    const draft = quoted.map((t) => (r() < 0.4 ? t.replace(/([“"][^”"]*?)\b([a-z]{5,})\b/, (_, a: string) => `${a}splendid`) : t)).join(' ');
+    const sentences = draftSentences(draft, 'plaintext').length;
+    paired.lastBatch = undefined;
+    const got = paired.check(draft, {}, 'plaintext');
+    // One search per sentence, and more for the quotations.
+    expect(paired.lastBatch!.thread + paired.lastBatch!.caller).toBeGreaterThan(sentences);
+    expect(got.some((d) => d.code === 'quote-not-in-sources')).toBe(true);
+    expect(got).toEqual(alone.check(draft, {}, 'plaintext'));
   });
 
   it('answers the labelled cases as before', () => {
@@ -203,6 +222,29 @@ describe('a batch read while the search thread works', () => {
     expect([...views.flags.slice(3)]).toEqual([TAKEN, TAKEN, TAKEN]);
     expect(batch.get(4, () => undefined)).toBeUndefined();
     expect(batch.counts).toEqual({ thread: 2, caller: 4 });
+  });
+
+  it('waits rather than takes a query over once the caller has more of its own work left', () => {
+    const { views, batch } = make(6);
+    views.flags[2] = WORKING;
+    const done: number[] = [];
+    const asked: number[] = [];
+    // First asked with queries 3, 4 and 5 not started: the caller takes 5. Then with 3 and 4
+    // left it declines, and waits for the thread, which answers 2 meanwhile.
+    const answer = batch.get(
+      2,
+      (j) => done.push(j),
+      (pending) => {
+        asked.push(pending);
+        if (asked.length === 1) return true;
+        views.flags[2] = 1;
+        return false;
+      },
+    );
+    expect(asked).toEqual([3, 2]);
+    expect(done).toEqual([5]);
+    expect(answer).toEqual([]);
+    expect([...views.flags.slice(3)]).toEqual([PENDING, PENDING, TAKEN]);
   });
 
   it('cancels once, and everything after is the caller’s', () => {
