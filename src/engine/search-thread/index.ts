@@ -79,8 +79,10 @@ export class Batch {
         this.counts.caller++;
         return undefined;
       }
-      // WORKING: the thread is on it.
-      const j = !worthTaking || worthTaking(this.pendingAfter(i)) ? this.steal(i) : -1;
+      // WORKING: the thread is on it. It takes queries in order, so it has started none after
+      // i; the caller has taken none after i but those it took from the end: every query
+      // after i up to `last` is still pending.
+      const j = !worthTaking || worthTaking(Math.max(0, this.last - i)) ? this.steal(i) : -1;
       if (j >= 0) {
         local(j);
         continue;
@@ -98,14 +100,6 @@ export class Batch {
     if (this.gaveUp) return;
     this.gaveUp = true;
     this.onCancel();
-  }
-
-  /** How many queries after `after` no thread has started. */
-  private pendingAfter(after: number): number {
-    const { flags } = this.views;
-    let n = 0;
-    for (let j = after + 1; j <= this.last; j++) if (Atomics.load(flags, j) === PENDING) n++;
-    return n;
   }
 
   /** Takes the last query after `after` that no thread has yet, or returns -1. */
