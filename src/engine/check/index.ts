@@ -4,6 +4,7 @@ import { citationEdits } from '../citations/footnotes';
 import type { Corpus } from '../corpus';
 import { findMentions } from '../entities';
 import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
+import type { QuoteMention } from '../quotes';
 import { draftSentences } from '../sentences';
 import { evidenceOf, outletName } from '../store';
 import { normalizePhrase } from '../text/fold';
@@ -134,12 +135,12 @@ function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnosti
   return out;
 }
 
-export function checkSentence(ctx: SentenceContext, previous: string[], options: CheckOptions): Diagnostic[] {
+export function checkSentence(ctx: SentenceContext, options: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const judged = judgeFigures(ctx);
   out.push(...figureDiagnostics(ctx, judged, options));
   out.push(...checkRoles(ctx));
-  out.push(...checkQuotes(ctx, previous));
+  out.push(...checkQuotes(ctx));
   const flagged = out.some((d) => d.code !== 'unsupported');
   if (!flagged) out.push(...checkStatements(ctx));
   if (!out.some((d) => d.code !== 'unsupported')) {
@@ -163,8 +164,9 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
   const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
-  // The sentences before each in its paragraph (quotations are read with them).
-  const previous: string[][] = [];
+  // Each checked sentence's quotations, read with the sentences before it in its paragraph
+  // (and the last two of the paragraph before) for speakers named there.
+  const quotes: QuoteMention[][] = [];
   let before: string[] = [];
   let para = -1;
   sentences.forEach((s, i) => {
@@ -172,7 +174,7 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
       para = s.paragraph;
       before = before.slice(-2);
     }
-    previous[i] = before.slice();
+    if (checked[i]) quotes.push(quotesIn(s.text, before));
     before.push(s.text);
   });
   // Every search the check needs, in the order it needs them: each sentence's, then its
@@ -180,7 +182,6 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   // one), which runs them while this thread checks the sentences already answered.
   const queries: Query[] = [];
   const sentenceQuery: number[] = [];
-  const quotes = wanted.map((i) => quotesIn(sentences[i]!.text, previous[i]!));
   // Per sentence, per quotation: its query's number, or -1 when it needs no search.
   const quoteQuery = quotes.map(() => [] as number[]);
   // The sentence (of `wanted`) each query is for.
@@ -205,7 +206,7 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     wanted.forEach((i, k) => {
       const ctx = makeContext(corpus, text, lines, sentences[i]!, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!) });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
-      out.push(...costs.timeCheck(() => checkSentence(ctx, previous[i]!, options)));
+      out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
     });
   } finally {
     // Searches not read (a check that threw) are not worth the thread's time.

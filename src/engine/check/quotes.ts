@@ -126,9 +126,10 @@ function quoteWordsRange(ctx: SentenceContext, q: QuoteMention) {
   return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
 }
 
-export function checkQuotes(ctx: SentenceContext, previous: string[]): Diagnostic[] {
+/** `ctx.quotes`: the sentence's quotations as read in its paragraph, and the searches for their words (else read here, without the paragraph). */
+export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const quotes = ctx.quotes?.found ?? quotesIn(ctx.sentence.text, previous);
+  const quotes = ctx.quotes?.found ?? quotesIn(ctx.sentence.text, []);
   for (const [n, q] of quotes.entries()) {
     const words = q.text.trim();
     if (words.length < 2) continue;
