@@ -305,8 +305,16 @@ export class Corpus implements Engine, Analyser {
       maxFileSize: opts.maxFileSize ?? null,
       aliases: opts.aliases ?? null,
     });
-    const listing = await listSources(patterns, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, signal: opts.signal });
-    const cached = await readCache<Snapshot>(cacheFile);
+    // The index file is read by the thread pool while the source files are listed and stat-ed here.
+    const reading = readCache<Snapshot>(cacheFile);
+    let listing: Awaited<ReturnType<typeof listSources>>;
+    try {
+      listing = await listSources(patterns, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, signal: opts.signal });
+    } finally {
+      // Settled either way, so a listing that throws leaves no read behind it.
+      await reading;
+    }
+    const cached = await reading;
     if (!cached.ok && !cached.missing) warn(`Sourcewise: the persistent index ${cacheFile} is damaged (${cached.reason}); rebuilding it.`);
     opts.signal?.throwIfAborted();
 
