@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -63,10 +64,18 @@ const corpora = [
 // A phase taking longer than this is stopped and reported as timed out (--timeout-min, default 60).
 const timeoutMs = Number(opt('--timeout-min') ?? 60) * 60_000;
 
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : undefined;
+};
+
+// The children run with the language server's Node flags (src/server/flags.ts).
+const { SERVER_NODE_FLAGS } = createRequire(import.meta.url)('../dist/bench-engine.js');
+
 function runChild(mode, spec) {
   const specFile = path.join(tmp, `${spec.name}.${mode}.json`);
   writeFileSync(specFile, JSON.stringify(spec));
-  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', '--expose-gc', path.join(here, 'child.mjs'), mode, specFile], {
+  const r = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '--max-old-space-size=8192', '--expose-gc', path.join(here, 'child.mjs'), mode, specFile], {
     encoding: 'utf8',
     maxBuffer: 64 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -101,8 +110,10 @@ for (const c of corpora) {
   const cold = runChild('cold', spec);
   let q = {};
   if (!cold.timedOut) {
-    process.stderr.write(`${c.name}: warm start and queries…\n`);
-    q = runChild('queries', spec);
+    process.stderr.write(`${c.name}: warm start (${spec.warmRuns} fresh processes) and queries…\n`);
+    const warm = Array.from({ length: spec.warmRuns }, () => runChild('warm', spec));
+    const mid = (k) => median(warm.map((w) => w[k]));
+    q = { warmMs: mid('warmMs'), prefetchMs: mid('prefetchMs'), restoreMs: mid('restoreMs'), restoreStallMs: mid('restoreStallMs'), ...runChild('queries', spec) };
   }
   results.corpora[c.name] = { ...cold, ...q };
   rmSync(cacheDir, { recursive: true, force: true });

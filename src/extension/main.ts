@@ -16,6 +16,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { SERVER_NODE_FLAGS } from '../server/flags';
 import { browseSources, citeCurrentSentence, FACTS_SCHEME, FactsProvider, showFacts } from './commands';
 import { RestartPolicy } from './restart';
 import { StatusItem, type StatusParams } from './status';
@@ -54,8 +55,8 @@ function selector(languages: string[]): LanguageClientOptions['documentSelector'
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] } },
   };
   const languages = vscode.workspace.getConfiguration('sourcewise').get<string[]>('languages') ?? ['markdown', 'plaintext'];
   const status = new StatusItem();
