@@ -273,7 +273,9 @@ const nextStamp = (): number => (lastStamp = (lastStamp % 0x7ffffffe) + 1);
 
 export class SentenceIndex {
   /** Term → its posting, or the number k of its posting in `stored` (made into an object when first read). */
-  private postings = new Map<string, Posting | number>();
+  private postingMap: Map<string, Posting | number> | undefined = new Map();
+  /** The stored terms (indexes into `storedWords`) until the map is made from them. */
+  private storedTerms: { terms: Int32Array; words: readonly string[] } | undefined;
   /** Postings read back from the persistent index: term k's ids are `ids[offsets[k] .. offsets[k+1])`. */
   private stored: { ids: Int32Array; offsets: Int32Array } | undefined;
   /** Per sentence id: its number of terms, and 1 while it is alive (the first `count` entries are used). */
@@ -292,6 +294,22 @@ export class SentenceIndex {
   private scratch = new Float64Array(0);
   private touched = new Int32Array(0);
   private stamp = nextStamp();
+
+  /**
+   * The term map. An index read back from the persistent index makes it on first use rather
+   * than at a warm start: about 100,000 terms at 19,000 articles (20-30 ms), which the first
+   * search then pays once.
+   */
+  private get postings(): Map<string, Posting | number> {
+    if (!this.postingMap) {
+      const { terms, words } = this.storedTerms!;
+      const map = new Map<string, Posting | number>();
+      for (let k = 0; k < terms.length; k++) map.set(words[terms[k]!]!, k);
+      this.postingMap = map;
+      this.storedTerms = undefined;
+    }
+    return this.postingMap;
+  }
 
   /** Changes whenever sentences are added or removed; no two indexes in a process share one. */
   get version(): number {
@@ -327,7 +345,8 @@ export class SentenceIndex {
     const index = new SentenceIndex();
     const { terms, offsets, ids } = state;
     index.stored = { ids, offsets };
-    for (let k = 0; k < terms.length; k++) index.postings.set(words[terms[k]!]!, k);
+    index.postingMap = undefined;
+    index.storedTerms = { terms, words };
     // Copies with room to grow (the stored arrays may be views of the file's bytes).
     index.count = state.lengths.length;
     index.lengths = new Int32Array(Math.max(1024, index.count + (index.count >> 2)));
