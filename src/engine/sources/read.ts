@@ -205,7 +205,11 @@ function simpleGlob(glob: string, cwd: string): { base: string; recursive: boole
   const base = path.resolve(cwd, segs.slice(0, k).join('/') || '.');
   // Whatever is inside node_modules is left to fast-glob's ignore rule.
   if (/(^|[\\/])node_modules([\\/]|$)/i.test(base)) return undefined;
-  return { base, recursive, accept: micromatch.matcher(name, { dot: false }) };
+  // The pattern's regular expression, tested directly: the matcher micromatch wraps around it
+  // costs about 1.5 µs a name (30 ms for a folder of 19,000 files); a name has no slashes to
+  // normalise, so the expression alone decides.
+  const re = micromatch.makeRe(name, { dot: false });
+  return { base, recursive, accept: (entry) => re.test(entry) };
 }
 
 /** Expands patterns into sorted absolute candidate paths; missing patterns are reported. */
