@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ensureBuilt, REPO } from './harness/lsp';
+import { SERVER_NODE_FLAGS } from '../../src/server/flags';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -180,8 +181,11 @@ describe('no webview, no network, nothing run from the workspace', () => {
         // The only process the extension starts is the bundled server, as a node module over IPC.
         const main = fs.readFileSync(path.join(REPO, 'src/extension/main.ts'), 'utf8');
         expect(main).toMatch(/asAbsolutePath\(path\.join\('dist', 'server\.js'\)\)/);
-        expect(main).toMatch(/run: \{ module: serverModule, transport: TransportKind\.ipc \}/);
+        expect(main).toMatch(/run: \{ module: serverModule, transport: TransportKind\.ipc, options: \{ execArgv: \[\.\.\.SERVER_NODE_FLAGS\] \} \}/);
         expect(main).not.toMatch(/command:\s/);
+        // With Node flags that size its heap and nothing else (no inspector, no preloaded code).
+        expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0);
+        for (const f of SERVER_NODE_FLAGS) expect(f).toMatch(/^--(?:min|max)-semi-space-size=\d+$|^--max-old-space-size=\d+$/);
       }
     });
   }
