@@ -102,7 +102,7 @@ for (const c of corpora) {
     patterns: [path.join(dir, c.glob)],
     cacheDir,
     warmRuns: 3,
-    checkRuns: 5,
+    checkRuns: 9,
     fuseBudgetMs: 20000,
     evalFile: c.eval && existsSync(path.join(corporaDir, '..', 'eval', 'public.jsonl')) ? path.join(corporaDir, '..', 'eval', 'public.jsonl') : undefined,
   };
@@ -140,6 +140,7 @@ const rows = [
   ['search thread: ready to answer', (r) => r.threadReadyMs, 'ms'],
   ['search thread: RSS added', (r) => r.threadRssMB, 'MB'],
   ['full check, 5,000-word draft', (r) => r.checkMs, 'ms'],
+  ['first full check in the process (code not yet compiled)', (r) => r.checkFirstMs, 'ms'],
   ['full check, all searches on one thread', (r) => r.checkAloneMs, 'ms'],
   ['searches answered by the search thread', (r) => r.checkThreadShare, ''],
   ['re-check after 1-char edit', (r) => r.recheckMs, 'ms'],
