@@ -292,6 +292,18 @@ function readSection(fd: number, s: SectionInfo, name: string): Buffer {
   return buf;
 }
 
+/** `readSection` by the thread pool: the calling thread is free while the bytes come in. */
+async function readSectionAsync(fh: fs.FileHandle, s: SectionInfo, name: string): Promise<Buffer> {
+  const buf = Buffer.allocUnsafeSlow(s.length);
+  for (let done = 0; done < s.length; ) {
+    const { bytesRead } = await fh.read(buf, done, s.length - done, s.offset + done);
+    if (bytesRead === 0) throw new Error(`truncated (${done} of ${s.length} bytes at ${s.offset})`);
+    done += bytesRead;
+  }
+  if (crc32(buf) !== s.crc) throw new Error(`checksum mismatch in ${name}`);
+  return buf;
+}
+
 /**
  * A deferred part read at most once: `get()` gives its value, reading it now if
  * `prefetch` has not; when it cannot be read, `onFail(reason)` is called once and
@@ -345,15 +357,7 @@ class FilePart<T> implements DeferredPart<T> {
       const fh = await fs.open(this.file, 'r');
       try {
         this.sameFile(fh.fd);
-        const buf = Buffer.allocUnsafeSlow(this.section.length);
-        let done = 0;
-        while (done < buf.length) {
-          const { bytesRead } = await fh.read(buf, done, buf.length - done, this.section.offset + done);
-          if (bytesRead === 0) throw new Error('truncated');
-          done += bytesRead;
-        }
-        if (crc32(buf) !== this.section.crc) throw new Error(`checksum mismatch in section ${this.index}`);
-        this.bytes = buf;
+        this.bytes = await readSectionAsync(fh, this.section, `section ${this.index}`);
       } finally {
         await fh.close();
       }
@@ -400,14 +404,7 @@ export async function readCache<T>(file: string): Promise<CacheRead<T>> {
     const size = fstatSync(fd).size;
     if (size < length) return { ok: false, missing: false, reason: `truncated (${size} of ${length} bytes)` };
     if (size > length) return { ok: false, missing: false, reason: `longer than written (${size} bytes, ${length} written)` };
-    const s0 = sections[0]!;
-    const first = Buffer.allocUnsafeSlow(s0.length);
-    for (let done = 0; done < s0.length; ) {
-      const { bytesRead } = await fh.read(first, done, s0.length - done, s0.offset + done);
-      if (bytesRead === 0) throw new Error(`truncated (${done} of ${s0.length} bytes at ${s0.offset})`);
-      done += bytesRead;
-    }
-    if (crc32(first) !== s0.crc) throw new Error('checksum mismatch in the index');
+    const first = await readSectionAsync(fh, sections[0]!, 'the index');
     const value = decodeSection(first, (k) => {
       const s = sections[k];
       if (!s) throw new Error('bad section reference');
