@@ -136,7 +136,7 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     const terms = quoteTerms(q);
     const occ = terms ? occurrences(ctx, words, ctx.quotes?.near(n) ?? nearest(ctx.corpus, terms, QUOTE_CANDIDATES)) : [];
     if (occ.length === 0) {
-      const near = nearest(ctx.corpus, termsOf(words), 10).slice(0, 5);
+      const near = nearest(ctx.corpus, terms ?? termsOf(words), 10).slice(0, 5);
       const evidence: Evidence[] = [];
       const fixes = [];
       // Prefer whole quotations from the nearest sentences; fall back to their plain text.

@@ -17,27 +17,35 @@ export interface Query {
   limit: number;
 }
 
-/** What this thread's own work has cost so far in a check, to judge whether taking a search over pays. */
-export class Costs {
-  private search = 0;
-  private searches = 0;
-  private check = 0;
-  private checks = 0;
+/** Time spent on one kind of work, and how many times it was done. */
+class Tally {
+  ms = 0;
+  count = 0;
 
-  timeSearch<T>(f: () => T): T {
+  time<T>(f: () => T): T {
     const t = performance.now();
     const out = f();
-    this.search += performance.now() - t;
-    this.searches++;
+    this.ms += performance.now() - t;
+    this.count++;
     return out;
   }
 
+  get mean(): number {
+    return this.ms / this.count;
+  }
+}
+
+/** What this thread's own work has cost so far in a check, to judge whether taking a search over pays. */
+export class Costs {
+  private readonly searches = new Tally();
+  private readonly checks = new Tally();
+
+  timeSearch<T>(f: () => T): T {
+    return this.searches.time(f);
+  }
+
   timeCheck<T>(f: () => T): T {
-    const t = performance.now();
-    const out = f();
-    this.check += performance.now() - t;
-    this.checks++;
-    return out;
+    return this.checks.time(f);
   }
 
   /**
@@ -47,11 +55,11 @@ export class Costs {
    * up checking the last sentences alone while the other sits idle.
    */
   worthTaking(pending: number, checksLeft: number): boolean {
-    if (this.searches === 0 || this.checks === 0) return true;
-    const search = this.search / this.searches;
+    if (this.searches.count === 0 || this.checks.count === 0) return true;
+    const search = this.searches.mean;
     // The search thread also has about half of the search it is on.
     const theirs = (pending + 0.5) * search;
-    const mine = checksLeft * (this.check / this.checks) + search;
+    const mine = checksLeft * this.checks.mean + search;
     return theirs >= mine;
   }
 }

@@ -274,7 +274,7 @@ const nextStamp = (): number => (lastStamp = (lastStamp % 0x7ffffffe) + 1);
 export class SentenceIndex {
   /** Term → its posting, or the number k of its posting in `stored` (made into an object when first read). */
   private postingMap: Map<string, Posting | number> | undefined = new Map();
-  /** The stored terms (indexes into `storedWords`) until the map is made from them. */
+  /** The stored terms (indexes into `words`) until the map is made from them (see `postings`). */
   private storedTerms: { terms: Int32Array; words: readonly string[] } | undefined;
   /** Postings read back from the persistent index: term k's ids are `ids[offsets[k] .. offsets[k+1])`. */
   private stored: { ids: Int32Array; offsets: Int32Array } | undefined;
