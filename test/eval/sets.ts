@@ -1,0 +1,74 @@
+/**
+ * The labelled sets and how each is scored. Public and own cases and the tuning
+ * halves of the blind sets are what rules may be judged on while they are written;
+ * the held-out halves (written by people who had not read the engine, split by a
+ * hash of the case id before anyone looked at results) only ever give figures.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../../src/engine/corpus';
+import { loadCases, runCase, table, type CaseResult } from './run-eval';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHARED = path.resolve(ROOT, '../shared');
+export const SEEDS = path.join(ROOT, 'seeds');
+export const WIKINEWS = path.join(SHARED, 'corpora/wikinews-en-2019-2020');
+
+export interface EvalSet {
+  name: string;
+  file: string;
+  /** Source patterns the cases are checked against. */
+  sources: () => string[];
+  heldOut: boolean;
+}
+
+const seedSources = () => [SEEDS];
+const wikinewsSources = () => (existsSync(WIKINEWS) ? readdirSync(WIKINEWS).filter((f) => /^\d+\.txt$/.test(f)).map((f) => path.join(WIKINEWS, f)) : []);
+
+export const EVAL_SETS: EvalSet[] = [
+  { name: 'public', file: path.join(SHARED, 'eval/public.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'own', file: path.join(__dirname, 'cases.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'seeds-tuning', file: path.join(__dirname, 'blind/seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'wikinews-tuning', file: path.join(__dirname, 'blind/wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+];
+
+export interface SetScore {
+  name: string;
+  heldOut: boolean;
+  cases: number;
+  passed: number;
+  perLabel: { label: string; pass: number; total: number }[];
+  /** Supported cases given a `contradiction`: the false alarms that matter most. */
+  falseContradictions: number;
+  summary: string;
+  results: CaseResult[];
+}
+
+const corpora = new Map<string, Promise<Corpus>>();
+
+async function corpusFor(set: EvalSet): Promise<Corpus | undefined> {
+  const sources = set.sources();
+  if (sources.length === 0) return undefined;
+  const key = sources.join('\n');
+  let c = corpora.get(key);
+  if (!c) corpora.set(key, (c = Corpus.load(sources).then(({ corpus }) => corpus)));
+  return c;
+}
+
+export async function scoreSet(set: EvalSet): Promise<SetScore | undefined> {
+  if (!existsSync(set.file)) return undefined;
+  const corpus = await corpusFor(set);
+  if (!corpus) return undefined;
+  const results = loadCases(set.file).map((c) => runCase(corpus, c));
+  const perLabel = table(results);
+  const passed = results.filter((r) => r.pass).length;
+  const falseContradictions = results.filter((r) => r.c.label === 'supported' && r.diagnostics.some((d) => d.code === 'contradiction')).length;
+  const pct = (a: number, b: number) => `${Math.round((100 * a) / Math.max(1, b))}%`;
+  const summary =
+    `${passed}/${results.length} (${pct(passed, results.length)}) · ` +
+    perLabel.map((t) => `${t.label} ${t.pass}/${t.total}`).join(' · ') +
+    ` · false contradictions on supported: ${falseContradictions}`;
+  return { name: set.name, heldOut: set.heldOut, cases: results.length, passed, perLabel, falseContradictions, summary, results };
+}
