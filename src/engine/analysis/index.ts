@@ -16,7 +16,7 @@ import { findMentions, findRoles, type EntityRegistry } from '../entities';
 import { parseQuantities, resolveRelativeDate, type Quantity } from '../quantities';
 import { findQuotes, findSocialPostAuthor } from '../quotes';
 import type { Claim } from '../claims';
-import { tokenize } from '../text/tokens';
+import { wordTokens as tokenize } from '../nlp';
 import type { RoleRec, SourceQuote } from '../store';
 
 export interface MentionRef {

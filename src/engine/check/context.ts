@@ -7,7 +7,7 @@ import type { SentRec } from '../store';
 import type { QuoteMention } from '../quotes';
 import type { Sentence } from '../types';
 import { LineIndex } from '../text/lines';
-import { tokenize, type Token } from '../text/tokens';
+import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
 
 export interface Candidate {

@@ -6,7 +6,8 @@
 import { claimsOf, FRAME, type Claim } from '../claims';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
-import { stem, STOPWORDS, type Token } from '../text/tokens';
+import { stem, type Token } from '../nlp';
+import { STOPWORDS } from '../text/stopwords';
 import { classOfStem } from '../claims/lexicon';
 import { quantitiesOf, tokensOf, type SentenceContext } from './context';
 

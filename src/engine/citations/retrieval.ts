@@ -7,7 +7,9 @@
  */
 import Fuse from 'fuse.js';
 import { foldForMatch, foldUnit } from '../text/fold';
-import { STOPWORDS, stemUncached, wordCharAt } from '../text/tokens';
+import { STOPWORDS } from '../text/stopwords';
+import { wordCharAt } from '../text/scan';
+import { stemUncached } from '../nlp';
 import { classHits, startsClassHit } from '../claims/lexicon';
 
 export interface Terms {

@@ -7,7 +7,8 @@
  * Two claims are comparable only when their keys are equal.
  */
 import type { Quantity } from '../quantities';
-import { tokenize, stem, STOPWORDS, type Token } from '../text/tokens';
+import { stem, wordTokens as tokenize, type Token } from '../nlp';
+import { STOPWORDS } from '../text/stopwords';
 import { classHits, classOfStem, HEDGES, type ClassHit } from './lexicon';
 import { demonymCountry as countryOfDemonym } from '../entities/gazetteer';
 

@@ -3,7 +3,7 @@
  * Each class maps to a list of stems (see text/tokens.ts `stem`) or multi-word phrases.
  * Nothing here is specific to any corpus.
  */
-import { stem } from '../text/tokens';
+import { stem } from '../nlp';
 
 const RAW: Record<string, string[]> = {
   meet: [

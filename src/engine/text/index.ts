@@ -1,3 +1,3 @@
 export * from './fold';
-export * from './tokens';
+export * from './stopwords';
 export * from './lines';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { termsOf, type Terms } from '../../../src/engine/citations/retrieval';
 import { CLASS_PHRASES, classHits, classOfStem, type ClassHit } from '../../../src/engine/claims/lexicon';
-import { asciiPunctuation, foldDiacritics, STOPWORDS, stemUncached } from '../../../src/engine/text';
+import { asciiPunctuation, foldDiacritics, STOPWORDS } from '../../../src/engine/text';
+import { stemUncached } from '../../../src/engine/nlp';
 
 // termsOf and classHits as they were defined before the word table and the phrase index.
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  asciiPunctuation,
-  contentStems,
-  foldDiacritics,
-  foldForMatch,
-  LineIndex,
-  STEM_MEMO_MAX,
-  STOPWORDS,
-  stem,
-  stemUncached,
-  tokenize,
-  tokenNorms,
-} from '../../../src/engine/text';
+import { asciiPunctuation, foldDiacritics, foldForMatch, LineIndex } from '../../../src/engine/text';
 
-// The definitions the fast versions must agree with (as they were written before).
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*/gu;
+// The definition the fast version must agree with (as it was written before).
 
 function refFold(s: string): string {
   const f = asciiPunctuation(foldDiacritics(s));
@@ -22,23 +9,6 @@ function refFold(s: string): string {
   for (let i = 0; i < f.length; i++) {
     const c = f.charCodeAt(i);
     out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : f[i];
-  }
-  return out;
-}
-
-function refTokenize(text: string) {
-  const folded = refFold(text);
-  const out = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const first = m[0][0]!;
-    out.push({
-      norm: folded.slice(m.index, m.index + m[0].length),
-      text: m[0],
-      start: m.index,
-      end: m.index + m[0].length,
-      capitalized: first !== first.toLowerCase() && first === first.toUpperCase(),
-    });
   }
   return out;
 }
@@ -57,7 +27,7 @@ const TRICKY = [
   'TALKS Negotiations MEETINGS ceasefire CEASE-FIRE Ministries hopping',
 ];
 
-describe('tokenize and foldForMatch (scanner and tables) match their definitions', () => {
+describe('foldForMatch (tables) matches its definition', () => {
   it('foldForMatch folds every UTF-16 code unit as the composed definition does', () => {
     let all = '';
     for (let c = 0; c < 65536; c++) all += String.fromCharCode(c);
@@ -68,47 +38,6 @@ describe('tokenize and foldForMatch (scanner and tables) match their definitions
     expect(foldForMatch(long)).toBe(refFold(long));
   });
 
-  it('tokenize gives the tokens of the word regex, with the same norms and capitals', () => {
-    for (const s of TRICKY) {
-      expect(tokenize(s)).toEqual(refTokenize(s));
-      expect(tokenNorms(s)).toEqual(refTokenize(s).map((t) => t.norm));
-    }
-    // every code unit next to letters, separators and digits
-    let mixed = '';
-    for (let c = 0; c < 65536; c += 7) mixed += `a${String.fromCharCode(c)}b-${String.fromCharCode(c)}'1 `;
-    expect(tokenize(mixed)).toEqual(refTokenize(mixed));
-  });
-
-  it('contentStems keeps the non-stopword stems in order', () => {
-    for (const s of TRICKY) {
-      expect(contentStems(s)).toEqual(refTokenize(s).filter((t) => !STOPWORDS.has(t.norm)).map((t) => stemUncached(t.norm)));
-    }
-  });
-});
-
-describe('stem memo', () => {
-  const words = [
-    'talks', 'talk', 'negotiations', 'attended', 'exchanged', 'ministries', 'hopping', 'falling', 'kissing', 'buzzing',
-    'dressed', 'agreements', 'happiness', "government's", 'classes', 'boxes', 'churches', 'buses', 'crisis', 'status',
-    'ties', 'dies', 'ΟΔΟΣ', 'İNGS', 'MEETINGS', 'x', 'abc', 'abcd', 'a'.repeat(39) + 'ing', 'a'.repeat(41) + 'ing',
-  ];
-
-  it('gives the same stem as without the memo, whichever order words come in', () => {
-    const forward = words.map((w) => stem(w));
-    const backward = [...words].reverse().map((w) => stem(w)).reverse();
-    const direct = words.map((w) => stemUncached(w));
-    expect(forward).toEqual(direct);
-    expect(backward).toEqual(direct);
-    expect(words.map((w) => stem(w))).toEqual(direct); // now from the memo
-  });
-
-  it('stays right after it fills up and starts over', () => {
-    const many: string[] = [];
-    for (let k = 0; k < STEM_MEMO_MAX + 1000; k++) many.push(`w${k.toString(36)}${['ings', 'ed', 's', 'ations', 'ness'][k % 5]}`);
-    for (const w of many) expect(stem(w)).toBe(stemUncached(w));
-    for (const w of words) expect(stem(w)).toBe(stemUncached(w));
-    for (const w of many.slice(0, 2000)) expect(stem(w)).toBe(stemUncached(w));
-  });
 });
 
 describe('LineIndex (line starts found with indexOf)', () => {

@@ -1,0 +1,125 @@
+/**
+ * The one place the engine splits text into tokens: wink-nlp with its English
+ * "lite web" model (tokens, parts of speech, lemmas, negation scope).
+ *
+ * wink reads Latin letters; names such as "Erdoğan" would come apart at the "ğ".
+ * It is therefore given the text with diacritics and typographic punctuation
+ * folded unit for unit (`foldDiacritics`, `asciiPunctuation`: the length is kept),
+ * so every token's offsets are offsets into the original text.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { asciiPunctuation, foldDiacritics, foldForMatch } from '../text/fold';
+import type { Pos, Token, TokenKind } from './types';
+
+type Wink = ReturnType<typeof winkNLP>;
+
+let wink: Wink | undefined;
+
+function tagger(): Wink {
+  // Sentences are split by the engine (../sentences); wink tags one sentence at a time.
+  return (wink ??= winkNLP(model, ['pos', 'negation']));
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+/** Control characters and other code units wink reads as breaks; replaced by spaces (same length). */
+const ODD_SPACE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/** The text wink is given: same length, diacritics and typographic punctuation folded, case kept. */
+export function taggerInput(text: string): string {
+  if (!NON_ASCII.test(text)) return text.replace(ODD_SPACE, ' ');
+  return asciiPunctuation(foldDiacritics(text)).replace(ODD_SPACE, ' ');
+}
+
+const KINDS: Record<string, TokenKind> = {
+  word: 'word',
+  number: 'number',
+  ordinal: 'ordinal',
+  punctuation: 'punct',
+  symbol: 'symbol',
+  currency: 'currency',
+  url: 'url',
+  email: 'email',
+  mention: 'mention',
+  hashtag: 'hashtag',
+  emoji: 'emoji',
+  emoticon: 'emoji',
+  time: 'time',
+  decade: 'decade',
+  quoted_phrase: 'word',
+  tabCRLF: 'space',
+};
+
+const SPACE_BEFORE = /\s/;
+
+/** Longest text tagged in one call; longer text (never a real sentence) is tagged in pieces cut at spaces. */
+export const MAX_TAGGED = 4000;
+
+/**
+ * Tokens of one sentence (or any short text) with exact offsets, part of speech,
+ * lemma and negation scope. Whitespace is not a token.
+ */
+export function tagTokens(text: string): Token[] {
+  if (text.length <= MAX_TAGGED) return tagPiece(text, 0);
+  const out: Token[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = Math.min(text.length, from + MAX_TAGGED);
+    if (to < text.length) {
+      const cut = text.lastIndexOf(' ', to);
+      if (cut > from + MAX_TAGGED / 2) to = cut;
+    }
+    for (const t of tagPiece(text.slice(from, to), from)) out.push(t);
+    from = to;
+  }
+  return out;
+}
+
+function tagPiece(text: string, base: number): Token[] {
+  const input = taggerInput(text);
+  const folded = foldForMatch(text);
+  const nlp = tagger();
+  const its = nlp.its;
+  const doc = nlp.readDoc(input);
+  const toks = doc.tokens();
+  const values = toks.out() as string[];
+  const spaces = toks.out(its.precedingSpaces) as string[];
+  const tags = toks.out(its.pos) as string[];
+  const types = toks.out(its.type) as string[];
+  const lemmas = toks.out(its.lemma as unknown as Parameters<typeof toks.out>[0]) as string[];
+  const negs = toks.out(its.negationFlag) as unknown as boolean[];
+  const out: Token[] = [];
+  let at = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    at += spaces[i]!.length;
+    let start = at;
+    if (input.startsWith(v, start)) {
+      at = start + v.length;
+    } else {
+      // wink rewrote the token (it never should); find it again so offsets stay true.
+      const k = input.indexOf(v, start);
+      if (k < 0) continue;
+      start = k;
+      at = k + v.length;
+    }
+    const kind = KINDS[types[i]!] ?? 'other';
+    if (kind === 'space') continue;
+    const original = text.slice(start, at);
+    const first = original.codePointAt(0) ?? 0;
+    const ch = String.fromCodePoint(first);
+    out.push({
+      start: base + start,
+      end: base + at,
+      text: original,
+      norm: folded.slice(start, at),
+      lemma: (lemmas[i] ?? v).toLowerCase(),
+      pos: tags[i] as Pos,
+      kind,
+      sp: start === 0 || SPACE_BEFORE.test(input[start - 1]!),
+      cap: ch !== ch.toLowerCase() && ch === ch.toUpperCase(),
+      neg: negs[i] === true,
+    });
+  }
+  return out;
+}
