@@ -1,6 +1,7 @@
 // Bundles the command line, the language server, its search thread and the VS Code client into dist/.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { writeTable } from './scripts/wordnet-table.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -20,6 +21,10 @@ const entries = [
   { entryPoints: ['src/engine/search-thread/worker.ts'], outfile: 'dist/search-worker.js' },
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));
+
+// The WordNet table beside the bundles (dist/wordnet.bin, read by src/engine/concepts); skipped when up to date.
+const table = writeTable('dist');
+if (table.built) console.log(`wordnet table: ${table.file}, ${table.bytes} bytes in ${table.ms} ms`);
 
 for (const e of entries) {
   if (watch) {

@@ -312,10 +312,11 @@ await step('package contents', ['prerequisites'], async () => {
   const zip = readZip(VSIX);
   const names = zip.entries.map((e) => e.name.replace(/^extension\//, ''));
   const problems = [];
-  if (zip.size > 1024 * 1024) problems.push(`${(zip.size / 1024).toFixed(0)} KB, over 1 MB`);
+  // The budget is 5 MB; the WordNet table (dist/wordnet.bin) is about 1.24 MB of the 1.9 MB.
+  if (zip.size > 5 * 1024 * 1024) problems.push(`${(zip.size / 1024).toFixed(0)} KB, over 5 MB`);
   const stray = names.filter((n) => /^(node_modules|src|test|bench|examples|\.ci|\.git)\//.test(n) || /\.(map|ts)$/.test(n));
   if (stray.length) problems.push(`ships files it should not: ${stray.slice(0, 6).join(', ')}${stray.length > 6 ? ', …' : ''}`);
-  for (const need of ['package.json', pkg.main?.replace(/^\.\//, '') ?? 'dist/extension.js', 'dist/server.js', 'dist/search-worker.js']) {
+  for (const need of ['package.json', pkg.main?.replace(/^\.\//, '') ?? 'dist/extension.js', 'dist/server.js', 'dist/search-worker.js', 'dist/wordnet.bin']) {
     if (!names.includes(need)) problems.push(`${need} is missing`);
   }
   if (!names.some((n) => n.startsWith('seeds/'))) problems.push('no seeds/');
