@@ -6,6 +6,7 @@ import type { Near } from '../search-thread';
 import type { SentRec } from '../store';
 import type { QuoteMention } from '../quotes';
 import type { Sentence } from '../types';
+import { StoryScoper, type Scope } from './story';
 import { LineIndex } from '../text/lines';
 import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
@@ -33,6 +34,10 @@ export interface SentenceContext {
    * the words of quotation n (a full check searches for them on the search thread).
    */
   quotes?: { found: QuoteMention[]; near: (n: number) => Candidate[] | undefined };
+  /** `candidates` and the nearest sentences of the sentence's story (see `figureCandidates`). */
+  storyCandidates?: Candidate[];
+  /** The sources this sentence's figures may be judged by (see ./story); undefined: no story known. */
+  scope?: Scope;
   /** Tokens of the draft sentence (key -1) and of source sentences (their ids), once split (see `tokensOf`). */
   tokens?: Map<number, readonly Token[]>;
 }
@@ -80,9 +85,9 @@ export function draftOf(corpus: Corpus, terms: Terms): PreparedDraft {
  * Source sentences near a piece of draft text, best covered first (ties: more terms, then
  * search rank). `draft`: its stems weighted for coverage, when already worked out.
  */
-export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, draft = draftOf(corpus, terms)): Candidate[] {
+export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, draft = draftOf(corpus, terms), filter?: (id: number) => boolean): Candidate[] {
   const out: Candidate[] = [];
-  for (const h of corpus.store.index.search(terms.terms, limit)) {
+  for (const h of corpus.store.index.search(terms.terms, limit, filter)) {
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
     out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
@@ -103,7 +108,7 @@ export function candidatesFrom(corpus: Corpus, found: readonly Near[]): Candidat
 }
 
 /** `pre`: the sentence's terms and nearest sentences when worked out beforehand (a full check searches on another thread). */
-export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sentence: Sentence, pre?: { terms: Terms; candidates?: Candidate[] }): SentenceContext {
+export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sentence: Sentence, pre?: { terms: Terms; candidates?: Candidate[]; scope?: Scope }): SentenceContext {
   const terms = pre?.terms ?? termsOf(sentence.text);
   return {
     corpus,
@@ -113,5 +118,25 @@ export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sent
     terms,
     termSet: new Set(terms.terms),
     candidates: pre?.candidates ?? nearest(corpus, terms),
+    scope: pre && 'scope' in pre ? pre.scope : new StoryScoper(corpus).scopeOfSentence(text, sentence.text),
   };
+}
+
+/** How many sentences of the draft sentence's own story its figures are also compared with. */
+export const STORY_CANDIDATES = 30;
+
+/**
+ * The candidates a sentence's figures are judged by: its nearest sentences, and when its
+ * story is a few sources of a larger archive, the nearest sentences of those sources too
+ * (in an archive, the right article's sentence can rank below other stories' sentences).
+ */
+export function figureCandidates(ctx: SentenceContext): Candidate[] {
+  const scope = ctx.scope;
+  if (!scope || scope === 'all') return ctx.candidates;
+  if (ctx.storyCandidates) return ctx.storyCandidates;
+  const sents = ctx.corpus.store.sents;
+  const extra = nearest(ctx.corpus, ctx.terms, STORY_CANDIDATES, undefined, (id) => scope.has(sents[id]!.doc));
+  const seen = new Set(ctx.candidates.map((c) => c.rec.id));
+  ctx.storyCandidates = [...ctx.candidates, ...extra.filter((c) => !seen.has(c.rec.id))];
+  return ctx.storyCandidates;
 }

@@ -1,21 +1,24 @@
 /**
- * Figures: compares each claim of a draft sentence with the claims of the same
- * measure in the nearest source sentences, and decides whether the sources
- * support it, rule it out, or disagree among themselves.
+ * Figures: each claim of a draft sentence (a frame: ../claims/frame) is aligned with the
+ * claims of the nearest source sentences of the same story (./story); the sources that
+ * align strongly enough decide whether they support the figure, rule it out, or disagree
+ * among themselves. Below the alignment a decision needs, the check abstains.
  */
-import { claimsOf, FRAME, type Claim } from '../claims';
+import { alignClaims, claimsOf, newsConcept, type Alignment, type Claim } from '../claims';
+import { lookupPlace } from '../entities/gazetteer';
+import { foldForMatch } from '../text/fold';
+import { stem } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
-import { stem, type Token } from '../nlp';
-import { STOPWORDS } from '../text/stopwords';
-import { classOfStem } from '../claims/lexicon';
-import { quantitiesOf, tokensOf, type SentenceContext } from './context';
+import { figureCandidates, idfOf, quantitiesOf, type SentenceContext } from './context';
+import { inScope } from './story';
 
 export interface ClaimMatch {
   rec: SentRec;
   claim: Claim;
+  /** How sure it is that the source's figure measures what the draft's does (0..1). */
   sim: number;
-  /** Stated inside a quotation or as an expectation. */
+  /** Stated as an expectation, inside a quotation, or vaguely ("thousands"). */
   weak: boolean;
   /** Only compatible under one reading of an unclear per-side/total scope. */
   ambiguous: boolean;
@@ -29,6 +32,38 @@ export interface FigureJudgement {
   verdict: Verdict;
   matches: ClaimMatch[];
 }
+
+/** Alignment a source claim needs to count as support. */
+export const SUPPORT_ALIGNMENT = 0.45;
+/** Alignment a source claim needs to rule a figure out (precision first: well above support). */
+export const CONTRADICT_ALIGNMENT = 0.5;
+/** How much the source paragraph's match with the draft sentence adds (see `paragraphCoverage`). */
+const DISCOURSE_WEIGHT = 0.2;
+/** Sentences of a source paragraph before a figure's sentence that set its scene. */
+const SCENE_SENTENCES = 3;
+
+/**
+ * How much of the draft sentence (its search terms, by weight) the source sentence and the
+ * sentences before it in its paragraph have: a paragraph's opening sets the scene for the
+ * figures that follow ("An apartment building collapsed … A total of 39 are confirmed
+ * dead"), and tells one event's figures from another's in the same article.
+ */
+function paragraphCoverage(ctx: SentenceContext, rec: SentRec, terms: readonly string[], total: number, idf: (t: string) => number): number {
+  if (total <= 0) return 0;
+  const sents = ctx.corpus.store.sents;
+  const recs = [rec];
+  for (let id = rec.id - 1; id >= 0 && recs.length <= SCENE_SENTENCES; id--) {
+    const r = sents[id];
+    if (!r || r.doc !== rec.doc || r.paragraph !== rec.paragraph) break;
+    if (r.alive) recs.push(r);
+  }
+  let shared = 0;
+  for (const t of terms) if (recs.some((r) => r.termSet.has(t))) shared += idf(t);
+  return shared / total;
+}
+
+/** How much a sentence-level match adds to a clause-level alignment. */
+const SENTENCE_WEIGHT = 0.15;
 
 function scaled(q: Quantity, f: number): Quantity {
   return { ...q, value: q.value * f, low: q.low * f, high: q.high * f };
@@ -71,7 +106,7 @@ function compatible(draft: DraftFigure, s: Claim): { ok: boolean; ambiguous: boo
     return plain(d.bound === 'before' ? b[0] < a[0] : b[1] > a[1] - 1e-9 && b[0] >= a[1] - 1e-9);
   }
   const direct = () => safeCompat(draft, false, s.q);
-  if (d.q.kind !== 'count' || d.scope === s.scope) return plain(direct());
+  if (d.dim !== 'count' || d.scope === s.scope) return plain(direct());
   if (d.scope === 'perSide' && s.scope === 'total') return plain(safeCompat(draft, true, s.q));
   if (d.scope === 'total' && s.scope === 'perSide') return plain(safeCompat(draft, false, scaled(s.q, 2)));
   if (d.scope === 'perSide' && s.scope === 'unknown') {
@@ -120,15 +155,14 @@ function safeCompat(draft: DraftFigure, twice: boolean, b: Quantity): boolean {
   }
 }
 
-/** Claims are about the same thing: same measure, and no clash of sides ("Ukrainian" vs "Russian" soldiers). */
-function sameMeasure(d: Claim, s: Claim): boolean {
-  if (d.key !== s.key || d.key === FRAME || s.bound) return false;
-  if (d.side && s.side && d.side !== s.side) return false;
-  if (d.q.kind !== s.q.kind) {
-    const dateish = (k: string) => k === 'date' || k === 'year';
-    if (!(dateish(d.q.kind) && dateish(s.q.kind))) return false;
-  }
-  return true;
+/**
+ * A plain figure equal to the bound a source sets ("80%" for "over 80%", "200" for "more
+ * than 200") drops the source's qualifier; it does not contradict it.
+ */
+function atBound(a: Quantity, b: Quantity): boolean {
+  if (a.qualifier !== 'exact' || !Number.isFinite(a.value)) return false;
+  const eps = Math.max(1e-9, Math.abs(a.value) * 1e-9);
+  return (b.lowOpen === true && Math.abs(a.value - b.low) <= eps) || (b.highOpen === true && Math.abs(a.value - b.high) <= eps) || (b.qualifier !== 'exact' && Math.abs(a.value - b.value) <= eps);
 }
 
 /** A source date that is coarser than the draft's cannot pin the draft's day ("March 2022" vs "16 May"). */
@@ -166,25 +200,6 @@ function withSourcedYear(claim: Claim, comparables: Claim[]): Claim {
   return { ...claim, q: { ...claim.q, date, value: day, low: day, high: day } };
 }
 
-/** Content stems in the few words either side of a figure (`toks`: its sentence's tokens). */
-function localStems(toks: readonly Token[], q: Quantity): Set<string> {
-  const out = new Set<string>();
-  const i0 = toks.findIndex((t) => t.end > q.start);
-  const i1 = toks.findIndex((t) => t.start >= q.end);
-  const from = Math.max(0, (i0 < 0 ? toks.length : i0) - 4);
-  const to = Math.min(toks.length, (i1 < 0 ? toks.length : i1) + 4);
-  for (let i = from; i < to; i++) {
-    const t = toks[i]!;
-    if (t.start >= q.start && t.end <= q.end) continue;
-    if (STOPWORDS.has(t.norm) || /^\d/.test(t.norm)) continue;
-    const s = stem(t.norm);
-    out.add(s);
-    const cls = classOfStem(s);
-    if (cls) out.add('#' + cls);
-  }
-  return out;
-}
-
 /** Calendar years and day-level dates a sentence is about, other than the figure being checked. */
 function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<number>; days: Set<number>; cutoff?: boolean } {
   const years = new Set<number>();
@@ -192,7 +207,7 @@ function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<numbe
   let cutoff = false;
   for (const c of claims) {
     if (c === except || c.q === except?.q) continue;
-    if (c.key === FRAME && c.bound) cutoff = true;
+    if (c.role === 'frame' && c.bound) cutoff = true;
     const d = c.q.date;
     if (c.q.kind === 'year' && Number.isInteger(c.q.value)) years.add(c.q.value);
     if (c.q.kind === 'date' && d?.year !== undefined) years.add(d.year);
@@ -210,96 +225,243 @@ function sameTimeFrame(a: { years: Set<number>; days: Set<number>; cutoff?: bool
   return true;
 }
 
+/** A claim aligned with the draft's, before votes are counted. */
+interface Aligned {
+  rec: SentRec;
+  claim: Claim;
+  a: Alignment;
+  score: number;
+  ok: boolean;
+  ambiguous: boolean;
+  /** Agrees only by dropping the source's qualifier. */
+  bound?: boolean;
+}
+
+/**
+ * Whether an alignment is strong enough to rule a figure out: the words around must agree,
+ * and so must what the figure counts (for counts, ranks, sums and shares) or the event
+ * it times (for dates and lengths of time).
+ */
+function strong(d: Claim, x: Aligned): boolean {
+  return weakness(d, { ...x, sentence: x.rec.sent.text }) === undefined;
+}
+
+/** Why an alignment is too weak to rule a figure out, or undefined when it is strong enough. */
+export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignment; sentence?: string }): string | undefined {
+  if (x.score < CONTRADICT_ALIGNMENT) return 'score';
+  const s = x.claim;
+  // What is counted or timed is named by a specific noun in both ("a 60-day pause in the
+  // fighting" against "a 30-day ceasefire"): that identifies the measure.
+  // (A count is also told apart by what was done: "drove 55 yards" is not "scrambled 3 yards".)
+  const specific = d.dim !== 'count' && d.thing !== undefined && !GENERIC_THINGS.has(d.thing) && x.a.thing >= 0.9;
+  // Both clauses say what happened, and it is not the same event ("58,000 evacuated" against "6,000 killed").
+  if (!specific && d.events.length > 0 && s.events.length > 0 && x.a.events < 0.5) return 'events differ';
+  // A figure for one place is not a figure for another or for the world ("in the United
+  // States and Canada" against "worldwide"); and where the source's sentence names the
+  // draft's place in another clause, that clause's figure is the one to compare.
+  if (placeClash(d, x)) return 'another place';
+  // The time between two events: both ends must be the same events.
+  if (d.role === 'offset') return x.a.events >= 0.9 && x.a.context >= 0.5 ? undefined : 'offset';
+  // An age is one person's: it is checked against the same named person only.
+  if (d.dim === 'age' && !sharesName(d, s)) return 'age of another';
+  // A count of people as such is told apart by what happened to them.
+  if (d.dim === 'count' && d.thing && GENERIC_THINGS.has(d.thing)) return x.a.thing >= 0.7 && x.a.events >= 0.8 ? undefined : 'generic count';
+  if ((THING_FIRST.has(d.dim) || (d.dim === 'duration' && specific)) && d.thing) return x.a.thing >= 0.9 && (x.a.events >= 0.5 || x.a.context >= 0.3) ? undefined : 'thing';
+  // A date or length of time belongs to its nearest event: that event must be the source's.
+  if (x.a.primaryKnown) return x.a.primary >= 0.8 ? undefined : 'primary event';
+  // A source figure of a named kind the draft's clause does not mention ("a budget of $185
+  // million" against "earned less than $170 million") measures something else.
+  if (s.thing && !d.thing && THING_FIRST.has(d.dim) && x.a.thing < 0.5) return 'another thing';
+  return x.a.events >= 0.5 || (d.events.length === 0 && x.a.contextWeight > 0 && x.a.context >= 0.5) ? undefined : 'no event';
+}
+
+/** The draft's clause and the source's name different places or scopes (see `weakness`). */
+function placeClash(d: Claim, x: { claim: Claim; sentence?: string }): boolean {
+  const s = x.claim;
+  const worldwide = (c: Claim) => c.near.some((w) => newsConcept(w) === WORLDWIDE);
+  const places = (c: Claim) => c.names.filter((n) => isPlace(n));
+  const dp = places(d);
+  const sp = places(s);
+  if ((worldwide(d) && sp.length > 0 && !worldwide(s)) || (worldwide(s) && dp.length > 0 && !worldwide(d))) return true;
+  if (dp.length > 0 && x.sentence) {
+    const folded = foldForMatch(x.sentence);
+    if (dp.some((p) => !s.names.includes(p) && new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded))) return true;
+  }
+  return false;
+}
+
+const WORLDWIDE = 'news:worldwide';
+
+function isPlace(name: string): boolean {
+  return lookupPlace(name) !== undefined;
+}
+
+/** Both claims' clauses name the same person (a name in the draft's clause is in the source's). */
+function sharesName(d: Claim, s: Claim): boolean {
+  const theirs = new Set(s.names);
+  return d.names.some((n) => theirs.has(n));
+}
+
+/**
+ * Figures orders of magnitude apart measure different things: a writer who means "two
+ * hours" does not write "three years", nor "58,000" for 6,000 by mistake of fact.
+ */
+const SAME_MEASURE_RATIO = 20;
+
+function sameMagnitude(a: Quantity, b: Quantity): boolean {
+  if (a.kind === 'date' || a.kind === 'year' || a.kind === 'time' || a.kind === 'ordinal') return true;
+  const x = Math.abs(a.value);
+  const y = Math.abs(b.value);
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return true;
+  return Math.max(x, y) / Math.min(x, y) <= SAME_MEASURE_RATIO;
+}
+
+/**
+ * Whether two dates can be told apart at the draft's precision: the draft's day needs the
+ * source's day (or both weekdays), its weekday a weekday, its month a month, its year a
+ * year. "Wednesday" against "September 12" with no year known decides nothing.
+ */
+function dateDecidable(d: Quantity, s: Quantity): boolean {
+  if (d.kind !== 'date' && d.kind !== 'year') return true;
+  const dd = d.kind === 'year' ? { year: d.value } : d.date ?? {};
+  const sd = s.kind === 'year' ? { year: s.value } : s.date ?? {};
+  if (dd.relative || sd.relative) return false;
+  const weekday = (x: typeof dd) => ('weekday' in x && x.weekday !== undefined ? x.weekday : x.year !== undefined && 'month' in x && x.month !== undefined && 'day' in x && x.day !== undefined ? weekdayOf(x.year, x.month, x.day) : undefined);
+  const hasDay = (x: typeof dd) => ('day' in x && x.day !== undefined) || ('dayRange' in x && x.dayRange !== undefined);
+  if (hasDay(dd)) return (hasDay(sd) && ('month' in sd ? sd.month !== undefined : false)) || (weekday(dd) !== undefined && weekday(sd) !== undefined);
+  if ('weekday' in dd && dd.weekday !== undefined) return weekday(sd) !== undefined;
+  if ('month' in dd && dd.month !== undefined) return 'month' in sd && sd.month !== undefined;
+  return dd.year !== undefined && sd.year !== undefined;
+}
+
+/** The calendar year of a date claim, when written. */
+function yearOf(q: Quantity): number | undefined {
+  if (q.kind === 'year') return q.value;
+  return q.date?.year;
+}
+
+/**
+ * Whether the contradicting figures rule out one value: values that are far apart from
+ * each other (more than twice the smallest) were not one measure to begin with, so they
+ * rule out nothing (an archive's "3 percent", "11%" and "71 percent" of different votes).
+ */
+function oneMeasure(against: readonly Aligned[]): boolean {
+  const values = against.map((x) => x.claim.q).filter((q) => q.kind !== 'date' && q.kind !== 'year' && q.kind !== 'time' && Number.isFinite(q.value));
+  if (values.length < 2) return true;
+  const lows = values.map((q) => Math.max(Math.abs(q.low), 1e-9));
+  const highs = values.map((q) => Math.abs(q.high));
+  return Math.max(...lows) <= 2 * Math.min(...highs);
+}
+
+const THING_FIRST = new Set(['count', 'ordinal', 'money', 'percent', 'age']);
+
+/** Nouns that count without naming a kind of thing: the event is what tells two such counts apart. */
+const GENERIC_THINGS = new Set(['people', 'person', 'individual', 'other', 'others', 'one', 'time', 'thing']);
+
+/**
+ * Weaker evidence than a report: a vague figure, a quotation, or an expectation — unless
+ * the draft states the same expectation ("were expected to arrive on Saturday" against
+ * "are expected to arrive on Friday" is a plain disagreement about what was expected).
+ */
+function weakFor(d: Claim, c: Claim): boolean {
+  return (c.hedged && !d.hedged) || c.vague || c.quoted;
+}
+
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
-  const matches: ClaimMatch[] = [];
+  const idf = idfOf(ctx.corpus);
+  const weight = (lemma: string) => idf(stem(lemma));
+  const aligned: Aligned[] = [];
   const comparables: Claim[] = [];
-  for (const cand of ctx.candidates) for (const sc of cand.rec.claims) if (sameMeasure(original, sc)) comparables.push(sc);
+  const isTime = original.dim === 'date' || original.dim === 'time';
+  const myFrame = isTime ? undefined : timeFrame(ctx.draftClaims ?? [], original);
+  const found: { rec: SentRec; cov: number; s: Claim; a: Alignment }[] = [];
+  for (const cand of figureCandidates(ctx)) {
+    if (!inScope(ctx.scope, cand.rec.doc)) continue;
+    for (const s of cand.rec.claims) {
+      const a = alignClaims(original, s, weight);
+      if (!a) continue;
+      if (!comparableGrain(original.q, s.q, original.bound)) continue;
+      if (!original.bound && !dateDecidable(original.q, s.q)) continue;
+      found.push({ rec: cand.rec, cov: cand.cov.score, s, a });
+      comparables.push(s);
+    }
+  }
+  if (found.length === 0) return { claim: original, verdict: 'none', matches: [] };
   const claim = withSourcedYear(original, comparables);
   const draft = new DraftFigure(claim);
-  const mine = localStems(tokensOf(ctx), original.q);
-  const isTime = (k: string) => k === 'date' || k === 'year' || k === 'time';
-  const myFrame = isTime(original.q.kind) ? undefined : timeFrame(ctx.draftClaims ?? [], original);
-  for (const cand of ctx.candidates) {
-    // Most candidates have no figure of this measure: no array is made for them.
-    let same: Claim[] | undefined;
-    for (const sc of cand.rec.claims) if (sameMeasure(claim, sc) && comparableGrain(claim.q, sc.q, claim.bound)) (same ??= []).push(sc);
-    if (!same) continue;
-    if (myFrame && !sameTimeFrame(myFrame, timeFrame(cand.rec.claims))) continue;
-    if (claim.key.startsWith('date:') && !claim.bound && cand.cov.score < 0.7) {
-      // "held talks in March 2022" and "held talks on 16 May 2025" are two meetings, not one misdated.
-      const y = claim.q.kind === 'year' ? claim.q.value : claim.q.date?.year;
-      const others = same.map((sc) => (sc.q.kind === 'year' ? sc.q.value : sc.q.date?.year)).filter((v): v is number => v !== undefined);
-      if (original.q.date?.year !== undefined || original.q.kind === 'year') {
-        if (y !== undefined && others.length > 0 && !others.includes(y)) continue;
-      }
-    }
-    const judged = same.map((sc) => ({ sc, c: compatible(draft, sc) }));
-    let pick: (typeof judged)[number] | undefined;
-    if (same.length === 1) pick = judged[0];
-    else {
-      // Several figures of one measure ("$5.4 million in the US and $6.5 million worldwide"):
-      // the one whose neighbouring words match the draft's speaks to it.
-      let best = -1;
-      let bestScore = 0;
-      let tie = false;
-      judged.forEach((x, i) => {
-        const theirs = localStems(tokensOf(ctx, cand.rec), x.sc.q);
-        let n = 0;
-        for (const s of mine) if (theirs.has(s)) n++;
-        if (n > bestScore) {
-          bestScore = n;
-          best = i;
-          tie = false;
-        } else if (n === bestScore) tie = true;
-      });
-      if (best >= 0 && !tie && (bestScore >= 2 || judged[best]!.c.ok)) pick = judged[best];
-      // No clear counterpart: the sentence supports the draft if any of its figures agrees, else it says nothing.
-      else pick = judged.find((x) => x.c.ok);
-      if (!pick) continue;
-    }
-    const { sc, c } = pick!;
-    // Ruling a figure out takes a sentence that is about the same thing, not just the same kind of thing.
-    if (!c.ok && cand.cov.score < 0.3) continue;
-    if (!c.ok && cand.cov.score < 0.45 && !isTime(sc.q.kind)) {
-      // A far-off sentence rules a figure out only when the words around the two figures agree.
-      const theirs = localStems(tokensOf(ctx, cand.rec), sc.q);
-      let n = 0;
-      for (const s of mine) if (theirs.has(s)) n++;
-      if (n === 0) continue;
-    }
-    matches.push({ rec: cand.rec, claim: sc, sim: cand.cov.score, weak: sc.weak, ambiguous: c.ambiguous, compatible: c.ok });
+  const idfOfTerm = idfOf(ctx.corpus);
+  const draftTerms = ctx.terms.terms.filter((t) => !t.startsWith('#'));
+  let draftWeight = 0;
+  for (const t of draftTerms) draftWeight += idfOfTerm(t);
+  const discourseOf = new Map<number, number>();
+  for (const f of found) {
+    if (myFrame && !sameTimeFrame(myFrame, timeFrame(f.rec.claims, f.s))) continue;
+    const c = compatible(draft, f.s);
+    // A plain figure at a source's bound ("two hours" for "less than two hours") drops the
+    // qualifier: weak agreement, not a contradiction.
+    const bound = !c.ok && atBound(draft.written(false), f.s.q);
+    // A "first … since" date says when the event last happened: it can support the draft's
+    // date of that event, never rule it out (the event has happened again since).
+    if (f.s.role === 'since' && original.role === 'measure' && !c.ok) continue;
+    let discourse = discourseOf.get(f.rec.id);
+    if (discourse === undefined) discourseOf.set(f.rec.id, (discourse = paragraphCoverage(ctx, f.rec, draftTerms, draftWeight, idfOfTerm)));
+    const score = f.a.score + SENTENCE_WEIGHT * f.cov + DISCOURSE_WEIGHT * discourse;
+    aligned.push({ rec: f.rec, claim: f.s, a: f.a, score, ok: c.ok || bound, ambiguous: c.ambiguous, bound });
   }
-  if (matches.length === 0) return { claim: original, verdict: 'none', matches };
-  const best = Math.max(...matches.map((m) => m.sim));
-  const kept = matches.filter((m) => m.sim >= 0.2 && m.sim >= best * 0.55);
-  if (kept.length === 0) return { claim: original, verdict: 'none', matches: [] };
-  // One vote per source document: its strongest statement on the point.
-  const perDoc = new Map<number, ClaimMatch>();
-  for (const m of kept) {
-    const prev = perDoc.get(m.rec.doc);
-    const rank = (x: ClaimMatch) => x.sim + (x.weak ? 0 : 1) + (x.ambiguous ? 0 : 0.5);
-    if (!prev || rank(m) > rank(prev)) perDoc.set(m.rec.doc, m);
+  // A date in another year, where a source gives the draft's date: another occurrence of the
+  // event (talks held in 2022 and again in 2025), not a correction.
+  const drafted = yearOf(claim.q);
+  const exact = drafted !== undefined && aligned.some((x) => x.ok && yearOf(x.claim.q) === drafted && x.score >= SUPPORT_ALIGNMENT);
+  // One vote per source document: its best-aligned statement on the point.
+  const perDoc = new Map<number, Aligned>();
+  for (const x of aligned) {
+    if (x.score < SUPPORT_ALIGNMENT) continue;
+    if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
+    if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
+    const prev = perDoc.get(x.rec.doc);
+    // (A source that lists the draft's figure among others supports it: agreement breaks ties.)
+    const rank = (y: Aligned) => y.score + (weakFor(original, y.claim) ? 0 : 0.5) + (y.ambiguous ? 0 : 0.25) + (y.ok ? 0.01 : 0);
+    if (!prev || rank(x) > rank(prev)) perDoc.set(x.rec.doc, x);
+  }
+  // A source that gives the draft's figure in one clause and another figure of the same
+  // kind in another ("205 goals in Serie A … 305 in all competitions") supports it.
+  for (const [doc, v] of perDoc) {
+    if (v.ok) continue;
+    const agreeing = aligned.filter((x) => x.rec.doc === doc && x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x));
+    if (agreeing.length) perDoc.set(doc, agreeing.sort((a, b) => b.score - a.score)[0]!);
   }
   const votes = [...perDoc.values()];
+  if (votes.length === 0) return { claim: original, verdict: 'none', matches: [] };
   const anyExplicit = votes.some((v) => !v.ambiguous);
   let strongS = 0;
   let weakS = 0;
   let strongC = 0;
   let weakC = 0;
   for (const v of votes) {
-    if (v.compatible) {
+    const w = v.score;
+    if (v.ok) {
       if (v.ambiguous && anyExplicit) continue;
-      if (v.weak) weakS += v.sim;
-      else strongS += v.sim;
-    } else if (v.weak) weakC += v.sim;
-    else strongC += v.sim;
+      if (weakFor(original, v.claim) || v.bound) weakS += w;
+      else strongS += w;
+    } else if (weakFor(original, v.claim)) weakC += w;
+    else strongC += w;
   }
   let verdict: Verdict;
   if (strongC === 0 && weakC === 0) verdict = 'supported';
+  else if (!oneMeasure(votes.filter((v) => !v.ok))) verdict = strongS + weakS > 0 ? 'supported' : 'none';
   else if (strongS > 0 && strongC > 0) verdict = strongS > strongC * 1.5 ? 'supported' : 'disagree';
   else if (strongC > 0) verdict = weakS > 0 ? 'disagree' : 'contradiction';
   else verdict = strongS > 0 ? 'supported' : 'disagree';
-  return { claim: original, verdict, matches: kept.filter((m) => perDoc.get(m.rec.doc) === m || m.compatible === perDoc.get(m.rec.doc)?.compatible) };
+  const matches: ClaimMatch[] = votes.map((v) => ({
+    rec: v.rec,
+    claim: v.claim,
+    sim: v.score,
+    weak: weakFor(original, v.claim),
+    ambiguous: v.ambiguous,
+    compatible: v.ok,
+  }));
+  matches.sort((x, y) => y.sim - x.sim);
+  return { claim: original, verdict, matches };
 }
 
 /** Every claim of a draft sentence with its judgement. */
@@ -307,11 +469,7 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
   const quantities = quantitiesOf(ctx);
   const all = claimsOf(ctx.sentence.text, quantities);
   ctx.draftClaims = all;
-  const claims = all.filter((c) => c.key !== FRAME);
-  // Two figures of one measure in a draft sentence ("started 20 games … in 43 games") cannot be told apart.
-  const keys = new Map<string, number>();
-  for (const c of claims) keys.set(c.key, (keys.get(c.key) ?? 0) + 1);
-  return claims.filter((c) => keys.get(c.key) === 1 && !c.quoted).map((c) => judgeClaim(ctx, c));
+  return all.filter((c) => c.role !== 'frame' && !c.quoted).map((c) => judgeClaim(ctx, c));
 }
 
 /** Human phrase for what a claim says ("less than 2 hours"). */

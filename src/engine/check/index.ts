@@ -19,6 +19,7 @@ import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
 import { checkRoles } from './roles';
 import { checkStatements } from './statements';
+import { sectionStarts, StoryScoper } from './story';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
 export function acceptKey(sentence: string, code: string): string {
@@ -54,7 +55,8 @@ function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; 
     if (!g.outlets.includes(o)) g.outlets.push(o);
     g.m.push(m);
   }
-  return [...groups.values()].sort((a, b) => b.m.reduce((s, x) => s + x.sim, 0) - a.m.reduce((s, x) => s + x.sim, 0));
+  // What most outlets say first (the figure to offer as a fix), then the best-aligned.
+  return [...groups.values()].sort((a, b) => b.outlets.length - a.outlets.length || b.m.reduce((s, x) => s + x.sim, 0) - a.m.reduce((s, x) => s + x.sim, 0));
 }
 
 function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
@@ -203,8 +205,28 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
   const searches = new Searches(corpus, queries, costs, (q) => wanted.length - owner[q]! - 1);
   const out: Diagnostic[] = [];
   try {
+    // The story of each section (the names of all its sentences), for the figures' scope.
+    const scoper = new StoryScoper(corpus);
+    const starts = sectionStarts(text);
+    const sectionOf = (s: Sentence) => {
+      let k = 0;
+      while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
+      return k;
+    };
+    const sectionWeights = new Map<number, Map<number, number>>();
+    const weightsOfSection = (k: number) => {
+      let w = sectionWeights.get(k);
+      if (!w) {
+        const from = starts[k]!;
+        const to = starts[k + 1] ?? text.length;
+        sectionWeights.set(k, (w = scoper.weights(text.slice(from, to))));
+      }
+      return w;
+    };
     wanted.forEach((i, k) => {
-      const ctx = makeContext(corpus, text, lines, sentences[i]!, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!) });
+      const s = sentences[i]!;
+      const scope = scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text));
+      const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
     });

@@ -446,6 +446,11 @@ export class SentenceIndex {
     return this.postings.has(term);
   }
 
+  /** Ids of the sentences a term is posted for, ascending (removed ones included when deleted without their terms). */
+  sentencesWith(term: string): ArrayLike<number> {
+    return this.posting(term)?.ids ?? [];
+  }
+
   /**
    * Indexed words closest in spelling to an unknown word (fuse.js over the vocabulary).
    * fuse.js runs only over the words that can be within its error threshold: a word

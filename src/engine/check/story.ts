@@ -1,0 +1,201 @@
+/**
+ * Story scoping: which sources a draft sentence's figures may be ruled out by.
+ *
+ * A figure is contradicted only by sources about the same story. A story is read from
+ * what a draft's section and sentence say — the names they give (people, organisations,
+ * places) above all, and their other words — each weighted by how few sources have it:
+ * the sources that share most of it are the story (those within `IN_STORY` of the best).
+ * When the draft shares nothing telling with any source, nothing is ruled out. Sources that are themselves one story (see
+ * `StoryScoper.isOneStory`: a reporter's folder about one event) are all in it.
+ */
+import type { Corpus } from '../corpus';
+import { stemUncached, tokensOf, type Token } from '../nlp';
+import { memoize } from '../text/memo';
+import { termsOf } from '../citations/retrieval';
+
+/** A source shares this share of what the best-matching source shares with the draft, or more, to be in the story. */
+const IN_STORY = 0.7;
+/** Names weigh this much more than other words in telling a story apart. */
+const NAME_WEIGHT = 2;
+/**
+ * A folder of at most this many sources is one a writer gathered by hand: there a word in
+ * most of them can still tell the story (with 3 sources, any shared word is in a third).
+ */
+const SMALL_FOLDER = 12;
+/** A word in more sentences than this is not looked up (it is in most sources anyway). */
+const MAX_POSTINGS = 20_000;
+/** A name given by more than this share of the sources does not pick a story. */
+const COMMON_NAME = 0.3;
+/** A sentence's own names weigh this much more than the rest of its section's. */
+const OWN_NAMES = 2;
+
+const CALENDAR = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
+
+/** Search terms of the names a text gives (proper nouns other than days and months). */
+export const nameTerms: (text: string) => string[] = memoize(readNameTerms, 4096);
+
+function readNameTerms(text: string): string[] {
+  const out = new Set<string>();
+  const toks: readonly Token[] = tokensOf(text);
+  toks.forEach((t, i) => {
+    if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm)) return;
+    // A capitalised first word is a name only if the tagger is sure of it mid-sentence too: skip it
+    // when it is followed by a lower-case verb or noun ("Negotiators spent …").
+    if (i === 0 && toks[1] && !toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s") return;
+    if (t.norm.length < 2) return;
+    out.add(stemUncached(t.norm));
+  });
+  return [...out];
+}
+
+export type Scope = ReadonlySet<number> | 'all' | undefined;
+
+/** Names the sources must share to be one story: a place and the two parties, say. */
+const STORY_CORE = 3;
+/** Share of the sources each of those names must be in. */
+const STORY_SHARE = 0.6;
+/** Sources whose names are tried as the story's core (a name in 60% of the sources misses all five only rarely). */
+const CORE_SAMPLE = 5;
+
+const oneStoryMemo = new WeakMap<Corpus, { version: number; oneStory: boolean }>();
+
+/** Sources per name term for one check (names repeat across a draft's sentences). */
+export class StoryScoper {
+  private docsOf = new Map<string, Set<number>>();
+  private readonly docCount: number;
+  private oneStory: boolean | undefined;
+
+  constructor(private readonly corpus: Corpus) {
+    this.docCount = Math.max(1, corpus.docs.length);
+  }
+
+  /**
+   * Whether the sources tell one story: at least `STORY_CORE` names are each in 60% of the
+   * sources or more (a reporter's folder about one event; an archive of many stories has
+   * no such names). Read from the sources' text and the search index, not from the
+   * background analysis, so the answer does not depend on how far that has got.
+   */
+  isOneStory(): boolean {
+    const docs = this.corpus.docs;
+    if (docs.length <= 1) return true;
+    const version = this.corpus.store.index.version;
+    const memo = oneStoryMemo.get(this.corpus);
+    if (memo && memo.version === version) return memo.oneStory;
+    const need = Math.ceil(docs.length * STORY_SHARE);
+    const tried = new Set<string>();
+    let core = 0;
+    for (const doc of docs.slice(0, CORE_SAMPLE)) {
+      for (const span of doc.body) {
+        for (const t of nameTerms(doc.text.slice(span.start, Math.min(span.end, span.start + 20_000)))) {
+          if (tried.has(t)) continue;
+          tried.add(t);
+          if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
+          if (this.docs(t).size >= need) core++;
+        }
+        if (core >= STORY_CORE) break;
+      }
+      if (core >= STORY_CORE) break;
+    }
+    const oneStory = core >= STORY_CORE;
+    oneStoryMemo.set(this.corpus, { version, oneStory });
+    return oneStory;
+  }
+
+  private docs(term: string): Set<number> {
+    let set = this.docsOf.get(term);
+    if (!set) {
+      set = new Set();
+      const sents = this.corpus.store.sents;
+      const ids = this.corpus.store.index.sentencesWith(term);
+      for (let k = 0; k < ids.length; k++) {
+        const rec = sents[ids[k]!];
+        if (rec?.alive) set.add(rec.doc);
+      }
+      this.docsOf.set(term, set);
+    }
+    return set;
+  }
+
+  /**
+   * Per source: how much of what a text says it says too — its names (weighing double) and
+   * its other words, each weighted by how few sources have it. A word most sources have
+   * tells no story apart and is left out.
+   */
+  weights(text: string): Map<number, number> {
+    const out = new Map<number, number>();
+    const names = new Set(nameTerms(text));
+    const words = new Set(termsOf(text).terms.filter((t) => !t.startsWith('#') && !/^\d/.test(t)));
+    for (const t of names) words.add(t);
+    const common: string[] = [];
+    for (const t of words) {
+      if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
+      const docs = this.docs(t);
+      if (docs.size === 0) continue;
+      if (docs.size > Math.max(1, this.docCount * COMMON_NAME)) {
+        common.push(t);
+        continue;
+      }
+      const w = Math.log(1 + this.docCount / docs.size) * (names.has(t) ? NAME_WEIGHT : 1);
+      for (const d of docs) out.set(d, (out.get(d) ?? 0) + w);
+    }
+    // In a small folder every word is in most sources: when nothing rarer is shared, the
+    // common words are all there is to tell the story by.
+    if (out.size === 0 && this.docCount <= SMALL_FOLDER) {
+      for (const t of common) {
+        const docs = this.docs(t);
+        const w = Math.log(1 + this.docCount / docs.size) * (names.has(t) ? NAME_WEIGHT : 1);
+        for (const d of docs) out.set(d, (out.get(d) ?? 0) + w);
+      }
+    }
+    return out;
+  }
+
+  /** The scope of one sentence of a draft, its section read from `text` (for a hover or a one-sentence check). */
+  scopeOfSentence(text: string, sentence: string): Scope {
+    const at = text.indexOf(sentence);
+    const starts = sectionStarts(text);
+    let from = 0;
+    let to = text.length;
+    for (const s of starts) {
+      if (s <= Math.max(0, at)) from = s;
+      else {
+        to = s;
+        break;
+      }
+    }
+    return this.scope(this.weights(text.slice(from, to)), this.weights(sentence));
+  }
+
+  /**
+   * The sources a sentence's figures may be judged by, from the weights of its section's
+   * names and its own: a set of source ids, 'all', or undefined when no story is known.
+   */
+  scope(section: ReadonlyMap<number, number>, own: ReadonlyMap<number, number>): Scope {
+    // Sources that are all one story are all evidence, whichever of its names a sentence gives.
+    this.oneStory ??= this.isOneStory();
+    if (this.oneStory) return 'all';
+    const total = new Map<number, number>(section);
+    for (const [d, w] of own) total.set(d, (total.get(d) ?? 0) + OWN_NAMES * w);
+    let best = 0;
+    for (const w of total.values()) if (w > best) best = w;
+    if (best === 0) return undefined;
+    const out = new Set<number>();
+    for (const [d, w] of total) if (w >= best * IN_STORY) out.add(d);
+    return out;
+  }
+}
+
+/** Sections of a Markdown draft start at headings; a section's names set its story. */
+export function sectionStarts(text: string): number[] {
+  const out = [0];
+  const re = /^#{1,6}[ \t]/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (m.index > 0) out.push(m.index);
+  return out;
+}
+
+export function inScope(scope: Scope, doc: number): boolean {
+  return scope === 'all' || (scope !== undefined && scope.has(doc));
+}

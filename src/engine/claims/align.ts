@@ -1,0 +1,117 @@
+/**
+ * Aligning two claims: how sure we are that a draft's figure and a source's figure
+ * measure the same thing. A score over the parts of the two frames (./frame):
+ *
+ * - the thing counted or ranked ("prisoners" ≈ "captives"; "people" ≠ "officers");
+ * - the events of their clauses ("lasted" ≈ "spent"; "killed" ≈ "died"; never
+ *   "killed" against "injured");
+ * - the other content words of their clauses, weighted by how rare they are.
+ *
+ * Frames of different dimensions or roles, of clashing sides ("Ukrainian" against
+ * "Russian" soldiers) or opposed concepts do not align at all.
+ */
+import type { Claim, Dimension } from './frame';
+import { bestSimilarity, keysOf, newsConcept, similarity } from './similarity';
+
+export interface Alignment {
+  /** 0..1: how sure it is that the two figures measure the same thing. */
+  score: number;
+  thing: number;
+  events: number;
+  context: number;
+  /** Weight of the draft clause's other words (0: the clause has none). */
+  contextWeight: number;
+  /** Similarity of the two nearest events (0.5 when one clause has none). */
+  primary: number;
+  /** Both clauses have an event of their own (the primary similarity says something). */
+  primaryKnown: boolean;
+}
+
+/** How many of a clause's events, nearest to the figure first, speak for it. */
+const PRIMARY_EVENTS = 2;
+/** What agreement on an event other than the nearest is worth. */
+const SECONDARY = 0.7;
+
+const THING_FIRST: ReadonlySet<Dimension> = new Set(['count', 'money', 'percent', 'ordinal', 'age']);
+
+function comparableDims(a: Claim, b: Claim): boolean {
+  return a.dim === b.dim;
+}
+
+function activity(c: Claim): string[] {
+  if (c.dim !== 'duration') return c.events;
+  return c.events.filter((e) => newsConcept(e) !== DURATION_CONCEPT);
+}
+
+const DURATION_CONCEPT = 'news:duration';
+/** Nouns that count people as such. */
+const PEOPLE = new Set(['people', 'person', 'individual']);
+
+function words(c: Claim): string[] {
+  const out = [...c.events, ...c.context, ...c.mods];
+  if (c.thing) out.push(c.thing);
+  return out;
+}
+
+/**
+ * The alignment of a draft claim with a source claim, or undefined when they cannot be
+ * about the same measure. `weight(lemma)`: how telling a word is (rare words more).
+ */
+export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => number): Alignment | undefined {
+  if (!comparableDims(d, s)) return undefined;
+  // A date of an event may meet a "first … since" date of it (the last time it happened).
+  const sinceForDate = d.dim === 'date' && d.role === 'measure' && s.role === 'since';
+  if ((d.role !== s.role && !sinceForDate) || d.role === 'frame') return undefined;
+  if (d.side && s.side && d.side !== s.side) return undefined;
+  // A time counted from one event is not a time counted from another.
+  if (d.role === 'offset' && d.ref?.length && s.ref?.length && bestSimilarity(d.ref, s.ref) < 0.9) return undefined;
+  // The thing counted.
+  let thing: number;
+  if (d.thing && s.thing) {
+    thing = Math.max(similarity(d.thing, s.thing), d.thingPhrase ? similarity(d.thingPhrase, s.thing) : 0, s.thingPhrase ? similarity(d.thing, s.thingPhrase) : 0);
+    if (similarity(d.thing, s.thing) < 0) thing = -1;
+    if (thing < 0) return undefined;
+    // "ten crew members" against "six crew": the thing of one is a modifier of the other's.
+    if (thing === 0) thing = 0.8 * Math.max(0, bestSimilarity([d.thing], s.mods), bestSimilarity([s.thing], d.mods));
+  } else if (d.thing || s.thing) {
+    const [has, other] = d.thing ? [d, s] : [s, d];
+    thing = 0.8 * Math.max(0, bestSimilarity([has.thing!], words(other)));
+    // A count with no noun counts people ("39 are confirmed dead", "killing 52").
+    if (other.dim === 'count' && PEOPLE.has(has.thing!)) thing = Math.max(thing, 0.9);
+  } else thing = 0.5;
+  // The events of the two clauses. The nearest (the verb a date or length belongs to, what
+  // a count of people did or suffered) decides: "56 died and more than 200 were hurt" is
+  // not two counts of the dead. Further events count for less.
+  // Of a length of time, "lasted", "went on", "spent" say only that it is a length: what
+  // went on is the next event ("the session lasted" against "negotiators talked for").
+  const de = activity(d).slice(0, PRIMARY_EVENTS);
+  const se = activity(s).slice(0, PRIMARY_EVENTS);
+  let events = 0.5;
+  let primary = 0.5;
+  if (de.length && se.length) {
+    primary = similarity(de[0]!, se[0]!);
+    if (primary < 0) return undefined;
+    events = Math.max(primary, SECONDARY * Math.max(0, bestSimilarity(de, se)));
+    if (events === 0) events = 0.6 * Math.max(0, bestSimilarity(de, words(s)), bestSimilarity(se, words(d)));
+  } else if (de.length || se.length) {
+    const [has, other] = de.length ? [de, s] : [se, d];
+    events = 0.35 + 0.5 * Math.max(0, bestSimilarity(has, words(other)));
+    primary = events;
+  }
+  // The rest of the draft's clause, by weight: a word is shared when the source's clause
+  // has it, a form of it or a word of the same concept.
+  const mine = [...new Set([...d.context, ...d.mods, ...d.events])];
+  const theirs = new Set<string>();
+  for (const x of words(s)) for (const k of keysOf(x)) theirs.add(k);
+  let total = 0;
+  let shared = 0;
+  for (const w of mine) {
+    const k = weight(w);
+    total += k;
+    if (keysOf(w).some((x) => theirs.has(x))) shared += k;
+  }
+  // A clause with nothing but its figure and thing neither agrees nor disagrees: neutral.
+  const context = total > 0 ? shared / total : 0.5;
+  const score = THING_FIRST.has(d.dim) ? 0.45 * thing + 0.25 * events + 0.3 * context : 0.15 * thing + 0.45 * events + 0.4 * context;
+  return { score, thing, events, context, contextWeight: total, primary, primaryKnown: de.length > 0 && se.length > 0 };
+}

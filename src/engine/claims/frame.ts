@@ -1,0 +1,632 @@
+/**
+ * Claims as frames. A figure in a sentence is read as what it measures:
+ *
+ * - its dimension (a count, a sum of money, a share, a length of time, a date, a rank, an age);
+ * - the thing it counts or ranks ("prisoners", "crew members", "attempt"), from the noun
+ *   phrase the figure heads or the "of" phrase after it;
+ * - the events of its clause (the verbs and the counted thing's own events: "lasted",
+ *   "killed", "made landfall");
+ * - the other content words of its clause, not of the whole sentence;
+ * - who it is about (a demonym before the counted noun: "Ukrainian soldiers");
+ * - its polarity, hedging (an expectation, a plan, a quotation), vagueness ("thousands")
+ *   and scope (per side or in total);
+ * - its role: a measure, a cut-off that dates the sentence's other figures ("as of",
+ *   "by"), the start of a state ("since 2002"), or a bound ("before 1988").
+ *
+ * Two frames are compared by alignment (./align), never by equal keys.
+ */
+import { categoryOf } from '../concepts';
+import { demonymCountry } from '../entities/gazetteer';
+import { tokenIndexAt, type Token } from '../nlp';
+import type { Quantity } from '../quantities';
+import { STOPWORDS } from '../text/stopwords';
+import { EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
+
+export type Scope = 'perSide' | 'total' | 'unknown';
+
+export type Dimension = 'count' | 'money' | 'percent' | 'duration' | 'date' | 'time' | 'ordinal' | 'age';
+
+/**
+ * What a date or duration does in its sentence: `measure` (when something happened, or how
+ * long it lasted); `frame` (a cut-off that dates the sentence's other figures: "as of 19
+ * April", "by Friday"); `since` (when a state began: "mayor since 1998", "the first talks
+ * since March 2022"); `offset` (the time between two events: "five minutes after takeoff").
+ */
+export type ClaimRole = 'measure' | 'frame' | 'since' | 'offset';
+
+export interface Claim {
+  q: Quantity;
+  dim: Dimension;
+  role: ClaimRole;
+  /** Lemma of the noun the figure counts, ranks or dates ("prisoner", "member", "attempt"). */
+  thing?: string;
+  /** The thing with the phrase after it, as news words it ("pause in the fighting"), when it has one. */
+  thingPhrase?: string;
+  /** Lemmas of the words that narrow the thing: compound nouns and "of" phrases ("crew", "war"). */
+  mods: string[];
+  /** Lemmas of the clause's verbs and event nouns, nearest to the figure first. */
+  events: string[];
+  /** Lemmas of the clause's other content words. */
+  context: string[];
+  /** Lemmas within a few words of the figure ("worldwide" in "$566 million worldwide"). */
+  near: string[];
+  /** Names (proper nouns, folded) in the figure's clause: who and where it is about. */
+  names: string[];
+  /** Country that qualifies the counted thing ("215 Ukrainian soldiers" → Ukraine). */
+  side?: string;
+  scope: Scope;
+  /** The clause is negated ("did not last two hours"). */
+  negated: boolean;
+  /** Stated as an expectation, a plan or a possibility ("will", "expected", "could"). */
+  hedged: boolean;
+  /** A vague figure ("thousands of", "dozens"). */
+  vague: boolean;
+  /** Inside quotation marks (a quote, or a title such as the song "1999"). */
+  quoted: boolean;
+  /** "before 1988", "after 2015": bounds a date rather than giving it. */
+  bound?: 'before' | 'after';
+  /** For a time between two events ("five minutes after takeoff"): the event it is counted from. */
+  ref?: string[];
+  /** Token index range of the figure and of its clause, in the sentence's tokens. */
+  span: [number, number];
+}
+
+/** A sentence with more figures than this is a table or noise, not prose: only its first figures are read. */
+export const MAX_CLAIMS_PER_SENTENCE = 100;
+
+/** How many words before a figure a hedge may stand and still speak for it. */
+const HEDGE_REACH = 5;
+/** Verbs of ending: "ended after two hours" says how long it lasted. */
+const ENDING = new Set(['end', 'conclude', 'finish', 'close', 'wrap', 'break', 'adjourn', 'stop']);
+/** Particles that make a phrasal verb with the verb before them. */
+const PARTICLES = new Set(['down', 'up', 'off', 'out', 'back', 'away']);
+/** Words that are particles only when no noun phrase follows ("dragged on for hours", not "held on Friday"). */
+const LOOSE_PARTICLES = new Set(['on', 'over', 'in']);
+
+const YEAR = 365.25 * 86400;
+/** Participles that make the people they describe captives. */
+const HELD = new Set(['captured', 'detained', 'jailed', 'imprisoned', 'held', 'abducted', 'kidnapped']);
+/** Words that open a relative clause. */
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where', 'when']);
+/** How much further off words after a date or length of time are read (what it belongs to comes before it). */
+const BEFORE_BIAS = 6;
+/** How much further off words before a count are read (what it counts comes after it). */
+const AFTER_BIAS = 3;
+/** How many words either side of a figure are its immediate scope (`Claim.near`). */
+const NEAR = 3;
+/** How much further off a verb nearer to another figure of the clause is read. */
+const RIVAL_PENALTY = 8;
+/** Words that join the figures of a list. */
+const LIST_JOINERS = new Set([',', 'and', 'or']);
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+
+function isPunct(t: Token): boolean {
+  return t.kind === 'punct' || t.kind === 'symbol';
+}
+
+/**
+ * Where a clause ends: sentence punctuation, a dash set off by spaces, and commas — except
+ * a comma inside a list of figures ("aged nine, ten, 49, and 59"), which keeps the list in
+ * one clause. Parentheses and quotation marks enclose asides and titles within a clause
+ * ("Meet the Blacks (film) was rated 13%", the singles "Liar" and "Shameless" peaked at …).
+ */
+function isBreak(toks: readonly Token[], i: number, inFigure: Uint8Array): boolean {
+  const t = toks[i]!;
+  if (!isPunct(t)) return false;
+  const n = t.norm;
+  if (n === ';' || n === ':' || n === '?' || n === '!') return true;
+  if (n === '-' || n === '--') return t.sp && (toks[i + 1]?.sp ?? true);
+  if (n === ',') {
+    const before = i > 0 && inFigure[i - 1] === 1;
+    let j = i + 1;
+    while (j < toks.length && (toks[j]!.norm === 'and' || toks[j]!.norm === 'or')) j++;
+    const after = j < toks.length && inFigure[j] === 1;
+    return !(before && after);
+  }
+  return false;
+}
+
+function clauseOf(toks: readonly Token[], i0: number, i1: number, inFigure: Uint8Array): [number, number] {
+  let a = i0;
+  while (a > 0 && !isBreak(toks, a - 1, inFigure)) a--;
+  let b = i1;
+  while (b < toks.length && !isBreak(toks, b, inFigure)) b++;
+  return [a, b];
+}
+
+/** "of which 304", "of whom 12", "including 70": the figure is a part of one before it. */
+function partOfPrevious(toks: readonly Token[], i0: number): boolean {
+  const p1 = toks[i0 - 1]?.norm;
+  const p2 = toks[i0 - 2]?.norm;
+  return p1 === 'including' || p1 === 'among' || (p2 === 'of' && (p1 === 'which' || p1 === 'whom' || p1 === 'them'));
+}
+
+function startsWithVerb(toks: readonly Token[], [a, b]: [number, number]): boolean {
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'ADV') continue;
+    return t.pos === 'AUX' || t.pos === 'VERB';
+  }
+  return false;
+}
+
+/**
+ * Content words of the noun phrase a verb-first clause is said of: walking back from the
+ * comma before it over appositions (clauses without a verb) to the clause that holds the
+ * subject, whose words (up to its end) are taken with theirs.
+ */
+function subjectWords(toks: readonly Token[], comma: number, inFigure: Uint8Array): string[] {
+  const out: string[] = [];
+  let end = comma;
+  for (let guard = 0; end > 0 && guard < 4; guard++) {
+    const [a, b] = clauseOf(toks, end - 1, end, inFigure);
+    for (let k = a; k < b; k++) {
+      const t = toks[k]!;
+      if (t.kind === 'word' && CONTENT_POS.has(t.pos) && !STOPWORDS.has(t.norm) && t.pos !== 'NUM') out.push(lemmaOf(t));
+    }
+    if (hasVerb(toks, [a, b], inFigure) || a === 0 || toks[a - 1]!.norm !== ',') break;
+    end = a - 1;
+  }
+  return out;
+}
+
+function hasVerb(toks: readonly Token[], [a, b]: [number, number], inFigure: Uint8Array): boolean {
+  for (let k = a; k < b; k++) if (!inFigure[k] && (toks[k]!.pos === 'VERB' || toks[k]!.pos === 'AUX')) return true;
+  return false;
+}
+
+/** "18 of the 190": the figure after "of (the)" that follows another figure is the whole the first is part of. */
+function isWholeOf(toks: readonly Token[], i0: number, inFigure: Uint8Array): boolean {
+  let k = i0 - 1;
+  if (toks[k]?.pos === 'DET') k--;
+  if (toks[k]?.norm !== 'of') return false;
+  return inFigure[k - 1] === 1;
+}
+
+/** What may follow a number that names something ("flight 1344 from Dubai", "Article 50."): no word it could count or describe. */
+function isIdAfter(t: Token | undefined, next: Token | undefined): boolean {
+  if (!t) return true;
+  if (t.norm === 'of') return false;
+  // "flight 1344 overshot the runway" (a verb of the sentence), not "500 captured soldiers" (a participle of the noun).
+  if (t.pos === 'VERB' || t.pos === 'ADJ') return !isNoun(next) && next?.pos !== 'ADJ';
+  return t.kind === 'punct' || t.pos === 'ADP' || t.pos === 'CCONJ' || t.pos === 'SCONJ' || t.pos === 'AUX';
+}
+
+const isNoun = (t: Token | undefined): boolean => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN') && t.kind === 'word';
+
+/** Lemma to compare words by: wink leaves capitalised sentence openers unlemmatised ("Negotiators"). */
+export function lemmaOf(t: Token): string {
+  return t.lemma || t.norm;
+}
+
+interface ThingFound {
+  thing?: string;
+  phrase?: string;
+  mods: string[];
+  side?: string;
+}
+
+/**
+ * The noun phrase a figure heads: the last noun of the run of nouns after it ("police
+ * officers" → officer, with "police"), adjectives and demonyms skipped, "of"-phrases
+ * after it kept as modifiers ("prisoners of war"); a unit or container noun ("a total of",
+ * "dozens of", "a group of") hands over to the noun after its "of".
+ */
+function thingAfter(toks: readonly Token[], from: number, to: number): ThingFound {
+  const mods: string[] = [];
+  let side: string | undefined;
+  let i = from;
+  // "six of them crew members", "2,000 of the captives".
+  if (toks[i]?.norm === 'of') {
+    i++;
+    while (i < to && (toks[i]!.pos === 'DET' || toks[i]!.pos === 'PRON')) i++;
+  }
+  while (i < to) {
+    const t = toks[i]!;
+    const country = demonymCountry(t.text);
+    if (country && (t.pos === 'ADJ' || t.pos === 'PROPN' || t.pos === 'NOUN') && isNoun(toks[i + 1])) {
+      side = country;
+      i++;
+      continue;
+    }
+    // Adjectives, numbers and participles between a figure and its noun ("500 captured soldiers") describe the noun.
+    const participle = t.pos === 'VERB' && /(ed|en)$/.test(t.norm) && isNoun(toks[i + 1]);
+    if (t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'NUM' || participle || (isPunct(t) && t.norm === '-' && !t.sp)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  // "500 captured soldiers", "detained protesters": people held by the other side are captives.
+  let held = false;
+  for (let k = from; k < i; k++) if (HELD.has(toks[k]!.norm)) held = true;
+  if (!isNoun(toks[i]) || i >= to) return { mods, side };
+  let head = i;
+  while (head + 1 < to && isNoun(toks[head + 1]) && !toks[head + 1]!.cap === !toks[head]!.cap) head++;
+  for (let k = i; k < head; k++) mods.push(lemmaOf(toks[k]!));
+  const thing = lemmaOf(toks[head]!);
+  // "pause in the fighting", "halt to the fighting": the thing and its phrase, as news words them.
+  let phrase: string | undefined;
+  const prep = toks[head + 1];
+  if (prep && (prep.norm === 'in' || prep.norm === 'to' || prep.norm === 'of') && head + 2 < to) {
+    const det = toks[head + 2]!.norm === 'the' ? 1 : 0;
+    const noun = toks[head + 2 + det];
+    if (isNoun(noun)) phrase = `${lemmaOf(toks[head]!)} ${prep.norm}${det ? ' the' : ''} ${noun!.norm}`;
+  }
+  // "of" phrase: "prisoners of war", "days of mourning", "a total of 39".
+  if (toks[head + 1]?.norm === 'of' && head + 2 < to) {
+    let j = head + 2;
+    while (j < to && (toks[j]!.pos === 'DET' || toks[j]!.pos === 'ADJ' || toks[j]!.pos === 'PRON')) j++;
+    if (isNoun(toks[j])) {
+      let h = j;
+      while (h + 1 < to && isNoun(toks[h + 1])) h++;
+      if (UNIT_NOUNS.has(thing)) {
+        const inner = thingAfter(toks, head + 2, to);
+        return { thing: inner.thing, mods: [...mods, ...inner.mods], side: side ?? inner.side };
+      }
+      for (let k = j; k <= h; k++) mods.push(lemmaOf(toks[k]!));
+    }
+  }
+  if (held && categoryOfThing(thing) === 'person') return { thing: 'prisoner', phrase, mods: [...mods, thing], side };
+  return { thing, phrase, mods, side };
+}
+
+function categoryOfThing(lemma: string): string {
+  try {
+    return categoryOf(lemma);
+  } catch {
+    return 'other';
+  }
+}
+
+/** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
+function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFound {
+  for (let k = i0 - 1; k >= from; k--) {
+    const t = toks[k]!;
+    if (isNoun(t)) {
+      const mods: string[] = [];
+      for (let m = k - 1; m >= from && isNoun(toks[m]); m--) mods.push(lemmaOf(toks[m]!));
+      return { thing: lemmaOf(t), mods };
+    }
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && !REPORTING_VERBS.has(lemmaOf(t)) && !VALUE_VERBS.has(lemmaOf(t))) break;
+  }
+  return { mods: [] };
+}
+
+function dimensionOf(q: Quantity, toks: readonly Token[], i0: number, i1: number): Dimension | undefined {
+  const prev = toks[i0 - 1]?.norm;
+  const text = q.text.toLowerCase();
+  if (q.kind === 'duration' && /year(s)?-old|years? old/.test(text + ' ' + (toks[i1]?.norm ?? '') + ' ' + (toks[i1 + 1]?.norm ?? ''))) return 'age';
+  if (q.kind === 'count' && (prev === 'aged' || prev === 'age' || (toks[i1]?.norm === 'years' && toks[i1 + 1]?.norm === 'old'))) return 'age';
+  switch (q.kind) {
+    case 'count':
+      return 'count';
+    case 'money':
+      return 'money';
+    case 'percent':
+      return 'percent';
+    case 'duration':
+      return 'duration';
+    case 'date':
+    case 'year':
+      return 'date';
+    case 'time':
+      return 'time';
+    case 'ordinal':
+      return 'ordinal';
+  }
+  return undefined;
+}
+
+/** What a date or duration does in its sentence (see `ClaimRole`), and a bound it sets. */
+function roleOf(dim: Dimension, toks: readonly Token[], i0: number, i1: number): { role: ClaimRole; bound?: 'before' | 'after' } | undefined {
+  // Adverbs that qualify the figure ("well over two hours", "just after") stand between it and its preposition.
+  while (i0 > 0 && toks[i0 - 1]!.pos === 'ADV' && !['ago', 'later', 'earlier', 'since', 'before', 'after'].includes(toks[i0 - 1]!.norm)) i0--;
+  const p1 = toks[i0 - 1]?.norm;
+  const p2 = toks[i0 - 2]?.norm;
+  const n1 = toks[i1]?.norm;
+  if (dim === 'date' || dim === 'time') {
+    if (p1 === 'since' || p2 === 'since') return { role: 'since' };
+    if (p1 === 'before' || p1 === 'after') {
+      // "born before 1988": a bound on when the event happened; else a cut-off.
+      const verb = toks[i0 - 2];
+      if (verb && verb.pos === 'VERB') return { role: 'measure', bound: p1 };
+      return { role: 'frame', bound: p1 };
+    }
+    if (p1 === 'by' || p1 === 'until' || p1 === 'till' || p1 === 'through' || (p2 === 'as' && p1 === 'of') || (p2 === 'prior' && p1 === 'to') || (p2 === 'up' && p1 === 'to')) return { role: 'frame' };
+    // "the 2018 Cincinnati Masters", "the 2022 talks": a year before a noun names which
+    // occurrence of a recurring event is meant; it is part of a name, not a date to check.
+    if (isNoun(toks[i1]) && i1 === i0 + 1 && /^\d{4}$/.test(toks[i0]!.text)) return { role: 'frame' };
+    return { role: 'measure' };
+  }
+  if (dim === 'duration') {
+    // "talked for three hours before the session broke up": "for" gives a length.
+    if (p1 === 'for') return { role: 'measure' };
+    // "concluded after just over 90 minutes": how long something went on before it ended.
+    if (p1 === 'after' && ENDING.has(toks[i0 - 2]?.lemma ?? '')) return { role: 'measure' };
+    // "the first direct talks in over three years": the time since it last happened.
+    if (p1 === 'in' && toks.slice(0, i0).some((t) => t.norm === 'first')) return { role: 'since' };
+    // "two years ago", "one hour after the blast", "a day later": the time between two events.
+    if (n1 === 'ago' || n1 === 'after' || n1 === 'before' || n1 === 'later' || n1 === 'earlier' || n1 === 'since') return { role: 'offset' };
+    if (p1 === 'within' || p1 === 'in' || p1 === 'after') return { role: 'offset' };
+    return { role: 'measure' };
+  }
+  return { role: 'measure' };
+}
+
+/** Offsets inside quotation marks in a sentence. */
+export function quotedRegions(sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c === '\u201C' || (c === '"' && open < 0)) {
+      open = i;
+    } else if ((c === '\u201D' || c === '"') && open >= 0) {
+      out.push([open, i]);
+      open = -1;
+    }
+  }
+  return out;
+}
+
+const PER_SIDE = new Set(['each', 'apiece']);
+const TOTAL_PHRASES: string[][] = [['in', 'all'], ['in', 'total'], ['altogether'], ['combined'], ['overall'], ['total', 'of'], ['a', 'total']];
+
+function scopeOf(q: Quantity, toks: readonly Token[], i0: number, i1: number, clause: [number, number]): Scope {
+  if (q.perSide) return 'perSide';
+  // "the two sides", "both delegations": small counts in words name the parties, not a figure.
+  if (q.value <= 3 && !/\d/.test(q.text)) return 'unknown';
+  const from = Math.max(clause[0], i0 - 3);
+  const to = Math.min(clause[1], i1 + 6);
+  for (let k = from; k < to; k++) {
+    const n = toks[k]!.norm;
+    if (PER_SIDE.has(n)) return 'perSide';
+    // "from each side", "per side", "on both sides"
+    if ((n === 'per' || n === 'each') && (toks[k + 1]?.norm === 'side' || toks[k + 1]?.norm === 'country')) return 'perSide';
+  }
+  for (let k = from; k < to; k++) {
+    for (const p of TOTAL_PHRASES) {
+      let ok = true;
+      for (let j = 0; j < p.length; j++) if (toks[k + j]?.norm !== p[j]) ok = false;
+      if (ok) return 'total';
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * Claims for every figure of a sentence. `toks` are the sentence's tokens (../nlp) and
+ * `quantities` its figures (../quantities), both with offsets into `sentence`.
+ */
+export function framesOf(sentence: string, toks: readonly Token[], allQuantities: readonly Quantity[]): Claim[] {
+  if (allQuantities.length === 0) return [];
+  const quantities = allQuantities.length > MAX_CLAIMS_PER_SENTENCE ? allQuantities.slice(0, MAX_CLAIMS_PER_SENTENCE) : allQuantities;
+  const inFigure = new Uint8Array(toks.length);
+  const spans: [number, number][] = [];
+  for (const q of quantities) {
+    const i0 = tokenIndexAt(toks, q.start);
+    let i1 = i0;
+    while (i1 < toks.length && toks[i1]!.start < q.end) i1++;
+    for (let k = i0; k < i1; k++) inFigure[k] = 1;
+    spans.push([i0, i1]);
+  }
+  const regions = quotedRegions(sentence);
+  const quoted = (o: number) => regions.some(([a, b]) => o > a && o < b);
+  // Figures in a list ("aged nine, ten, 49 and 59", "49 and 69 years old") share what the
+  // list says of them: a list is figures separated only by commas, "and" and "or".
+  const group: number[] = quantities.map((_, n) => n);
+  for (let n = 1; n < quantities.length; n++) {
+    const [, prevEnd] = spans[n - 1]!;
+    const [start] = spans[n]!;
+    let joined = prevEnd <= start;
+    for (let k = prevEnd; k < start && joined; k++) joined = LIST_JOINERS.has(toks[k]!.norm);
+    if (joined) group[n] = group[n - 1]!;
+  }
+  const dims = quantities.map((q, n) => dimensionOf(q, toks, spans[n]![0], spans[n]![1]));
+  quantities.forEach((_, n) => {
+    if (dims[n] !== 'count') return;
+    if (quantities.some((__, m) => group[m] === group[n] && dims[m] === 'age')) dims[n] = 'age';
+  });
+  const out: Claim[] = [];
+  quantities.forEach((q0, n) => {
+    let q = q0;
+    const [i0, i1] = spans[n]!;
+    if (i0 >= toks.length) return;
+    if ((q.kind === 'count' || q.kind === 'money') && sentence[q.end] === '+' && q.qualifier === 'exact') {
+      q = { ...q, qualifier: 'atLeast', high: q.value * 1.5 };
+    }
+    const dim = dims[n];
+    if (!dim) return;
+    // Ages are compared in years, whether written "aged 49" or "a 69-year-old".
+    if (dim === 'age' && q.kind === 'duration') q = { ...q, kind: 'count', value: q.value / YEAR, low: q.low / YEAR, high: q.high / YEAR, unit: undefined };
+    // "flight 1344", "Article 50", "Apollo 11": a bare number after a noun, not followed by
+    // what it would count, names something; it is not a figure.
+    if (dim === 'count' && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
+    const r = roleOf(dim, toks, i0, i1);
+    if (!r) return;
+    let clause = clauseOf(toks, i0, i1, inFigure);
+    // A phrase without a verb ("On May 13,", "After some three hours behind closed doors,")
+    // belongs to the clause it is set off from.
+    if (!hasVerb(toks, clause, inFigure)) {
+      if (toks[clause[1]]?.norm === ',') clause = [clause[0], clauseOf(toks, clause[1] + 1, clause[1] + 1, inFigure)[1]];
+      else if (clause[0] > 0 && toks[clause[0] - 1]?.norm === ',') clause = [clauseOf(toks, clause[0] - 2, clause[0] - 1, inFigure)[0], clause[1]];
+    }
+    // A relative clause after a comma ("…18th round of sanctions, which are already being
+    // prepared") describes the noun phrase before it: it is part of the figure's clause.
+    while (clause[1] + 1 < toks.length && toks[clause[1]]!.norm === ',' && RELATIVES.has(toks[clause[1] + 1]!.norm)) {
+      clause = [clause[0], clauseOf(toks, clause[1] + 1, clause[1] + 2, inFigure)[1]];
+    }
+    // A clause without a verb after a comma continues the one before it ("grossed $5.4
+    // million in the US, and $1.1 million elsewhere, for a worldwide total of $6.5
+    // million"): the verb, and the words before the first figure of that clause (its
+    // subject), are said of this figure too.
+    const inherited: number[] = [];
+    if (!hasVerb(toks, clause, inFigure) && clause[0] > 1 && toks[clause[0] - 1]!.norm === ',') {
+      let end = clause[0] - 1;
+      for (let guard = 0; end > 0 && guard < 6; guard++) {
+        const prev = clauseOf(toks, end - 1, end, inFigure);
+        if (hasVerb(toks, prev, inFigure)) {
+          for (let k = prev[0]; k < prev[1] && !inFigure[k]; k++) inherited.push(k);
+          break;
+        }
+        if (prev[0] === 0 || toks[prev[0] - 1]!.norm !== ',') break;
+        end = prev[0] - 1;
+      }
+    }
+    // Phrases without a verb set off before the clause ("Globally,", "On Rotten Tomatoes,",
+    // "In the United States,") say where or when it holds: they belong to it.
+    while (clause[0] > 1 && toks[clause[0] - 1]!.norm === ',') {
+      const prev = clauseOf(toks, clause[0] - 2, clause[0] - 1, inFigure);
+      if (hasVerb(toks, prev, inFigure) || spans.some(([a, b], m) => m !== n && a >= prev[0] && b <= prev[1])) break;
+      clause = [prev[0], clause[1]];
+    }
+    // A figure in a list ("aged nine, ten, 49") counts what the list's last figure counts.
+    let after = i1;
+    while (after < clause[1] && (inFigure[after] === 1 || toks[after]!.norm === ',' || toks[after]!.norm === 'and' || toks[after]!.norm === 'or')) after++;
+    let found: ThingFound = { mods: [] };
+    if (dim === 'duration') {
+      // "two-hour session", "30-day ceasefire" (a compound), "three days of mourning".
+      if (q.compound) found = thingAfter(toks, after, clause[1]);
+      else if (toks[after]?.norm === 'of') found = thingAfter(toks, after + 1, clause[1]);
+    } else if (dim !== 'date' && dim !== 'time') {
+      found = thingAfter(toks, after, clause[1]);
+      // "the death toll rose to 22": the figure is the value of the noun before it.
+      if (!found.thing && (dim === 'count' || dim === 'percent')) found = { ...thingBefore(toks, clause[0], i0), side: found.side };
+    }
+    // "696 cases, of which 304 were in Srpska", "including 70 schools": a part counts what its whole counted.
+    if (!found.thing && dim === 'count' && out.length > 0 && partOfPrevious(toks, i0)) found = { ...found, thing: out.filter((c) => c.thing).pop()?.thing };
+    // "22 killed, with 25 others injured": "others" counts more of what the sentence counted before.
+    if (found.thing === 'other' || found.thing === 'others') found = { ...found, thing: out.filter((c) => c.thing && c.thing !== 'other').pop()?.thing ?? 'people' };
+    // "18 of the 190 people aboard were killed": the clause's verb is said of the part (18),
+    // not of the whole (190), which only counts what its own noun phrase says.
+    const whole = dim === 'count' && toks[i0 - 1]?.norm !== undefined && isWholeOf(toks, i0, inFigure);
+    const events: string[] = [];
+    const context: string[] = [];
+    // Nearest first. What a date or length of time belongs to usually comes before it
+    // ("arrived … on Thursday", "the meeting … lasted two hours and ended"); what a count
+    // counts, after it ("two people died"): the other side is read as further off.
+    const before = dim === 'date' || dim === 'time' || dim === 'duration';
+    const distanceTo = (k: number, a: number, b: number, back: boolean) => (k < a ? a - k + (back ? 0 : AFTER_BIAS) : k - b + 1 + (back ? BEFORE_BIAS : 0));
+    const distance = (k: number) => distanceTo(k, i0, i1, before);
+    // Other figures of the clause: a word nearer to one of them is that figure's
+    // ("grossed $169 million in the US and $318 million worldwide"); the words before the
+    // clause's first figure (its subject and verb) are said of all of them.
+    const rivals = spans.flatMap(([a, b], m) => (m !== n && a >= clause[0] && b <= clause[1] && group[m] !== group[n] ? [{ a, b, back: dims[m] === 'date' || dims[m] === 'time' || dims[m] === 'duration' }] : []));
+    const firstFigure = Math.min(i0, ...rivals.map((r) => r.a));
+    const nearer = (k: number) => rivals.some((r) => distanceTo(k, r.a, r.b, r.back) < distance(k));
+    // Verbs are the whole clause's ("the two nations held their first talks … on May 16"),
+    // but one nearer to another figure is read as further off from this one.
+    const isVerb = (k: number) => toks[k]!.pos === 'VERB' || EVENT_WORDS.has(lemmaOf(toks[k]!));
+    const mine = (k: number) => k < firstFigure || isVerb(k) || !nearer(k);
+    const rank = (k: number) => distance(k) + (k >= firstFigure && nearer(k) ? RIVAL_PENALTY : 0);
+    const order: number[] = [];
+    for (let k = clause[0]; k < clause[1]; k++) if ((k < i0 || k >= i1) && mine(k)) order.push(k);
+    order.sort((a, b) => rank(a) - rank(b) || a - b);
+    for (const k of inherited) order.push(k);
+    let negated = false;
+    let hedged = false;
+    for (const k of order) {
+      let t = toks[k]!;
+      if (inFigure[k]) continue;
+      const lemma = lemmaOf(t);
+      if (t.norm === 'not' || t.norm === "n't" || t.norm === 'never' || t.norm === 'no') negated = true;
+      // A hedge speaks for the figure when it stands just before it ("expected to arrive on
+      // Friday", "could agree on a 30-day truce") or before it with no other verb between
+      // ("will be the first dialogue in nearly three years"), not anywhere in its clause.
+      if ((HEDGE_WORDS.has(lemma) || HEDGE_WORDS.has(t.norm)) && k < i0 && (i0 - k <= HEDGE_REACH || !toks.slice(k + 1, i0).some((x) => x.pos === 'VERB'))) hedged = true;
+      if (!CONTENT_POS.has(t.pos) || t.kind !== 'word' || STOPWORDS.has(t.norm)) continue;
+      // "officials said 39 died": saying is not what a count measures; but "announced on May 9" dates the announcing.
+      if (t.pos === 'VERB' && REPORTING_VERBS.has(lemma) && dim !== 'date' && dim !== 'time') continue;
+      if (whole && (k < i0 || t.pos === 'VERB')) continue;
+      // A capitalised verb mid-sentence is part of a title ("The House That Jack Built"), not an event.
+      const titleWord = t.cap && k > 0 && t.pos === 'VERB';
+      // "was retired from theatres": a participle after a form of "be" is the passive verb.
+      if (t.pos === 'ADJ' && /(ed|en)$/.test(t.norm) && toks[k - 1]?.pos === 'AUX') t = { ...t, pos: 'VERB' };
+      if (!titleWord && lemma !== found.thing && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
+        // A verb and its particle are one event ("touched down", "dragged on", "went on").
+        const next = toks[k + 1];
+        const after = toks[k + 2];
+        const particle = next && (PARTICLES.has(next.norm) || (LOOSE_PARTICLES.has(next.norm) && (!after || after.pos === 'ADP' || after.pos === 'PUNCT' || after.pos === 'SCONJ' || after.pos === 'CCONJ')));
+        const phrasal = t.pos === 'VERB' && particle ? `${lemma} ${next!.norm}` : undefined;
+        if (phrasal && !events.includes(phrasal)) events.push(phrasal);
+        // "received 180 reviews", "based on 61 reviews": light verbs say nothing of what happened.
+        if (t.pos === 'VERB' && LIGHT_VERBS.has(lemma)) continue;
+        if (!events.includes(lemma)) events.push(lemma);
+      } else if (!context.includes(lemma) && lemma !== found.thing) context.push(lemma);
+    }
+    // A clause that starts with its verb after a comma ("…, both truck drivers, were 49")
+    // is said of the noun phrase before: its words, and those of appositions between, join
+    // the figure's context.
+    if (clause[0] > 0 && toks[clause[0] - 1]!.norm === ',' && startsWithVerb(toks, clause)) {
+      for (const w of subjectWords(toks, clause[0] - 1, inFigure)) if (!context.includes(w) && !events.includes(w)) context.push(w);
+    }
+    // "five minutes after takeoff": the event the time is counted from.
+    let ref: string[] | undefined;
+    if (r.role === 'offset') {
+      ref = [];
+      const at = toks[i1]?.norm === 'after' || toks[i1]?.norm === 'before' || toks[i1]?.norm === 'since' ? i1 + 1 : toks[i0 - 1]?.norm === 'after' ? -1 : -1;
+      if (at > 0) {
+        for (let k = at; k < Math.min(clause[1], at + 4); k++) {
+          const t = toks[k]!;
+          if (t.pos === 'VERB' || isNoun(t)) {
+            const next = toks[k + 1];
+            if (t.pos === 'VERB' && next && PARTICLES.has(next.norm)) ref.push(`${lemmaOf(t)} ${next.norm}`);
+            ref.push(lemmaOf(t));
+            break;
+          }
+        }
+      }
+    }
+    // The few words either side of the figure (past its counted noun): its immediate scope.
+    const near: string[] = [];
+    let thingEnd = i1;
+    while (thingEnd < clause[1] && thingEnd < i1 + 3 && (isNoun(toks[thingEnd]) || toks[thingEnd]!.pos === 'ADJ' || inFigure[thingEnd])) thingEnd++;
+    for (let k = Math.max(clause[0], i0 - NEAR); k < Math.min(clause[1], thingEnd + NEAR); k++) {
+      if (k >= i0 && k < i1) continue;
+      const t = toks[k]!;
+      if (t.kind !== 'word') continue;
+      const lemma = lemmaOf(t);
+      near.push(lemma);
+      // "the 60-day ceasefire proposed by Trump": a plan named after the figure's noun.
+      if (k >= thingEnd && HEDGE_WORDS.has(lemma)) hedged = true;
+    }
+    const names: string[] = [];
+    for (let k = clause[0]; k < clause[1]; k++) {
+      const t = toks[k]!;
+      if (t.pos === 'PROPN' && t.cap && t.kind === 'word' && !inFigure[k] && !names.includes(t.norm)) names.push(t.norm);
+    }
+    out.push({
+      q,
+      dim,
+      near,
+      names,
+      ref,
+      role: r.role,
+      bound: r.bound,
+      thing: found.thing,
+      thingPhrase: found.phrase,
+      mods: found.mods,
+      events,
+      context,
+      side: found.side,
+      scope: dim === 'count' ? scopeOf(q, toks, i0, i1, clause) : 'unknown',
+      negated,
+      hedged: hedged || quoted(q.start),
+      vague: q.qualifier === 'plural',
+      quoted: quoted(q.start),
+      span: [clause[0], clause[1]],
+    });
+  });
+  // "192 units were sold during 2012": a year or month in the clause of a count, sum or
+  // share says when that figure holds; it is the figure's time frame, not a date to check.
+  for (const c of out) {
+    if (c.dim !== 'date' || c.role !== 'measure' || c.bound) continue;
+    const d = c.q.date;
+    const coarse = c.q.kind === 'year' || (d !== undefined && d.day === undefined && d.weekday === undefined && d.dayRange === undefined);
+    if (!coarse) continue;
+    if (out.some((o) => o !== c && (o.dim === 'count' || o.dim === 'money' || o.dim === 'percent') && o.span[0] === c.span[0] && o.span[1] === c.span[1])) c.role = 'frame';
+  }
+  return out;
+}

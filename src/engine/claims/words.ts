@@ -1,0 +1,17 @@
+/** The word lists the claim frames read (data, each entry with its reason: ./data/words.json). */
+import data from './data/words.json';
+
+const set = (group: { words: Record<string, string> }): ReadonlySet<string> => new Set(Object.keys(group.words));
+
+/** Words that make a figure an expectation, plan or possibility. */
+export const HEDGE_WORDS = set(data.hedges);
+/** Verbs that attribute a statement, not the event a figure measures. */
+export const REPORTING_VERBS = set(data.reporting);
+/** Nouns that hold a count of something else ("a total of"). */
+export const UNIT_NOUNS = set(data.units);
+/** Nouns that name an event or act. */
+export const EVENT_WORDS = set(data.events);
+/** Verbs too general to name what a figure's clause reports ("received", "based on"). */
+export const LIGHT_VERBS = set(data.light);
+/** Verbs that give the noun before them a value ("the toll rose to 22"). */
+export const VALUE_VERBS = set(data.value);

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { claimsOf, type Claim } from '../../../src/engine/claims';
+import { parseQuantities } from '../../../src/engine/quantities';
+
+function claims(sentence: string): Claim[] {
+  return claimsOf(sentence, parseQuantities(sentence));
+}
+
+/** The one claim whose figure is written `text` in the sentence. */
+function claim(sentence: string, text: string): Claim {
+  const all = claims(sentence);
+  const c = all.find((x) => x.q.text === text);
+  if (!c) throw new Error(`no claim "${text}" in: ${sentence} (got ${all.map((x) => x.q.text).join(', ')})`);
+  return c;
+}
+
+describe('claim frames: what a figure counts', () => {
+  it('reads the noun a count heads, past adjectives and demonyms, with its "of" phrase', () => {
+    expect(claim('Both countries agreed to release 1,000 prisoners of war each.', '1,000')).toMatchObject({ dim: 'count', thing: 'prisoner', mods: ['war'], scope: 'perSide' });
+    expect(claim('Some 300 police officers and firefighters joined the search.', 'Some 300')).toMatchObject({ thing: 'officer', mods: ['police'] });
+    expect(claim('Kyiv said 215 Ukrainian soldiers and 55 Russian personnel were wounded.', '215')).toMatchObject({ thing: 'soldier', side: 'Ukraine' });
+  });
+
+  it('hands a unit noun over to what it holds ("a total of", "a round of")', () => {
+    expect(claim('The EU is preparing the 18th round of sanctions.', '18th')).toMatchObject({ dim: 'ordinal', thing: 'sanction' });
+  });
+
+  it('takes the noun before a figure that is its value ("the death toll rose to 22")', () => {
+    expect(claim('The death toll rose to 22, officials said.', '22').thing).toBe('toll');
+  });
+
+  it('reads "others" as more of what the sentence counted before', () => {
+    expect(claim('Twenty people were killed, and 25 others were injured.', '25').thing).toBe('people');
+  });
+
+  it('reads the part and the whole of "18 of the 190 people": only the part takes the verb', () => {
+    const s = 'The minister said 18 of the 190 people aboard were killed.';
+    expect(claim(s, '18').events).toContain('kill');
+    expect(claim(s, '190').events).not.toContain('kill');
+  });
+
+  it('does not read a number naming something ("flight 1344") as a count', () => {
+    expect(claims('Air India Express flight 1344 overshot the runway.').map((c) => c.q.text)).not.toContain('1344');
+  });
+
+  it('reads ages as ages in years, for every figure of a list', () => {
+    const s = 'The two adults killed were 49 and 69 years old.';
+    expect(claim(s, '49')).toMatchObject({ dim: 'age' });
+    expect(claim(s, '69 years')).toMatchObject({ dim: 'age' });
+    expect(claim(s, '69 years').q.value).toBeCloseTo(69);
+  });
+});
+
+describe("claim frames: the events and words of the figure's own clause", () => {
+  it('keeps the verb a length of time belongs to, with its particle', () => {
+    expect(claim('The talks in Istanbul went on for more than two hours.', 'more than two hours').events).toContain('go on');
+    expect(claim('The session lasted less than two hours.', 'less than two hours').events[0]).toBe('last');
+  });
+
+  it('gives each figure of a clause the words nearest to it', () => {
+    const s = 'The film grossed $169 million in the United States and $318 million worldwide.';
+    expect(claim(s, '$169 million').context).toContain('united');
+    expect(claim(s, '$169 million').context).not.toContain('worldwide');
+    expect(claim(s, '$318 million').context).toContain('worldwide');
+  });
+
+  it('reads a fronted phrase without a verb as part of the clause ("Globally, …")', () => {
+    expect(claim('Globally, the film earned $197 million.', '$197 million').context).toContain('globally');
+  });
+
+  it('does not take a capitalised verb of a title for an event', () => {
+    expect(claim('The House That Jack Built made $2 million worldwide.', '$2 million').events).not.toContain('build');
+  });
+
+  it('does not read reporting verbs as what a count measures', () => {
+    expect(claim('Officials said 39 people died.', '39').events).toEqual(['die']);
+  });
+});
+
+describe('claim frames: role, hedging, quotation', () => {
+  it('"since" marks when a state began; "as of", "by" and "before" frame other figures', () => {
+    expect(claim('The delegations met for the first time since March 2022.', 'March 2022').role).toBe('since');
+    expect(claim('As of 13 April, 40 people had been evacuated.', '13 April').role).toBe('frame');
+    expect(claim('The report must be filed by 14 May.', '14 May').role).toBe('frame');
+    expect(claim('Before 20 April, 80 cases were recorded.', '20 April')).toMatchObject({ role: 'frame', bound: 'before' });
+    expect(claim('As of 13 April, 40 people had been evacuated.', '40').role).toBe('measure');
+  });
+
+  it('reads "in over three years" after "first" as the time since it last happened', () => {
+    expect(claim('It was the first direct meeting in over three years.', 'over three years').role).toBe('since');
+  });
+
+  it('a time between two events remembers the event it is counted from', () => {
+    const c = claim('The pilot tried to land about five minutes after takeoff.', 'about five minutes');
+    expect(c).toMatchObject({ role: 'offset', ref: ['takeoff'] });
+  });
+
+  it("a year or month in the clause of a count is that count's time frame, not a date to check", () => {
+    expect(claim('A total of 192 units were sold during 2012.', '2012').role).toBe('frame');
+    expect(claim('The talks resumed in March 2022.', 'March 2022').role).toBe('measure');
+  });
+
+  it('a hedge just before the figure makes it an expectation; one elsewhere in the clause does not', () => {
+    expect(claim('The delegation is expected to arrive on Friday.', 'Friday').hedged).toBe(true);
+    expect(claim('The delegation arrived on Friday.', 'Friday').hedged).toBe(false);
+    expect(claim('On May 13, Trump confirmed that Rubio would attend.', 'May 13').hedged).toBe(false);
+  });
+
+  it('marks figures inside quotation marks', () => {
+    expect(claim('He said the talks would resume "on 2 June" in Geneva.', '2 June').quoted).toBe(true);
+    expect(claim('The talks resumed on 2 June in Geneva.', '2 June').quoted).toBe(false);
+  });
+
+  it('marks vague figures', () => {
+    expect(claim('Thousands of soldiers were captured.', 'Thousands').vague).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A precision probe that needs no labels: sentences taken from the sources themselves are
+ * checked against the other sources (their own left out). In an archive where each story
+ * has one or two articles, a figure from one story that another story "contradicts" is a
+ * false alarm of the scoping or alignment kind. Prints the rate and examples:
+ *   npx vite-node test/eval/probe.ts [--n 300] [--show 20] [--corpus DIR] [--keep]
+ * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.)
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../../src/engine/corpus';
+import { parseQuantities } from '../../src/engine/quantities';
+import { WIKINEWS } from './sets';
+
+export interface ProbeResult {
+  checked: number;
+  flagged: { file: string; sentence: string; message: string; code: string }[];
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+export async function probe(dir: string, n: number, keepOwn = false): Promise<ProbeResult> {
+  const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCE.md').map((f) => path.join(dir, f));
+  const { corpus } = await Corpus.load(files, { cacheDir: false });
+  await corpus.analyseAll();
+  const r = rng(12345);
+  const picked: { file: string; sentence: string }[] = [];
+  const pool: { file: string; sentence: string }[] = [];
+  for (const doc of corpus.docs) {
+    for (const line of doc.text.split('\n').slice(1)) {
+      for (const s of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
+        if (s.length < 40 || s.length > 300 || s.includes('"') || s.includes('“')) continue;
+        let qs;
+        try {
+          qs = parseQuantities(s);
+        } catch {
+          continue;
+        }
+        if (qs.length > 0) pool.push({ file: doc.path, sentence: s });
+      }
+    }
+  }
+  while (picked.length < n && pool.length > 0) picked.push(pool.splice(Math.floor(r() * pool.length), 1)[0]!);
+  const flagged: ProbeResult['flagged'] = [];
+  for (const p of picked) {
+    const text = readFileSync(p.file, 'utf8');
+    if (!keepOwn) corpus.remove(p.file);
+    try {
+      for (const d of corpus.check(p.sentence, {}, 'plaintext')) {
+        if (d.code === 'contradiction' || d.code === 'sources-disagree') flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
+      }
+    } finally {
+      if (!keepOwn) corpus.upsert({ path: p.file, text });
+    }
+  }
+  return { checked: picked.length, flagged };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
+  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'));
+  const show = Number(arg('--show', '20'));
+  for (const f of res.flagged.slice(0, show)) console.log(`${f.file}: ${f.sentence}\n   ${f.code}: ${f.message.slice(0, 300)}`);
+  console.log(`probe: ${res.flagged.length} contradiction/disagreement findings on ${res.checked} source sentences checked against the other sources`);
+}
+
+void main();
