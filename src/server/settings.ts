@@ -170,3 +170,21 @@ export function settingsWarning(warnings: string[]): string {
 export function severityFor(settings: Settings, code: DiagnosticCode, engineSeverity?: Severity): SeverityOrOff {
   return settings.severity[code] ?? engineSeverity ?? DEFAULT_SEVERITY[code] ?? 'warning';
 }
+
+/**
+ * Plain-text drafts go by two language ids: VS Code says `plaintext`, Neovim and Emacs say `text`.
+ * Either one counts wherever the other is listed in `sourcewise.languages`.
+ */
+const SAME_LANGUAGE: Record<string, string> = { text: 'plaintext', plaintext: 'text' };
+
+/** Whether drafts of this language id are checked under these settings. */
+export function checksLanguage(settings: Pick<Settings, 'languages'>, languageId: string): boolean {
+  if (settings.languages.includes(languageId)) return true;
+  const same = SAME_LANGUAGE[languageId];
+  return same !== undefined && settings.languages.includes(same);
+}
+
+/** How the engine reads a draft of this language id: Markdown, or plain text for `plaintext` and `text`. */
+export function draftFormat(languageId: string): 'markdown' | 'plaintext' {
+  return languageId === 'plaintext' || languageId === 'text' ? 'plaintext' : 'markdown';
+}
