@@ -14,7 +14,7 @@ import type { Diagnostic, Evidence } from '../engine/types';
 import { acceptKey } from './accepted';
 import type { ServerContext } from './context';
 import { silencedLines } from './disable';
-import { checksLanguage, draftFormat, severityFor } from './settings';
+import { checksLanguage, draftFormat, formatSize, severityFor } from './settings';
 import { sentenceBounds, toUri, truncate, uriToPath } from './util';
 
 export const SOURCE = 'sourcewise';
@@ -246,7 +246,7 @@ export class Checker {
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: 'too-large',
-        message: `Sourcewise skipped checking this draft: it is ${bytes} bytes, over the sourcewise.maxFileSize limit of ${settings.maxFileSize} bytes.`,
+        message: `Sourcewise skipped checking this draft: it is ${formatSize(bytes)}, over the sourcewise.maxFileSize limit of ${formatSize(settings.maxFileSize)}.`,
       };
       return [{ lsp, key: '', id: 'too-large', engine: { range: lsp.range, severity: 'information', code: 'unsupported', message: lsp.message, evidence: [], fixes: [] } }];
     }
