@@ -12,7 +12,7 @@ import {
 import { citationEdits, defSource, parseFootnotes } from './citations';
 import { candidatesAt, targetFor } from './completion';
 import type { ServerContext } from './context';
-import { SOURCE, type Checker, type CheckedDiagnostic } from './diagnostics';
+import { rangesTouch, SOURCE, type Checker, type CheckedDiagnostic } from './diagnostics';
 import { truncate, uriToPath } from './util';
 import { sourceName } from '../engine/store';
 
@@ -63,11 +63,17 @@ export function provideCodeActions(ctx: ServerContext, checker: Checker, params:
     // each finding's fixes once, and "Accept this claim" once per claim.
     const seen = new Set<CheckedDiagnostic>();
     const accepting = new Set<string>();
+    const found: { d: LspDiagnostic; hit: CheckedDiagnostic }[] = [];
     for (const d of params.context.diagnostics) {
       if (d.source !== SOURCE) continue;
       const hit = match(checker, uri, d);
       if (!hit || seen.has(hit)) continue;
       seen.add(hit);
+      found.push({ d, hit });
+    }
+    // Some editors send every diagnostic of the line (Neovim): when some are where the cursor is, those are meant.
+    const here = found.filter((f) => rangesTouch(f.hit.lsp.range, params.range));
+    for (const { d, hit } of here.length ? here : found) {
       for (const fix of hit.engine.fixes) {
         actions.push({
           title: fix.title,
@@ -79,8 +85,10 @@ export function provideCodeActions(ctx: ServerContext, checker: Checker, params:
       }
       if (hit.key && !accepting.has(hit.key)) {
         accepting.add(hit.key);
+        const words = truncate(hit.engine.draftSays ?? '', 40);
         actions.push({
-          title: 'Accept this claim (Sourcewise)',
+          // Named by the words it accepts: two findings of one line must not read as the same action twice.
+          title: `Accept this claim${words ? `: “${words}”` : ''} (Sourcewise)`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           command: { title: 'Accept this claim', command: 'sourcewise.acceptClaim', arguments: [{ uri, key: hit.key }] },

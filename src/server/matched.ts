@@ -31,7 +31,7 @@ function cut(text: string, max: number): string {
  * A one-line label for a source sentence: its start, and when the shared words come later, the
  * stretch that has them ("Held in a historic palace … the discussions lasted less than two hours.").
  */
-export function sentenceLabel(text: string, matched: readonly Span[], max = 72): string {
+export function sentenceLabel(text: string, matched: readonly Span[], max = 48): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const lead = text.length - text.trimStart().length;
   const spans = matched.map((m) => ({ start: m.start - lead, end: m.end - lead })).filter((m) => m.start >= 0);
@@ -47,9 +47,15 @@ export function sentenceLabel(text: string, matched: readonly Span[], max = 72):
   if (best.start + width <= max - 2) return cut(flat, max);
   let from = best.start;
   while (from > 0 && flat[from - 1] !== ' ') from--;
+  // As many whole words of the start as fit (at least one).
   const headRoom = max - width - 3;
-  const head = cut(flat.slice(0, from), headRoom).replace(/…$/, '');
-  return `${head} … ${cut(flat.slice(from), width + 2)}`;
+  const words = flat.slice(0, from).trim().split(' ');
+  let head = words[0] ?? '';
+  for (const w of words.slice(1)) {
+    if (head.length + 1 + w.length > headRoom) break;
+    head += ` ${w}`;
+  }
+  return `${head.replace(/[,;:]$/, '')} … ${cut(flat.slice(from), max - head.length - 3)}`;
 }
 
 /** The sentence as escaped Markdown with the shared words in bold. */
