@@ -10,6 +10,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { evidenceName } from '../engine/store';
 import type { Diagnostic, Evidence } from '../engine/types';
 import { acceptKey } from './accepted';
 import type { ServerContext } from './context';
@@ -106,9 +107,10 @@ function evidenceRange(ev: Evidence): Range {
 
 export function relatedInformation(d: Diagnostic): DiagnosticRelatedInformation[] {
   return d.evidence.map((ev) => {
-    const who = ev.outlet ?? ev.source;
+    const who = evidenceName(ev);
     const stance = ev.stance === 'contradicts' ? ' (contradicts)' : ev.stance === 'supports' ? ' (supports)' : '';
-    const says = ev.says ? ` says ${ev.says}` : '';
+    // "BBC says “1,000”", but "BBC — said by a Ukrainian official", not "BBC says said by…".
+    const says = !ev.says ? '' : /^said by /i.test(ev.says) ? ` — ${ev.says}` : ` says \u201C${truncate(ev.says, 80)}\u201D`;
     return {
       location: { uri: toUri(ev.path), range: evidenceRange(ev) },
       message: `${who}${says}${stance}: "${truncate(ev.text, 200)}"`,

@@ -27,7 +27,7 @@ interface Status { sources: number; facts: number; indexing: boolean; analysing?
 interface Publish {
   uri: string;
   version?: number;
-  diagnostics: { code?: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string } }[] }[];
+  diagnostics: { code?: string; message?: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string }; message: string }[] }[];
 }
 
 let ws: string;
@@ -103,6 +103,14 @@ describe('sources', () => {
     const related = contradictions.flatMap((d) => d.relatedInformation ?? []);
     expect(related.length).toBeGreaterThan(0);
     for (const r of related) expect(r.location.uri.startsWith(seedsUri)).toBe(true);
+    // Sources are named, not given as hash file names, and the related lines read as sentences.
+    const all = pub.diagnostics.flatMap((d) => [d.message ?? '', ...(d.relatedInformation ?? []).map((r) => r.message)]);
+    for (const m of all) {
+      expect(m).not.toMatch(/[0-9a-f]{16}\.txt/);
+      expect(m).not.toMatch(/\bsays said\b|\bto A\b/);
+    }
+    expect(all.some((m) => /^BBC — said by a Ukrainian official \(contradicts\): "/.test(m))).toBe(true);
+    expect(all.some((m) => /^001_01a9af… says “less than two hours” \(contradicts\): "/.test(m))).toBe(true);
   });
 
   it('tells an editor without a status bar, once, that the bundled seeds stand in for missing sources', async () => {
