@@ -97,10 +97,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             return checkAllWithFeedback(() => next(command, args));
           case 'sourcewise.toggleChecking': {
             const r = (await next(command, args)) as { enabled?: boolean } | undefined;
-            if (typeof r?.enabled === 'boolean') {
-              status.setChecking(r.enabled);
-              void vscode.window.setStatusBarMessage(`Sourcewise: checking ${r.enabled ? 'on' : 'off'}`, 3000);
-            }
+            // The status bar item says "checking off" (with a warning colour) until it is turned on again.
+            if (typeof r?.enabled === 'boolean') status.setChecking(r.enabled);
             return r;
           }
           case 'sourcewise.acceptClaim': {
@@ -124,7 +122,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         const skipped = r.skipped?.length ? `, ${r.skipped.length} skipped (see Output)` : '';
         const seeds = r.usingSeeds ? ' (the bundled sample articles)' : '';
         const pick = await vscode.window.showInformationMessage(
-          `Sourcewise: reindexed ${r.sources} source${r.sources === 1 ? '' : 's'}${seeds}${skipped} in ${((r.millis ?? 0) / 1000).toFixed(1)} s.`,
+          `Sourcewise: reindexed ${r.sources} source${r.sources === 1 ? '' : 's'}${seeds}${skipped} in ${(r.millis ?? 0) < 1000 ? `${r.millis ?? 0} ms` : `${((r.millis ?? 0) / 1000).toFixed(1)} s`}.`,
           ...(r.skipped?.length ? ['Show Output'] : []),
         );
         if (pick === 'Show Output') c.outputChannel.show(true);

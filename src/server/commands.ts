@@ -154,10 +154,24 @@ export async function executeCommand(host: CommandHost, command: string, args: u
     case 'sourcewise.listNames': {
       const corpus = ctx.sources.corpus;
       if (!corpus) return { names: [] };
+      // Sentences that mention each entity (once the analysis is done; before, every count is 0 and names go alphabetically).
+      const counts = new Map<number, number>();
+      if (corpus.analysedAll) {
+        for (const rec of corpus.store.sents) {
+          if (!rec?.alive) continue;
+          const seen = new Set<number>();
+          for (const m of rec.mentions) {
+            const id = corpus.registry.get(m.entity)?.id ?? m.entity;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+        }
+      }
       const names = corpus.registry
         .all()
         .filter((e) => e.kind === 'person' || e.kind === 'organization' || e.kind === 'place')
-        .map((e) => ({ name: e.name, kind: e.kind, mentions: e.refs.length }))
+        .map((e) => ({ name: e.name, kind: e.kind, mentions: counts.get(e.id) ?? 0 }))
         .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
         .slice(0, MAX_NAMES);
       return { names };

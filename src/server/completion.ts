@@ -24,6 +24,8 @@ import { uriToPath } from './util';
 
 export const TRIGGER_CHARACTERS = ['^', '@'];
 const LIMIT = 8;
+/** Longest completion label: what fits beside the source's name and score in VS Code's suggest list. */
+const LABEL_MAX = 38;
 
 /** A candidate with the source's metadata, as a citation target. */
 export function targetFor(ctx: ServerContext, c: CitationCandidate): CitationTarget {
@@ -99,13 +101,14 @@ export function provideCompletion(ctx: ServerContext, params: CompletionParams):
     const edits = citationEdits(text, { start, end }, target, style, draftPath);
     const name = sourceName(target);
     const matched = matchedWords(draftSentence, c.text);
-    const label = sentenceLabel(c.text, matched);
+    // VS Code's list is about 50 characters wide: the sentence gets most, its source and score the rest.
+    const label = sentenceLabel(c.text, matched, LABEL_MAX);
     const score = `${Math.round(c.score * 100)}%`;
     items.push({
       // What the writer chooses between is the sentence that supports theirs: it is the label,
       // the source is its description and the score its detail, as VS Code's own lists show them.
       label,
-      labelDetails: { description: `${name} · ${score}` },
+      labelDetails: { description: `${name} ${score}` },
       kind: CompletionItemKind.Reference,
       detail: `${name}, line ${target.line + 1} · ${score} match`,
       documentation: {

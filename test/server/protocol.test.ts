@@ -315,7 +315,7 @@ describe('language server over stdio', () => {
       const words = item.label.replace(/…/g, ' ').split(/\s+/).filter((w) => w.length > 3);
       expect(words.length, item.label).toBeGreaterThan(2);
       for (const w of words) expect(`${GAZETTE}\n${TIMES}`, item.label).toContain(w);
-      expect(item.labelDetails?.description).toMatch(/^(Harbor Gazette|Coastal Times) · \d+%$/);
+      expect(item.labelDetails?.description).toMatch(/^(Harbor Gazette|Coastal Times) \d+%$/);
     }
     expect(items[0]!.label).toMatch(/\$42 million/);
     for (const item of items) {
@@ -645,6 +645,10 @@ describe('language server over stdio', () => {
       names: { name: string; kind: string; mentions: number }[];
     };
     expect(names.names.find((n) => n.name === 'Elena Ruiz')).toMatchObject({ kind: 'person' });
+    // Most mentioned first, counted in sentences (the mayor is in three).
+    expect(names.names.find((n) => n.name === 'Elena Ruiz')!.mentions).toBe(3);
+    const counts = names.names.map((n) => n.mentions);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
     const facts = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.factsFor', arguments: [{ name: 'Ruiz' }] })) as {
       sheet: { name: string; roles: { title: string; sources: { name: string; uri: string; line: number }[] }[] };
     };
