@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { Corpus } from '../engine/corpus';
 import type { Diagnostic } from '../engine/types';
 import { renderFactSheet } from './render';
+import { evidenceName } from '../engine/store';
 
 const USAGE = `usage:
   sourcewise check <files…> [--sources <dir|glob>…] [--format text|json] [--exit-zero]
@@ -57,7 +58,7 @@ function textLine(file: string, d: Diagnostic): string {
   const head = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
   const ev = d.evidence
     .slice(0, 4)
-    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${e.outlet ?? e.source} (${e.source}:${e.line + 1}): ${e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text}`);
+    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${evidenceName(e)} (${e.source}:${e.line + 1}): ${e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text}`);
   const fix = d.fixes[0] ? [`    fix: ${d.fixes[0].title}`] : [];
   return [head, ...ev, ...fix].join('\n');
 }
@@ -113,7 +114,7 @@ async function main(argv: string[]): Promise<number> {
         for (const f of files)
           for (const s of f.sentences) {
             process.stdout.write(`${f.file}:${s.range.start.line + 1}:${s.range.start.character + 1} ${s.text}\n`);
-            for (const c of s.candidates) process.stdout.write(`    ${c.score.toFixed(2)} ${c.outlet ?? c.source} (${c.source}:${c.line + 1}): ${c.text}\n`);
+            for (const c of s.candidates) process.stdout.write(`    ${c.score.toFixed(2)} ${c.name ?? c.outlet ?? c.source} (${c.source}:${c.line + 1}): ${c.text}\n`);
           }
       return 0;
     }

@@ -1,4 +1,5 @@
 import type { FactSheet } from '../engine/api';
+import { evidenceName } from '../engine/store';
 
 /** A readable Markdown fact sheet. Source text is quoted as text, never as markup. */
 export function renderFactSheet(s: FactSheet): string {
@@ -12,15 +13,15 @@ export function renderFactSheet(s: FactSheet): string {
   }
   if (s.quotes.length) {
     lines.push('## Quotes', '');
-    for (const q of s.quotes.slice(0, 10)) lines.push(`- “${esc(q.text)}” — ${esc(q.evidence.outlet ?? q.evidence.source)} (${esc(q.evidence.source)}:${q.evidence.line + 1})`);
+    for (const q of s.quotes.slice(0, 10)) lines.push(`- “${esc(q.text)}” — ${esc(evidenceName(q.evidence))} (${esc(q.evidence.source)}:${q.evidence.line + 1})`);
     lines.push('');
   }
   if (s.figures.length) {
     lines.push('## Figures', '');
-    for (const f of s.figures.slice(0, 10)) lines.push(`- ${esc(f.evidence.text)} — ${esc(f.evidence.outlet ?? f.evidence.source)} (${esc(f.evidence.source)}:${f.evidence.line + 1})`);
+    for (const f of s.figures.slice(0, 10)) lines.push(`- ${esc(f.evidence.text)} — ${esc(evidenceName(f.evidence))} (${esc(f.evidence.source)}:${f.evidence.line + 1})`);
     lines.push('');
   }
   lines.push(`## Sources (${s.mentions.length} mentions)`, '');
-  for (const m of s.mentions.slice(0, 20)) lines.push(`- ${esc(m.outlet ?? m.source)} (${esc(m.source)}:${m.line + 1}): ${esc(m.text)}`);
+  for (const m of s.mentions.slice(0, 20)) lines.push(`- ${esc(evidenceName(m))} (${esc(m.source)}:${m.line + 1}): ${esc(m.text)}`);
   return lines.join('\n');
 }

@@ -43,8 +43,11 @@ export interface FactSheet {
   kind: EntityKind;
   aliases: string[];
   roles: RoleFact[];
-  /** Sentences with figures that mention the entity. */
-  figures: { text: string; evidence: Evidence }[];
+  /**
+   * Sentences with figures that mention the entity: `text` lists the figures as written,
+   * `spans` are where they are in `evidence.text`, so a reader sees what each one measures.
+   */
+  figures: { text: string; evidence: Evidence; spans: Span[] }[];
   /** Quotes the entity is the speaker of. */
   quotes: { text: string; evidence: Evidence }[];
   /** Every mention, source by source. */

@@ -178,6 +178,7 @@ export function evidenceOf(store: Store, rec: SentRec, says?: string, stance?: E
     source: doc.file,
     path: doc.path,
     outlet: doc.outlet,
+    name: sourceName(doc),
     line: rec.sent.line,
     character: rec.sent.character,
     text: rec.sent.text,
@@ -186,7 +187,37 @@ export function evidenceOf(store: Store, rec: SentRec, says?: string, stance?: E
   };
 }
 
-/** Name to show for a source: its outlet, else its file name. */
+/** Longest title used as a source's name before it is shortened. */
+const NAME_TITLE_MAX = 60;
+
+/**
+ * A file name as a reader can take it in: no folders, no extension, and a long
+ * hexadecimal hash cut to its first characters ("001_01a9af86f3416eef.txt" → "001_01a9af…").
+ */
+export function shortFileName(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '');
+  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '') || base;
+  return stem.replace(/[0-9a-f]{12,}/gi, (hex) => (/\d/.test(hex) && /[a-f]/i.test(hex) ? `${hex.slice(0, 6)}…` : hex));
+}
+
+/** Name to show for a source wherever it is named: its outlet, else its title, else a short form of its file name. */
+export function sourceName(doc: Pick<SourceDoc, 'outlet' | 'title' | 'file'>): string {
+  if (doc.outlet?.trim()) return doc.outlet.trim();
+  const title = doc.title?.replace(/\s+/g, ' ').trim();
+  if (title) {
+    if (title.length <= NAME_TITLE_MAX) return title;
+    const cut = title.slice(0, NAME_TITLE_MAX - 1);
+    return `${cut.slice(0, cut.lastIndexOf(' ') > 20 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:.–—-]+$/, '')}…`;
+  }
+  return shortFileName(doc.file);
+}
+
+/** Name to show for a source (see `sourceName`); the checks' messages use it. */
 export function outletName(doc: SourceDoc): string {
-  return doc.outlet ?? doc.file;
+  return sourceName(doc);
+}
+
+/** The name an evidence's source goes by (outlet, title or short file name). */
+export function evidenceName(ev: Pick<Evidence, 'name' | 'outlet' | 'source'>): string {
+  return ev.name ?? ev.outlet ?? shortFileName(ev.source);
 }

@@ -92,6 +92,8 @@ export interface Evidence {
   /** Absolute path (or URI) of the source, to open it. */
   path: string;
   outlet?: string;
+  /** What the source is called wherever it is named: its outlet, else its title, else a short file name. */
+  name?: string;
   /** 0-based line of the evidence sentence in the source. */
   line: number;
   character: number;
@@ -132,6 +134,8 @@ export interface CitationCandidate {
   source: string;
   path: string;
   outlet?: string;
+  /** The source's name to show (outlet, else title, else short file name). */
+  name?: string;
   line: number;
   character: number;
   text: string;

@@ -41,7 +41,11 @@ export class AcceptedStore {
   /** Accepted keys for a draft (re-read when the file changed on disk). */
   keysFor(fsPath: string | undefined): ReadonlySet<string> {
     const folder = this.folderFor(fsPath);
-    if (!folder) return this.memory;
+    return folder ? this.keysIn(folder) : this.memory;
+  }
+
+  /** The keys in a folder's accepted.json. */
+  private keysIn(folder: string): ReadonlySet<string> {
     const file = path.join(folder, ACCEPTED_FILE);
     let mtimeMs = -1;
     try {
@@ -74,6 +78,46 @@ export class AcceptedStore {
     }
     const keys = new Set(this.keysFor(fsPath));
     keys.add(key);
+    return this.write(folder, keys);
+  }
+
+  /** Every accepted claim, folder by folder (claims accepted outside a folder have none). */
+  list(): AcceptedClaim[] {
+    const out: AcceptedClaim[] = [];
+    const folders = this.folders();
+    for (const folder of folders) {
+      for (const key of this.keysIn(folder)) out.push({ folder, file: path.join(folder, ACCEPTED_FILE), key, ...describeKey(key) });
+    }
+    if (!folders.length) for (const key of this.memory) out.push({ key, ...describeKey(key) });
+    return out;
+  }
+
+  /** Takes accepted claims back (the writer reviewed them); returns how many were removed. */
+  async remove(claims: { folder?: string; key: string }[]): Promise<number> {
+    let removed = 0;
+    const byFolder = new Map<string, Set<string>>();
+    for (const c of claims) {
+      if (!c.folder) {
+        if (this.memory.delete(c.key)) removed++;
+        continue;
+      }
+      let set = byFolder.get(c.folder);
+      if (!set) byFolder.set(c.folder, (set = new Set()));
+      set.add(c.key);
+    }
+    for (const [folder, gone] of byFolder) {
+      if (!this.folders().includes(folder)) continue;
+      const keys = new Set(this.keysIn(folder));
+      const before = keys.size;
+      for (const k of gone) keys.delete(k);
+      if (keys.size === before) continue;
+      removed += before - keys.size;
+      await this.write(folder, keys);
+    }
+    return removed;
+  }
+
+  private async write(folder: string, keys: Set<string>): Promise<string> {
     const file = path.join(folder, ACCEPTED_FILE);
     await fs.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
@@ -88,4 +132,20 @@ export class AcceptedStore {
     this.byFolder.set(folder, { keys, mtimeMs });
     return file;
   }
+}
+
+export interface AcceptedClaim {
+  /** The workspace folder whose .sourcewise/accepted.json holds it (none for claims kept in memory). */
+  folder?: string;
+  file?: string;
+  key: string;
+  /** The finding's code and the sentence's words, as the key stores them (lower case). */
+  code: string;
+  sentence: string;
+}
+
+/** The code and sentence an accept key was made of (`code:sentence words`). */
+export function describeKey(key: string): { code: string; sentence: string } {
+  const i = key.indexOf(':');
+  return i < 0 ? { code: '', sentence: key } : { code: key.slice(0, i), sentence: key.slice(i + 1) };
 }

@@ -6,9 +6,10 @@
  */
 import * as path from 'node:path';
 import type { CitationStyle } from '../engine/api';
+import { footnoteText, pandocKey } from '../engine/citations/footnotes';
+import { sourceName } from '../engine/store';
 import { LineIndex } from '../engine/text/lines';
 import type { TextEdit } from '../engine/types';
-import { truncate } from './util';
 
 export interface CitationTarget {
   path: string;
@@ -150,17 +151,11 @@ export function citationAt(
   return undefined;
 }
 
-/** Pandoc citation key for a source file: its base name, slugged. */
-export function pandocKey(file: string): string {
-  const base = path.basename(file).replace(/\.[^.]+$/, '');
-  return base.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'source';
-}
+export { pandocKey };
 
-/** `Outlet, "Title", date. file:line — "excerpt"` (parts that are unknown are left out). */
+/** `Outlet, "Title", date. file:line — "excerpt"`: the engine's one footnote format, which its quick fixes insert too. */
 export function formatDefinition(t: CitationTarget): string {
-  const head = [t.outlet, t.title ? `"${t.title.replace(/\s+/g, ' ').trim()}"` : undefined, t.date].filter(Boolean).join(', ');
-  const excerpt = truncate(t.text, 280).replace(/"/g, '\u201D');
-  return `${head ? `${head}. ` : ''}${t.file}:${t.line + 1} — "${excerpt}"`;
+  return footnoteText(t);
 }
 
 export interface CitationEdits {
@@ -219,7 +214,7 @@ export function citationEdits(
     const href = draftPath && !/^[a-z][a-z0-9+.-]+:/i.test(target.path)
       ? path.relative(path.dirname(draftPath), target.path).replace(/\\/g, '/')
       : target.path;
-    const marker = `[${(target.outlet ?? target.file).replace(/[[\]]/g, '')}](<${href}#L${target.line + 1}>)`;
+    const marker = `[${sourceName(target).replace(/[[\]]/g, '')}](<${href}#L${target.line + 1}>)`;
     return { marker, main: { range: range(replace.start, replace.end), newText: marker }, additional: [], reused: false };
   }
 

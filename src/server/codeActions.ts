@@ -12,10 +12,22 @@ import {
 import { citationEdits, defSource, parseFootnotes } from './citations';
 import { candidatesAt, targetFor } from './completion';
 import type { ServerContext } from './context';
-import { SOURCE, type Checker, type CheckedDiagnostic } from './diagnostics';
+import { rangesTouch, SOURCE, type Checker, type CheckedDiagnostic } from './diagnostics';
 import { truncate, uriToPath } from './util';
+import { sourceName } from '../engine/store';
 
 const CITE_LIMIT = 2;
+
+/**
+ * Citing a sentence the sources support is not a fix of a problem: it is offered as a source action
+ * (VS Code lists it under "Source Action…", and shows no lightbulb for it), not as a quick fix.
+ */
+export const CITE_ACTION_KIND = `${CodeActionKind.Source}.sourcewise.cite`;
+
+/** Whether a code action of `kind` is among those the client asked for (`only`). */
+function wanted(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => k === '' || kind === k || kind.startsWith(`${k}.`));
+}
 
 function sameRange(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolean {
   return (
@@ -26,11 +38,17 @@ function sameRange(a: LspDiagnostic['range'], b: LspDiagnostic['range']): boolea
   );
 }
 
-/** The checked diagnostic an editor sent back in a code action context. */
+/** The checked diagnostic an editor sent back: by the finding's own id in `data`, else by code and exact range. */
 function match(checker: Checker, uri: string, d: LspDiagnostic): CheckedDiagnostic | undefined {
+  const data = d.data as { key?: unknown; id?: unknown } | undefined;
+  // Editors that count columns in bytes (Neovim 0.7) send back ranges that differ from ours, and
+  // a finding shown while its sentence is typed has moved: its id still names it.
+  if (typeof data?.id === 'string') {
+    const byId = checker.current(uri).find((r) => r.id === data.id);
+    if (byId) return byId;
+  }
   const hits = checker.resultsAt(uri, d.range).filter((r) => r.lsp.code === d.code && sameRange(r.lsp.range, d.range));
-  const key = (d.data as { key?: unknown } | undefined)?.key;
-  return hits.find((h) => h.key === key) ?? hits[0];
+  return hits.find((h) => h.key === data?.key) ?? hits[0];
 }
 
 export function provideCodeActions(ctx: ServerContext, checker: Checker, params: CodeActionParams): CodeAction[] {
@@ -38,31 +56,47 @@ export function provideCodeActions(ctx: ServerContext, checker: Checker, params:
   const doc = ctx.documents.get(uri);
   if (!doc || !checker.isDraft(doc)) return [];
   const only = params.context.only;
-  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === '')) return [];
   const actions: CodeAction[] = [];
 
-  for (const d of params.context.diagnostics) {
-    if (d.source !== SOURCE) continue;
-    const hit = match(checker, uri, d);
-    if (!hit) continue;
-    for (const fix of hit.engine.fixes) {
-      actions.push({
-        title: fix.title,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        isPreferred: fix.preferred ?? false,
-        edit: { changes: { [uri]: fix.edits } },
-      });
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    // An editor may send one diagnostic twice, or two of one sentence with the same accept key:
+    // each finding's fixes once, and "Accept this claim" once per claim.
+    const seen = new Set<CheckedDiagnostic>();
+    const accepting = new Set<string>();
+    const found: { d: LspDiagnostic; hit: CheckedDiagnostic }[] = [];
+    for (const d of params.context.diagnostics) {
+      if (d.source !== SOURCE) continue;
+      const hit = match(checker, uri, d);
+      if (!hit || seen.has(hit)) continue;
+      seen.add(hit);
+      found.push({ d, hit });
     }
-    if (hit.key) {
-      actions.push({
-        title: 'Accept this claim (Sourcewise)',
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [d],
-        command: { title: 'Accept this claim', command: 'sourcewise.acceptClaim', arguments: [{ uri, key: hit.key }] },
-      });
+    // Some editors send every diagnostic of the line (Neovim): when some are where the cursor is, those are meant.
+    const here = found.filter((f) => rangesTouch(f.hit.lsp.range, params.range));
+    for (const { d, hit } of here.length ? here : found) {
+      for (const fix of hit.engine.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred ?? false,
+          edit: { changes: { [uri]: fix.edits } },
+        });
+      }
+      if (hit.key && !accepting.has(hit.key)) {
+        accepting.add(hit.key);
+        const words = truncate(hit.engine.draftSays ?? '', 40);
+        actions.push({
+          // Named by the words it accepts: two findings of one line must not read as the same action twice.
+          title: `Accept this claim${words ? `: “${words}”` : ''} (Sourcewise)`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          command: { title: 'Accept this claim', command: 'sourcewise.acceptClaim', arguments: [{ uri, key: hit.key }] },
+        });
+      }
     }
   }
+  if (!wanted(only, CITE_ACTION_KIND)) return actions;
 
   try {
     const text = doc.getText();
@@ -87,8 +121,8 @@ export function provideCodeActions(ctx: ServerContext, checker: Checker, params:
         if (cited.has(target.file)) continue;
         const edits = citationEdits(text, { start: end, end }, target, ctx.settings.citationStyle, uriToPath(uri));
         actions.push({
-          title: `Cite ${target.outlet ?? target.file}: '${truncate(c.text, 60)}'`,
-          kind: CodeActionKind.QuickFix,
+          title: `Cite ${sourceName(target)}: '${truncate(c.text, 60)}'`,
+          kind: CITE_ACTION_KIND,
           edit: { changes: { [uri]: [edits.main, ...edits.additional] } },
         });
         n++;

@@ -11,7 +11,9 @@ import { citationEdits } from './citations';
 import { candidatesAt, targetFor } from './completion';
 import type { ServerContext } from './context';
 import type { Checker } from './diagnostics';
-import { factSheetDocument } from './markdown';
+import { factSheetData, factSheetDocument } from './markdown';
+import { sourceName } from '../engine/store';
+import { checksLanguage } from './settings';
 import { toUri, truncate, uriToPath } from './util';
 
 export const COMMANDS = [
@@ -23,7 +25,15 @@ export const COMMANDS = [
   'sourcewise.browseSources',
   'sourcewise.citeCandidates',
   'sourcewise.citationFor',
+  'sourcewise.listNames',
+  'sourcewise.listAccepted',
+  'sourcewise.removeAccepted',
 ] as const;
+
+/** Cite Current Sentence leaves out candidates scoring under this share of the best one. */
+export const CITE_KEEP_SHARE = 0.6;
+/** At most this many names are offered when Show Facts finds no name under the cursor. */
+const MAX_NAMES = 400;
 
 export interface CommandHost {
   ctx: ServerContext;
@@ -88,9 +98,12 @@ export async function executeCommand(host: CommandHost, command: string, args: u
   const arg = args[0];
   switch (command) {
     case 'sourcewise.reindex': {
+      const t0 = Date.now();
       await host.reindex('Reindex Sources');
       const corpus = ctx.sources.corpus;
-      return corpus ? { sources: corpus.docs.length, skipped: ctx.sources.skipped } : null;
+      return corpus
+        ? { sources: corpus.docs.length, skipped: ctx.sources.skipped, usingSeeds: ctx.sources.usingSeeds, millis: Date.now() - t0 }
+        : null;
     }
     case 'sourcewise.acceptClaim': {
       if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.key !== 'string') {
@@ -98,16 +111,17 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       }
       const file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
       checker.checkOpen(arg.uri);
-      return { file: file ?? null };
+      return { file: file ?? null, folder: ctx.accepted.folderFor(uriToPath(arg.uri)) ?? null, key: arg.key };
     }
     case 'sourcewise.toggleChecking': {
       ctx.checkingEnabled = !ctx.checkingEnabled;
       if (ctx.checkingEnabled) {
         for (const doc of ctx.documents.all()) checker.checkOpen(doc.uri);
       } else checker.clearAll();
-      const message = ctx.checkingEnabled ? 'Sourcewise checking is on.' : 'Sourcewise checking is off.';
-      host.sendStatus(message);
-      void ctx.connection.window.showInformationMessage(message);
+      host.sendStatus();
+      if (!ctx.clientShowsMessages) {
+        ctx.tell('info', ctx.checkingEnabled ? 'Sourcewise checking is on.' : 'Sourcewise checking is off.');
+      }
       return { enabled: ctx.checkingEnabled };
     }
     case 'sourcewise.checkAll':
@@ -135,7 +149,44 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       }
       if (!name) return null;
       const sheet = corpus.facts(name);
-      return sheet ? { name: sheet.name, markdown: factSheetDocument(sheet) } : { name, markdown: null };
+      return sheet ? { name: sheet.name, markdown: factSheetDocument(sheet), sheet: factSheetData(sheet) } : { name, markdown: null };
+    }
+    case 'sourcewise.listNames': {
+      const corpus = ctx.sources.corpus;
+      if (!corpus) return { names: [] };
+      // Sentences that mention each entity (once the analysis is done; before, every count is 0 and names go alphabetically).
+      const counts = new Map<number, number>();
+      if (corpus.analysedAll) {
+        for (const rec of corpus.store.sents) {
+          if (!rec?.alive) continue;
+          const seen = new Set<number>();
+          for (const m of rec.mentions) {
+            const id = corpus.registry.get(m.entity)?.id ?? m.entity;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+          }
+        }
+      }
+      const names = corpus.registry
+        .all()
+        .filter((e) => e.kind === 'person' || e.kind === 'organization' || e.kind === 'place')
+        .map((e) => ({ name: e.name, kind: e.kind, mentions: counts.get(e.id) ?? 0 }))
+        .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name))
+        .slice(0, MAX_NAMES);
+      return { names };
+    }
+    case 'sourcewise.listAccepted':
+      return { claims: ctx.accepted.list() };
+    case 'sourcewise.removeAccepted': {
+      const list = isRecord(arg) && Array.isArray(arg.claims) ? arg.claims : [];
+      const claims = list
+        .filter(isRecord)
+        .filter((c) => typeof c.key === 'string')
+        .map((c) => ({ key: c.key as string, folder: typeof c.folder === 'string' ? c.folder : undefined }));
+      const removed = await ctx.accepted.remove(claims);
+      if (removed) checker.recheckAll();
+      return { removed };
     }
     case 'sourcewise.browseSources': {
       const corpus = ctx.sources.corpus;
@@ -146,6 +197,7 @@ export async function executeCommand(host: CommandHost, command: string, args: u
           uri: toUri(d.path),
           file: d.file,
           outlet: d.outlet ?? null,
+          name: sourceName(d),
           title: d.title ?? null,
           date: d.date ?? null,
           sentences: sourceSentences(d),
@@ -161,14 +213,17 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       const { sentence, candidates } = candidatesAt(ctx, doc, doc.offsetAt(position), undefined, 10);
       if (!sentence) return { items: [] };
       const end = doc.offsetAt(sentence.range.end);
+      // A candidate far below the best is noise to choose from, not a citation.
+      const best = candidates[0]?.score ?? 0;
+      const close = candidates.filter((c) => c.score >= best * CITE_KEEP_SHARE);
       return {
         sentence: sentence.text,
-        items: candidates.map((c) => {
+        items: close.map((c) => {
           const target = targetFor(ctx, c);
           const e = citationEdits(text, { start: end, end }, target, ctx.settings.citationStyle, uriToPath(doc.uri));
           return {
-            label: target.outlet ?? target.file,
-            description: `${target.file}:${target.line + 1} · ${Math.round(c.score * 100)}%`,
+            label: sourceName(target),
+            description: `line ${target.line + 1} · ${Math.round(c.score * 100)}%`,
             detail: truncate(c.text, 200),
             edits: [e.main, ...e.additional] satisfies TextEdit[],
           };
@@ -209,7 +264,7 @@ export async function executeCommand(host: CommandHost, command: string, args: u
   }
 }
 
-async function checkAll(host: CommandHost): Promise<{ files: number; findings: number; skipped: number }> {
+async function checkAll(host: CommandHost): Promise<{ files: number; findings: number; skipped: number; message: string }> {
   const { ctx, checker } = host;
   let files = 0;
   let findings = 0;
@@ -223,7 +278,7 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
   }
   const exts: string[] = [];
   if (ctx.settings.languages.includes('markdown')) exts.push('md', 'markdown');
-  if (ctx.settings.languages.includes('plaintext')) exts.push('txt');
+  if (checksLanguage(ctx.settings, 'plaintext')) exts.push('txt');
   if (exts.length) {
     for (const folder of ctx.folders) {
       const found = await fg(`**/*.{${exts.join(',')}}`, {
@@ -259,6 +314,6 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
     skipped ? ` (${skipped} skipped)` : ''
   }.`;
   host.sendStatus(message);
-  void ctx.connection.window.showInformationMessage(message);
-  return { files, findings, skipped };
+  if (!ctx.clientShowsMessages) ctx.tell('info', message);
+  return { files, findings, skipped, message };
 }

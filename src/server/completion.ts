@@ -16,11 +16,16 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CitationCandidate, SentenceCitations } from '../engine/types';
 import { citationEdits, type CitationTarget } from './citations';
 import type { ServerContext } from './context';
+import { checksLanguage, draftFormat } from './settings';
 import { esc, evidenceLink } from './markdown';
-import { truncate, uriToPath } from './util';
+import { boldMatches, matchedWords, sentenceLabel } from './matched';
+import { sourceName } from '../engine/store';
+import { uriToPath } from './util';
 
 export const TRIGGER_CHARACTERS = ['^', '@'];
 const LIMIT = 8;
+/** Longest completion label: what fits beside the source's name and score in VS Code's suggest list. */
+const LABEL_MAX = 38;
 
 /** A candidate with the source's metadata, as a citation target. */
 export function targetFor(ctx: ServerContext, c: CitationCandidate): CitationTarget {
@@ -62,14 +67,14 @@ export function candidatesAt(
   let text = doc.getText();
   if (blank && blank.end > blank.start) text = text.slice(0, blank.start) + ' '.repeat(blank.end - blank.start) + text.slice(blank.end);
   const line = doc.positionAt(offset).line;
-  const cites = corpus.citeSentences(text, { line, limit }, doc.languageId === 'plaintext' ? 'plaintext' : 'markdown');
+  const cites = corpus.citeSentences(text, { line, limit }, draftFormat(doc.languageId));
   const sentence = sentenceFor(doc, cites, offset);
   return { sentence, candidates: sentence?.candidates ?? [] };
 }
 
 export function provideCompletion(ctx: ServerContext, params: CompletionParams): CompletionList | null {
   const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc || !ctx.settings.languages.includes(doc.languageId)) return null;
+  if (!doc || !checksLanguage(ctx.settings, doc.languageId)) return null;
   const text = doc.getText();
   const offset = doc.offsetAt(params.position);
   const lineStart = doc.offsetAt({ line: params.position.line, character: 0 });
@@ -90,23 +95,30 @@ export function provideCompletion(ctx: ServerContext, params: CompletionParams):
   }
   const items: CompletionItem[] = [];
   const draftPath = uriToPath(doc.uri);
+  const draftSentence = found.sentence?.text ?? '';
   found.candidates.forEach((c, i) => {
     const target = targetFor(ctx, c);
     const edits = citationEdits(text, { start, end }, target, style, draftPath);
-    const label = target.outlet ?? target.file;
+    const name = sourceName(target);
+    const matched = matchedWords(draftSentence, c.text);
+    // VS Code's list is about 50 characters wide: the sentence gets most, its source and score the rest.
+    const label = sentenceLabel(c.text, matched, LABEL_MAX);
+    const score = `${Math.round(c.score * 100)}%`;
     items.push({
+      // What the writer chooses between is the sentence that supports theirs: it is the label,
+      // the source is its description and the score its detail, as VS Code's own lists show them.
       label,
-      labelDetails: { description: `${target.file}:${target.line + 1}` },
+      labelDetails: { description: `${name} ${score}` },
       kind: CompletionItemKind.Reference,
-      detail: truncate(c.text, 120),
+      detail: `${name}, line ${target.line + 1} · ${score} match`,
       documentation: {
         kind: MarkupKind.Markdown,
-        value: `${esc(truncate(c.text, 600))}\n\n${esc(label)} ${evidenceLink({ source: target.file, path: c.path, line: c.line })}${
+        value: `${boldMatches(c.text, matched)}\n\n— ${esc(name)}, ${evidenceLink({ path: c.path, line: c.line })}${
           edits.reused ? `\n\n_Already cited as ${esc(edits.marker)}._` : ''
         }`,
       },
       sortText: String(i).padStart(4, '0'),
-      filterText: `${m[0]}${label} ${c.text}`,
+      filterText: `${m[0]}${name} ${c.text}`,
       insertTextFormat: InsertTextFormat.PlainText,
       textEdit: { range: edits.main.range, newText: edits.main.newText },
       additionalTextEdits: edits.additional,

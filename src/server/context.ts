@@ -16,5 +16,16 @@ export interface ServerContext {
   /** False after "Toggle Checking" turned checking off. */
   checkingEnabled: boolean;
   indexing: boolean;
+  /**
+   * The client shows the outcome of commands itself, with buttons (the VS Code extension says so in
+   * its initializationOptions); other editors get the server's window/showMessage instead.
+   */
+  clientShowsMessages: boolean;
   log(message: string): void;
+  /**
+   * Tells the writer something with window/showMessage: a notification every editor shows without
+   * waiting for an answer (window/showMessageRequest, which the server library's showXMessage
+   * sends, makes Neovim stop for a prompt).
+   */
+  tell(type: 'info' | 'warning' | 'error', message: string): void;
 }

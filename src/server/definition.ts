@@ -8,6 +8,23 @@ function at(p: string, line: number, character = 0, length = 0): Location {
   return { uri: toUri(p), range: { start: { line, character }, end: { line, character: character + length } } };
 }
 
+/**
+ * Where on its line a footnote's excerpt starts in the source, and how long it is there: a line
+ * often holds a whole paragraph, and the cited sentence is not always its first.
+ */
+export function excerptColumn(lineText: string, excerpt: string | undefined): { character: number; length: number } {
+  if (!excerpt) return { character: 0, length: 0 };
+  const fold = (t: string) => t.replace(/[\u201C\u201D\u201E"]/g, '"').replace(/[\u2018\u2019']/g, "'");
+  const words = fold(excerpt.replace(/…$/, '')).trim();
+  const line = fold(lineText);
+  for (const probe of [words, words.slice(0, 60), words.slice(0, 25)]) {
+    if (!probe) continue;
+    const i = line.indexOf(probe);
+    if (i >= 0) return { character: i, length: probe === words ? words.length : Math.min(lineText.length - i, words.length) };
+  }
+  return { character: 0, length: 0 };
+}
+
 export function provideDefinition(ctx: ServerContext, params: DefinitionParams): Location[] | null {
   const doc = ctx.documents.get(params.textDocument.uri);
   const corpus = ctx.sources.corpus;
@@ -19,7 +36,11 @@ export function provideDefinition(ctx: ServerContext, params: DefinitionParams):
     const def = parseFootnotes(text).defs.find((d) => d.label === c.label);
     if (!def) return null;
     const found = defSource(def, corpus.docs);
-    if (found) return [at(found.doc.path, found.line)];
+    if (found) {
+      const lineText = found.doc.text.split(/\r\n|\r|\n/)[found.line] ?? '';
+      const col = excerptColumn(lineText, def.excerpt);
+      return [at(found.doc.path, found.line, col.character, col.length)];
+    }
     // No source reference: the definition line in the draft itself.
     const start = doc.positionAt(def.start);
     return [{ uri: doc.uri, range: { start, end: doc.positionAt(def.end) } }];
@@ -38,7 +59,7 @@ export function provideDefinition(ctx: ServerContext, params: DefinitionParams):
   for (const ev of evidence) {
     if (seen.has(ev.path)) continue;
     seen.add(ev.path);
-    out.push(at(ev.path, ev.line, ev.character));
+    out.push(at(ev.path, ev.line, ev.character, ev.text.includes('\n') ? 0 : ev.text.length));
   }
   return out.length ? out : null;
 }

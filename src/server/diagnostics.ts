@@ -10,11 +10,12 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { evidenceName } from '../engine/store';
 import type { Diagnostic, Evidence } from '../engine/types';
 import { acceptKey } from './accepted';
 import type { ServerContext } from './context';
 import { silencedLines } from './disable';
-import { severityFor } from './settings';
+import { checksLanguage, draftFormat, formatSize, severityFor } from './settings';
 import { sentenceBounds, toUri, truncate, uriToPath } from './util';
 
 export const SOURCE = 'sourcewise';
@@ -24,7 +25,52 @@ export const TYPING_PAUSE_MS = 1500;
 export interface CheckedDiagnostic {
   lsp: LspDiagnostic;
   engine: Diagnostic;
+  /** "Accept this claim" key: the code and the sentence's words (shared by the findings of one sentence and code). */
   key: string;
+  /** The finding's own id, sent in `data`: its code, the draft's words and which occurrence of them it is. */
+  id: string;
+}
+
+/** Where one edit happened: text [start, oldEnd) of the previous version became [start, newEnd). */
+export interface EditSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** A published diagnostic with its offsets in the document's current text, moved along with edits. */
+interface Shown {
+  lsp: LspDiagnostic;
+  start: number;
+  end: number;
+}
+
+/** An offset of the text before an edit, in the text after it (a range's end stays before text typed at it). */
+export function moveOffset(o: number, e: EditSpan, isEnd: boolean): number {
+  if (o < e.start || (o === e.start && isEnd)) return o;
+  if (o >= e.oldEnd) return o + (e.newEnd - e.oldEnd);
+  return isEnd ? e.newEnd : e.start;
+}
+
+/** The span of an edit between two texts: what their common start and end leave. */
+export function editSpan(before: string, after: string): EditSpan | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const n = Math.min(before.length, after.length);
+  while (start < n && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < n - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}
+
+/** A short stable hash (FNV-1a) for finding ids. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 interface DocState {
@@ -32,6 +78,12 @@ interface DocState {
   pauseTimer?: NodeJS.Timeout;
   /** Offset of the last edit and when it happened (type mode only). */
   typing?: { offset: number; at: number };
+  /**
+   * What the editor shows now, moved along with every edit since it was published. While a sentence
+   * is being typed its findings stay as they were shown (moved with the text) until the check after
+   * the pause replaces them: no squiggle goes away and comes back on every keystroke.
+   */
+  shown: Shown[];
   /** Results of the last check, for code actions and hovers. */
   version?: number;
   results: CheckedDiagnostic[];
@@ -55,9 +107,10 @@ function evidenceRange(ev: Evidence): Range {
 
 export function relatedInformation(d: Diagnostic): DiagnosticRelatedInformation[] {
   return d.evidence.map((ev) => {
-    const who = ev.outlet ?? ev.source;
+    const who = evidenceName(ev);
     const stance = ev.stance === 'contradicts' ? ' (contradicts)' : ev.stance === 'supports' ? ' (supports)' : '';
-    const says = ev.says ? ` says ${ev.says}` : '';
+    // "BBC says “1,000”", but "BBC — said by a Ukrainian official", not "BBC says said by…".
+    const says = !ev.says ? '' : /^said by /i.test(ev.says) ? ` — ${ev.says}` : ` says \u201C${truncate(ev.says, 80)}\u201D`;
     return {
       location: { uri: toUri(ev.path), range: evidenceRange(ev) },
       message: `${who}${says}${stance}: "${truncate(ev.text, 200)}"`,
@@ -77,7 +130,7 @@ export class Checker {
   private state(uri: string): DocState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { results: [] };
+      s = { results: [], shown: [] };
       this.states.set(uri, s);
     }
     return s;
@@ -85,17 +138,26 @@ export class Checker {
 
   /** Whether a document is a draft Sourcewise should check. */
   isDraft(doc: { uri: string; languageId: string }): boolean {
-    if (!this.ctx.settings.languages.includes(doc.languageId)) return false;
+    if (!checksLanguage(this.ctx.settings, doc.languageId)) return false;
     const p = uriToPath(doc.uri);
     if (p && this.ctx.sources.matches(p)) return false;
     return true;
   }
 
-  /** A document changed; `editOffset` is where (in the new text), for typing suppression. */
-  onChange(doc: TextDocument, editOffset?: number): void {
+  /** A document changed; `edit` is where, so what is shown moves with the text and the sentence being typed is known. */
+  onChange(doc: TextDocument, edit?: EditSpan): void {
     const st = this.state(doc.uri);
+    if (edit) {
+      const moved: Shown[] = [];
+      for (const d of st.shown) {
+        const start = moveOffset(d.start, edit, false);
+        const end = Math.max(start, moveOffset(d.end, edit, true));
+        moved.push({ lsp: { ...d.lsp, range: { start: doc.positionAt(start), end: doc.positionAt(end) } }, start, end });
+      }
+      st.shown = moved;
+    }
     if (this.ctx.settings.checkOn !== 'type') return;
-    if (editOffset !== undefined) st.typing = { offset: editOffset, at: Date.now() };
+    if (edit) st.typing = { offset: edit.start, at: Date.now() };
     this.schedule(doc.uri, this.ctx.settings.debounceMs);
   }
 
@@ -186,9 +248,9 @@ export class Checker {
         severity: DiagnosticSeverity.Information,
         source: SOURCE,
         code: 'too-large',
-        message: `Sourcewise skipped checking this draft: it is ${bytes} bytes, over the sourcewise.maxFileSize limit of ${settings.maxFileSize} bytes.`,
+        message: `Sourcewise skipped checking this draft: it is ${formatSize(bytes)}, over the sourcewise.maxFileSize limit of ${formatSize(settings.maxFileSize)}.`,
       };
-      return [{ lsp, key: '', engine: { range: lsp.range, severity: 'information', code: 'unsupported', message: lsp.message, evidence: [], fixes: [] } }];
+      return [{ lsp, key: '', id: 'too-large', engine: { range: lsp.range, severity: 'information', code: 'unsupported', message: lsp.message, evidence: [], fixes: [] } }];
     }
     const corpus = this.ctx.sources.corpus;
     if (!corpus) return [];
@@ -200,13 +262,14 @@ export class Checker {
         severities: settings.severity,
         accepted,
         citationStyle: settings.citationStyle,
-      }, languageId === 'plaintext' ? 'plaintext' : 'markdown');
+      }, draftFormat(languageId));
     } catch (err) {
       this.ctx.log(`check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return [];
     }
     const silenced = silencedLines(text);
     const out: CheckedDiagnostic[] = [];
+    const occurrences = new Map<string, number>();
     for (const d of found) {
       const sev = severityFor(settings, d.code, d.severity);
       if (sev === 'off') continue;
@@ -214,6 +277,10 @@ export class Checker {
       const sentence = d.sentence ?? sliceRange(text, d.range);
       const key = acceptKey(sentence, d.code);
       if (accepted.has(key)) continue;
+      const what = `${d.code}\u0000${(d.draftSays ?? sliceRange(text, d.range)).toLowerCase()}`;
+      const n = occurrences.get(what) ?? 0;
+      occurrences.set(what, n + 1);
+      const id = `${hash(what)}.${n}`;
       const lsp: LspDiagnostic = {
         range: d.range,
         severity: SEVERITY[sev] ?? DiagnosticSeverity.Warning,
@@ -221,28 +288,37 @@ export class Checker {
         code: d.code,
         message: d.message,
         relatedInformation: relatedInformation(d),
-        data: { key },
+        data: { key, id },
       };
-      out.push({ lsp, engine: d, key });
+      out.push({ lsp, engine: d, key, id });
     }
     return out;
   }
 
-  /** Publishes the stored results, holding back the sentence being typed. */
+  /**
+   * Publishes the stored results. In the sentence being typed (until the writer pauses or leaves it)
+   * the findings shown before stay as they were, moved with the text, instead of the new ones:
+   * a finding neither blinks out on a keystroke nor appears half-way through a word.
+   */
   publish(uri: string): void {
     const st = this.states.get(uri);
     const doc = this.ctx.documents.get(uri);
     if (!st) return;
-    let results = st.results;
-    if (st.typing && doc && Date.now() - st.typing.at < TYPING_PAUSE_MS) {
-      const b = sentenceBounds(doc.getText(), st.typing.offset);
-      results = results.filter((r) => {
-        const s = doc.offsetAt(r.lsp.range.start);
-        const e = doc.offsetAt(r.lsp.range.end);
-        return e < b.start || s > b.end;
-      });
+    if (!doc) {
+      this.send(uri, st.results.map((r) => r.lsp));
+      return;
     }
-    this.send(uri, results.map((r) => r.lsp), doc?.version);
+    // Results of an older version: the editor shows the last ones, moved with the edits, until the check that is due.
+    if (st.version !== doc.version) return;
+    const fresh: Shown[] = st.results.map((r) => ({ lsp: r.lsp, start: doc.offsetAt(r.lsp.range.start), end: doc.offsetAt(r.lsp.range.end) }));
+    let shown = fresh;
+    if (st.typing && Date.now() - st.typing.at < TYPING_PAUSE_MS) {
+      const b = sentenceBounds(doc.getText(), st.typing.offset);
+      const inside = (d: Shown) => !(d.end < b.start || d.start > b.end);
+      shown = [...fresh.filter((d) => !inside(d)), ...st.shown.filter(inside)].sort((a, b2) => a.start - b2.start || a.end - b2.end);
+    }
+    st.shown = shown;
+    this.send(uri, shown.map((d) => d.lsp), doc.version);
   }
 
   /** Publishes diagnostics for a file that is not open (Check All). */
@@ -265,6 +341,8 @@ export class Checker {
   }
 
   clear(uri: string): void {
+    const st = this.states.get(uri);
+    if (st) st.shown = [];
     this.send(uri, [], this.ctx.documents.get(uri)?.version);
   }
 
@@ -284,6 +362,14 @@ export class Checker {
 
   results(uri: string): CheckedDiagnostic[] {
     return this.states.get(uri)?.results ?? [];
+  }
+
+  /** The last results for a document, if they are of its current version. */
+  current(uri: string): CheckedDiagnostic[] {
+    const st = this.states.get(uri);
+    const doc = this.ctx.documents.get(uri);
+    if (!st || (doc && st.version !== doc.version)) return [];
+    return st.results;
   }
 }
 

@@ -9,7 +9,8 @@ import type { Evidence } from '../engine/types';
 import { citationAt, defSource, pandocKey, parseFootnotes } from './citations';
 import type { ServerContext } from './context';
 import type { Checker } from './diagnostics';
-import { esc, evidenceLink, factCard, href, who } from './markdown';
+import { esc, factCard, href, sourceLink } from './markdown';
+import { sourceName } from '../engine/store';
 import { lineLink, truncate } from './util';
 
 export const FACTS_LIMIT = 5;
@@ -40,7 +41,7 @@ export function citationHover(ctx: ServerContext, doc: TextDocument, offset: num
     const src = docs.find((d) => pandocKey(d.file) === c.key);
     if (!src) return markdown(`Citation \`@${esc(c.key)}\`: no loaded source has this key.`, doc, c.start, c.end);
     const head = [src.outlet, src.title ? `"${src.title}"` : undefined, src.date].filter(Boolean).map((s) => esc(String(s)));
-    return markdown(`${head.join(', ') || esc(src.file)}\n\n[${esc(src.file)}](${href(lineLink(src.path, 0))})`, doc, c.start, c.end);
+    return markdown(`${head.join(', ') || esc(sourceName(src))}\n\n[${esc(sourceName(src))}](${href(lineLink(src.path, 0))})`, doc, c.start, c.end);
   }
   const def = parseFootnotes(text).defs.find((d) => d.label === c.label);
   if (!def) return markdown(`Footnote \\[^${esc(c.label)}\\] has no definition in this draft.`, doc, c.start, c.end);
@@ -50,7 +51,7 @@ export function citationHover(ctx: ServerContext, doc: TextDocument, offset: num
     const { doc: src, line } = found;
     const quoted = def.excerpt ?? sourceLine(src.text, line) ?? '';
     parts.push(`> ${esc(truncate(quoted, 500))}`);
-    parts.push(`${esc(src.outlet ?? src.file)} ${evidenceLink({ source: src.file, path: src.path, line })}`);
+    parts.push(`— ${sourceLink({ name: sourceName(src), source: src.file, path: src.path, line })}`);
   } else if (def.excerpt) {
     parts.push(`> ${esc(truncate(def.excerpt, 500))}`);
     if (def.ref) parts.push(`_Source ${esc(def.ref.file)} is not loaded._`);
@@ -58,22 +59,27 @@ export function citationHover(ctx: ServerContext, doc: TextDocument, offset: num
   return markdown(parts.join('\n\n'), doc, c.start, c.end);
 }
 
+/** The draft's words and each source's, side by side: the first thing a finding's hover shows. */
 function sideBySide(draftSays: string | undefined, evidence: Evidence[]): string {
-  const rows = ['| | Says | Source |', '|---|---|---|'];
-  rows.push(`| **Draft** | ${esc(draftSays ?? '—')} | |`);
+  const rows = ['| | Says |', '|---|---|'];
+  rows.push(`| **Draft** | ${esc(draftSays ?? '—')} |`);
   for (const ev of evidence) {
     const says = ev.says ?? truncate(ev.text, 120);
     const stance = ev.stance === 'contradicts' ? ' ✗' : ev.stance === 'supports' ? ' ✓' : '';
-    rows.push(`| ${who(ev)}${stance} | ${esc(says)} | ${evidenceLink(ev)} |`);
+    rows.push(`| ${sourceLink(ev)}${stance} | ${esc(says)} |`);
   }
   return rows.join('\n');
 }
 
+/**
+ * A finding's hover: the draft's words against the sources', with links to the source sentences.
+ * The finding's message is not repeated: the editor shows it right above (VS Code) or on its own.
+ */
 export function diagnosticHover(checker: Checker, doc: TextDocument, offset: number): Hover | null {
   const pos = doc.positionAt(offset);
   const hits = checker.resultsAt(doc.uri, { start: pos, end: pos }).filter((r) => r.engine.evidence.length || r.engine.draftSays);
   if (!hits.length) return null;
-  const blocks = hits.map((h) => `**${esc(h.engine.code)}**: ${esc(h.engine.message)}\n\n${sideBySide(h.engine.draftSays, h.engine.evidence)}`);
+  const blocks = hits.map((h) => sideBySide(h.engine.draftSays, h.engine.evidence));
   const first = hits[0]!.lsp.range;
   return {
     contents: { kind: MarkupKind.Markdown, value: blocks.join('\n\n---\n\n') },
@@ -87,7 +93,7 @@ export function figureHover(ctx: ServerContext, doc: TextDocument, offset: numbe
   const f = corpus.figureAt(doc.getText(), offset);
   if (!f || (!f.supports.length && !f.contradicts.length)) return null;
   const list = (evs: Evidence[]) =>
-    evs.slice(0, FACTS_LIMIT).map((ev) => `- ${who(ev)}${ev.says ? ` — ${esc(ev.says)}` : ''}: ${esc(truncate(ev.text, 160))} (${evidenceLink(ev)})`);
+    evs.slice(0, FACTS_LIMIT).map((ev) => `- ${sourceLink(ev)}${ev.says ? ` — ${esc(ev.says)}` : ''}: ${esc(truncate(ev.text, 160))}`);
   const out = [`**${esc(f.text)}**`];
   if (f.supports.length) out.push(`\n**Supported by** (${f.supports.length})\n`, ...list(f.supports));
   if (f.contradicts.length) out.push(`\n**Contradicted by** (${f.contradicts.length})\n`, ...list(f.contradicts));

@@ -9,7 +9,9 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeParams,
@@ -17,12 +19,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AcceptedStore } from './accepted';
-import { provideCodeActions } from './codeActions';
+import { CITE_ACTION_KIND, provideCodeActions } from './codeActions';
 import { COMMANDS, executeCommand, type CommandHost } from './commands';
 import { provideCompletion, TRIGGER_CHARACTERS } from './completion';
 import type { ServerContext } from './context';
 import { provideDefinition } from './definition';
-import { Checker } from './diagnostics';
+import { Checker, editSpan } from './diagnostics';
 import { provideHover } from './hover';
 import { DEFAULT_SETTINGS, parseSettings, settingsWarning, type Settings } from './settings';
 import { Sources, type FileChangeKind } from './sources';
@@ -38,8 +40,15 @@ export interface StatusParams {
   sources: number;
   facts: number;
   indexing: boolean;
-  /** Percentage of source sentences analysed, while the background analysis runs. */
+  /**
+   * Percentage of source sentences analysed, from the moment the index is ready until the background
+   * analysis is done (`facts` counts only analysed sentences, so it is not shown before).
+   */
   analysing?: number;
+  /** False after Toggle Checking turned checking off. */
+  checking: boolean;
+  /** The bundled seed articles are (among) the sources. */
+  usingSeeds: boolean;
   message?: string;
 }
 
@@ -63,19 +72,27 @@ const ctx: ServerContext = {
   folders: [],
   checkingEnabled: true,
   indexing: false,
+  clientShowsMessages: false,
   log: (message) => connection.console.log(message),
+  tell: (type, message) =>
+    void connection.sendNotification(ShowMessageNotification.type, {
+      type: type === 'error' ? MessageType.Error : type === 'warning' ? MessageType.Warning : MessageType.Info,
+      message,
+    }),
 };
 const checker = new Checker(ctx);
 ctx.sources.onSearchThreadReady = (n) => ctx.log(`Full checks send their searches to the search thread (a copy of the index of ${n.toLocaleString('en-US')} sentences).`);
 /** Last known text per open document, to find where an edit happened. */
 const lastText = new Map<string, string>();
 let statusMessage: string | undefined;
+/** Whether the writer was told (window/showMessage) that the bundled seeds stand in for missing sources. */
+let toldSeeds = false;
 
 function warnOnce(message: string): void {
   if (shownWarnings.has(message)) return;
   shownWarnings.add(message);
   connection.console.warn(message);
-  void connection.window.showWarningMessage(`Sourcewise: ${message}`);
+  ctx.tell('warning', `Sourcewise: ${message}`);
 }
 
 function sendStatus(message?: string): void {
@@ -90,8 +107,11 @@ function sendStatus(message?: string): void {
     sources: corpus?.docs.length ?? 0,
     facts,
     indexing: ctx.indexing,
-    analysing: analysing?.percent,
-    message: ctx.checkingEnabled ? statusMessage : `Checking is off. ${statusMessage ?? ''}`.trim(),
+    // Until the analysis is done (a warm start's stored analysis being read counts), say so rather than "0 facts".
+    analysing: analysing?.percent ?? (corpus && !ctx.indexing && !corpus.analysedAll ? 0 : undefined),
+    checking: ctx.checkingEnabled,
+    usingSeeds: ctx.sources.usingSeeds,
+    message: statusMessage,
   };
   void connection.sendNotification(STATUS_NOTIFICATION, params);
 }
@@ -190,11 +210,13 @@ async function reindex(reason: string): Promise<void> {
       if (!ctx.sources.trusted) {
         parts.push('Restricted mode: the workspace is not trusted, so only the bundled seed articles are used.');
       } else if (r.usingSeeds) {
-        parts.push(
-          ctx.settings.bundledSeeds === 'always'
-            ? 'Including the bundled seed articles.'
-            : `No sources found (${ctx.settings.sources.join(', ')}); using the bundled seed articles.`,
-        );
+        const fallback = `No sources found (${ctx.settings.sources.join(', ')}); using the bundled seed articles.`;
+        parts.push(ctx.settings.bundledSeeds === 'always' ? 'Including the bundled seed articles.' : fallback);
+        // Editors other than VS Code show no status bar: tell the writer once, in the editor's own way.
+        if (ctx.settings.bundledSeeds !== 'always' && !toldSeeds && !ctx.clientShowsMessages) {
+          toldSeeds = true;
+          ctx.tell('info', `Sourcewise: ${fallback} Put your articles in a sources/ folder next to your drafts, or set sourcewise.sources.`);
+        }
       }
       if (r.skipped.length) {
         parts.push(`Skipped ${r.skipped.length} file${r.skipped.length === 1 ? '' : 's'}.`);
@@ -202,8 +224,8 @@ async function reindex(reason: string): Promise<void> {
       }
       ctx.log(`Indexed ${r.corpus.docs.length} sources in ${r.millis} ms (${reason}).`);
       ctx.indexing = false;
-      sendStatus(parts.join(' ') || undefined);
-      if (parts.length === 0) statusMessage = undefined;
+      statusMessage = parts.join(' ') || undefined;
+      sendStatus();
       checker.recheckAll();
       void analyseInBackground(r.corpus);
     } catch (err) {
@@ -237,6 +259,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   // Restricted mode: an untrusted workspace's files are never read as sources (bundled seeds only).
   ctx.sources.trusted = init.trusted !== false;
   clientWatchesSources = init.clientWatchesSources === true;
+  ctx.clientShowsMessages = init.clientShowsMessages === true;
   initSettings = init.settings;
 
   const folders = params.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p) ?? [];
@@ -251,7 +274,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: TRIGGER_CHARACTERS, resolveProvider: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CITE_ACTION_KIND] },
       definitionProvider: true,
       executeCommandProvider: { commands: [...COMMANDS] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -364,11 +387,8 @@ documents.onDidChangeContent((e) => {
   const text = e.document.getText();
   lastText.set(e.document.uri, text);
   if (prev === undefined || prev === text) return;
-  // Where the edit happened: the first differing offset (edits are usually one place).
-  let i = 0;
-  const n = Math.min(prev.length, text.length);
-  while (i < n && prev.charCodeAt(i) === text.charCodeAt(i)) i++;
-  checker.onChange(e.document, i);
+  // Where the edit happened (edits are usually one place): what the texts' common start and end leave.
+  checker.onChange(e.document, editSpan(prev, text));
 });
 
 documents.onDidSave((e) => checker.onSave(e.document));

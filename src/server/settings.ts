@@ -18,9 +18,10 @@ export interface Settings {
   severity: Partial<Record<DiagnosticCode, SeverityOrOff>>;
   languages: string[];
   aliases: Record<string, string[]>;
-  /** Drafts larger than this (bytes, UTF-8) are not checked. */
+  /** Drafts larger than this (bytes, UTF-8) are not checked. The setting takes "1 MB", "500 KB" or a number of bytes. */
   maxFileSize: number;
   checkOn: CheckOn;
+  /** Milliseconds after typing before a draft is checked again (`sourcewise.recheckDelay`, formerly `debounceMs`). */
   debounceMs: number;
   /** Where a persistent index may be kept (from initializationOptions.storagePath). */
   storagePath?: string;
@@ -94,6 +95,29 @@ function nonNegativeInt(
   return fallback;
 }
 
+const UNITS: Record<string, number> = { b: 1, byte: 1, bytes: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+
+/** "1 MB", "500 KB", "2.5mb", "1048576" or a number of bytes, as bytes; undefined when it is none of these. */
+export function parseSize(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 1 ? Math.floor(v) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(v);
+  if (!m) return undefined;
+  const unit = m[2]!.toLowerCase() || 'b';
+  const scale = UNITS[unit];
+  const bytes = scale ? Math.floor(Number(m[1]) * scale) : NaN;
+  return Number.isFinite(bytes) && bytes >= 1 ? bytes : undefined;
+}
+
+/** A size as a writer reads it: "1 MB", "512 KB", "1.5 MB", "900 bytes". */
+export function formatSize(bytes: number): string {
+  const fmt = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, ''));
+  if (bytes >= 1024 ** 3) return `${fmt(bytes / 1024 ** 3)} GB`;
+  if (bytes >= 1024 ** 2) return `${fmt(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024) return `${fmt(bytes / 1024)} KB`;
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+}
+
 /** Validates the raw `sourcewise` configuration section. */
 export function parseSettings(input: unknown, storagePath?: string): { settings: Settings; warnings: string[] } {
   const warnings: string[] = [];
@@ -152,12 +176,26 @@ export function parseSettings(input: unknown, storagePath?: string): { settings:
     severity,
     languages: stringArray(raw, 'languages', DEFAULT_SETTINGS.languages, warnings),
     aliases,
-    maxFileSize: nonNegativeInt(raw, 'maxFileSize', DEFAULT_SETTINGS.maxFileSize, 1, warnings),
+    maxFileSize: sizeSetting(raw, warnings),
     checkOn: oneOf(raw, 'checkOn', ['type', 'save', 'command'] as const, 'type', warnings),
-    debounceMs: nonNegativeInt(raw, 'debounceMs', DEFAULT_SETTINGS.debounceMs, 0, warnings),
+    // `recheckDelay` is the plain name. The former `debounceMs` (which has no default, so it is only there
+    // when set) still counts when `recheckDelay` is unset or at its default.
+    debounceMs:
+      raw.debounceMs !== undefined && raw.debounceMs !== null && (raw.recheckDelay === undefined || raw.recheckDelay === null || raw.recheckDelay === DEFAULT_SETTINGS.debounceMs)
+        ? nonNegativeInt(raw, 'debounceMs', DEFAULT_SETTINGS.debounceMs, 0, warnings)
+        : nonNegativeInt(raw, 'recheckDelay', DEFAULT_SETTINGS.debounceMs, 0, warnings),
   };
   if (storagePath) settings.storagePath = storagePath;
   return { settings, warnings };
+}
+
+function sizeSetting(raw: Record<string, unknown>, warnings: string[]): number {
+  const v = raw.maxFileSize;
+  if (v === undefined || v === null) return DEFAULT_SETTINGS.maxFileSize;
+  const bytes = parseSize(v);
+  if (bytes !== undefined) return bytes;
+  warnings.push(`Setting "sourcewise.maxFileSize" must be a size such as "1 MB" or "500 KB"; using ${formatSize(DEFAULT_SETTINGS.maxFileSize)}.`);
+  return DEFAULT_SETTINGS.maxFileSize;
 }
 
 /** All the warnings of one settings read as one message (each names its setting). */
@@ -169,4 +207,22 @@ export function settingsWarning(warnings: string[]): string {
 /** The severity a diagnostic code gets under these settings. */
 export function severityFor(settings: Settings, code: DiagnosticCode, engineSeverity?: Severity): SeverityOrOff {
   return settings.severity[code] ?? engineSeverity ?? DEFAULT_SEVERITY[code] ?? 'warning';
+}
+
+/**
+ * Plain-text drafts go by two language ids: VS Code says `plaintext`, Neovim and Emacs say `text`.
+ * Either one counts wherever the other is listed in `sourcewise.languages`.
+ */
+const SAME_LANGUAGE: Record<string, string> = { text: 'plaintext', plaintext: 'text' };
+
+/** Whether drafts of this language id are checked under these settings. */
+export function checksLanguage(settings: Pick<Settings, 'languages'>, languageId: string): boolean {
+  if (settings.languages.includes(languageId)) return true;
+  const same = SAME_LANGUAGE[languageId];
+  return same !== undefined && settings.languages.includes(same);
+}
+
+/** How the engine reads a draft of this language id: Markdown, or plain text for `plaintext` and `text`. */
+export function draftFormat(languageId: string): 'markdown' | 'plaintext' {
+  return languageId === 'plaintext' || languageId === 'text' ? 'plaintext' : 'markdown';
 }

@@ -27,9 +27,9 @@ export function samePathKey(p: string): string {
   return process.platform === 'win32' || process.platform === 'darwin' ? norm.toLowerCase() : norm;
 }
 
-/** A `file:///…#Lline` link (1-based line) to a source line. */
-export function lineLink(p: string, line: number): string {
-  return `${toUri(p)}#L${line + 1}`;
+/** A `file:///…#Lline` link (1-based line, and column when given: `#L3,45`) to a place in a source. */
+export function lineLink(p: string, line: number, character?: number): string {
+  return `${toUri(p)}#L${line + 1}${character ? `,${character + 1}` : ''}`;
 }
 
 /**

@@ -14,9 +14,17 @@
 //   3. reads the Problems panel and checks there is a `contradiction` from `sourcewise`;
 //   4. puts the cursor on that contradiction, opens Quick Fix (Ctrl+.), applies the preferred fix, saves, and
 //      checks that only the figure changed on that line;
-//   5. types `[^` after a sentence the sources support, accepts the first completion, saves, and checks that a
-//      footnote marker and its definition were added.
-// Screenshots go to test/e2e/out/ (and the three used by the README to images/). Exit code 0 only when every
+//   5. types `[^` after a sentence the sources support, checks each item's label is a source sentence, accepts
+//      the first completion, saves, and checks that a footnote marker and its definition were added;
+//   6. opens Show Facts for a name: a webview naming sources by outlet (no raw Markdown, no install path), whose
+//      link opens the bundled seed read-only;
+//   7. opens the status bar menu, turns checking off and on (the status bar says so, squiggles go and come back),
+//      reindexes (a notification says how many sources), and runs Check All (its message has "Show Problems");
+//   8. opens the Getting Started walkthrough;
+//   9. types inside a flagged sentence and pauses: the squiggle stays on screen throughout;
+//  10. rests the caret on a correct sentence: no lightbulb;
+//  11. speaks plain LSP to the packaged server: a `.txt` draft opened with language id `text` gets findings.
+// Screenshots go to test/e2e/out/ (and the ones used by the README to images/). Exit code 0 only when every
 // step passed; the last line is always `e2e: N passed, M failed`.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -206,7 +214,12 @@ async function shot(name, widget) {
   if (widget) {
     // README images: the widget plus the caret's line and a line or two around it, from the line numbers on.
     clip = await page.evaluate(({ widget, editor, pad }) => {
-      const w = document.querySelector(widget)?.getBoundingClientRect();
+      // One widget, or several (a list and its details pane): their union.
+      const rects = [].concat(widget).map((sel) => document.querySelector(sel)?.getBoundingClientRect()).filter((r) => r && r.width && r.height);
+      const w = rects.length ? {
+        left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)),
+        right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)),
+      } : undefined;
       const caret = document.querySelector(`${editor} .cursors-layer .cursor`)?.getBoundingClientRect();
       const margin = document.querySelector(`${editor} .margin`)?.getBoundingClientRect();
       if (!w || !caret) return null;
@@ -291,6 +304,66 @@ async function editLanded(file, before, ms = 5000) {
     await sleep(100);
   }
   return false;
+}
+
+/** Runs a command from the Command Palette (F1), as a writer does, by its title. */
+async function runCommand(title) {
+  await closeWidgets();
+  await page.keyboard.press('F1');
+  await page.waitForSelector(QUICK_INPUT, { state: 'visible' });
+  await page.keyboard.type(title, { delay: 10 });
+  await page.waitForFunction((t) => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')]
+    .some((r) => r.innerText.includes(t)), title, { timeout: WAIT }).catch(() => fail(`no "${title}" in the Command Palette`));
+  await sleep(150);
+  await page.keyboard.press('Enter');
+}
+
+/** The Sourcewise status bar item: its text and its screen-reader label. */
+async function statusItem() {
+  return page.evaluate(() => {
+    const el = [...document.querySelectorAll('.statusbar-item')].find((e) => /^Sourcewise: /.test((e.innerText || '').trim()));
+    if (!el) return null;
+    const a = el.querySelector('a') ?? el;
+    return { text: el.innerText.trim(), ariaLabel: a.getAttribute('aria-label') ?? el.getAttribute('aria-label') ?? '' };
+  });
+}
+
+/** Text of the visible notification toasts, with their buttons. */
+async function notifications() {
+  return page.evaluate(() => [...document.querySelectorAll('.notifications-toasts .notification-toast')]
+    .filter((t) => t.offsetParent !== null)
+    .map((t) => ({ text: t.innerText.replace(/\s+/g, ' ').trim(), buttons: [...t.querySelectorAll('.monaco-button')].map((b) => b.innerText.trim()) })));
+}
+
+async function waitForNotification(re, ms = WAIT) {
+  const end = Date.now() + ms;
+  let seen = [];
+  while (Date.now() < end) {
+    seen = await notifications();
+    const hit = seen.find((n) => re.test(n.text));
+    if (hit) return hit;
+    await sleep(150);
+  }
+  fail(`no notification matching ${re}; saw ${JSON.stringify(seen.map((n) => n.text))}`);
+}
+
+async function clearNotifications() {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll('.notifications-toasts .codicon-notifications-clear, .notifications-toasts .codicon-close')) b.click();
+  });
+  await sleep(200);
+}
+
+/** Squiggles on the screen line (a wrapped line's part) whose text matches `pattern`, by the overlay at its height. */
+async function squigglesOnLine(pattern) {
+  return page.evaluate(({ editor, source }) => {
+    const re = new RegExp(source);
+    const line = [...document.querySelectorAll(`${editor} .view-lines .view-line`)].find((l) => re.test(l.textContent.replace(/\u00a0/g, ' ')));
+    if (!line) return -1;
+    const top = line.style.top;
+    const overlay = [...document.querySelectorAll(`${editor} .view-overlays > div`)].find((o) => o.style.top === top);
+    return overlay ? overlay.querySelectorAll('[class*="squiggly-"]').length : 0;
+  }, { editor: EDITOR, source: pattern.source });
 }
 
 // ------------------------------------------------------------------------------------------------ run
@@ -587,9 +660,26 @@ await step('citation completion inserts a footnote', ['extension activates and r
   await sleep(400);
   const items = await page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row')]
     .map((r) => (r.getAttribute('aria-label') || r.innerText).replace(/\s+/g, ' ').trim()));
+  const labels = await page.evaluate(() => [...document.querySelectorAll('.suggest-widget.visible .monaco-list-row .label-name')]
+    .map((r) => r.textContent.replace(/\s+/g, ' ').trim()));
   ctx.completions = items;
+  ctx.completionLabels = labels;
+  // Each item is the source sentence that supports the writer's: its words are the seeds' words, not a file name.
+  const seedsText = fs.readdirSync(path.join(REPO, 'seeds')).map((f) => fs.readFileSync(path.join(REPO, 'seeds', f), 'utf8')).join('\n').replace(/\s+/g, ' ');
+  if (!labels.length) fail(`no completion labels read: ${JSON.stringify(items)}`);
+  for (const label of labels) {
+    if (/\.(txt|md|html)\b/.test(label)) fail(`a completion is labelled with a file name: "${label}"`);
+    const pieces = label.split(/\s*…\s*/).map((x) => x.trim()).filter((x) => x.length > 3);
+    const missing = pieces.filter((x) => !seedsText.includes(x));
+    if (!pieces.length || missing.length) fail(`completion label "${label}" is not source text (not in the seeds: ${JSON.stringify(missing)})`);
+  }
+  // The details pane (Ctrl+Space, as the list's status bar says) has the whole sentence with the words it shares in bold.
+  await page.keyboard.press('Control+Space');
+  await page.waitForSelector('.suggest-details-container .suggest-details', { state: 'visible', timeout: 5000 }).catch(() => {});
+  await sleep(400);
+  ctx.completionDetails = await page.evaluate(() => document.querySelector('.suggest-details-container .suggest-details')?.innerText.replace(/\s+/g, ' ').trim() ?? null);
   await shot('07-citation-completion.png');
-  await shot('07-citation-completion-list.png', '.suggest-widget.visible');
+  await shot('07-citation-completion-list.png', ['.suggest-widget.visible', '.suggest-details-container .suggest-details']);
   await page.keyboard.press('Enter');
   await sleep(300);
   const after = await saveAndRead(ctx.draftFile, before);
@@ -601,12 +691,361 @@ await step('citation completion inserts a footnote', ['extension activates and r
   return `line ${target.line + 1}: accepted "${items[0]}" → ${got.marker} and "${got.definition.slice(0, 100)}"`;
 });
 
+
+await step('fact sheet names its sources and opens them read-only', ['extension activates and reports problems'], async () => {
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const spot = nameSpots(text, 'Zelenskyy')[0] ?? nameSpots(text)[0];
+  if (!spot) fail('no name in the draft to show facts for');
+  await focusEditor();
+  await goTo(spot.line + 1, spot.character + 2);
+  await runCommand('Sourcewise: Show Facts for Name');
+  // The webview's page lives in nested frames: find the one that shows the sheet.
+  let frame;
+  const end = Date.now() + WAIT;
+  while (!frame && Date.now() < end) {
+    for (const f of page.frames()) {
+      const h1 = await f.evaluate(() => document.querySelector('h1')?.textContent ?? null).catch(() => null);
+      if (h1 && /\w/.test(h1) && (await f.evaluate(() => !!document.querySelector('a.src')).catch(() => false))) { frame = f; break; }
+    }
+    if (!frame) await sleep(250);
+  }
+  if (!frame) fail('the fact sheet view did not open (no page with a heading and source links)');
+  const sheet = await frame.evaluate(() => ({
+    title: document.querySelector('h1').textContent,
+    body: document.body.innerText,
+    sections: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+    links: [...document.querySelectorAll('a.src')].map((a) => ({ text: a.textContent, href: a.getAttribute('href') })),
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+    scripts: document.querySelectorAll('script').length,
+  }));
+  ctx.factSheet = { title: sheet.title, sections: sheet.sections, links: sheet.links.length };
+  if (/\]\(file:|file:\/\/|extensions\/|\.txt:\d+/.test(sheet.body)) fail(`the fact sheet shows raw Markdown links or paths: ${sheet.body.slice(0, 300)}`);
+  if (!sheet.csp || !/default-src 'none'/.test(sheet.csp) || sheet.scripts) fail(`the fact sheet page has no strict content security policy (csp: ${sheet.csp}, scripts: ${sheet.scripts})`);
+  const names = [...new Set(sheet.links.map((l) => l.text).filter((t) => !/^line \d+$/.test(t)))];
+  if (!names.some((n) => /^(BBC|Sky News|TRT World)$/.test(n))) fail(`no outlet named among the sheet's sources: ${JSON.stringify(names)}`);
+  if (names.some((n) => /[0-9a-f]{12}|\.txt$/.test(n))) fail(`a source is named by its hash file name: ${JSON.stringify(names)}`);
+  const webview = await page.locator('iframe.webview').last().boundingBox();
+  await shot('09-fact-sheet.png');
+  if (webview) await page.screenshot({ path: path.join(OUT, '09-fact-sheet-view.png'), clip: { x: webview.x, y: webview.y, width: Math.min(webview.width, 760), height: Math.min(webview.height, 560) } });
+  // A source link opens the bundled seed at the sentence, read-only.
+  const link = sheet.links.find((l) => !/^line /.test(l.text));
+  await frame.click(`a.src[href="${link.href.replace(/"/g, '\\"')}"]`);
+  await page.waitForFunction(() => /\.txt/.test(document.querySelector('.editor-group-container.active .tab.active')?.textContent ?? ''), null, { timeout: WAIT })
+    .catch(() => fail(`clicking "${link.text}" opened no source`));
+  const seedTab = await page.evaluate(() => document.querySelector('.editor-group-container.active .tab.active').textContent.trim());
+  const seedFile = fs.readdirSync(path.join(REPO, 'seeds')).find((f) => seedTab.includes(f));
+  await page.keyboard.type('x');
+  await sleep(500);
+  const dirty = await page.locator(DIRTY_TAB).count();
+  const readonly = await page.evaluate(() => /read-only|readonly/i.test(document.querySelector('.monaco-editor-overlaymessage')?.textContent ?? '') ||
+    !!document.querySelector('.editor-group-container.active .tab.active .codicon-lock, .editor-group-container.active .tab.active [class*="lock"]'));
+  if (dirty) {
+    await page.keyboard.press('Control+z');
+    await sleep(200);
+  }
+  await page.keyboard.press('Control+w');
+  await sleep(300);
+  await runCommand('View: Close Editors in Other Groups');
+  await sleep(300);
+  if (dirty) fail(`the bundled seed ${seedTab} took a keystroke: it is not read-only`);
+  return `"${sheet.title}": ${sheet.sections.join(', ')}; ${sheet.links.length} links, sources ${names.join(', ')}; "${link.text}" opened ${seedFile ?? seedTab} read-only${readonly ? ' (VS Code says so)' : ''}`;
+});
+
+await step('status menu turns checking off and on, and reindexing says what it did', ['extension activates and reports problems'], async () => {
+  await focusEditor();
+  const before = await statusItem();
+  if (!before) fail('no Sourcewise item in the status bar');
+  if (/&nbsp;|&[a-z]+;/.test(before.ariaLabel)) fail(`the status item's screen-reader label has HTML entities: "${before.ariaLabel}"`);
+  const openMenu = async () => {
+    await closeWidgets();
+    await page.locator('.statusbar-item').filter({ hasText: /^\s*Sourcewise: / }).first().click();
+    await page.waitForSelector('.quick-input-widget .monaco-list-row', { state: 'visible' });
+    await sleep(300);
+    return page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  };
+  const choose = async (re) => {
+    const rows = await page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    const i = rows.findIndex((r) => re.test(r));
+    if (i < 0) fail(`no ${re} in the status menu: ${JSON.stringify(rows)}`);
+    // The first entry has the focus: move down to the one wanted, as a keyboard user does.
+    for (let k = 0; k < i; k++) await page.keyboard.press('ArrowDown');
+    await sleep(150);
+    const focused = await page.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.innerText.replace(/\s+/g, ' ').trim() ?? '');
+    if (!re.test(focused)) fail(`meant to choose ${re}, but "${focused}" has the focus`);
+    await page.keyboard.press('Enter');
+  };
+  const items = await openMenu();
+  ctx.statusMenu = items;
+  await shot('10-status-menu.png');
+  await shot('10-status-menu-widget.png', '.quick-input-widget');
+  for (const want of [/Turn Checking Off/, /Reindex Sources/, /Show Output/, /Open Settings/, /Review Accepted Claims/]) {
+    if (!items.some((t) => want.test(t))) fail(`the status menu has no ${want}: ${JSON.stringify(items)}`);
+  }
+  await choose(/Turn Checking Off/);
+  const squiggles = () => page.locator(`${EDITOR} .view-overlays [class*="squiggly-"]`).count();
+  const off = Date.now() + WAIT;
+  while ((await squiggles()) > 0 || !/checking off/.test((await statusItem())?.text ?? '')) {
+    if (Date.now() > off) fail(`after "Turn Checking Off": status "${(await statusItem())?.text}", ${await squiggles()} squiggle(s)`);
+    await sleep(200);
+  }
+  const offText = (await statusItem()).text;
+  const menu2 = await openMenu();
+  if (!menu2.some((t) => /Turn Checking On/.test(t))) fail(`with checking off the menu offers no "Turn Checking On": ${JSON.stringify(menu2)}`);
+  await choose(/Turn Checking On/);
+  const on = Date.now() + 2 * WAIT;
+  while ((await squiggles()) === 0) {
+    if (Date.now() > on) fail('squiggles did not come back after "Turn Checking On"');
+    await sleep(200);
+  }
+  await clearNotifications();
+  await openMenu();
+  await choose(/Reindex Sources/);
+  const note = await waitForNotification(/reindexed \d+ sources?/i);
+  await clearNotifications();
+  const after = await statusItem();
+  return `menu: ${items.length} entries; off → "${offText}"; on → "${after.text}"; reindex → "${note.text}"; label "${after.ariaLabel}"`;
+});
+
+await step('Check All Drafts says what it found, with a Show Problems button', ['extension activates and reports problems'], async () => {
+  await clearNotifications();
+  await runCommand('Sourcewise: Check All Drafts in Workspace');
+  const note = await waitForNotification(/checked \d+ drafts?/i);
+  if (!note.buttons.some((b) => /Show Problems/.test(b))) fail(`the Check All message has no "Show Problems" button: ${JSON.stringify(note)}`);
+  await page.locator('.notifications-toasts .monaco-button', { hasText: 'Show Problems' }).first().click();
+  await page.waitForSelector('.markers-panel', { state: 'visible', timeout: WAIT }).catch(() => fail('"Show Problems" did not open the Problems panel'));
+  await clearNotifications();
+  return `"${note.text}"`;
+});
+
+await step('Getting Started walkthrough', ['extension activates and reports problems'], async () => {
+  // Room for the page: no panel, no side bar (both come back after).
+  const visible = (sel) => page.evaluate((q) => { const e = document.querySelector(q); return !!e && e.offsetParent !== null && e.getBoundingClientRect().height > 0; }, sel);
+  const panel = await visible('.part.panel');
+  const sidebar = await visible('.part.sidebar');
+  await closeWidgets();
+  if (panel) await page.keyboard.press('Control+j');
+  if (sidebar) await page.keyboard.press('Control+b');
+  await runCommand('Sourcewise: Get Started');
+  await page.waitForSelector('.gettingStartedContainer', { state: 'visible', timeout: WAIT }).catch(() => fail('the walkthrough did not open'));
+  await page.waitForFunction(() => /Point Sourcewise at your sources/.test(document.querySelector('.gettingStartedContainer')?.innerText ?? ''), null, { timeout: WAIT })
+    .catch(() => fail('the walkthrough page does not show the Sourcewise steps'));
+  // The first step's page (Markdown in a webview) beside the steps.
+  const mediaEnd = Date.now() + 15_000;
+  let media = false;
+  while (!media && Date.now() < mediaEnd) {
+    for (const f of page.frames()) {
+      if (await f.evaluate(() => /Your sources/.test(document.body?.innerText ?? '')).catch(() => false)) { media = true; break; }
+    }
+    if (!media) await sleep(300);
+  }
+  await sleep(500);
+  const steps = await page.evaluate(() => [...document.querySelectorAll('.gettingStartedContainer .getting-started-step .step-title')].map((e) => e.textContent.trim()));
+  await shot('11-walkthrough-window.png');
+  const part = await page.locator('.part.editor').boundingBox();
+  await page.screenshot({ path: path.join(OUT, '11-walkthrough.png'), ...(part ? { clip: part } : {}) });
+  for (const want of ['Point Sourcewise at your sources', 'See what the sources say', 'Fix a figure', 'Insert a citation']) {
+    if (!steps.includes(want)) fail(`the walkthrough has no step "${want}": ${JSON.stringify(steps)}`);
+  }
+  await page.keyboard.press('Control+w');
+  await sleep(300);
+  if (sidebar) await page.keyboard.press('Control+b');
+  return `${steps.join(' / ')}${media ? '; the first step\'s page is shown' : '; (its page did not render in time)'}`;
+});
+
+await step('a squiggle stays on screen while its sentence is typed and paused in', ['extension activates and reports problems'], async () => {
+  // The "500 prisoners" sentence: type a word into it, before the figure, then pause.
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /release 500 prisoners/.test(l));
+  if (line < 0) fail('no "release 500 prisoners" line in the draft');
+  await focusEditor();
+  const needle = 'release 500 prisoners';
+  await goTo(line + 1, lines[line].indexOf(needle) + 1);
+  const start = Date.now() + WAIT;
+  while ((await squigglesOnLine(/(^|[^\d,])500(?!\d)/)) <= 0) {
+    if (Date.now() > start) fail(`no squiggle on line ${line + 1} to begin with`);
+    await sleep(200);
+  }
+  const samples = [];
+  const t0 = Date.now();
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      samples.push({ t: Date.now() - t0, n: await squigglesOnLine(/(^|[^\d,])500(?!\d)/) });
+      await sleep(40);
+    }
+  })();
+  await page.keyboard.type('formally ', { delay: 110 });
+  const typed = Date.now() - t0;
+  await sleep(3000); // the pause
+  sampling = false;
+  await sampler;
+  const gaps = [];
+  let gapStart;
+  for (const s of samples) {
+    if (s.n <= 0 && gapStart === undefined) gapStart = s.t;
+    if (s.n > 0 && gapStart !== undefined) { gaps.push([gapStart, s.t]); gapStart = undefined; }
+  }
+  if (gapStart !== undefined) gaps.push([gapStart, samples[samples.length - 1].t]);
+  ctx.squigglePause = { samples: samples.length, typedMs: typed, pauseMs: 3000, gaps };
+  await shot('12-typing-pause.png');
+  await page.keyboard.press('Control+z');
+  await sleep(200);
+  await page.keyboard.press('Control+s');
+  if (gaps.length) fail(`the squiggle disappeared while typing and pausing: ${gaps.map(([a, b]) => `${a}-${b} ms`).join(', ')} (of ${samples.length} samples)`);
+  return `squiggle on screen in all ${samples.length} samples over ${typed} ms of typing and a 3000 ms pause`;
+});
+
+await step('no lightbulb on a correct sentence the sources support', ['extension activates and reports problems'], async () => {
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /^Delegations from both countries had not sat down together/.test(l));
+  if (line < 0) fail('no correct sentence found to rest on');
+  await focusEditor();
+  await goTo(line + 1, 12);
+  await sleep(1500);
+  const bulb = await page.evaluate(() => [...document.querySelectorAll('.lightBulbWidget')].some((b) => b.offsetParent !== null && getComputedStyle(b).visibility !== 'hidden'));
+  if (bulb) fail(`a lightbulb shows on line ${line + 1}, which has no finding`);
+  return `line ${line + 1}: no lightbulb`;
+});
+
+await step('a finding\'s hover puts the draft and the sources side by side, without repeating the message', ['extension activates and reports problems'], async () => {
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /60-day ceasefire/.test(l));
+  if (line < 0) fail('no "60-day ceasefire" in the draft');
+  await focusEditor();
+  await goTo(line + 1, lines[line].indexOf('60-day') + 3);
+  const caret = await caretBox();
+  await page.mouse.move(caret.x + 200, caret.y + 120);
+  await sleep(100);
+  await page.mouse.move(caret.x + 1, caret.y + caret.height / 2, { steps: 4 });
+  await page.waitForSelector('.monaco-hover:not(.hidden) .hover-row', { state: 'visible', timeout: 5000 }).catch(() => fail('no hover on the flagged figure'));
+  await sleep(800);
+  const parts = await hoverParts();
+  ctx.findingHover = parts;
+  await shot('13-finding-hover.png', '.monaco-hover:not(.hidden)');
+  const message = parts.find((p) => /The sources say/.test(p));
+  const table = parts.find((p) => /^\s*Says\b/m.test(p) && /Draft/.test(p));
+  if (!table) fail(`no draft-vs-sources table in the hover: ${JSON.stringify(parts)}`);
+  if (/The sources say/.test(table)) fail(`the hover repeats the finding's message next to its table: ${JSON.stringify(table)}`);
+  const count = parts.join('\n').split('The sources say').length - 1;
+  if (count > 1) fail(`the finding's message is in the hover ${count} times`);
+  if (parts.indexOf(table) < parts.indexOf(message)) fail('the table comes before the message VS Code shows');
+  await closeWidgets();
+  return `${parts.length} part(s); the message once${message ? '' : ' (VS Code\'s own part not read)'}, then the table: ${JSON.stringify(table.split('\n').slice(0, 4).join(' | '))}`;
+});
+
+await step('"Accept this claim" can be undone', ['extension activates and reports problems'], async () => {
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /60-day ceasefire/.test(l));
+  const figure = /(^|\D)60-day/;
+  await focusEditor();
+  await goTo(line + 1, lines[line].indexOf('60-day') + 2);
+  const until = async (what, pred) => {
+    const end = Date.now() + WAIT;
+    while (!(await pred())) {
+      if (Date.now() > end) fail(what);
+      await sleep(150);
+    }
+  };
+  await until('no squiggle on "60-day" to begin with', async () => (await squigglesOnLine(figure)) > 0);
+  await clearNotifications();
+  await page.keyboard.press('Control+.');
+  await page.waitForSelector('.action-widget .monaco-list-row.action', { state: 'visible' });
+  await sleep(300);
+  const titles = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row.action')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  const i = titles.findIndex((t) => /^Accept this claim/.test(t));
+  if (i < 0) fail(`no "Accept this claim" among ${JSON.stringify(titles)}`);
+  if (titles.filter((t) => /^Accept this claim/.test(t)).length !== 1) fail(`"Accept this claim" more than once: ${JSON.stringify(titles)}`);
+  const focused = await page.evaluate(() => [...document.querySelectorAll('.action-widget .monaco-list-row.action')].findIndex((r) => r.classList.contains('focused')));
+  for (let k = Math.max(0, focused); k < i; k++) await page.keyboard.press('ArrowDown');
+  for (let k = i; k < focused; k++) await page.keyboard.press('ArrowUp');
+  await sleep(150);
+  await page.keyboard.press('Enter');
+  await until('the accepted finding is still shown', async () => (await squigglesOnLine(figure)) === 0);
+  const note = await waitForNotification(/claim accepted/i);
+  if (!note.buttons.includes('Undo')) fail(`the notification has no "Undo": ${JSON.stringify(note)}`);
+  await page.locator('.notifications-toasts .monaco-button', { hasText: 'Undo' }).first().click();
+  await until('the finding did not come back after "Undo"', async () => (await squigglesOnLine(figure)) > 0);
+  const accepted = path.join(ctx.workspace, '.sourcewise', 'accepted.json');
+  const left = fs.existsSync(accepted) ? JSON.parse(fs.readFileSync(accepted, 'utf8')) : [];
+  if (left.length) fail(`.sourcewise/accepted.json still holds ${JSON.stringify(left)}`);
+  return `"${titles[i]}" hid it ("${note.text}"); Undo brought it back, accepted.json is empty`;
+});
+
+await step('Show Facts on a word that is not a name offers the names', ['extension activates and reports problems'], async () => {
+  const text = fs.readFileSync(ctx.draftFile, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const line = lines.findIndex((l) => /^For now, neither side/.test(l));
+  if (line < 0) fail('no "For now, neither side" line');
+  await focusEditor();
+  await goTo(line + 1, lines[line].indexOf('neither') + 3);
+  await runCommand('Sourcewise: Show Facts for Name');
+  await page.waitForFunction(() => /neither/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.getAttribute('placeholder') ?? '') ||
+    /neither/.test(document.querySelector('.quick-input-widget')?.innerText ?? ''), null, { timeout: WAIT })
+    .catch(() => fail('no name picker saying "neither" is not a name'));
+  const rows = await page.evaluate(() => [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+  await shot('14-name-picker.png', '.quick-input-widget');
+  await page.keyboard.press('Escape');
+  if (!rows.some((r) => /Zelensk|Putin|Trump/.test(r))) fail(`the picker lists no names: ${JSON.stringify(rows.slice(0, 5))}`);
+  return `${rows.length} names offered, first: ${rows.slice(0, 3).join('; ')}`;
+});
+
+await step('a .txt draft gets findings over plain LSP (language id "text")', ['start code-server'], async () => {
+  const extDir = fs.readdirSync(path.join(runDir, 'extensions')).find((d) => /^sourcewise\./.test(d));
+  const serverJs = extDir && path.join(runDir, 'extensions', extDir, 'dist/server.js');
+  if (!serverJs || !fs.existsSync(serverJs)) fail('the installed extension has no dist/server.js');
+  const rpc = await import(pathToFileURL(createRequire(path.join(REPO, 'package.json')).resolve('vscode-jsonrpc/node')).href);
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = rpc.default ?? rpc;
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcewise-e2e-txt-'));
+  const file = path.join(ws, 'notes.txt');
+  const body = 'The meeting at the Dolmabahce Palace lasted three hours and ended without agreement on a ceasefire.\n';
+  fs.writeFileSync(file, body);
+  const proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'pipe'] });
+  proc.stdin.on('error', () => {});
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  conn.onError(() => {});
+  conn.onClose(() => {});
+  const published = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p) => published.push(p));
+  conn.onNotification(() => undefined);
+  conn.onRequest(() => null);
+  conn.listen();
+  try {
+    const rootUri = pathToFileURL(ws).href;
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'txt' }], capabilities: {} });
+    await conn.sendNotification('initialized', {});
+    const uri = pathToFileURL(file).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: body } });
+    const end = Date.now() + WAIT;
+    let hit;
+    while (!(hit = published.find((p) => p.uri === uri && p.diagnostics.some((d) => d.code === 'contradiction')))) {
+      if (Date.now() > end) fail(`no contradiction for a .txt draft opened as "text": ${JSON.stringify(published.map((p) => p.diagnostics.map((d) => d.code)))}`);
+      await sleep(100);
+    }
+    const d = hit.diagnostics.find((x) => x.code === 'contradiction');
+    return `${path.relative(runDir, serverJs)}: ${d.message}`;
+  } finally {
+    await Promise.race([conn.sendRequest('shutdown').catch(() => {}), sleep(1500)]);
+    await conn.sendNotification('exit').catch(() => {});
+    await sleep(100);
+    conn.dispose();
+    if (proc.exitCode === null) proc.kill();
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+});
+
 if (opts.images) {
   const passed = new Set(results.filter((r) => r.ok).map((r) => r.name));
   const copies = [
     ['hover card on a name', '03-hover-card.png', 'hover-card.png'],
     ['Quick Fix replaces the contradicted figure', '05-quick-fix-menu.png', 'quick-fix.png'],
     ['citation completion inserts a footnote', '07-citation-completion-list.png', 'citation-completion.png'],
+    ['fact sheet names its sources and opens them read-only', '09-fact-sheet-view.png', 'fact-sheet.png'],
+    ['status menu turns checking off and on, and reindexing says what it did', '10-status-menu-widget.png', 'status-menu.png'],
+    ['Getting Started walkthrough', '11-walkthrough.png', 'walkthrough.png'],
   ];
   fs.mkdirSync(IMAGES, { recursive: true });
   for (const [stepName, from, to] of copies) {

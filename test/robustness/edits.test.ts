@@ -268,3 +268,111 @@ describe('quick fixes', () => {
     expect(remaining.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
   });
 });
+
+/**
+ * What reads wrongly in a sentence an edit made: a word twice, "to A Ukrainian official", "says said",
+ * a lower-case start, quotation marks that do not pair up, doubled spaces or punctuation. Footnote
+ * markers are left out first.
+ */
+function readingProblems(sentence: string): string[] {
+  const s = sentence.replace(/\[\^[^\]\s]+\]/g, '');
+  const out: string[] = [];
+  const doubled = /\b([\p{L}’']+)\s+\1\b/iu.exec(s);
+  if (doubled && !/^(that|had)$/i.test(doubled[1]!)) out.push(`"${doubled[0]}": a word twice`);
+  const article = /\b(to|of|by|from|with|and|than|that|for|on|at|in)\s+(A|An|The)\s/.exec(s);
+  if (article) out.push(`"${article[0].trim()}": a capital article inside the sentence`);
+  if (/\bsays\s+said\b/i.test(s)) out.push('"says said"');
+  const title = /(?<=\p{Ll}[,;]?\s)(Chief|Deputy|Senior|Former|Foreign|Defen[cs]e|Prime|Vice)\s+\p{Ll}+/u.exec(s);
+  if (title) out.push(`"${title[0]}": a title half capitalised inside the sentence`);
+  const first = /[\p{L}\p{N}]/u.exec(s)?.[0];
+  if (first && first !== first.toUpperCase()) out.push(`starts with "${first}"`);
+  if ((s.match(/"/g) ?? []).length % 2) out.push('an odd number of straight quotation marks');
+  if ((s.match(/\u201C/g) ?? []).length !== (s.match(/\u201D/g) ?? []).length) out.push('curly quotation marks that do not pair up');
+  if (/ {2}/.test(s)) out.push('two spaces');
+  if (/\s[,.;:!?](?!\d)|[,;:]{2}|\.\.(?!\.)/.test(s)) out.push('misplaced punctuation');
+  return out;
+}
+
+describe('every fix leaves a sentence that reads correctly', () => {
+  /** The draft sentence that holds an offset of the text. */
+  const sentenceAt = (text: string, offset: number, lang: 'markdown' | 'plaintext' = 'markdown') => {
+    const sents = draftSentences(text, lang);
+    return sents.find((s) => offset >= s.start && offset <= s.end) ?? sents.find((s) => s.start >= offset);
+  };
+  /** Findings (error or warning) inside a span, as "code: draft's words". */
+  const findingsIn = (text: string, diags: Diagnostic[], span: { start: number; end: number }) =>
+    diags
+      .filter((x) => x.severity === 'error' || x.severity === 'warning')
+      .filter((x) => offsetOf(text, x.range.start) < span.end && offsetOf(text, x.range.end) > span.start)
+      .map((x) => `${x.code}: ${x.draftSays ?? rangeText(text, x.range)}`);
+
+  it('every fix of every finding of examples/draft.md: the sentence it makes reads correctly and re-checks clean', () => {
+    const diags = corpus.check(EXAMPLE);
+    let checked = 0;
+    for (const d of diags) {
+      // The finding's own words: titles and messages read correctly too.
+      expect(readingProblems(d.message.replace(/“[^”]*”/g, '“…”')), d.message).toEqual([]);
+      for (const fix of d.fixes) {
+        expect(readingProblems(fix.title.replace(/“[^”]*”/g, '“…”')), fix.title).toEqual([]);
+        const spans = spansOf(EXAMPLE, fix.edits);
+        const after = apply(EXAMPLE, spans);
+        const start = offsetOf(EXAMPLE, d.range.start);
+        const before = sentenceAt(EXAMPLE, start)!;
+        const made = sentenceAt(after, start)!;
+        expect(readingProblems(made.text), `${d.code}: "${fix.title}" made: ${made.text}`).toEqual([]);
+        // Re-checked: the finding is gone, and nothing that was not there before has come up in its sentence.
+        const was = new Set(findingsIn(EXAMPLE, diags, before).filter((x) => x !== `${d.code}: ${d.draftSays ?? rangeText(EXAMPLE, d.range)}`));
+        const now = findingsIn(after, corpus.check(after), made).filter((x) => !was.has(x));
+        expect(now, `${d.code}: "${fix.title}" made: ${made.text}`).toEqual([]);
+        checked++;
+      }
+    }
+    // eslint-disable-next-line no-console
+    console.log(`[robustness] examples/draft.md: ${checked} fixes applied, each sentence read and re-checked`);
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the example draft\'s quote and figure fixes give these sentences', () => {
+    const made = new Map<string, string>();
+    for (const d of corpus.check(EXAMPLE)) {
+      const fix = d.fixes.find((f) => f.preferred);
+      if (!fix) continue;
+      const after = apply(EXAMPLE, spansOf(EXAMPLE, fix.edits));
+      made.set(d.draftSays ?? '', sentenceAt(after, offsetOf(EXAMPLE, d.range.start))!.text);
+    }
+    expect(made.get('three hours')).toBe('The meeting at the Dolmabahce Palace lasted less than two hours and ended without agreement on a ceasefire.');
+    expect(made.get('500')).toBe('Moscow and Kyiv agreed to release 1,000 prisoners of war each, which would make it the largest swap of the war so far.');
+    // The speaker a misattributed quote is given to starts the sentence here: a capital, and no "to A …" in the title.
+    expect(made.get('Peskov')).toBe('A Ukrainian official complained of "new and unacceptable demands" from Kyiv.');
+    // An exact quote put back into the draft's own sentence keeps its lower-case start.
+    expect(made.get('nothing will move until Putin and I sit down together.')).toBe(
+      'Trump himself played down the meeting from Air Force One, saying that "nothing’s going to happen until Putin and I get together."',
+    );
+  });
+
+  it('on random drafts, no fix adds a reading problem to its sentence', () => {
+    let n = 0;
+    const SENTENCES = draftSentences(EXAMPLE, 'markdown').map((s) => s.text);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 5 }), fc.constantFrom(' ', '\n\n'), (parts, sep) => {
+        const text = parts.join(sep);
+        for (const d of corpus.check(text)) {
+          const start = offsetOf(text, d.range.start);
+          const before = sentenceAt(text, start);
+          if (!before) continue;
+          for (const fix of d.fixes) {
+            const after = apply(text, spansOf(text, fix.edits));
+            const made = sentenceAt(after, start);
+            if (!made) continue;
+            const had = new Set(readingProblems(before.text).map((p) => p.replace(/".*": /, '')));
+            const added = readingProblems(made.text).filter((p) => !had.has(p.replace(/".*": /, '')));
+            expect(added, `"${fix.title}": ${before.text} → ${made.text}`).toEqual([]);
+            n++;
+          }
+        }
+      }),
+      { numRuns: 60, seed: 14 },
+    );
+    expect(n).toBeGreaterThan(20);
+  });
+});

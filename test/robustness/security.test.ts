@@ -1,7 +1,8 @@
 /**
- * Security: hostile source text renders as text (hover, fact sheet, CLI), there is
- * no webview, the bundles make no network requests and run nothing from the
- * workspace, and an untrusted workspace's files are never read as sources.
+ * Security: hostile source text renders as text (hover, fact sheet, CLI), the one
+ * webview (the fact sheet) runs no script and links only to its own command, the
+ * bundles make no network requests and run nothing from the workspace, and an
+ * untrusted workspace's files are never read as sources.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ensureBuilt, REPO } from './harness/lsp';
 import { SERVER_NODE_FLAGS } from '../../src/server/flags';
+import { factSheetHtml, type FactSheetData } from '../../src/extension/factsHtml';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -95,6 +97,28 @@ describe('hostile source text renders as text', () => {
     expectInert(facts.markdown!, 'fact sheet');
   });
 
+  it('in the fact sheet view: the page has no script, and its only links open a source through sourcewise.openSource', async () => {
+    const facts = (await client.conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.factsFor', arguments: [{ name: 'Elena Ruiz' }] })) as {
+      sheet?: FactSheetData;
+    };
+    expect(facts.sheet).toBeDefined();
+    const html = factSheetHtml(facts.sheet!, { cspSource: 'https://webview.invalid', nonce: 'n0nce' });
+    expect(html).toMatch(/script|onerror|workbench/); // the hostile words are there, as text
+    const tags = [...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => m[1]!.toLowerCase());
+    const allowed = new Set(['a', 'b', 'body', 'div', 'h1', 'h2', 'h3', 'head', 'html', 'i', 'li', 'meta', 'p', 'q', 'span', 'style', 'title', 'ul']);
+    for (const t of tags) expect(allowed.has(t), `<${t}> in the page`).toBe(true);
+    // No event handler or other live attribute in any tag (the hostile "onerror" is text, escaped).
+    // (Attribute values are quoted and escaped: source text in a title="" stays a string.)
+    for (const tag of html.match(/<[a-z][^>]*>/gi) ?? []) {
+      expect((tag.match(/"/g) ?? []).length % 2, tag).toBe(0); // every value closed inside its tag
+      expect(tag.replace(/"[^"]*"/g, '""'), tag).not.toMatch(/\son[a-z]+=|javascript:|\bsrc=/i);
+    }
+    for (const m of html.matchAll(/\bhref="([^"]*)"/g)) expect(m[1]).toMatch(/^command:sourcewise\.openSource\?%5B%22file%3A%2F%2F%2F/);
+    expect(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]).toBe(
+      "default-src 'none'; img-src https://webview.invalid; style-src 'nonce-n0nce';",
+    );
+  });
+
   it("in the CLI's facts Markdown", () => {
     const out = execFileSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'facts', 'Elena Ruiz', '--sources', path.join(ws, 'sources')], {
       encoding: 'utf8',
@@ -107,14 +131,19 @@ describe('hostile source text renders as text', () => {
   });
 });
 
-describe('no webview, no network, nothing run from the workspace', () => {
+describe('one locked-down webview, no network, nothing run from the workspace', () => {
   function files(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
   }
   const SRC = files(path.join(REPO, 'src')).filter((f) => f.endsWith('.ts'));
 
-  it('src/ creates no webview', () => {
-    for (const f of SRC) expect(fs.readFileSync(f, 'utf8'), f).not.toMatch(/createWebviewPanel|registerWebviewViewProvider|createWebviewView/);
+  it('src/ creates one webview, the fact sheet, with scripts off, no local files, and command links to sourcewise.openSource only', () => {
+    const makers = SRC.filter((f) => /createWebviewPanel|registerWebviewViewProvider|createWebviewView|registerWebviewPanelSerializer/.test(fs.readFileSync(f, 'utf8')));
+    expect(makers.map((f) => path.relative(REPO, f))).toEqual([path.join('src', 'extension', 'commands.ts')]);
+    const code = fs.readFileSync(makers[0]!, 'utf8');
+    expect(code.match(/createWebviewPanel\(/g)).toHaveLength(1);
+    expect(code).toMatch(/\{ enableScripts: false, enableCommandUris: \[OPEN_SOURCE_COMMAND\], localResourceRoots: \[\] \}/);
+    expect(fs.readFileSync(path.join(REPO, 'src', 'extension', 'factsHtml.ts'), 'utf8')).toMatch(/export const OPEN_SOURCE_COMMAND = 'sourcewise\.openSource';/);
   });
 
   it('src/ imports no network or process module and loads no code dynamically', () => {

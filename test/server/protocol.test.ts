@@ -305,10 +305,19 @@ describe('language server over stdio', () => {
       textDocument: { uri },
       position,
       context: { triggerKind: 2, triggerCharacter: '^' },
-    })) as { items: { label: string; detail?: string; textEdit?: TextEdit; additionalTextEdits?: TextEdit[] }[] } | null;
+    })) as {
+      items: { label: string; labelDetails?: { description?: string }; detail?: string; textEdit?: TextEdit; additionalTextEdits?: TextEdit[] }[];
+    } | null;
     const items = result?.items ?? [];
     expect(items.length).toBeGreaterThan(0);
-    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining([expect.stringMatching(/Harbor Gazette|Coastal Times/)]));
+    // The writer chooses between the supporting sentences: each label is source text, the outlet and score its description.
+    for (const item of items) {
+      const words = item.label.replace(/…/g, ' ').split(/\s+/).filter((w) => w.length > 3);
+      expect(words.length, item.label).toBeGreaterThan(2);
+      for (const w of words) expect(`${GAZETTE}\n${TIMES}`, item.label).toContain(w);
+      expect(item.labelDetails?.description).toMatch(/^(Harbor Gazette|Coastal Times) \d+%$/);
+    }
+    expect(items[0]!.label).toMatch(/\$42 million/);
     for (const item of items) {
       expect(item.textEdit?.newText).toBe('[^1]');
       const defs = (item.additionalTextEdits ?? []).filter((e) => /^\s*\[\^\d+\]:/m.test(e.newText));
@@ -358,7 +367,7 @@ describe('language server over stdio', () => {
       contents: { value: string };
     } | null;
     expect(hover?.contents.value).toContain('The bridge cost $42 million, according to Mayor Elena Ruiz.'.replace('.', '.'));
-    expect(hover?.contents.value).toMatch(/harbor-gazette\.md:\d+\]\(file:\/\/\//);
+    expect(hover?.contents.value).toMatch(/\[Harbor Gazette\]\(file:\/\/\/[^)]*harbor-gazette\.md#L\d+\)/);
     const defs = (await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position })) as {
       uri: string;
       range: Range;
@@ -401,6 +410,25 @@ describe('language server over stdio', () => {
     expect(readdirSync(path.join(ws, 'sources')).sort()).toEqual(['coastal-times.md', 'harbor-gazette.md']);
   });
 
+  it('lists the accepted claims and takes one back, and the finding returns', async () => {
+    const uri = uris['accept.md']!;
+    const list = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.listAccepted', arguments: [] })) as {
+      claims: { folder?: string; key: string; code: string; sentence: string }[];
+    };
+    expect(list.claims).toHaveLength(1);
+    expect(list.claims[0]!.code).toBe('contradiction');
+    expect(list.claims[0]!.sentence).toMatch(/the bridge cost \$?55 million/);
+    expect(list.claims[0]!.folder).toBe(ws);
+    const since = publishes.length;
+    const r = (await conn.sendRequest('workspace/executeCommand', {
+      command: 'sourcewise.removeAccepted',
+      arguments: [{ claims: [{ folder: list.claims[0]!.folder, key: list.claims[0]!.key }] }],
+    })) as { removed: number };
+    expect(r.removed).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(ws, '.sourcewise', 'accepted.json'), 'utf8'))).toEqual([]);
+    await waitForPublish(uri, (p) => codes(p).includes('contradiction'), since);
+  });
+
   it('skips drafts over sourcewise.maxFileSize with one information diagnostic', async () => {
     const since = publishes.length;
     config = { maxFileSize: 100 };
@@ -425,8 +453,10 @@ describe('language server over stdio', () => {
       contents: { value: string };
     } | null;
     const md = hover?.contents.value ?? '';
-    expect(md).toMatch(/\| \*\*Draft\*\* \| \$60 million \|/);
-    expect(md).toMatch(/\| Harbor Gazette[^|]*\| \$42 million \|/);
+    // The table comes first, and the finding's message (which the editor shows above it) is not repeated.
+    expect(md).toMatch(/^\| \| Says \|\n\|---\|---\|\n\| \*\*Draft\*\* \| \$60 million \|/);
+    expect(md).toMatch(/\| \[Harbor Gazette\]\(file:\/\/\/[^)]*\)[^|]*\| \$42 million \|/);
+    expect(md).not.toMatch(/The sources say/);
   });
 
   it('holds back the sentence being typed until the writer pauses', async () => {
@@ -495,5 +525,151 @@ describe('language server over stdio', () => {
     expect(cite.items.length).toBeGreaterThan(0);
     const applied = applyEdits(texts[uri]!, cite.items[0]!.edits);
     expect(applied.match(/^\[\^1\]: /gm)).toHaveLength(1);
+  });
+
+  it('keeps a finding on screen, moved with the text, while its sentence is typed, until the re-check replaces it', async () => {
+    const uri = open('pause.md', draftText(WRONG));
+    await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    const since = publishes.length;
+    const t0 = Date.now();
+    // Type "new " before "bridge" in the flagged sentence, a key every 120 ms, then pause.
+    let text = draftText(WRONG);
+    const at = text.indexOf('bridge cost $55');
+    let version = 0;
+    for (const ch of 'new ') {
+      const i = text.indexOf('bridge cost $55');
+      text = text.slice(0, i) + ch + text.slice(i);
+      version = change(uri, text);
+      await sleep(120);
+    }
+    expect(text.slice(at, at + 4)).toBe('new ');
+    await sleep(2500);
+    const during = publishes.slice(since).filter((p) => p.uri === uri);
+    expect(during.length).toBeGreaterThan(0);
+    // Every publish while typing and pausing has the contradiction, on the figure of the text of its version.
+    for (const p of during) {
+      const d = p.diagnostics.find((x) => x.code === 'contradiction');
+      expect(d, `publish of version ${p.version} at ${p.at - t0} ms: ${JSON.stringify(codes(p))}`).toBeDefined();
+      const textOf = p.version === version ? text : undefined;
+      if (textOf) expect(textOf.slice(offsetOf(textOf, d!.range.start), offsetOf(textOf, d!.range.end))).toContain('55');
+    }
+    const last = during[during.length - 1]!;
+    expect(last.version).toBe(version);
+
+    // Now the writer types the right figure: the old finding stays until the pause, then goes.
+    const since2 = publishes.length;
+    const t1 = Date.now();
+    const fixed = text.replace('$55 million', '$42 million');
+    const v2 = change(uri, fixed);
+    const gone = await waitForPublish(uri, (p) => p.version === v2 && !codes(p).includes('contradiction'), since2);
+    expect(gone.at - t1).toBeGreaterThanOrEqual(1400);
+    for (const p of publishes.slice(since2).filter((x) => x.uri === uri && x.at < gone.at)) expect(codes(p)).toContain('contradiction');
+  });
+
+  it('checks a .txt draft an editor opens with language id "text" (Neovim, Emacs)', async () => {
+    const file = path.join(ws, 'plain.txt');
+    const body = `Port Alden opened its harbour bridge on Tuesday. ${WRONG}\n`;
+    writeFileSync(file, body);
+    const uri = pathToFileURL(file).href;
+    texts[uri] = body;
+    notify('textDocument/didOpen', { textDocument: { uri, languageId: 'text', version: 1, text: body } });
+    const pub = await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    expect(pub.diagnostics.find((d) => d.code === 'contradiction')!.range.start.line).toBe(0);
+  });
+
+  it('finds a diagnostic for its code actions by its own id, whatever columns the editor sends back, and offers "Accept" once', async () => {
+    // Curly quotes before the figure: an editor counting bytes (Neovim 0.7) sends each back 2 columns further right.
+    const body = `# Quotes\n\n\u201CA new crossing,\u201D she said. The bridge cost $60 million, according to Mayor Elena Ruiz.\n`;
+    const uri = open('bytes.md', body);
+    const pub = await waitForPublish(uri, (p) => codes(p).includes('contradiction'));
+    const d = pub.diagnostics.find((x) => x.code === 'contradiction')!;
+    expect((d.data as { id?: unknown }).id).toEqual(expect.any(String));
+    const shifted = { ...d, range: { start: { ...d.range.start, character: d.range.start.character + 4 }, end: { ...d.range.end, character: d.range.end.character + 4 } } };
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: shifted.range,
+      // The same diagnostic twice, as some clients send it.
+      context: { diagnostics: [shifted, shifted] },
+    })) as { title: string; kind?: string; edit?: { changes?: Record<string, TextEdit[]> }; command?: { command: string } }[];
+    const fix = actions.find((a) => /42 million/.test(a.title));
+    expect(fix, JSON.stringify(actions.map((a) => a.title))).toBeDefined();
+    expect(applyEdits(body, fix!.edit!.changes![uri]!)).toContain('The bridge cost $42 million, according');
+    expect(actions.filter((a) => a.command?.command === 'sourcewise.acceptClaim')).toHaveLength(1);
+    expect(actions.filter((a) => a.title === fix!.title)).toHaveLength(1);
+  });
+
+  it('offers citing a supported sentence as a source action, not as a quick fix', async () => {
+    const body = `# Cite\n\n${RIGHT}\n`;
+    const uri = open('cite-action.md', body);
+    await waitForPublish(uri, () => true);
+    const range = { start: posOf(body, 'bridge'), end: posOf(body, 'bridge') };
+    const ask = async (only?: string[]) =>
+      (await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], ...(only ? { only } : {}) } })) as {
+        title: string;
+        kind?: string;
+      }[];
+    const all = await ask();
+    const cites = all.filter((a) => /^Cite /.test(a.title));
+    expect(cites.length).toBeGreaterThan(0);
+    for (const c of cites) expect(c.kind).toBe('source.sourcewise.cite');
+    expect((await ask(['quickfix'])).filter((a) => /^Cite /.test(a.title))).toEqual([]);
+    expect((await ask(['source'])).filter((a) => /^Cite /.test(a.title)).length).toBe(cites.length);
+  });
+
+  it('Cite Current Sentence leaves out candidates far below the best one', async () => {
+    const body = `# Cite\n\nThe bridge cost $42 million, and the old ferry terminal will become a market hall.\n`;
+    const uri = open('cite-few.md', body);
+    await waitForPublish(uri, () => true);
+    const position = posOf(body, 'bridge');
+    const cite = (await conn.sendRequest('workspace/executeCommand', {
+      command: 'sourcewise.citeCandidates',
+      arguments: [{ uri, position }],
+    })) as { items: { label: string; description: string }[] };
+    const pct = (d: string) => Number(/(\d+)%/.exec(d)![1]);
+    expect(cite.items.length).toBeGreaterThan(0);
+    const best = pct(cite.items[0]!.description);
+    for (const i of cite.items) expect(pct(i.description)).toBeGreaterThanOrEqual(Math.floor(best * 0.6));
+    // Completion lists every candidate: there were weaker ones to leave out.
+    const typed = body.replace('hall.', 'hall.[^');
+    const cu = open('cite-few-typed.md', typed);
+    const done = (await conn.sendRequest('textDocument/completion', { textDocument: { uri: cu }, position: posOf(typed, '[^', 2) })) as {
+      items: { data?: { score: number } }[];
+    } | null;
+    const scores = (done?.items ?? []).map((i) => Math.round((i.data?.score ?? 0) * 100));
+    expect(scores.some((x) => x < best * 0.6), JSON.stringify(scores)).toBe(true);
+    expect(cite.items.length).toBeLessThan(scores.length);
+  });
+
+  it('names the sources by outlet in every command result, and gives Show Facts a list of names and its sheet as data', async () => {
+    const names = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.listNames', arguments: [] })) as {
+      names: { name: string; kind: string; mentions: number }[];
+    };
+    expect(names.names.find((n) => n.name === 'Elena Ruiz')).toMatchObject({ kind: 'person' });
+    // Most mentioned first, counted in sentences (the mayor is in three).
+    expect(names.names.find((n) => n.name === 'Elena Ruiz')!.mentions).toBe(3);
+    const counts = names.names.map((n) => n.mentions);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const facts = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.factsFor', arguments: [{ name: 'Ruiz' }] })) as {
+      sheet: { name: string; roles: { title: string; sources: { name: string; uri: string; line: number }[] }[] };
+    };
+    const mayor = facts.sheet.roles.find((r) => /mayor/i.test(r.title))!;
+    expect(mayor.sources.map((x) => x.name).sort()).toEqual(['Coastal Times', 'Harbor Gazette']);
+    for (const x of mayor.sources) expect(x.uri).toMatch(/^file:\/\/\/.*\.md$/);
+    const none = (await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.factsFor', arguments: [{ name: 'neither' }] })) as {
+      markdown: string | null;
+    };
+    expect(none.markdown).toBeNull();
+  });
+
+  it('reports checking on or off and never "0 facts" before the analysis is done', async () => {
+    // Every status after indexing either says the analysis is under way or counts facts.
+    for (const s of statuses) if (!s.indexing && s.sources > 0) expect(s.analysing !== undefined || s.facts > 0, JSON.stringify(s)).toBe(true);
+    const n = statuses.length;
+    await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.toggleChecking', arguments: [] });
+    expect(statuses.slice(n).some((s) => (s as { checking?: boolean }).checking === false)).toBe(true);
+    expect(statuses.slice(n).every((s) => !/Checking is off/.test(s.message ?? ''))).toBe(true);
+    const m = statuses.length;
+    await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.toggleChecking', arguments: [] });
+    expect(statuses.slice(m).some((s) => (s as { checking?: boolean }).checking === true)).toBe(true);
   });
 });

@@ -27,7 +27,7 @@ interface Status { sources: number; facts: number; indexing: boolean; analysing?
 interface Publish {
   uri: string;
   version?: number;
-  diagnostics: { code?: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string } }[] }[];
+  diagnostics: { code?: string; message?: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string }; message: string }[] }[];
 }
 
 let ws: string;
@@ -36,6 +36,7 @@ let conn: MessageConnection;
 let stderr = '';
 const statuses: Status[] = [];
 const publishes: Publish[] = [];
+const shown: { type: number; message: string }[] = [];
 
 async function until<T>(what: string, f: () => T | undefined, timeout = 20_000): Promise<T> {
   const t0 = Date.now();
@@ -58,6 +59,7 @@ beforeAll(async () => {
   conn = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onNotification('sourcewise/status', (s: Status) => statuses.push(s));
   conn.onNotification('textDocument/publishDiagnostics', (p: Publish) => publishes.push(p));
+  conn.onNotification('window/showMessage', (m: { type: number; message: string }) => shown.push(m));
   conn.onNotification(() => undefined);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   conn.onRequest(() => null);
@@ -101,6 +103,43 @@ describe('sources', () => {
     const related = contradictions.flatMap((d) => d.relatedInformation ?? []);
     expect(related.length).toBeGreaterThan(0);
     for (const r of related) expect(r.location.uri.startsWith(seedsUri)).toBe(true);
+    // Sources are named, not given as hash file names, and the related lines read as sentences.
+    const all = pub.diagnostics.flatMap((d) => [d.message ?? '', ...(d.relatedInformation ?? []).map((r) => r.message)]);
+    for (const m of all) {
+      expect(m).not.toMatch(/[0-9a-f]{16}\.txt/);
+      expect(m).not.toMatch(/\bsays said\b|\bto A\b/);
+    }
+    expect(all.some((m) => /^BBC — said by a Ukrainian official \(contradicts\): "/.test(m))).toBe(true);
+    expect(all.some((m) => /^001_01a9af… says “less than two hours” \(contradicts\): "/.test(m))).toBe(true);
+  });
+
+  it('tells an editor without a status bar, once, that the bundled seeds stand in for missing sources', async () => {
+    const about = () => shown.filter((m) => /bundled seed/.test(m.message));
+    await until('seeds message', () => (about().length ? true : undefined));
+    // A reindex (the same fallback again) does not say it again.
+    await conn.sendRequest('workspace/executeCommand', { command: 'sourcewise.reindex', arguments: [] });
+    await sleep(300);
+    expect(about()).toHaveLength(1);
+    expect(about()[0]!.message).toMatch(/sources\/ folder|sourcewise\.sources/);
+  });
+
+  it('goes from a footnote to its sentence in the source, at the sentence\'s column', async () => {
+    const seed = readFileSync(path.join(REPO, 'seeds', '001_01a9af86f3416eef.txt'), 'utf8').split('\n');
+    const line = seed.findIndex((l) => l.includes('Both sides agreed, in principle'));
+    const column = seed[line]!.indexOf('Both sides agreed, in principle');
+    expect(column).toBeGreaterThan(0);
+    const text = `Both sides agreed to swap 1,000 prisoners each.[^1]\n\n[^1]: 001_01a9af86f3416eef.txt:${line + 1} — "Both sides agreed, in principle, to carry out the largest prisoner swap to date"\n`;
+    const uri = pathToFileURL(path.join(ws, 'cited.md')).href;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await until('cited.md checked', () => publishes.find((p) => p.uri === uri));
+    const defs = (await conn.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 0, character: 49 } })) as {
+      uri: string;
+      range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    }[];
+    expect(defs).toHaveLength(1);
+    expect(defs[0]!.uri).toBe(pathToFileURL(path.join(REPO, 'seeds', '001_01a9af86f3416eef.txt')).href);
+    expect(defs[0]!.range.start).toEqual({ line, character: column });
+    expect(defs[0]!.range.end.character).toBeGreaterThan(column + 40);
   });
 
   it('swaps the seeds out when a source appears (workspace/didChangeWatchedFiles)', async () => {

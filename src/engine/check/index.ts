@@ -6,7 +6,7 @@ import { findMentions } from '../entities';
 import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
 import type { QuoteMention } from '../quotes';
 import { draftSentences } from '../sentences';
-import { evidenceOf, outletName } from '../store';
+import { evidenceName, evidenceOf, outletName } from '../store';
 import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
 import { memoize } from '../text/memo';
@@ -62,7 +62,7 @@ function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; 
 function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
   const doc = ctx.corpus.docByPath(ev.path);
   const plan = citationEdits(ctx.text, ctx.sentence.end, ev, style ?? 'footnote', { title: doc?.title, date: doc?.date });
-  return { title: `Cite ${ev.outlet ?? ev.source}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
+  return { title: `Cite ${evidenceName(ev)}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
 }
 
 function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
@@ -84,7 +84,7 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
       const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
       const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${top.says} and cite ${ev0.outlet ?? ev0.source}`, edits: [{ range, newText: top.says }, ...cite.edits] });
+      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: top.says }, ...cite.edits] });
       out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
     } else {
       const groups = groupBySaying(j.matches, ctx);

@@ -1,7 +1,7 @@
 /** Quotes: words in quotation marks must be in a source, and said by the person the draft names. */
 import { closestQuote, findQuotes, quoteMatcher, type QuoteMention } from '../quotes';
 import { termsOf, type Terms } from '../citations/retrieval';
-import { evidenceOf, type SentRec, type SourceQuote } from '../store';
+import { evidenceName, evidenceOf, type SentRec, type SourceQuote } from '../store';
 import { foldForMatch } from '../text/fold';
 import type { Diagnostic, Evidence } from '../types';
 import { nearest, type Candidate, type SentenceContext } from './context';
@@ -122,6 +122,31 @@ function sameSpeaker(ctx: SentenceContext, draftSpeaker: string, draftEntity: nu
   return a.includes(b) || b.includes(a);
 }
 
+/** Words that start a descriptor ("A Ukrainian official") and are lower-case inside a sentence; names and demonyms keep their capital. */
+const DESCRIPTOR_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'some', 'several', 'another', 'many', 'senior', 'officials', 'sources', 'source', 'diplomats', 'members', 'his', 'her', 'their', 'its']);
+
+/** A descriptor as it reads inside a sentence: "a Ukrainian official", but "Ukrainian officials". */
+function midSentence(descriptor: string): string {
+  const d = descriptor.trim();
+  const first = /^[\p{L}’']+/u.exec(d)?.[0] ?? '';
+  return DESCRIPTOR_OPENERS.has(first.toLowerCase()) ? first.toLowerCase() + d.slice(first.length) : d;
+}
+
+/**
+ * The source's words as the draft sets them: a quotation the draft runs into its own sentence
+ * ("saying that “nothing will move…”") keeps its lower-case first letter unless that word is a name.
+ */
+function inDraftCase(ctx: SentenceContext, draftWords: string, sourceWords: string): string {
+  const d = /\p{L}/u.exec(draftWords)?.[0];
+  const m = /^(\P{L}*)(\p{L}[\p{L}’']*)/u.exec(sourceWords);
+  if (!d || !m || d !== d.toLowerCase() || d === d.toUpperCase()) return sourceWords;
+  const word = m[2]!;
+  if (word[0] === word[0]!.toLowerCase() || /^I(?:$|[’'])/.test(word)) return sourceWords;
+  const bare = word.replace(/[’']s$/, '');
+  if (ctx.corpus.resolve(bare)) return sourceWords;
+  return m[1]! + word[0]!.toLowerCase() + sourceWords.slice(m[1]!.length + 1);
+}
+
 function quoteWordsRange(ctx: SentenceContext, q: QuoteMention) {
   return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
 }
@@ -153,15 +178,16 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       if (best && best.score >= 0.5 && bestRec) {
         const rec = bestRec;
         evidence.push(evidenceOf(ctx.corpus.store, rec, best.text, 'context'));
+        const restored = inDraftCase(ctx, words, best.text);
         fixes.push({
-          title: `Restore the exact quote: “${best.text}”`,
-          edits: [{ range: quoteWordsRange(ctx, q), newText: best.text }],
+          title: `Restore the exact quote: “${restored}”`,
+          edits: [{ range: quoteWordsRange(ctx, q), newText: restored }],
           preferred: true,
         });
       }
-      const closest = best && best.score >= 0.5 ? ` The closest source wording is “${best.text}” (${evidence[0]!.outlet ?? evidence[0]!.source}).` : '';
+      const closest = best && best.score >= 0.5 ? ` The closest source wording is “${best.text}” (${evidenceName(evidence[0]!)}).` : '';
       out.push(
-        finding(ctx, 'quote-not-in-sources', quoteWordsRange(ctx, q), `No source has the quoted words “${words}”.${closest}`, evidence, fixes, words),
+        finding(ctx, 'quote-not-in-sources', quoteWordsRange(ctx, q), `No source has the quoted words “${words}”${/[.!?…]$/.test(words) ? '' : '.'}${closest}`, evidence, fixes, words),
       );
       continue;
     }
@@ -176,8 +202,12 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     if (matchesSomewhere) continue;
     const src = attributed[0]!.speakers.find((s) => s.speakerKind !== 'unknown')!;
     const srcName = src.speaker !== undefined ? ctx.corpus.registry.get(src.speaker)?.name : undefined;
-    const who = srcName ?? src.speakerText ?? 'someone else';
-    const evidence = attributed.map((o) => evidenceOf(ctx.corpus.store, o.rec, `said by ${o.speakers[0]?.speakerText ?? who}`, 'contradicts'));
+    const who = srcName ?? (src.speakerText ? midSentence(src.speakerText) : 'someone else');
+    const evidence = attributed.map((o) => {
+      const s = o.speakers[0];
+      const by = s?.speakerText ? (s.speakerKind === 'descriptor' ? midSentence(s.speakerText) : s.speakerText) : who;
+      return evidenceOf(ctx.corpus.store, o.rec, `said by ${by}`, 'contradicts');
+    });
     const range = ctx.lines.range(ctx.sentence.start + q.speakerStart, ctx.sentence.start + q.speakerEnd);
     const fixes = [];
     const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
@@ -186,9 +216,9 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: short }], preferred: true });
     } else if (src.speakerKind === 'descriptor' && src.speakerText) {
       // "A Ukrainian official": lower-case inside a sentence, capitalised at its start.
-      const d = src.speakerText.trim();
-      const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d[0]!.toLowerCase() + d.slice(1);
-      fixes.push({ title: `Attribute the quote to ${text}`, edits: [{ range, newText: text }], preferred: true });
+      const d = midSentence(src.speakerText.trim());
+      const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d;
+      fixes.push({ title: `Attribute the quote to ${d}`, edits: [{ range, newText: text }], preferred: true });
     }
     out.push(
       finding(

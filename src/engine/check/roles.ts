@@ -23,10 +23,17 @@ function displayTitle(r: RoleRec): string {
   return r.former && !/^(former|ex-)/i.test(r.title) ? `former ${r.title}` : r.title;
 }
 
-/** A replacement title keeps the capital letter of the words it replaces ("Chair …" at a sentence start). */
-function matchCase(written: string, title: string): string {
-  const w = written.trim();
-  return w && w[0] === w[0]!.toUpperCase() && w[0] !== w[0]!.toLowerCase() ? title[0]!.toUpperCase() + title.slice(1) : title;
+/**
+ * A replacement title written as the draft writes titles: capitalised word by word when the draft's
+ * title word is ("Defence Minister" → "Chief Negotiator"), as the sources write it otherwise
+ * ("Kremlin spokesperson" → "chief negotiator"), and with a capital letter when it starts the sentence.
+ */
+function matchCase(written: string, title: string, atStart: boolean): string {
+  const last = written.trim().split(/\s+/).pop() ?? '';
+  const titled = /^\p{Lu}/u.test(last);
+  let out = titled ? title.replace(/[\p{L}’']+/gu, (w) => (/^(of|the|and|for|to|on|in|at)$/.test(w) ? w : w[0]!.toUpperCase() + w.slice(1))) : title;
+  if (atStart) out = out[0]!.toUpperCase() + out.slice(1);
+  return out;
 }
 
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
@@ -43,6 +50,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
+    const atStart = !/[\p{L}\p{N}]/u.test(ctx.sentence.text.slice(0, r.titleStart));
     const own = corpus.rolesOf(ent.id);
     const same = own.filter((x) => rolesConflict(r, x) === 'same');
     const formerOnly = own.filter((x) => rolesConflict(r, x) === 'former-only');
@@ -77,7 +85,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
     if (bestOwn) {
-      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn)) }], preferred: true });
+      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn), atStart) }], preferred: true });
     }
     if (holders.length > 0) {
       const holder = corpus.registry.get(holders[0]!.entity);
@@ -99,7 +107,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (formerOnly.length > 0 && !r.former) {
       out.push(
         finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
-          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!)) }], preferred: true },
+          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!), atStart) }], preferred: true },
         ], written),
       );
       continue;

@@ -4,6 +4,7 @@
  */
 import type { CitationStyle } from '../api';
 import { LineIndex } from '../text/lines';
+import { evidenceName } from '../store';
 import type { Evidence, TextEdit } from '../types';
 
 export interface FootnoteDef {
@@ -47,14 +48,43 @@ export function footnoteRefs(text: string): FootnoteRef[] {
   return out;
 }
 
-/** One-line footnote text for a source sentence: `Outlet, "Title", date. file:line — "excerpt"`. */
+/** What a footnote says about the sentence it cites. */
+export interface FootnoteSource {
+  outlet?: string;
+  title?: string;
+  date?: string;
+  /** Display file name (the locator `file:line` uses it). */
+  file: string;
+  /** 0-based line of the cited sentence. */
+  line: number;
+  text: string;
+}
+
+/** Longest excerpt a footnote quotes. */
+export const FOOTNOTE_EXCERPT_MAX = 200;
+
+/**
+ * The one footnote format, whoever inserts it (a quick fix, a completion, a command):
+ * `Outlet, "Title", date. file:line — "excerpt"`. Unknown parts are left out, so a
+ * source with neither outlet nor title reads `file:line — "excerpt"`, not its file name twice.
+ */
+export function footnoteText(s: FootnoteSource): string {
+  const title = s.title?.replace(/\s+/g, ' ').trim();
+  const head = [s.outlet?.trim(), title ? `"${title.replace(/"/g, "'")}"` : undefined, s.date].filter(Boolean).join(', ');
+  const flat = s.text.replace(/\s+/g, ' ').trim();
+  const excerpt = flat.length > FOOTNOTE_EXCERPT_MAX ? `${flat.slice(0, FOOTNOTE_EXCERPT_MAX - 1).trimEnd()}…` : flat;
+  return `${head ? `${head}. ` : ''}${s.file}:${s.line + 1} — "${excerpt.replace(/"/g, '\u201D')}"`;
+}
+
+/** Pandoc citation key for a source file: its base name, slugged. */
+export function pandocKey(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return base.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'source';
+}
+
+/** Footnote text for an evidence sentence (see `footnoteText`). */
 export function footnoteBody(ev: Evidence, title?: string, date?: string): string {
-  const parts: string[] = [];
-  parts.push(ev.outlet ?? ev.source);
-  if (title) parts.push(`"${title.replace(/"/g, "'")}"`);
-  if (date) parts.push(date);
-  const excerpt = ev.text.length > 160 ? ev.text.slice(0, 157).trimEnd() + '…' : ev.text;
-  return `${parts.join(', ')}. ${ev.source}:${ev.line + 1} — "${excerpt.replace(/["“”]/g, "'")}"`;
+  return footnoteText({ outlet: ev.outlet, title, date, file: ev.source, line: ev.line, text: ev.text });
 }
 
 /** Whether a footnote definition already cites this source file. */
@@ -83,13 +113,12 @@ export function citationEdits(
   const lines = new LineIndex(text);
   const at = lines.range(offset, offset);
   if (style === 'pandoc') {
-    const key = ev.source.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '_');
-    const marker = ` [@${key}]`;
+    const marker = ` [@${pandocKey(ev.source)}]`;
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   if (style === 'link') {
     const url = 'file://' + encodeURI(ev.path) + `#L${ev.line + 1}`;
-    const marker = ` ([${ev.outlet ?? ev.source}](${url}))`;
+    const marker = ` ([${evidenceName(ev).replace(/[[\]]/g, '')}](${url}))`;
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   const defs = footnoteDefinitions(text);

@@ -7,7 +7,7 @@ import { LineIndex } from '../text/lines';
 import type { CitationCandidate, SentenceCitations } from '../types';
 import { termsOf } from './retrieval';
 
-export { citationEdits, footnoteDefinitions, footnoteRefs, footnoteBody } from './footnotes';
+export { citationEdits, footnoteDefinitions, footnoteRefs, footnoteBody, footnoteText, pandocKey } from './footnotes';
 
 /** Candidates for one sentence, best first; at most two per source so others get a look in. */
 export function citeText(corpus: Corpus, sentence: string, limit = 5): CitationCandidate[] {
@@ -25,6 +25,7 @@ export function citeText(corpus: Corpus, sentence: string, limit = 5): CitationC
       source: ev.source,
       path: ev.path,
       outlet: ev.outlet,
+      name: ev.name,
       line: ev.line,
       character: ev.character,
       text: ev.text,

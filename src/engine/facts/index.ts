@@ -33,7 +33,10 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
       seen.add(rec.id);
       const ev = evidenceOf(store, rec);
       mentions.push(ev);
-      if (rec.claims.length > 0) figures.push({ text: rec.claims.map((c) => c.q.text).join(', '), evidence: ev });
+      if (rec.claims.length > 0) {
+        const spans = rec.claims.map((c) => ({ start: c.q.start, end: c.q.end })).sort((a, b) => a.start - b.start);
+        figures.push({ text: rec.claims.map((c) => c.q.text).join(', '), evidence: ev, spans });
+      }
     }
     for (const q of rec.quotes) {
       if (q.speaker === ent.id) quotes.push({ text: q.text, evidence: evidenceOf(store, rec, q.text, 'supports') });
