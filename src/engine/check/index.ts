@@ -225,7 +225,8 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     };
     wanted.forEach((i, k) => {
       const s = sentences[i]!;
-      const scope = scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text));
+      // Sources that are one story are all in scope: no need to weigh the draft's words.
+      const scope = scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));

@@ -9,6 +9,7 @@ import { findMentions, type Mention } from '../entities';
 import { lookupPlace } from '../entities/gazetteer';
 import { coverage, coverageOf, prepareDraft } from '../citations/support';
 import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
+import { quotedRegions } from '../claims';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { stem, wordTokens as tokenize, type Token } from '../nlp';
 import { STOPWORDS } from '../text/stopwords';
@@ -57,6 +58,9 @@ const REPORTED = /\b(belief|believed|believes|myth|misconception|rumou?rs?|rumou
 
 function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   if (REPORTED.test(ctx.sentence.text)) return undefined;
+  // A sentence that quotes someone at length says what they said: whether the quoted words
+  // are theirs is the quote check's business, and their "not" is not the writer's.
+  if (quotedRegions(ctx.sentence.text).some(([a, b]) => ctx.sentence.text.slice(a, b).trim().split(/\s+/).length >= 3)) return undefined;
   const draftScopes = negatedScope(tokens, ctx.sentence.text).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);

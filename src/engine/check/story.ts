@@ -155,6 +155,7 @@ export class StoryScoper {
 
   /** The scope of one sentence of a draft, its section read from `text` (for a hover or a one-sentence check). */
   scopeOfSentence(text: string, sentence: string): Scope {
+    if (this.isOneStory()) return 'all';
     const at = text.indexOf(sentence);
     const starts = sectionStarts(text);
     let from = 0;

@@ -38,19 +38,36 @@ function comparableDims(a: Claim, b: Claim): boolean {
   return a.dim === b.dim;
 }
 
-function activity(c: Claim): string[] {
-  if (c.dim !== 'duration') return c.events;
-  return c.events.filter((e) => newsConcept(e) !== DURATION_CONCEPT);
-}
-
 const DURATION_CONCEPT = 'news:duration';
 /** Nouns that count people as such. */
 const PEOPLE = new Set(['people', 'person', 'individual']);
 
-function words(c: Claim): string[] {
-  const out = [...c.events, ...c.context, ...c.mods];
-  if (c.thing) out.push(c.thing);
-  return out;
+/** What alignment reads of a claim, worked out once per claim (a check meets each source claim many times). */
+interface Derived {
+  /** Events, without "lasted"-like verbs for lengths of time, nearest first (at most PRIMARY_EVENTS). */
+  activity: string[];
+  /** All the clause's words: events, context, modifiers and the thing. */
+  words: string[];
+  /** Comparison keys of `words` (stems and concepts). */
+  keys: Set<string>;
+  /** The draft side's own words for the context score: context, modifiers, events. */
+  mine: string[];
+}
+
+const derivedOf = new WeakMap<Claim, Derived>();
+
+function derived(c: Claim): Derived {
+  let d = derivedOf.get(c);
+  if (!d) {
+    const all = c.dim === 'duration' ? c.events.filter((e) => newsConcept(e) !== DURATION_CONCEPT) : c.events;
+    const words = [...c.events, ...c.context, ...c.mods];
+    if (c.thing) words.push(c.thing);
+    const keys = new Set<string>();
+    for (const w of words) for (const k of keysOf(w)) keys.add(k);
+    d = { activity: all.slice(0, PRIMARY_EVENTS), words, keys, mine: [...new Set([...c.context, ...c.mods, ...c.events])] };
+    derivedOf.set(c, d);
+  }
+  return d;
 }
 
 /**
@@ -59,6 +76,8 @@ function words(c: Claim): string[] {
  */
 export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => number): Alignment | undefined {
   if (!comparableDims(d, s)) return undefined;
+  const dd = derived(d);
+  const sd = derived(s);
   // A date of an event may meet a "first … since" date of it (the last time it happened).
   const sinceForDate = d.dim === 'date' && d.role === 'measure' && s.role === 'since';
   if ((d.role !== s.role && !sinceForDate) || d.role === 'frame') return undefined;
@@ -75,7 +94,7 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
     if (thing === 0) thing = 0.8 * Math.max(0, bestSimilarity([d.thing], s.mods), bestSimilarity([s.thing], d.mods));
   } else if (d.thing || s.thing) {
     const [has, other] = d.thing ? [d, s] : [s, d];
-    thing = 0.8 * Math.max(0, bestSimilarity([has.thing!], words(other)));
+    thing = 0.8 * Math.max(0, bestSimilarity([has.thing!], derived(other).words));
     // A count with no noun counts people ("39 are confirmed dead", "killing 52").
     if (other.dim === 'count' && PEOPLE.has(has.thing!)) thing = Math.max(thing, 0.9);
   } else thing = 0.5;
@@ -84,31 +103,34 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
   // not two counts of the dead. Further events count for less.
   // Of a length of time, "lasted", "went on", "spent" say only that it is a length: what
   // went on is the next event ("the session lasted" against "negotiators talked for").
-  const de = activity(d).slice(0, PRIMARY_EVENTS);
-  const se = activity(s).slice(0, PRIMARY_EVENTS);
+  const de = dd.activity;
+  const se = sd.activity;
   let events = 0.5;
   let primary = 0.5;
   if (de.length && se.length) {
     primary = similarity(de[0]!, se[0]!);
     if (primary < 0) return undefined;
     events = Math.max(primary, SECONDARY * Math.max(0, bestSimilarity(de, se)));
-    if (events === 0) events = 0.6 * Math.max(0, bestSimilarity(de, words(s)), bestSimilarity(se, words(d)));
+    if (events === 0) events = 0.6 * Math.max(0, bestSimilarity(de, sd.words), bestSimilarity(se, dd.words));
   } else if (de.length || se.length) {
-    const [has, other] = de.length ? [de, s] : [se, d];
-    events = 0.35 + 0.5 * Math.max(0, bestSimilarity(has, words(other)));
+    const [has, other] = de.length ? [de, sd] : [se, dd];
+    events = 0.35 + 0.5 * Math.max(0, bestSimilarity(has, other.words));
     primary = events;
   }
   // The rest of the draft's clause, by weight: a word is shared when the source's clause
   // has it, a form of it or a word of the same concept.
-  const mine = [...new Set([...d.context, ...d.mods, ...d.events])];
-  const theirs = new Set<string>();
-  for (const x of words(s)) for (const k of keysOf(x)) theirs.add(k);
+  const theirs = sd.keys;
   let total = 0;
   let shared = 0;
-  for (const w of mine) {
+  for (const w of dd.mine) {
     const k = weight(w);
     total += k;
-    if (keysOf(w).some((x) => theirs.has(x))) shared += k;
+    for (const x of keysOf(w)) {
+      if (theirs.has(x)) {
+        shared += k;
+        break;
+      }
+    }
   }
   // A clause with nothing but its figure and thing neither agrees nor disagrees: neutral.
   const context = total > 0 ? shared / total : 0.5;

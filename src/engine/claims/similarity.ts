@@ -11,13 +11,15 @@ import { conceptsOf, relatedness } from '../concepts';
 import { stem } from '../nlp';
 import { memoize } from '../text/memo';
 
-const pairMemo = new Map<string, number>();
-const PAIR_MEMO_MAX = 100_000;
+/** Similarities worked out, by the first word then the second (both orders stored). */
+const pairMemo = new Map<string, Map<string, number>>();
+let pairCount = 0;
+const PAIR_MEMO_MAX = 200_000;
 
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-  let v = pairMemo.get(key);
+  let row = pairMemo.get(a);
+  let v = row?.get(b);
   if (v === undefined) {
     v = stem(a) === stem(b) ? 0.9 : 0;
     let r = 0;
@@ -27,8 +29,17 @@ export function similarity(a: string, b: string): number {
       r = 0;
     }
     v = r < 0 ? -1 : Math.max(v, r);
-    if (pairMemo.size >= PAIR_MEMO_MAX) pairMemo.clear();
-    pairMemo.set(key, v);
+    if (pairCount >= PAIR_MEMO_MAX) {
+      pairMemo.clear();
+      pairCount = 0;
+      row = undefined;
+    }
+    if (!row) pairMemo.set(a, (row = new Map()));
+    row.set(b, v);
+    let back = pairMemo.get(b);
+    if (!back) pairMemo.set(b, (back = new Map()));
+    back.set(a, v);
+    pairCount += 2;
   }
   return v;
 }
