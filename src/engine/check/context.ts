@@ -34,6 +34,8 @@ export interface SentenceContext {
    * the words of quotation n (a full check searches for them on the search thread).
    */
   quotes?: { found: QuoteMention[]; near: (n: number) => Candidate[] | undefined };
+  /** The sentence's figures as judged (see ./rules/figures), once for every rule that reads them. */
+  judged?: import('./figures').FigureJudgement[];
   /** `candidates` and the nearest sentences of the sentence's story (see `figureCandidates`). */
   storyCandidates?: Candidate[];
   /** The sources this sentence's figures may be judged by (see ./story); undefined: no story known. */

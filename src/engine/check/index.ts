@@ -1,24 +1,19 @@
-/** Checking a draft: every sentence's figures, names, roles and quotes against the sources. */
+/** Checking a draft: every sentence's figures, names, roles and quotes against the sources (the checks: ./rules). */
 import type { CheckOptions, FigureReport } from '../api';
-import { citationEdits } from '../citations/footnotes';
 import type { Corpus } from '../corpus';
-import { findMentions } from '../entities';
 import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
 import type { QuoteMention } from '../quotes';
 import { draftSentences } from '../sentences';
-import { evidenceName, evidenceOf, outletName } from '../store';
+import { evidenceOf } from '../store';
 import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
-import { memoize } from '../text/memo';
-import { DEFAULT_SEVERITY, type Diagnostic, type Evidence, type Fix, type Sentence } from '../types';
-import { CANDIDATES, draftOf, makeContext, quantitiesOf, type SentenceContext } from './context';
+import { DEFAULT_SEVERITY, type Diagnostic, type Sentence } from '../types';
+import { CANDIDATES, draftOf, makeContext, type SentenceContext } from './context';
 import { termsOf, type Terms } from '../citations/retrieval';
-import { judgeFigures, type ClaimMatch, type FigureJudgement } from './figures';
-import { finding } from './finding';
-import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
+import { judgeFigures } from './figures';
+import { runRules } from './rules';
+import { QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
-import { checkRoles } from './roles';
-import { checkStatements } from './statements';
 import { sectionStarts, StoryScoper } from './story';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
@@ -40,123 +35,9 @@ export function disabledLines(text: string): Set<number> {
   return out;
 }
 
-function rangeOfQuantity(ctx: SentenceContext, q: Quantity) {
-  return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
-}
-
-function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; outlets: string[]; m: ClaimMatch[] }[] {
-  const groups = new Map<string, { says: string; outlets: string[]; m: ClaimMatch[] }>();
-  for (const m of ms) {
-    const says = m.claim.q.text;
-    const key = normalizePhrase(says);
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { says, outlets: [], m: [] }));
-    const o = outletName(ctx.corpus.store.docs[m.rec.doc]!);
-    if (!g.outlets.includes(o)) g.outlets.push(o);
-    g.m.push(m);
-  }
-  // What most outlets say first (the figure to offer as a fix), then the best-aligned.
-  return [...groups.values()].sort((a, b) => b.outlets.length - a.outlets.length || b.m.reduce((s, x) => s + x.sim, 0) - a.m.reduce((s, x) => s + x.sim, 0));
-}
-
-function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
-  const doc = ctx.corpus.docByPath(ev.path);
-  const plan = citationEdits(ctx.text, ctx.sentence.end, ev, style ?? 'footnote', { title: doc?.title, date: doc?.date });
-  return { title: `Cite ${evidenceName(ev)}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
-}
-
-function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const j of judged) {
-    if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') continue;
-    const q = j.claim.q;
-    const range = rangeOfQuantity(ctx, q);
-    const against = j.matches.filter((m) => !m.compatible);
-    const support = j.matches.filter((m) => m.compatible);
-    const evidence = [
-      ...against.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'contradicts' as const)),
-      ...support.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'supports' as const)),
-    ];
-    if (j.verdict === 'contradiction') {
-      const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
-      const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
-      const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
-      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
-      const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
-      const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: top.says }, ...cite.edits] });
-      out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
-    } else {
-      const groups = groupBySaying(j.matches, ctx);
-      const list = groups.map((g) => `${g.outlets.join(', ')}: “${g.says}”`).join('; ');
-      const fixes: Fix[] = groups
-        .filter((g) => normalizePhrase(g.says) !== normalizePhrase(q.text))
-        .slice(0, 3)
-        .map((g, i) => ({ title: `Use ${g.outlets[0]}'s wording: ${g.says}`, edits: [{ range, newText: g.says }], preferred: i === 0 }));
-      out.push(finding(ctx, 'sources-disagree', range, `The sources disagree on this — ${list}.`, evidence, fixes, q.text));
-    }
-  }
-  return out;
-}
-
-/** A pattern matching `words` as whole words, any case (compiled once per phrase: compiling is the costly part). */
-const wholeWords = memoize((words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}])`, 'iu'), 1024);
-
-/** Figures, names and titles in a sentence that no source mentions. */
-function unsupported(ctx: SentenceContext, judged: FigureJudgement[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const judgedAt = new Set(judged.filter((j) => j.verdict !== 'none').map((j) => j.claim.q.start));
-  const qs = quantitiesOf(ctx);
-  const top = ctx.candidates.slice(0, 3);
-  const hasWords = (text: string, words: string) => wholeWords(words).test(text);
-  for (const q of qs) {
-    if (judgedAt.has(q.start)) continue;
-    if (q.kind === 'ordinal' && q.value <= 2) continue;
-    // "the two sides", "both delegations": small counts in words are how prose names parties, not figures.
-    if (q.kind === 'count' && q.value <= 3 && !/\d/.test(q.text)) continue;
-    // The same figure in one of the closest source sentences counts as support.
-    const seen = top.some((c) => c.rec.claims.some((sc) => sc.q.kind === q.kind && sc.q.low <= q.high && q.low <= sc.q.high) || hasWords(c.rec.sent.text, q.text));
-    if (seen) continue;
-    if (q.kind === 'date' || q.kind === 'year' || q.kind === 'time') {
-      if (ctx.candidates.some((c) => hasWords(c.rec.sent.text, q.text))) continue;
-    }
-    out.push(finding(ctx, 'unsupported', rangeOfQuantity(ctx, q), `No source mentions “${q.text}” here.`, [], [], q.text));
-  }
-  let mentions: ReturnType<typeof findMentions> = [];
-  try {
-    mentions = findMentions(ctx.sentence.text);
-  } catch {
-    /* none */
-  }
-  for (const m of mentions) {
-    if (m.demonym || m.kind === 'other') continue;
-    if (ctx.corpus.resolve(m.text)) continue;
-    const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
-    out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));
-  }
-  return out;
-}
-
+/** Every rule's findings for one draft sentence (see ./rules). */
 export function checkSentence(ctx: SentenceContext, options: CheckOptions): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const judged = judgeFigures(ctx);
-  out.push(...figureDiagnostics(ctx, judged, options));
-  out.push(...checkRoles(ctx));
-  out.push(...checkQuotes(ctx));
-  const flagged = out.some((d) => d.code !== 'unsupported');
-  if (!flagged) out.push(...checkStatements(ctx));
-  if (!out.some((d) => d.code !== 'unsupported')) {
-    const more = unsupported(ctx, judged);
-    // One finding per start position (a set: a sentence of 50,000 figures has 50,000 findings).
-    const at = (d: Diagnostic): string => `${d.range.start.line}:${d.range.start.character}`;
-    const taken = new Set(out.map(at));
-    for (const d of more) {
-      if (taken.has(at(d))) continue;
-      taken.add(at(d));
-      out.push(d);
-    }
-  }
-  return out;
+  return runRules(ctx, options);
 }
 
 export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {

@@ -1,0 +1,82 @@
+/** Figures the sources rule out, or disagree on (the judging itself is ../figures.ts). */
+import type { CheckOptions } from '../../api';
+import { citationEdits } from '../../citations/footnotes';
+import type { Quantity } from '../../quantities';
+import { evidenceName, evidenceOf, outletName } from '../../store';
+import { normalizePhrase } from '../../text/fold';
+import type { Diagnostic, Evidence, Fix } from '../../types';
+import type { SentenceContext } from '../context';
+import { judgeFigures, type ClaimMatch, type FigureJudgement } from '../figures';
+import { finding } from '../finding';
+import type { Rule } from './rule';
+
+export function rangeOfQuantity(ctx: SentenceContext, q: Quantity) {
+  return ctx.lines.range(ctx.sentence.start + q.start, ctx.sentence.start + q.end);
+}
+
+function groupBySaying(ms: ClaimMatch[], ctx: SentenceContext): { says: string; outlets: string[]; m: ClaimMatch[] }[] {
+  const groups = new Map<string, { says: string; outlets: string[]; m: ClaimMatch[] }>();
+  for (const m of ms) {
+    const says = m.claim.q.text;
+    const key = normalizePhrase(says);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { says, outlets: [], m: [] }));
+    const o = outletName(ctx.corpus.store.docs[m.rec.doc]!);
+    if (!g.outlets.includes(o)) g.outlets.push(o);
+    g.m.push(m);
+  }
+  // What most outlets say first (the figure to offer as a fix), then the best-aligned.
+  return [...groups.values()].sort((a, b) => b.outlets.length - a.outlets.length || b.m.reduce((s, x) => s + x.sim, 0) - a.m.reduce((s, x) => s + x.sim, 0));
+}
+
+export function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions['citationStyle']): Fix {
+  const doc = ctx.corpus.docByPath(ev.path);
+  const plan = citationEdits(ctx.text, ctx.sentence.end, ev, style ?? 'footnote', { title: doc?.title, date: doc?.date });
+  return { title: `Cite ${evidenceName(ev)}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
+}
+
+function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const j of judged) {
+    if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') continue;
+    const q = j.claim.q;
+    const range = rangeOfQuantity(ctx, q);
+    const against = j.matches.filter((m) => !m.compatible);
+    const support = j.matches.filter((m) => m.compatible);
+    const evidence = [
+      ...against.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'contradicts' as const)),
+      ...support.map((m) => evidenceOf(ctx.corpus.store, m.rec, m.claim.q.text, 'supports' as const)),
+    ];
+    if (j.verdict === 'contradiction') {
+      const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
+      const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
+      const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
+      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
+      const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
+      const cite = citeFix(ctx, ev0, options.citationStyle);
+      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: top.says }, ...cite.edits] });
+      out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
+    } else {
+      const groups = groupBySaying(j.matches, ctx);
+      const list = groups.map((g) => `${g.outlets.join(', ')}: “${g.says}”`).join('; ');
+      const fixes: Fix[] = groups
+        .filter((g) => normalizePhrase(g.says) !== normalizePhrase(q.text))
+        .slice(0, 3)
+        .map((g, i) => ({ title: `Use ${g.outlets[0]}'s wording: ${g.says}`, edits: [{ range, newText: g.says }], preferred: i === 0 }));
+      out.push(finding(ctx, 'sources-disagree', range, `The sources disagree on this — ${list}.`, evidence, fixes, q.text));
+    }
+  }
+  return out;
+}
+
+/** The figures of a sentence, judged once for this rule and the unsupported rule. */
+export function judgedFigures(ctx: SentenceContext): FigureJudgement[] {
+  return (ctx.judged ??= judgeFigures(ctx));
+}
+
+export const figuresRule: Rule = {
+  id: 'figures',
+  codes: ['contradiction', 'sources-disagree'],
+  description: 'A figure, date, ordinal or length of time that the sources of the same story rule out, or on which they disagree.',
+  run: (ctx, options) => figureDiagnostics(ctx, judgedFigures(ctx), options),
+};
