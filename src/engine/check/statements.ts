@@ -10,6 +10,7 @@ import { lookupPlace } from '../entities/gazetteer';
 import { coverage, coverageOf, prepareDraft } from '../citations/support';
 import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { quotedRegions } from '../claims';
+import words from '../claims/data/words.json';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { stem, wordTokens as tokenize, type Token } from '../nlp';
 import { STOPWORDS } from '../text/stopwords';
@@ -134,7 +135,8 @@ function removePhrase(ctx: SentenceContext, start: number, end: number) {
   return { range: ctx.lines.range(ctx.sentence.start + a, ctx.sentence.start + b), newText: '' };
 }
 
-const REPEAT = /\b(as in (?:\d{4}|the past|before)|once again|again|previously|as before|as it did|for the second time|returns? to lead|re-?appointed)\b/i;
+/** Phrases that say something happened before (../claims/data/words.json, each with its reason). */
+const REPEAT = new RegExp(`\\b(${Object.keys(words.repetition.words).join('|')})\\b`, 'i');
 
 function firstTime(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   const m = /\b(for the first time|first[- ]ever|never before)\b/i.exec(ctx.sentence.text);

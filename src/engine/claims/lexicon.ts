@@ -1,38 +1,17 @@
 /**
- * General news vocabulary: words outlets use interchangeably for the same thing.
- * Each class maps to a list of stems (see text/tokens.ts `stem`) or multi-word phrases.
- * Nothing here is specific to any corpus.
+ * Search classes and quantifier and negation words, read from ./data (each entry with
+ * its reason): words outlets use interchangeably for one thing, as stems (../nlp `stem`)
+ * or multi-word phrases. Nothing here is specific to any corpus.
  */
 import { stem } from '../nlp';
+import classes from './data/search-classes.json';
+import words from './data/words.json';
 
-const RAW: Record<string, string[]> = {
-  meet: [
-    'talks', 'talk', 'meeting', 'meet', 'met', 'session', 'negotiation', 'negotiate', 'discussion', 'discuss',
-    'dialogue', 'encounter', 'sit down', 'sat down', 'held', 'hold', 'host', 'summit', 'conference', 'gathering',
-    'round of talks', 'face-to-face', 'take place', 'took place', 'taken place', 'convene', 'convened',
-  ],
-  prisoner: ['prisoner', 'pow', 'pows', 'captive', 'detainee', 'prisoners of war', 'prisoner of war', 'captured soldiers', 'captured troops', 'inmate'],
-  soldier: ['soldier', 'troop', 'troops', 'serviceman', 'servicemen', 'fighter', 'personnel', 'servicemember'],
-  ceasefire: ['ceasefire', 'cease-fire', 'truce', 'armistice', 'pause in the fighting', 'pause in fighting', 'halt to the fighting', 'halt in fighting'],
-  sanction: ['sanction', 'sanctions package', 'package of sanctions', 'round of sanctions'],
-  war: ['war', 'conflict', 'invasion', 'fighting', 'hostilities'],
-  arrive: ['arrive', 'arrival', 'land', 'landed', 'touch down', 'touched down', 'reach', 'reached', 'fly in', 'flew in', 'fly into', 'flew into'],
-  announce: ['announce', 'announcement', 'confirm', 'confirmation', 'declare', 'unveil', 'reveal', 'disclose'],
-  depart: ['leave', 'left', 'depart', 'departure'],
-  document: ['document', 'documents', 'paper', 'paperwork', 'text'],
-  end: ['end', 'ended', 'conclude', 'wrap up', 'wrapped up', 'break up', 'broke up', 'finish', 'close'],
-  exchange: ['exchange', 'swap', 'release', 'free', 'freed', 'hand over', 'trade'],
-  family: ['family', 'families', 'household'],
-  death: ['death', 'dead', 'killed', 'fatality', 'casualty', 'die', 'died'],
-  percent: ['percent', 'per cent', 'percentage'],
-  review: ['review', 'reviewer', 'critic'],
-  game: ['game', 'match', 'fixture', 'appearance'],
-  birth: ['born', 'birth'],
-  world: ['worldwide', 'global', 'globally', 'world', 'total', 'overall', 'internationally', 'altogether'],
-};
+const set = (group: { words: Record<string, string> }): ReadonlySet<string> => new Set(Object.keys(group.words));
 
-/** Classes that name an event whose date or duration a claim can measure. */
-export const EVENT_CLASSES = ['ceasefire', 'meet', 'arrive', 'announce', 'depart', 'war', 'exchange', 'end'];
+/** Word classes for search (./data/search-classes.json, each with its reason). */
+const RAW: Record<string, string[]> = {};
+for (const [cls, entry] of Object.entries(classes.classes)) RAW[cls] = entry.words;
 
 export interface ClassPhrase {
   cls: string;
@@ -149,17 +128,9 @@ export function classHits(stems: string[]): ClassHit[] {
   return hits;
 }
 
-/** Words that mark a claim as someone's expectation rather than a reported fact. */
-export const HEDGES = new Set(
-  ['expect', 'expected', 'will', 'would', 'could', 'may', 'might', 'plan', 'planned', 'scheduled', 'due', 'hope', 'predict', 'likely', 'potentially'].map((w) => stem(w)),
-);
-
-/** Quantifier words. */
-export const UNIVERSAL = new Set(['every', 'all', 'each', 'none', 'entire', 'whole', 'everyone', 'everybody']);
-export const PARTIAL = new Set(['several', 'some', 'many', 'few', 'a few', 'most', 'certain', 'various', 'two', 'three']);
+/** Words that speak of all of a group ("every member"), and of some of it ("several members"). */
+export const UNIVERSAL = set(words.quantifiers.universal);
+export const PARTIAL = set(words.quantifiers.partial);
 
 /** Negation cues: words whose presence flips what a clause says. */
-export const NEGATIONS = new Set([
-  'not', 'no', 'never', 'without', 'none', 'neither', 'nor', 'nothing', 'nobody', "n't", 'cannot', 'refuse', 'refused',
-  'rejected', 'reject', 'rebuff', 'rebuffed', 'bare', 'absence', 'absent', 'lack', 'lacked', 'lacking', 'unwilling', 'declined', 'denied', 'deny',
-]);
+export const NEGATIONS = set(words.negations);
