@@ -51,7 +51,24 @@ export interface SentenceContext {
 export function tokensOf(ctx: SentenceContext, rec?: SentRec): readonly Token[] {
   const key = rec ? rec.id : -1;
   let toks = (ctx.tokens ??= new Map()).get(key);
-  if (!toks) ctx.tokens.set(key, (toks = tokenize(rec ? rec.sent.text : ctx.sentence.text)));
+  if (!toks) ctx.tokens.set(key, (toks = rec ? sourceTokens(ctx.corpus, rec) : tokenize(ctx.sentence.text)));
+  return toks;
+}
+
+/** Source sentences whose word tokens checks remember, per corpus (a check reads the same ones for many draft sentences). */
+const SOURCE_TOKENS = 4096;
+const sourceTokenMemo = new WeakMap<Corpus, { version: number; map: Map<number, readonly Token[]> }>();
+
+function sourceTokens(corpus: Corpus, rec: SentRec): readonly Token[] {
+  const version = corpus.store.index.version;
+  let memo = sourceTokenMemo.get(corpus);
+  if (!memo || memo.version !== version) sourceTokenMemo.set(corpus, (memo = { version, map: new Map() }));
+  let toks = memo.map.get(rec.id);
+  if (!toks) {
+    toks = tokenize(rec.sent.text);
+    if (memo.map.size >= SOURCE_TOKENS) memo.map.clear();
+    memo.map.set(rec.id, toks);
+  }
   return toks;
 }
 

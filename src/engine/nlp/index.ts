@@ -3,24 +3,24 @@
  * (./tagger, wink-nlp), and stems (./stem). Every part of the engine reads tokens
  * from here; none splits text into words on its own.
  */
-import { memoize } from '../text/memo';
+import { recent } from '../text/memo';
 import { tagTokens } from './tagger';
 import type { Token } from './types';
 
 export type { Pos, Token, TokenKind } from './types';
 
-/** Texts whose tokens `tokensOf` remembers, per generation (two generations are kept). */
-export const TOKEN_MEMO = 2048;
+/** Texts whose tokens `tokensOf` remembers (the last ones asked for). */
+export const TOKEN_MEMO = 16;
 export { stem, stemUncached, STEM_MEMO_MAX } from './stem';
 export { taggerInput, MAX_TAGGED } from './tagger';
 
 /**
  * Tokens of a sentence. Several parts of the engine read the same sentence in a row
- * (claims, names, quotes, negation), and a check reads the same source sentences for many
- * draft sentences: up to 2 × `TOKEN_MEMO` texts are remembered (about 3 KB each).
+ * (claims, names, quotes, negation): the last `TOKEN_MEMO` texts are remembered, so each is
+ * tagged once. (A check keeps the source sentences it reads for longer: ../check/context.)
  * The array is shared: callers must not change it.
  */
-export const tokensOf: (text: string) => readonly Token[] = memoize(tagTokens, TOKEN_MEMO);
+export const tokensOf: (text: string) => readonly Token[] = recent(tagTokens, TOKEN_MEMO);
 
 /** Word and number tokens only (no punctuation, symbols or URLs). */
 export function wordTokens(text: string): Token[] {
