@@ -146,15 +146,43 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Resolves once everything written to `stream` so far has been handed to the operating system.
+ * Writes to a pipe are asynchronous in Node: `process.exit` right after a large write drops
+ * whatever is still queued (a piped `cite --format json` lost all but the first 64 KB).
+ */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    // Writes complete in order: the callback of an empty write comes after every write before it.
+    stream.write('', () => resolve());
+  });
+}
+
+/** A reader that went away (`sourcewise … | head`) ends the command quietly rather than with an EPIPE trace. */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+/** Sets the exit code, lets stdout and stderr drain, then exits (the corpus may hold handles that would keep the process alive). */
+async function finish(code: number): Promise<never> {
+  process.exitCode = code;
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => finish(code),
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
     process.stderr.write(`sourcewise: ${msg}\n`);
     if (!(err instanceof UsageError) && !(err instanceof TypeError && /parseArgs|option/i.test(msg)) && process.env.SOURCEWISE_DEBUG) {
       process.stderr.write(String((err as Error).stack) + '\n');
     }
-    process.exit(2);
+    return finish(2);
   },
 );
 
