@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Corpus } from '../engine/corpus';
 import type { Diagnostic } from '../engine/types';
-import { renderFactSheet } from './render';
+import { field, jsonSafe, renderFactSheet, terminalSafe } from './render';
 
 const USAGE = `usage:
   sourcewise check <files…> [--sources <dir|glob>…] [--format text|json] [--exit-zero]
@@ -48,17 +48,23 @@ async function loadCorpus(sources: string[] | undefined) {
   }
   // No search thread: the command line checks right after loading, before a thread could have its copy of the index.
   const { corpus, skipped } = await Corpus.load(patterns, { cwd: process.cwd(), searchThread: false });
-  for (const s of skipped) process.stderr.write(`sourcewise: skipped ${s.path}: ${s.reason}\n`);
+  for (const s of skipped) process.stderr.write(`sourcewise: skipped ${field(s.path)}: ${field(s.reason)}\n`);
   if (corpus.docs.length === 0) throw new UsageError(`no readable sources in ${patterns.join(', ')}`);
   return corpus;
 }
 
+/** Writes command output: whatever control characters are left (none should be) are shown escaped, never sent to the terminal. */
+function out(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
 function textLine(file: string, d: Diagnostic): string {
-  const head = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+  // Every field may hold a source's words: on one line each, controls shown escaped (see field).
+  const head = `${field(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${field(d.message)}`;
   const ev = d.evidence
     .slice(0, 4)
-    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${e.outlet ?? e.source} (${e.source}:${e.line + 1}): ${e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text}`);
-  const fix = d.fixes[0] ? [`    fix: ${d.fixes[0].title}`] : [];
+    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${field(e.outlet ?? e.source)} (${field(e.source)}:${e.line + 1}): ${field(e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text)}`);
+  const fix = d.fixes[0] ? [`    fix: ${field(d.fixes[0].title)}`] : [];
   return [head, ...ev, ...fix].join('\n');
 }
 
@@ -90,12 +96,12 @@ async function main(argv: string[]): Promise<number> {
       const files = drafts.map((d) => ({ file: d.file, diagnostics: corpus.check(d.text, {}, languageOf(d.file)) }));
       const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
       if (format === 'json') {
-        process.stdout.write(JSON.stringify({ files: files.map((f) => ({ file: f.file, diagnostics: f.diagnostics.map(({ sentence: _s, draftSays: _d, ...d }) => d) })) }, null, 2) + '\n');
+        out(jsonSafe(JSON.stringify({ files: files.map((f) => ({ file: f.file, diagnostics: f.diagnostics.map(({ sentence: _s, draftSays: _d, ...d }) => d) })) }, null, 2)) + '\n');
       } else {
-        for (const f of files) for (const d of f.diagnostics) process.stdout.write(textLine(f.file, d) + '\n');
+        for (const f of files) for (const d of f.diagnostics) out(textLine(f.file, d) + '\n');
         const all = files.flatMap((f) => f.diagnostics);
         const count = (s: string) => all.filter((d) => d.severity === s).length;
-        process.stdout.write(
+        out(
           `\n${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information'), 'note')} in ${plural(files.length, 'file')}, checked against ${plural(corpus.docs.length, 'source')}\n`,
         );
       }
@@ -108,12 +114,12 @@ async function main(argv: string[]): Promise<number> {
       const drafts = rest.map((f) => ({ file: f, text: readDraft(f) }));
       const corpus = await loadCorpus(values.sources);
       const files = drafts.map((d) => ({ file: d.file, sentences: corpus.citeSentences(d.text, { line }, languageOf(d.file)) }));
-      if (format === 'json') process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
+      if (format === 'json') out(jsonSafe(JSON.stringify({ files }, null, 2)) + '\n');
       else
         for (const f of files)
           for (const s of f.sentences) {
-            process.stdout.write(`${f.file}:${s.range.start.line + 1}:${s.range.start.character + 1} ${s.text}\n`);
-            for (const c of s.candidates) process.stdout.write(`    ${c.score.toFixed(2)} ${c.outlet ?? c.source} (${c.source}:${c.line + 1}): ${c.text}\n`);
+            out(`${field(f.file)}:${s.range.start.line + 1}:${s.range.start.character + 1} ${field(s.text)}\n`);
+            for (const c of s.candidates) out(`    ${c.score.toFixed(2)} ${field(c.outlet ?? c.source)} (${field(c.source)}:${c.line + 1}): ${field(c.text)}\n`);
           }
       return 0;
     }
@@ -123,10 +129,10 @@ async function main(argv: string[]): Promise<number> {
       const corpus = await loadCorpus(values.sources);
       const sheet = corpus.facts(name);
       if (!sheet) {
-        process.stderr.write(`sourcewise: no source mentions “${name}”\n`);
+        process.stderr.write(`sourcewise: no source mentions “${field(name)}”\n`);
         return 1;
       }
-      process.stdout.write(format === 'json' ? JSON.stringify(sheet, null, 2) + '\n' : renderFactSheet(sheet) + '\n');
+      out(format === 'json' ? jsonSafe(JSON.stringify(sheet, null, 2)) + '\n' : renderFactSheet(sheet) + '\n');
       return 0;
     }
     case 'index': {
@@ -134,9 +140,9 @@ async function main(argv: string[]): Promise<number> {
       const corpus = await loadCorpus(values.sources);
       const s = corpus.stats();
       const ms = Math.round(performance.now() - t0);
-      if (format === 'json') process.stdout.write(JSON.stringify({ ...s, millis: ms }, null, 2) + '\n');
+      if (format === 'json') out(jsonSafe(JSON.stringify({ ...s, millis: ms }, null, 2)) + '\n');
       else
-        process.stdout.write(
+        out(
           `sources ${s.sources}\nsentences ${s.sentences}\nentities ${s.entities}\nclaims ${s.claims}\nquotes ${s.quotes}\nroles ${s.roles}\nskipped ${s.skipped.length}\ntime ${ms} ms\n`,
         );
       return 0;
@@ -178,9 +184,9 @@ main(process.argv.slice(2)).then(
   (code) => finish(code),
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`sourcewise: ${msg}\n`);
+    process.stderr.write(`sourcewise: ${field(msg)}\n`);
     if (!(err instanceof UsageError) && !(err instanceof TypeError && /parseArgs|option/i.test(msg)) && process.env.SOURCEWISE_DEBUG) {
-      process.stderr.write(String((err as Error).stack) + '\n');
+      process.stderr.write(terminalSafe(String((err as Error).stack)) + '\n');
     }
     return finish(2);
   },

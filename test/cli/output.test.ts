@@ -125,3 +125,54 @@ describe('output through a pipe arrives whole', () => {
     expect(r.code).toBe(0);
   }, 120_000);
 });
+
+describe('control characters from sources are shown, not obeyed', () => {
+  // A title-setting OSC, a screen clear, an OSC 52 clipboard write, a one-character C1 CSI and a
+  // right-to-left override, in a source's text, its outlet and the name of a file it skips.
+  const ESC = '\u001b]0;PWNED\u0007\u001b[2J and \u001b]52;c;ZXZpbA==\u0007 then \u009b2J and \u202e reversed';
+  const SOURCE = `---\noutlet: "Evil \\u001b]0;PWNED\\u0007 Gazette"\n---\nThe bridge cost $42 million, Mayor Elena Ruiz said on Tuesday ${ESC}.\n\nMayor Elena Ruiz opened the bridge.\n`;
+  /** Anything a terminal would act on: C0 but line feed and tab, DEL, C1, bidirectional controls. */
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  let dir: string;
+  beforeAll(() => {
+    dir = path.join(tmp, 'escapes');
+    mkdirSync(path.join(dir, 'sources'), { recursive: true });
+    writeFileSync(path.join(dir, 'sources', 'a.md'), SOURCE);
+    writeFileSync(path.join(dir, 'sources', 'bin\u001b[2J.md'), Buffer.from([0x78, 0, 0x79]));
+    writeFileSync(path.join(dir, 'draft.md'), 'The bridge cost $55 million, Mayor Elena Ruiz said.\n');
+  });
+  const runIn = (args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args, '--sources', path.join(dir, 'sources')], { cwd: dir, env: env(), encoding: 'utf8', timeout: 60_000 });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  for (const args of [['check', 'draft.md'], ['check', 'draft.md', '--format', 'json'], ['cite', 'draft.md'], ['cite', 'draft.md', '--format', 'json'], ['facts', 'Elena Ruiz'], ['facts', 'Elena Ruiz', '--format', 'json'], ['index', '--stats']]) {
+    it(`${args.join(' ')}: no control character on stdout or stderr`, () => {
+      const r = runIn(args);
+      expect(r.code, r.stderr).toBeLessThan(2);
+      expect(r.stdout, 'stdout').not.toMatch(CONTROL);
+      expect(r.stderr, 'stderr').not.toMatch(CONTROL);
+      // The skipped file is still named, with its escape shown.
+      expect(r.stderr).toContain('bin\\x1B[2J.md');
+      if (args[0] !== 'index') expect(r.stdout).toMatch(/PWNED/);
+    });
+  }
+
+  it('text output shows the escapes as text, each field on its line', () => {
+    const r = runIn(['check', 'draft.md']);
+    expect(r.stdout).toContain('\\x1B]0;PWNED\\x07\\x1B[2J');
+    expect(r.stdout).toContain('\\x9B2J');
+    expect(r.stdout).toContain('\\u202E');
+    // The evidence line is one line: the source's text cannot forge lines of output.
+    const evidence = r.stdout.split('\n').filter((l) => l.startsWith('    - '));
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toMatch(/reversed/);
+  });
+
+  it('JSON keeps the same values, with C1 and bidirectional controls as \\u escapes', () => {
+    const r = runIn(['check', 'draft.md', '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    const ev = j.files[0].diagnostics[0].evidence[0];
+    expect(ev.text).toContain(ESC);
+  });
+});
