@@ -1,8 +1,9 @@
 /** `sourcewise`: check drafts against a folder of sources from the command line. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Corpus } from '../engine/corpus';
+import { readTextFile } from '../engine/sources/read';
 import type { Diagnostic } from '../engine/types';
 import { field, jsonSafe, renderFactSheet, terminalSafe } from './render';
 
@@ -19,22 +20,25 @@ function bundledSeeds(): string {
   return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
 
+/** Drafts larger than this are not read (as sources larger than their limit are not). */
+const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a draft with the checks sources get (src/engine/sources/read.ts): a FIFO, a device
+ * such as /dev/zero or a socket is refused before anything is read, at most 10 MB are read,
+ * and the bytes must be text. Every refusal is a usage error naming the file and why.
+ */
 function readDraft(file: string): string {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
-  }
-  if (st.isDirectory()) throw new UsageError(`${file} is a folder; give a draft file`);
-  if (st.size > 10 * 1024 * 1024) throw new UsageError(`${file} is larger than 10 MB; not checked`);
-  const buf = readFileSync(file);
-  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${file} looks like a binary file; not checked`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8 text`);
-  }
+  const r = readTextFile(file, MAX_DRAFT_BYTES);
+  if (r.ok) return r.text;
+  const reason = r.reason;
+  if (reason === 'file not found') throw new UsageError(`cannot read ${file}: no such file`);
+  if (reason === 'is a directory') throw new UsageError(`${file} is a folder; give a draft file`);
+  if (reason === 'not a regular file') throw new UsageError(`${file} is not a regular file (a pipe, device or socket); not checked`);
+  if (reason.startsWith('larger than')) throw new UsageError(`${file} is larger than 10 MB; not checked`);
+  if (reason === 'binary file') throw new UsageError(`${file} looks like a binary file; not checked`);
+  if (reason === 'not valid UTF-8 text') throw new UsageError(`${file} is not valid UTF-8 text`);
+  throw new UsageError(`cannot read ${file}: ${reason}`);
 }
 
 function languageOf(file: string): 'markdown' | 'plaintext' {

@@ -2,10 +2,10 @@
  * workspace/executeCommand handlers. Commands that need UI on the client
  * (fact sheet, browse, cite) return data; the rest act and report via messages.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import type { Position, TextEdit } from 'vscode-languageserver/node';
+import { readTextFile } from '../engine/sources/read';
 import type { SourceDoc } from '../engine/types';
 import { citationEdits } from './citations';
 import { candidatesAt, targetFor } from './completion';
@@ -238,18 +238,15 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
         const abs = path.normalize(file);
         const uri = toUri(abs);
         if (open.has(uri) || ctx.sources.matches(abs)) continue;
-        let text: string;
-        try {
-          const st = await fs.stat(abs);
-          if (st.size > ctx.settings.maxFileSize * 4) {
-            skipped++;
-            continue;
-          }
-          text = await fs.readFile(abs, 'utf8');
-        } catch {
+        // The checks sources get: a regular file only (a FIFO or device put there cannot hang
+        // the server), a size limit, text. Larger than maxFileSize (up to 4×) is read, and the
+        // checker reports it as too large to check.
+        const read = readTextFile(abs, ctx.settings.maxFileSize * 4);
+        if (!read.ok) {
           skipped++;
           continue;
         }
+        const text = read.text;
         files++;
         findings += checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
       }

@@ -176,3 +176,40 @@ describe('control characters from sources are shown, not obeyed', () => {
     expect(ev.text).toContain(ESC);
   });
 });
+
+describe('drafts are read with the checks sources get', () => {
+  const runDraft = (file: string) => {
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [CLI, 'check', file], { cwd: ROOT, env: env(), encoding: 'utf8', timeout: 20_000 });
+    return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
+  };
+  const expectRefused = (r: ReturnType<typeof runDraft>, pattern: RegExp) => {
+    // Killed by the timeout (a hang) leaves status null.
+    expect(r.signal, `${r.ms} ms`).toBeNull();
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sourcewise: /);
+    expect(lines[0]).toMatch(pattern);
+  };
+
+  it('a FIFO is refused at once, not read (it used to hang forever)', () => {
+    const fifo = path.join(tmp, 'fifo.md');
+    execFileSync('mkfifo', [fifo]);
+    expectRefused(runDraft(fifo), /fifo\.md is not a regular file/);
+  });
+
+  it('/dev/zero, and a link to it named like a draft, are refused (they used to be read without limit)', () => {
+    expectRefused(runDraft('/dev/zero'), /\/dev\/zero is not a regular file/);
+    const link = path.join(tmp, 'zero.md');
+    execFileSync('ln', ['-s', '/dev/zero', link]);
+    expectRefused(runDraft(link), /zero\.md is not a regular file/);
+  });
+
+  it('a draft over 10 MB is refused by size', () => {
+    const big = path.join(tmp, 'big.md');
+    writeFileSync(big, 'The talks lasted two hours. '.repeat(400_000));
+    expectRefused(runDraft(big), /big\.md is larger than 10 MB/);
+  });
+});

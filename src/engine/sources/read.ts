@@ -339,6 +339,22 @@ function readOne(file: string, maxFileSize: number): ReadOne {
   }
 }
 
+/** A text file read with the checks sources get, or why it was not. */
+export type TextFileRead = { ok: true; text: string; size: number; mtimeMs: number } | { ok: false; reason: string };
+
+/**
+ * Reads one text file with the checks every source gets: only a regular file is opened
+ * (never a FIFO, a device such as /dev/zero, or a socket; the opened file is checked again),
+ * no more than `maxBytes` are read, and the bytes must decode as text. For drafts, which
+ * must not hang or exhaust the reader any more than sources may.
+ */
+export function readTextFile(file: string, maxBytes: number): TextFileRead {
+  const r = readOne(file, maxBytes);
+  if (r.kind === 'input') return { ok: true, text: r.input.text, size: r.input.size ?? 0, mtimeMs: r.input.mtimeMs ?? 0 };
+  if (r.kind === 'none') return { ok: false, reason: 'is a directory' };
+  return { ok: false, reason: r.reason };
+}
+
 /**
  * Reads source files. Each pattern is a directory (all .txt/.md/.markdown/.html/.htm
  * below it, without dot-folders and node_modules), a file, or a glob relative to `cwd`.
