@@ -83,6 +83,21 @@ export function sourceSentences(doc: SourceDoc): { line: number; character: numb
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+
+/**
+ * The word around an offset, scanned outward a character at a time (at most 100 each way).
+ * `/[\p{L}\p{N}'’-]*$/` over the text before the offset started a match at every letter
+ * of a long run that did not reach the offset: quadratic.
+ */
+export function wordAt(text: string, offset: number): string {
+  let a = offset;
+  while (a > 0 && offset - a < 100 && WORD_CHAR.test(text[a - 1]!)) a--;
+  let b = offset;
+  while (b < text.length && b - offset < 100 && WORD_CHAR.test(text[b]!)) b++;
+  return text.slice(a, b).trim();
+}
+
 export async function executeCommand(host: CommandHost, command: string, args: unknown[]): Promise<unknown> {
   const { ctx, checker } = host;
   const arg = args[0];
@@ -127,9 +142,7 @@ export async function executeCommand(host: CommandHost, command: string, args: u
           name = corpus.nameAt(text, offset)?.name;
           if (!name) {
             // Fall back to the word under the cursor.
-            const left = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(0, offset))?.[0] ?? '';
-            const right = /^[\p{L}\p{N}'’-]*/u.exec(text.slice(offset))?.[0] ?? '';
-            name = (left + right).trim() || undefined;
+            name = wordAt(text, offset) || undefined;
           }
         }
       }

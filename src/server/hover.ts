@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Evidence } from '../engine/types';
-import { citationAt, defSource, pandocKey, parseFootnotes } from './citations';
+import { citationAt, defHead, defSource, pandocKey, parseFootnotes } from './citations';
 import type { ServerContext } from './context';
 import type { Checker } from './diagnostics';
 import { esc, evidenceLink, factCard, href, who } from './markdown';
@@ -44,7 +44,7 @@ export function citationHover(ctx: ServerContext, doc: TextDocument, offset: num
   }
   const def = parseFootnotes(text).defs.find((d) => d.label === c.label);
   if (!def) return markdown(`Footnote \\[^${esc(c.label)}\\] has no definition in this draft.`, doc, c.start, c.end);
-  const parts: string[] = [`**\\[^${esc(c.label)}\\]** ${esc(def.body.replace(/\s*(?:—|--)\s*["“].*$/, ''))}`];
+  const parts: string[] = [`**\\[^${esc(c.label)}\\]** ${esc(defHead(def.body))}`];
   const found = defSource(def, docs);
   if (found) {
     const { doc: src, line } = found;

@@ -24,7 +24,8 @@ export interface FootnoteRef {
 }
 
 const DEF = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/gm;
-const REF = /\[\^([^\]\s]+)\](?!:)/g;
+/** A marker; its label holds no `[`, so a run of `[^` is read once, not once per `[^` (see server/citations.ts). */
+const REF = /\[\^([^\][\s]+)\](?!:)/g;
 
 export function footnoteDefinitions(text: string): FootnoteDef[] {
   const out: FootnoteDef[] = [];
@@ -37,7 +38,14 @@ export function footnoteDefinitions(text: string): FootnoteDef[] {
 
 export function footnoteRefs(text: string): FootnoteRef[] {
   const defs = footnoteDefinitions(text);
-  const inDef = (o: number) => defs.some((d) => o >= d.start && o < d.idStart + d.id.length + 2);
+  // Definitions and markers both come in text order: one walk over the definitions, not a
+  // search of them all per marker.
+  let k = 0;
+  const inDef = (o: number) => {
+    while (k < defs.length && defs[k]!.idStart + defs[k]!.id.length + 2 <= o) k++;
+    const d = defs[k];
+    return d !== undefined && o >= d.start && o < d.idStart + d.id.length + 2;
+  };
   const out: FootnoteRef[] = [];
   REF.lastIndex = 0;
   for (let m = REF.exec(text); m; m = REF.exec(text)) {
