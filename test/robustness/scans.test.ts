@@ -18,6 +18,8 @@ const HOSTILE: [string, string][] = [
   ['20,000 × "<!-- sourcewise-disable " (no >)', '<!-- sourcewise-disable '.repeat(20_000)],
   ['50,000 × "<!--"', '<!--'.repeat(50_000)],
   ['75,000 × "[^"', '[^'.repeat(75_000)],
+  ['500,000 × "[^" (1 MB, the largest draft checked)', '[^'.repeat(500_000)],
+  ['200,000 × "![" then "]"', `${'!['.repeat(200_000)}]`],
   ['"[^" + 150,000 × "a"', `[^${'a'.repeat(150_000)}`],
   ['"[@" + 150,000 × "a"', `[@${'a'.repeat(150_000)}`],
   ['50,000 × "[x;"', '[x;'.repeat(50_000)],
@@ -29,6 +31,8 @@ const HOSTILE: [string, string][] = [
 ];
 
 const FUNCTIONS = [
+  // The Markdown prose of a draft, read by every check and by hovers on names and figures.
+  'draftSentencesMarkdown',
   'silencedLines',
   'parseFootnotes',
   'citationAt',
