@@ -17,7 +17,8 @@ import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
 import { bundledWorkerScript, SearchThread, type Batch, type DraftMessage } from './search-thread';
 import { EntitySentences } from './analysis/entity-sentences';
 import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalysis, type RoleFinding } from './analysis';
-import { checkDraft, figureReport } from './check';
+import { checkDraft, checkDraftSliced, figureReport } from './check';
+import { checkUnits } from './check/units';
 import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
 import { readFileSync } from 'node:fs';
@@ -949,6 +950,20 @@ export class Corpus implements Engine, Analyser {
     return checkDraft(this, text, options, languageId);
   }
 
+  /**
+   * `check` in slices of ~15 ms with a turn of the event loop between them (what the language
+   * server runs, so requests are answered while a long draft is checked). Rejects with the
+   * signal's reason when aborted.
+   */
+  checkSliced(
+    text: string,
+    options: CheckOptions = {},
+    languageId: 'markdown' | 'plaintext' = 'markdown',
+    slice: { signal?: AbortSignal; sliceMs?: number } = {},
+  ): Promise<Diagnostic[]> {
+    return checkDraftSliced(this, text, options, languageId, { sliceMs: SLICE_MS, ...slice });
+  }
+
   citeSentences(text: string, options: { line?: number; limit?: number } = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): SentenceCitations[] {
     return citeSentences(this, text, options, languageId);
   }
@@ -973,7 +988,7 @@ export class Corpus implements Engine, Analyser {
   }
 
   nameAt(text: string, offset: number): { name: string; span: Span } | undefined {
-    const sentences = draftSentences(text, 'markdown');
+    const sentences = checkUnits(text, 'markdown');
     const s = sentences.find((x) => x.start <= offset && offset <= x.end);
     if (!s) return undefined;
     for (const m of findMentions(s.text)) {

@@ -112,13 +112,13 @@ export async function executeCommand(host: CommandHost, command: string, args: u
         throw new Error('sourcewise.acceptClaim expects { uri, key }');
       }
       const file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
-      checker.checkOpen(arg.uri);
+      await checker.checkOpen(arg.uri);
       return { file: file ?? null };
     }
     case 'sourcewise.toggleChecking': {
       ctx.checkingEnabled = !ctx.checkingEnabled;
       if (ctx.checkingEnabled) {
-        for (const doc of ctx.documents.all()) checker.checkOpen(doc.uri);
+        for (const doc of ctx.documents.all()) void checker.checkOpen(doc.uri);
       } else checker.clearAll();
       const message = ctx.checkingEnabled ? 'Sourcewise checking is on.' : 'Sourcewise checking is off.';
       host.sendStatus(message);
@@ -230,7 +230,7 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
   const open = new Set(ctx.documents.all().map((d) => d.uri));
   for (const doc of ctx.documents.all()) {
     if (!checker.isDraft(doc)) continue;
-    checker.checkOpen(doc.uri);
+    await checker.checkOpen(doc.uri);
     files++;
     findings += checker.results(doc.uri).length;
   }
@@ -261,7 +261,7 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
         }
         const text = read.text;
         files++;
-        findings += checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
+        findings += await checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
       }
     }
   }

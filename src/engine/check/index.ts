@@ -5,7 +5,6 @@ import type { Corpus } from '../corpus';
 import { findMentions } from '../entities';
 import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
 import type { QuoteMention } from '../quotes';
-import { draftSentences } from '../sentences';
 import { evidenceOf, outletName } from '../store';
 import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
@@ -19,6 +18,7 @@ import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
 import { checkRoles } from './roles';
 import { checkStatements } from './statements';
+import { checkUnits } from './units';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
 export function acceptKey(sentence: string, code: string): string {
@@ -157,26 +157,39 @@ export function checkSentence(ctx: SentenceContext, options: CheckOptions): Diag
   return out;
 }
 
-export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
+/**
+ * A full check, as steps: it yields between pieces of work of a few milliseconds at most
+ * (a sentence's terms, its quotations, its check), so a caller can stop between them and let
+ * other work run (see `checkDraftSliced`); its value is the findings. `checkDraft` runs it
+ * through at once.
+ */
+function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, languageId: 'markdown' | 'plaintext'): Generator<void, Diagnostic[]> {
   const lines = new LineIndex(text);
   const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
-  const sentences = draftSentences(text, languageId);
+  const sentences = checkUnits(text, languageId, lines);
+  yield;
   const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
-  const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
+  const terms: (Terms | undefined)[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    terms.push(checked[i] ? termsOf(sentences[i]!.text) : undefined);
+    if ((i & 15) === 15) yield;
+  }
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
   // Each checked sentence's quotations, read with the sentences before it in its paragraph
   // (and the last two of the paragraph before) for speakers named there.
   const quotes: QuoteMention[][] = [];
   let before: string[] = [];
   let para = -1;
-  sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     if (s.paragraph !== para) {
       para = s.paragraph;
       before = before.slice(-2);
     }
     if (checked[i]) quotes.push(quotesIn(s.text, before));
     before.push(s.text);
-  });
+    if ((i & 15) === 15) yield;
+  }
   // Every search the check needs, in the order it needs them: each sentence's, then its
   // quotations'. They go to the search thread first (when the corpus is large enough to have
   // one), which runs them while this thread checks the sentences already answered.
@@ -191,25 +204,28 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     owner.push(k);
     return queries.length - 1;
   };
-  wanted.forEach((i, k) => {
-    sentenceQuery.push(add(k, terms[i]!, CANDIDATES));
+  for (let k = 0; k < wanted.length; k++) {
+    sentenceQuery.push(add(k, terms[wanted[k]!]!, CANDIDATES));
     for (const q of quotes[k]!) {
       const t = quoteTerms(q);
       quoteQuery[k]!.push(t ? add(k, t, QUOTE_CANDIDATES) : -1);
     }
-  });
+    if ((k & 15) === 15) yield;
+  }
   const costs = new Costs();
   // After query q, this thread has the sentences after q's to check.
   const searches = new Searches(corpus, queries, costs, (q) => wanted.length - owner[q]! - 1);
   const out: Diagnostic[] = [];
   try {
-    wanted.forEach((i, k) => {
+    for (let k = 0; k < wanted.length; k++) {
+      const i = wanted[k]!;
       const ctx = makeContext(corpus, text, lines, sentences[i]!, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!) });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
-    });
+      yield;
+    }
   } finally {
-    // Searches not read (a check that threw) are not worth the thread's time.
+    // Searches not read (a check that threw or was stopped) are not worth the thread's time.
     searches.cancel();
   }
   if (searches.counts) corpus.lastBatch = { ...searches.counts };
@@ -220,10 +236,52 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     .map((d) => ({ ...d, severity: sev[d.code] === 'off' ? d.severity : (sev[d.code] as Diagnostic['severity']) }));
 }
 
+export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
+  const steps = checkSteps(corpus, text, options, languageId);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `checkDraft` in slices of about `sliceMs`, with a turn of the event loop between them, so
+ * a long check (a 1 MB draft took 7 s at once) keeps no request waiting longer than a slice.
+ * The findings are the same. Rejects with the signal's reason when aborted between slices.
+ */
+export async function checkDraftSliced(
+  corpus: Corpus,
+  text: string,
+  options: CheckOptions = {},
+  languageId: 'markdown' | 'plaintext' = 'markdown',
+  slice: { signal?: AbortSignal; sliceMs?: number } = {},
+): Promise<Diagnostic[]> {
+  const sliceMs = slice.sliceMs ?? 15;
+  slice.signal?.throwIfAborted();
+  const steps = checkSteps(corpus, text, options, languageId);
+  try {
+    let until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (performance.now() >= until) {
+        await nextTurn();
+        slice.signal?.throwIfAborted();
+        until = performance.now() + sliceMs;
+      }
+    }
+  } finally {
+    // Stopped early: the steps' own cleanup (their searches cancelled) runs now.
+    steps.return([]);
+  }
+}
+
 /** What the sources say about the figure at an offset of a draft. */
 export function figureReport(corpus: Corpus, text: string, offset: number): FigureReport | undefined {
   const lines = new LineIndex(text);
-  const s: Sentence | undefined = draftSentences(text, 'markdown').find((x) => x.start <= offset && offset <= x.end);
+  const s: Sentence | undefined = checkUnits(text, 'markdown', lines).find((x) => x.start <= offset && offset <= x.end);
   if (!s) return undefined;
   const ctx = makeContext(corpus, text, lines, s);
   for (const j of judgeFigures(ctx)) {
