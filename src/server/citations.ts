@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import type { CitationStyle } from '../engine/api';
 import { LineIndex } from '../engine/text/lines';
+import { draftText, oneLine, pathTarget, uriTarget } from '../engine/text/plain';
 import type { TextEdit } from '../engine/types';
 import { truncate } from './util';
 
@@ -105,7 +106,8 @@ export function parseDefBody(body: string): { ref?: { file: string; line: number
     return out;
   }
   const ref = /(?:^|\s)([^\s"“]+?):(\d+)(?=\s*(?:—|--|$))/.exec(body);
-  if (ref) out.ref = { file: ref[1]!.trim(), line: Math.max(0, Number(ref[2]) - 1) };
+  // The file name is written escaped for Markdown (formatDefinition): read it without the escapes.
+  if (ref) out.ref = { file: ref[1]!.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1'), line: Math.max(0, Number(ref[2]) - 1) };
   const ex = /(?:—|--)\s*["“](.*)["”]\s*$/.exec(body);
   if (ex) out.excerpt = ex[1];
   return out;
@@ -182,11 +184,19 @@ export function pandocKey(file: string): string {
   return base.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'source';
 }
 
-/** `Outlet, "Title", date. file:line — "excerpt"` (parts that are unknown are left out). */
+/**
+ * `Outlet, "Title", date. file:line — "excerpt"` (parts that are unknown are left out). Every
+ * part comes from a source, so each is plain text on one line (engine/text/plain.ts): a newline
+ * in a front-matter outlet cannot add a link definition or an image line to the draft, and an
+ * excerpt's markup or HTML stays text.
+ */
 export function formatDefinition(t: CitationTarget): string {
-  const head = [t.outlet, t.title ? `"${t.title.replace(/\s+/g, ' ').trim()}"` : undefined, t.date].filter(Boolean).join(', ');
-  const excerpt = truncate(t.text, 280).replace(/"/g, '\u201D');
-  return `${head ? `${head}. ` : ''}${t.file}:${t.line + 1} — "${excerpt}"`;
+  const head = [t.outlet, t.title ? `"${oneLine(t.title).replace(/"/g, '\u201D')}"` : undefined, t.date]
+    .map((part) => (part ? draftText(part) : ''))
+    .filter(Boolean)
+    .join(', ');
+  const excerpt = draftText(truncate(oneLine(t.text), 280).replace(/"/g, '\u201D'));
+  return `${head ? `${head}. ` : ''}${draftText(t.file)}:${t.line + 1} — "${excerpt}"`;
 }
 
 export interface CitationEdits {
@@ -202,7 +212,8 @@ export interface CitationEdits {
 
 function defCitesSource(def: FootnoteDef, t: { file: string }): boolean {
   if (def.ref && def.ref.file === t.file) return true;
-  return def.body.includes(`${t.file}:`) || def.body.includes(`(${t.file}, line `);
+  // The file name as written in the definition: as it is, or escaped for Markdown (formatDefinition).
+  return [t.file, draftText(t.file)].some((f) => def.body.includes(`${f}:`) || def.body.includes(`(${f}, line `));
 }
 
 /** The loaded source a footnote definition cites, and the 0-based line. */
@@ -245,7 +256,9 @@ export function citationEdits(
     const href = draftPath && !/^[a-z][a-z0-9+.-]+:/i.test(target.path)
       ? path.relative(path.dirname(draftPath), target.path).replace(/\\/g, '/')
       : target.path;
-    const marker = `[${(target.outlet ?? target.file).replace(/[[\]]/g, '')}](<${href}#L${target.line + 1}>)`;
+    // The outlet as plain text; the target encoded so it cannot end early (a `>` or a line break in a path).
+    const isUri = /^[a-z][a-z0-9+.-]+:/i.test(href);
+    const marker = `[${draftText(target.outlet ?? target.file)}](<${isUri ? uriTarget(href) : pathTarget(href)}#L${target.line + 1}>)`;
     return { marker, main: { range: range(replace.start, replace.end), newText: marker }, additional: [], reused: false };
   }
 

@@ -3,6 +3,7 @@ import { closestQuote, findQuotes, quoteMatcher, type QuoteMention } from '../qu
 import { termsOf, type Terms } from '../citations/retrieval';
 import { evidenceOf, type SentRec, type SourceQuote } from '../store';
 import { foldForMatch } from '../text/fold';
+import { draftText } from '../text/plain';
 import type { Diagnostic, Evidence } from '../types';
 import { nearest, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
@@ -155,7 +156,7 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
         evidence.push(evidenceOf(ctx.corpus.store, rec, best.text, 'context'));
         fixes.push({
           title: `Restore the exact quote: “${best.text}”`,
-          edits: [{ range: quoteWordsRange(ctx, q), newText: best.text }],
+          edits: [{ range: quoteWordsRange(ctx, q), newText: draftText(best.text) }],
           preferred: true,
         });
       }
@@ -183,12 +184,12 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
     if (srcName && src.speakerKind !== 'descriptor') {
       const short = draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
-      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: short }], preferred: true });
+      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: draftText(short) }], preferred: true });
     } else if (src.speakerKind === 'descriptor' && src.speakerText) {
       // "A Ukrainian official": lower-case inside a sentence, capitalised at its start.
       const d = src.speakerText.trim();
       const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d[0]!.toLowerCase() + d.slice(1);
-      fixes.push({ title: `Attribute the quote to ${text}`, edits: [{ range, newText: text }], preferred: true });
+      fixes.push({ title: `Attribute the quote to ${text}`, edits: [{ range, newText: draftText(text) }], preferred: true });
     }
     out.push(
       finding(

@@ -10,6 +10,7 @@ import { lookupPlace } from '../entities/gazetteer';
 import { coverage, coverageOf, prepareDraft } from '../citations/support';
 import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { evidenceOf, outletName, type SentRec } from '../store';
+import { draftText } from '../text/plain';
 import { stem, STOPWORDS, tokenize, type Token } from '../text/tokens';
 import type { Diagnostic } from '../types';
 import { idfOf, tokensOf, type Candidate, type SentenceContext } from './context';
@@ -218,7 +219,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
       range,
       `No source mentions ${p.text}; ${outletName(ctx.corpus.store.docs[rec.doc]!)} names ${sourced.name}: “${rec.sent.text}”`,
       [evidenceOf(ctx.corpus.store, rec, sourced.name, 'contradicts')],
-      [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: sourced.text }], preferred: true }],
+      [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: draftText(sourced.text) }], preferred: true }],
       p.text,
     );
     }

@@ -4,6 +4,7 @@
  */
 import type { CitationStyle } from '../api';
 import { LineIndex } from '../text/lines';
+import { draftText, oneLine, pathTarget } from '../text/plain';
 import type { Evidence, TextEdit } from '../types';
 
 export interface FootnoteDef {
@@ -55,19 +56,25 @@ export function footnoteRefs(text: string): FootnoteRef[] {
   return out;
 }
 
-/** One-line footnote text for a source sentence: `Outlet, "Title", date. file:line — "excerpt"`. */
+/**
+ * One-line footnote text for a source sentence: `Outlet, "Title", date. file:line — "excerpt"`.
+ * Every part comes from the source (its front matter, its file name, its words), so every part
+ * is plain text on one line (see draftText): a newline in an outlet cannot start a block, and
+ * markup in the excerpt stays text.
+ */
 export function footnoteBody(ev: Evidence, title?: string, date?: string): string {
   const parts: string[] = [];
-  parts.push(ev.outlet ?? ev.source);
-  if (title) parts.push(`"${title.replace(/"/g, "'")}"`);
-  if (date) parts.push(date);
-  const excerpt = ev.text.length > 160 ? ev.text.slice(0, 157).trimEnd() + '…' : ev.text;
-  return `${parts.join(', ')}. ${ev.source}:${ev.line + 1} — "${excerpt.replace(/["“”]/g, "'")}"`;
+  parts.push(draftText(ev.outlet ?? ev.source));
+  if (title) parts.push(`"${draftText(title.replace(/"/g, "'"))}"`);
+  if (date) parts.push(draftText(date));
+  const text = oneLine(ev.text);
+  const excerpt = text.length > 160 ? text.slice(0, 157).trimEnd() + '…' : text;
+  return `${parts.join(', ')}. ${draftText(ev.source)}:${ev.line + 1} — "${draftText(excerpt.replace(/["“”]/g, "'"))}"`;
 }
 
-/** Whether a footnote definition already cites this source file. */
+/** Whether a footnote definition already cites this source file (its name as written there, escaped or not). */
 function citesSource(def: FootnoteDef, ev: Evidence): boolean {
-  return def.body.includes(` ${ev.source}:`) || def.body.includes(`(${ev.source}, line `);
+  return [ev.source, draftText(ev.source)].some((f) => def.body.includes(` ${f}:`) || def.body.includes(`(${f}, line `));
 }
 
 export interface CitationPlan {
@@ -96,8 +103,8 @@ export function citationEdits(
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   if (style === 'link') {
-    const url = 'file://' + encodeURI(ev.path) + `#L${ev.line + 1}`;
-    const marker = ` ([${ev.outlet ?? ev.source}](${url}))`;
+    const url = 'file://' + pathTarget(ev.path) + `#L${ev.line + 1}`;
+    const marker = ` ([${draftText(ev.outlet ?? ev.source)}](${url}))`;
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   const defs = footnoteDefinitions(text);
