@@ -111,7 +111,17 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.key !== 'string') {
         throw new Error('sourcewise.acceptClaim expects { uri, key }');
       }
-      const file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
+      let file: string | undefined;
+      try {
+        file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
+      } catch (err) {
+        // Not written (a link where .sourcewise or accepted.json should be, say): the claim is
+        // accepted for this session, and the writer is told why it was not saved.
+        const reason = err instanceof Error ? err.message : String(err);
+        void ctx.connection.window.showWarningMessage(`Sourcewise accepted the claim for this session but did not save it: ${reason}.`);
+        await checker.checkOpen(arg.uri);
+        return { file: null, error: reason };
+      }
       await checker.checkOpen(arg.uri);
       return { file: file ?? null };
     }

@@ -59,7 +59,10 @@ const ctx: ServerContext = {
   documents,
   settings: { ...DEFAULT_SETTINGS, sources: [...DEFAULT_SETTINGS.sources], languages: [...DEFAULT_SETTINGS.languages] },
   sources: new Sources(),
-  accepted: new AcceptedStore(() => ctx.folders),
+  accepted: new AcceptedStore(
+    () => ctx.folders,
+    (m) => connection.console.warn(m),
+  ),
   folders: [],
   checkingEnabled: true,
   indexing: false,
