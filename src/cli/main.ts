@@ -52,7 +52,10 @@ async function loadCorpus(sources: string[] | undefined) {
   }
   // No search thread: the command line checks right after loading, before a thread could have its copy of the index.
   const { corpus, skipped } = await Corpus.load(patterns, { cwd: process.cwd(), searchThread: false });
-  for (const s of skipped) process.stderr.write(`sourcewise: skipped ${field(s.path)}: ${field(s.reason)}\n`);
+  for (const s of skipped) {
+    if (s.pattern) process.stderr.write(`sourcewise: the source pattern ${field(s.path)} ${field(s.reason)}\n`);
+    else process.stderr.write(`sourcewise: skipped ${field(s.path)}: ${field(s.reason)}\n`);
+  }
   if (corpus.docs.length === 0) throw new UsageError(`no readable sources in ${patterns.join(', ')}`);
   return corpus;
 }

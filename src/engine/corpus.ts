@@ -31,7 +31,7 @@ import { factSheet } from './facts';
 import { findSocialPostAuthor } from './quotes';
 import { draftSentences, splitSentences } from './sentences';
 import { parseSource, readSources } from './sources';
-import { decodeText, listSources, readFiles } from './sources/read';
+import { decodeText, listSources, readFiles, type Skipped } from './sources/read';
 import { SentRec, type Analyser, type RoleRec, type Store } from './store';
 import type {
   CitationCandidate,
@@ -148,7 +148,7 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 export interface LoadResult {
   corpus: Corpus;
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
 
 /** Inserts `x` into `list`, kept in ascending order of `key`. */
@@ -202,7 +202,7 @@ export class Corpus implements Engine, Analyser {
     }
     return this.docSentsMap;
   }
-  private skipped: { path: string; reason: string }[] = [];
+  private skipped: Skipped[] = [];
   private millis = 0;
   private root?: string;
   /** Live sentences not analysed yet. */

@@ -199,9 +199,14 @@ async function reindex(reason: string): Promise<void> {
             : `No sources found (${ctx.settings.sources.join(', ')}); using the bundled seed articles.`,
         );
       }
-      if (r.skipped.length) {
-        parts.push(`Skipped ${r.skipped.length} file${r.skipped.length === 1 ? '' : 's'}.`);
-        for (const s of r.skipped) connection.console.warn(`Skipped source ${s.path}: ${s.reason}`);
+      // A source pattern that is invalid or lists too much is named in a warning; the others were indexed.
+      const badPatterns = r.skipped.filter((s) => s.pattern);
+      for (const s of badPatterns) warnOnce(`The source pattern "${s.path}" ${s.reason}. The other sources are indexed.`);
+      const files = r.skipped.filter((s) => !s.pattern);
+      if (badPatterns.length) parts.push(`${badPatterns.length} source pattern${badPatterns.length === 1 ? ' was' : 's were'} not fully used.`);
+      if (files.length) {
+        parts.push(`Skipped ${files.length} file${files.length === 1 ? '' : 's'}.`);
+        for (const s of files) connection.console.warn(`Skipped source ${s.path}: ${s.reason}`);
       }
       ctx.log(`Indexed ${r.corpus.docs.length} sources in ${r.millis} ms (${reason}).`);
       ctx.indexing = false;

@@ -87,7 +87,10 @@ export function sentenceBounds(text: string, offset: number): { start: number; e
   return { start, end };
 }
 
-/** Minimal glob → RegExp for matching watched paths: `**`, `*`, `?`, `{a,b}`, `[...]`. */
+/**
+ * Minimal glob → RegExp for matching watched paths: `**`, `*`, `?`, `{a,b}`, `[...]`. Throws on
+ * a glob it cannot express (unbalanced braces, a backwards range): check with patternProblem first.
+ */
 export function globToRegExp(glob: string): RegExp {
   const g = glob.replace(/\\/g, '/');
   let re = '';

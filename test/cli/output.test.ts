@@ -213,3 +213,21 @@ describe('drafts are read with the checks sources get', () => {
     expectRefused(runDraft(big), /big\.md is larger than 10 MB/);
   });
 });
+
+describe('--sources patterns', () => {
+  it('a brace bomb is refused at once and named; the other sources are read (it cost 9 s and 1.1 GB)', () => {
+    const bomb = `${'{a,b}'.repeat(16)}/*.md`;
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [CLI, 'index', '--stats', '--sources', path.join(ROOT, 'seeds'), '--sources', bomb], {
+      cwd: tmp,
+      env: env(),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const ms = Date.now() - t0;
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^sources 5$/m);
+    expect(r.stderr).toContain(`sourcewise: the source pattern ${bomb} is not used: its braces expand to more than 1,000 patterns`);
+    expect(ms).toBeLessThan(5_000);
+  });
+});

@@ -79,10 +79,13 @@ describe('readSources', () => {
     expect(abs.inputs.map((i) => path.basename(i.path))).toEqual(['b.txt']);
   });
 
-  it('reports a missing file and accepts an explicit file of any extension', async () => {
+  it('reports a missing file, and an explicit file that is not a source file type (as /etc/passwd would be)', async () => {
     const { inputs, skipped } = await readSources(['nope.txt', 'corpus/sub/ignored.json'], { cwd: dir });
-    expect(inputs.map((i) => path.basename(i.path))).toEqual(['ignored.json']);
-    expect(skipped).toEqual([{ path: path.join(dir, 'nope.txt'), reason: 'file not found' }]);
+    expect(inputs).toEqual([]);
+    expect(skipped).toEqual([
+      { path: path.join(dir, 'corpus/sub/ignored.json'), reason: 'not a source file type (.txt, .md, .markdown, .html, .htm)' },
+      { path: path.join(dir, 'nope.txt'), reason: 'file not found' },
+    ]);
   });
 
   it('honours an aborted signal', async () => {
@@ -236,7 +239,9 @@ describe('folder walk', () => {
 describe.runIf(process.platform === 'linux')('files whose size is not known in advance', () => {
   // /proc files report size 0 and are read to their end; the size limit still applies.
   it('are read to the end, within the size limit', async () => {
-    const status = '/proc/self/status';
+    // Through a link named like a source (a source file type is required of every file).
+    const status = path.join(mkdtempSync(path.join(os.tmpdir(), 'sourcewise-proc-')), 'status.txt');
+    symlinkSync('/proc/self/status', status);
     const r = await readFiles([status]);
     expect(r.skipped).toEqual([]);
     expect(r.inputs[0]!.text).toMatch(/^Name:/);
