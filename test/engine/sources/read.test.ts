@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import nodeFs, { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { decodeText, readSources } from '../../../src/engine/sources';
 import { listSources, readFiles } from '../../../src/engine/sources/read';
 
@@ -240,8 +240,10 @@ describe.runIf(process.platform === 'linux')('files whose size is not known in a
   // /proc files report size 0 and are read to their end; the size limit still applies.
   it('are read to the end, within the size limit', async () => {
     // Through a link named like a source (a source file type is required of every file).
-    const status = path.join(mkdtempSync(path.join(os.tmpdir(), 'sourcewise-proc-')), 'status.txt');
+    const linkDir = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-proc-'));
+    const status = path.join(linkDir, 'status.txt');
     symlinkSync('/proc/self/status', status);
+    onTestFinished(() => rmSync(linkDir, { recursive: true, force: true }));
     const r = await readFiles([status]);
     expect(r.skipped).toEqual([]);
     expect(r.inputs[0]!.text).toMatch(/^Name:/);
