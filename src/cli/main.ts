@@ -57,8 +57,15 @@ async function loadCorpus(sources: string[] | undefined) {
     else process.stderr.write(`sourcewise: skipped ${field(s.path)}: ${field(s.reason)}\n`);
   }
   if (corpus.docs.length === 0) throw new UsageError(`no readable sources in ${patterns.join(', ')}`);
+  // Sources whose size and time were unchanged are compared with what was indexed, so a file
+  // rewritten with its time kept (touch -r) is not checked against its old text.
+  await corpus.verifySources();
+  loaded = corpus;
   return corpus;
 }
+
+/** The corpus of this run, so that `finish` can write its persistent index again if damage was found in it after loading. */
+let loaded: Corpus | undefined;
 
 /** Writes command output: whatever control characters are left (none should be) are shown escaped, never sent to the terminal. */
 function out(text: string): void {
@@ -183,6 +190,9 @@ for (const stream of [process.stdout, process.stderr]) {
 /** Sets the exit code, lets stdout and stderr drain, then exits (the corpus may hold handles that would keep the process alive). */
 async function finish(code: number): Promise<never> {
   process.exitCode = code;
+  // A part of the persistent index found damaged during the command is written again, sound,
+  // so the next run does not meet it (a no-op when nothing changed).
+  await loaded?.persist().catch(() => undefined);
   await Promise.all([drained(process.stdout), drained(process.stderr)]);
   process.exit(code);
 }

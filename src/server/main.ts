@@ -139,6 +139,14 @@ async function analyseInBackground(corpus: Corpus): Promise<void> {
   restore = restoring;
   try {
     await corpus.restoreAnalysis(restoring.signal);
+    // Sources a warm start took as unchanged (same size and time) are read again and compared
+    // with what was indexed (a file rewritten with its time kept gave stale findings).
+    const changed = await corpus.verifySources({ signal: restoring.signal });
+    if (changed) {
+      ctx.log(`Reindexed ${changed} source${changed === 1 ? '' : 's'} whose text changed with its size and time kept.`);
+      sendStatus();
+      checker.recheckAll();
+    }
   } catch (err) {
     if (restoring.signal.aborted) return;
     connection.console.error(`Reading the stored analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
