@@ -15,7 +15,9 @@ import { lineLink, truncate } from './util';
 export const FACTS_LIMIT = 5;
 
 export function showFactsLink(name: string, n: number): string {
-  const args = encodeURIComponent(JSON.stringify([name]));
+  // encodeURIComponent leaves ( ) ' ! * as they are: a `)` in a name (an alias's canonical
+  // name) ended the link target early.
+  const args = encodeURIComponent(JSON.stringify([name])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${n} more\u2026](command:sourcewise.showFacts?${args} "Show all facts")`;
 }
 

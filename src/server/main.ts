@@ -6,12 +6,15 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -218,8 +221,10 @@ async function reindex(reason: string): Promise<void> {
       }
       ctx.log(`Indexed ${r.corpus.docs.length} sources in ${r.millis} ms (${reason}).`);
       ctx.indexing = false;
-      sendStatus(parts.join(' ') || undefined);
-      if (parts.length === 0) statusMessage = undefined;
+      // The message of this load, or none: 'Indexing sources…' must not outlive the indexing
+      // (sendStatus(undefined) kept the previous message, and the status said so for good).
+      statusMessage = parts.join(' ') || undefined;
+      sendStatus();
       checker.recheckAll();
       void analyseInBackground(r.corpus);
     } catch (err) {
@@ -243,7 +248,29 @@ async function registerWatchers(): Promise<void> {
   await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+/**
+ * Where the server is in the protocol's lifecycle. Before `initialize` a request gets the
+ * ServerNotInitialized error and a notification is dropped; after `shutdown` a request gets
+ * InvalidRequest (LSP: "Server lifecycle"). Both used to get ordinary answers.
+ */
+let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
+
+function lifecycleError(): ResponseError<void> | undefined {
+  if (lifecycle === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized yet.');
+  if (lifecycle === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+  return undefined;
+}
+
+/** A request handler that answers only while the server is running (see `lifecycle`). */
+function whileRunning<P, R>(handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  return (params: P) => lifecycleError() ?? handler(params);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  if (lifecycle !== 'starting') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.', { retry: false });
+  lifecycle = 'running';
+  // Documents are tracked from now on: one opened before `initialize` was a notification to drop.
+  documents.listen(connection);
   const caps = params.capabilities;
   supportsConfiguration = !!caps.workspace?.configuration;
   supportsDynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -251,7 +278,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   if (typeof init.storagePath === 'string') storagePath = init.storagePath;
   // Restricted mode: an untrusted workspace's files are never read as sources (bundled seeds only).
-  ctx.sources.trusted = init.trusted !== false;
+  // Trusted only when the client says `true`, or says nothing (editors without workspace trust);
+  // any other value ("false", 0, null) is not a yes.
+  ctx.sources.trusted = init.trusted === undefined || init.trusted === true;
+  if (init.trusted !== undefined && typeof init.trusted !== 'boolean') {
+    connection.console.warn(`initializationOptions.trusted should be true or false, not ${JSON.stringify(init.trusted)}; the workspace is treated as untrusted.`);
+  }
   clientWatchesSources = init.clientWatchesSources === true;
   initSettings = init.settings;
 
@@ -353,6 +385,9 @@ function schedulePersist(): void {
 }
 
 connection.onShutdown(async () => {
+  const refused = lifecycleError();
+  if (refused) throw refused;
+  lifecycle = 'shut down';
   if (persistTimer) clearTimeout(persistTimer);
   persistTimer = undefined;
   if (!analysing) await ctx.sources.corpus?.persist();
@@ -371,11 +406,14 @@ connection.onNotification(CURSOR_NOTIFICATION, (p: { uri?: unknown; position?: {
 });
 
 documents.onDidOpen((e) => {
+  // Before `initialize` a notification is dropped (the document manager keeps the text).
+  if (lifecycle !== 'running') return;
   lastText.set(e.document.uri, e.document.getText());
   checker.onOpen(e.document);
 });
 
 documents.onDidChangeContent((e) => {
+  if (lifecycle !== 'running') return;
   const prev = lastText.get(e.document.uri);
   const text = e.document.getText();
   lastText.set(e.document.uri, text);
@@ -387,20 +425,21 @@ documents.onDidChangeContent((e) => {
   checker.onChange(e.document, i);
 });
 
-documents.onDidSave((e) => checker.onSave(e.document));
+documents.onDidSave((e) => lifecycle === 'running' && checker.onSave(e.document));
 
 documents.onDidClose((e) => {
   lastText.delete(e.document.uri);
   checker.onClose(e.document.uri);
 });
 
-connection.onHover((params) => provideHover(ctx, checker, params));
-connection.onCompletion((params) => provideCompletion(ctx, params));
-connection.onCodeAction((params) => provideCodeActions(ctx, checker, params));
-connection.onDefinition((params) => provideDefinition(ctx, params));
+connection.onHover(whileRunning((params) => provideHover(ctx, checker, params)));
+connection.onCompletion(whileRunning((params) => provideCompletion(ctx, params)));
+connection.onCodeAction(whileRunning((params) => provideCodeActions(ctx, checker, params)));
+connection.onDefinition(whileRunning((params) => provideDefinition(ctx, params)));
 
 const host: CommandHost = { ctx, checker, reindex, sendStatus };
-connection.onExecuteCommand((params) => executeCommand(host, params.command, params.arguments ?? []));
+connection.onExecuteCommand(whileRunning((params) => executeCommand(host, params.command, params.arguments ?? [])));
+// Any other request: the lifecycle's error when there is one, else "no such method".
+connection.onRequest((method) => lifecycleError() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
-documents.listen(connection);
 connection.listen();
