@@ -19,7 +19,7 @@ import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
 import { checkRoles } from './roles';
 import { checkStatements } from './statements';
-import { checkUnits } from './units';
+import { checkUnits, checkUnitSteps } from './units';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
 export function acceptKey(sentence: string, code: string): string {
@@ -164,10 +164,10 @@ export function checkSentence(ctx: SentenceContext, options: CheckOptions): Diag
  * other work run (see `checkDraftSliced`); its value is the findings. `checkDraft` runs it
  * through at once.
  */
-function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, languageId: 'markdown' | 'plaintext'): Generator<void, Diagnostic[]> {
+function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, languageId: 'markdown' | 'plaintext'): Generator<Promise<void> | undefined, Diagnostic[]> {
   const lines = new LineIndex(text);
   const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
-  const sentences = checkUnits(text, languageId, lines);
+  const sentences = yield* checkUnitSteps(text, languageId, lines);
   yield;
   const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
   const terms: (Terms | undefined)[] = [];
@@ -216,10 +216,17 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
   const costs = new Costs();
   // After query q, this thread has the sentences after q's to check.
   const searches = new Searches(corpus, queries, costs, (q) => wanted.length - owner[q]! - 1);
+  // Sentence k's last query (its quotations' come after its own): once the search thread is
+  // past it, none of the sentence's searches makes the check wait on the thread.
+  const lastQuery = sentenceQuery.map((q, k) => Math.max(q, ...quoteQuery[k]!));
   const out: Diagnostic[] = [];
   try {
     for (let k = 0; k < wanted.length; k++) {
       const i = wanted[k]!;
+      // A check in slices waits for the search thread by yielding (requests are answered
+      // meanwhile) rather than blocking in Atomics.wait, which held requests up to 110 ms.
+      const wait = searches.whenReady(lastQuery[k]!);
+      if (wait) yield wait;
       const ctx = makeContext(corpus, text, lines, sentences[i]!, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!) });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
@@ -240,6 +247,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
 export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
   const steps = checkSteps(corpus, text, options, languageId);
   for (;;) {
+    // Run through: a wait for the search thread is left to `get`, which blocks for it.
     const r = steps.next();
     if (r.done) return r.value;
   }
@@ -267,8 +275,9 @@ export async function checkDraftSliced(
     for (;;) {
       const r = steps.next();
       if (r.done) return r.value;
-      if (performance.now() >= until) {
-        await nextTurn();
+      if (r.value || performance.now() >= until) {
+        // The search thread's answer (when the step waits for one), else a turn of the event loop.
+        await (r.value ?? nextTurn());
         slice.signal?.throwIfAborted();
         until = performance.now() + sliceMs;
       }

@@ -109,3 +109,70 @@ describe('checkUnits', () => {
     for (const u of units) expect(u.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
   });
 });
+
+describe('long drafts read a piece at a time', () => {
+  function rng(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const LINES = [
+    'The talks lasted three hours.',
+    'Foreign Minister Hakan Fidan said "we are close," before he left.',
+    'a line without an end',
+    '- a list item. It has two sentences',
+    '  an indented continuation of it.',
+    '    indented code, or more of a list',
+    '1. First. Second',
+    '> A quoted line. Another.',
+    '# A heading',
+    '[^1]: A footnote body. With two sentences.',
+    '---',
+    '***',
+    '[ref]: https://example.com',
+    '===',
+    '  - a nested item. Two sentences',
+    '[^note]: Another footnote',
+    '* star item',
+    'Mr. Smith met U.S. officials in 2025. They left.',
+    'A [link](https://x.example) and `code` and ![img](y).',
+    '',
+    '',
+    '   ',
+    '\t',
+  ];
+  const draft = (r: () => number, n: number, eol: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(LINES[Math.floor(r() * LINES.length)]!);
+    return out.join(eol);
+  };
+
+  it('give the sentences draftSentences gives, on 40 random long drafts (Markdown and plain text, LF and CRLF)', async () => {
+    const { checkUnits, sentenceSteps } = await import('../../../src/engine/check/units');
+    const { LineIndex } = await import('../../../src/engine/text/lines');
+    const r = rng(13);
+    let pieces = 0;
+    for (let k = 0; k < 40; k++) {
+      const text = draft(r, 9_000 + Math.floor(r() * 6_000), k % 3 === 0 ? '\r\n' : '\n');
+      for (const lang of ['markdown', 'plaintext'] as const) {
+        const steps = sentenceSteps(text, lang, new LineIndex(text));
+        let n = 0;
+        let s = steps.next();
+        while (!s.done) {
+          n++;
+          s = steps.next();
+        }
+        pieces += n;
+        expect(s.value, `draft ${k} (${lang})`).toEqual(draftSentences(text, lang));
+        expect(checkUnits(text, lang)).toEqual(draftSentences(text, lang));
+      }
+    }
+    // They were read in pieces (a yield between two pieces).
+    expect(pieces).toBeGreaterThan(40);
+  }, 120_000);
+});
