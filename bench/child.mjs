@@ -206,6 +206,46 @@ async function queries() {
     await corpus.close();
   }
 
+  // Hostile drafts (issue 13): how long a request can wait behind a check of them (the check
+  // runs in slices, as the language server runs it: the longest stretch without a turn of the
+  // event loop), and how long a hover on them takes itself (the name and figure under the cursor).
+  const hostile = [
+    ['1 MB of prose', draft.text.repeat(Math.ceil(1_000_000 / draft.text.length)).slice(0, 1_000_000)],
+    ['a one-sentence megabyte', 'The talks lasted three hours and '.repeat(30_000)],
+    ['a directive and 150,000 tabs', `Intro.\n<!-- sourcewise-disable-next-line${'\t'.repeat(150_000)}\nThe talks lasted three hours.\n`],
+    ['75,000 × [^', `The talks lasted three hours. ${'[^'.repeat(75_000)}\n`],
+    ['[@ and 150,000 letters', `The talks lasted three hours. [@${'a'.repeat(150_000)}\n`],
+  ];
+  res.hostileWaitMs = 0;
+  res.hostileHoverMs = 0;
+  for (const [name, text] of hostile) {
+    let last = performance.now();
+    let longest = 0;
+    let watching = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (watching) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const t = performance.now();
+    await corpus.checkSliced(text);
+    watching = false;
+    longest = Math.max(longest, performance.now() - last);
+    const checkMs = performance.now() - t;
+    const mid = text.length >> 1;
+    const [hoverMs] = time(() => {
+      corpus.nameAt(text, 5);
+      corpus.figureAt(text, 5);
+      corpus.nameAt(text, mid);
+      return corpus.figureAt(text, mid);
+    });
+    if (longest > res.hostileWaitMs) (res.hostileWaitMs = longest), (res.hostileWaitDraft = name);
+    if (hoverMs > res.hostileHoverMs) (res.hostileHoverMs = hoverMs), (res.hostileHoverDraft = name);
+    console.error(`  ${spec.name}: ${name}: checked in ${checkMs.toFixed(0)} ms in slices, a request waited at most ${longest.toFixed(1)} ms; hovers ${hoverMs.toFixed(1)} ms`);
+  }
+
   // Re-check after a one-character edit, only the edited sentence.
   const ds = draftSentences(draft.text, 'markdown');
   const re2 = [];

@@ -144,6 +144,8 @@ const rows = [
   ['full check, all searches on one thread', (r) => r.checkAloneMs, 'ms'],
   ['searches answered by the search thread', (r) => r.checkThreadShare, ''],
   ['re-check after 1-char edit', (r) => r.recheckMs, 'ms'],
+  ['hostile drafts: longest wait behind a check (target 100 ms)', (r) => r.hostileWaitMs, 'ms'],
+  ['hostile drafts: slowest hover (name + figure, twice)', (r) => r.hostileHoverMs, 'ms'],
   ['hover p50', (r) => r.hoverP50Ms, 'ms'],
   ['hover p95', (r) => r.hoverP95Ms, 'ms'],
   ['citeText p50', (r) => r.citeP50Ms, 'ms'],
@@ -209,6 +211,15 @@ if (check) {
     }
   }
   for (const n of names) if (results.corpora[n].checkThreadMismatch) failures.push(`${n}: the full check found different things with and without the search thread`);
+  // No request waits more than 100 ms behind a check, whatever the draft (issue 13): the target,
+  // scaled by how fast the machine ran the calibration against the baseline's machine.
+  for (const n of names) {
+    const r = results.corpora[n];
+    const b = base.corpora?.[n];
+    if (r.hostileWaitMs === undefined) continue;
+    const scale = b?.calibQueriesMs && r.calibQueriesMs ? Math.max(1, r.calibQueriesMs / b.calibQueriesMs) : 1;
+    if (r.hostileWaitMs > 100 * scale) failures.push(`${n} hostileWaitMs: a request waited ${r.hostileWaitMs.toFixed(1)} ms behind the check of ${r.hostileWaitDraft} (target 100 ms × machine ${scale.toFixed(2)})`);
+  }
   // Figures that should not grow with corpus size: from the smallest to the largest corpus
   // in this run they may grow by at most 3x (plus 5 ms) while the corpus grows by 5x or more.
   const sized = names.filter((n) => n !== 'seeds' && !results.corpora[n].timedOut).sort((a, b) => results.corpora[a].sentences - results.corpora[b].sentences);

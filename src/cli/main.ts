@@ -1,10 +1,11 @@
 /** `sourcewise`: check drafts against a folder of sources from the command line. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Corpus } from '../engine/corpus';
+import { readTextFile } from '../engine/sources/read';
 import type { Diagnostic } from '../engine/types';
-import { renderFactSheet } from './render';
+import { field, jsonSafe, renderFactSheet, terminalSafe } from './render';
 import { evidenceName } from '../engine/store';
 
 const USAGE = `usage:
@@ -20,22 +21,25 @@ function bundledSeeds(): string {
   return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
 }
 
+/** Drafts larger than this are not read (as sources larger than their limit are not). */
+const MAX_DRAFT_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a draft with the checks sources get (src/engine/sources/read.ts): a FIFO, a device
+ * such as /dev/zero or a socket is refused before anything is read, at most 10 MB are read,
+ * and the bytes must be text. Every refusal is a usage error naming the file and why.
+ */
 function readDraft(file: string): string {
-  let st;
-  try {
-    st = statSync(file);
-  } catch {
-    throw new UsageError(`cannot read ${file}: no such file`);
-  }
-  if (st.isDirectory()) throw new UsageError(`${file} is a folder; give a draft file`);
-  if (st.size > 10 * 1024 * 1024) throw new UsageError(`${file} is larger than 10 MB; not checked`);
-  const buf = readFileSync(file);
-  if (buf.subarray(0, 8192).includes(0)) throw new UsageError(`${file} looks like a binary file; not checked`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8 text`);
-  }
+  const r = readTextFile(file, MAX_DRAFT_BYTES);
+  if (r.ok) return r.text;
+  const reason = r.reason;
+  if (reason === 'file not found') throw new UsageError(`cannot read ${file}: no such file`);
+  if (reason === 'is a directory') throw new UsageError(`${file} is a folder; give a draft file`);
+  if (reason === 'not a regular file') throw new UsageError(`${file} is not a regular file (a pipe, device or socket); not checked`);
+  if (reason.startsWith('larger than')) throw new UsageError(`${file} is larger than 10 MB; not checked`);
+  if (reason === 'binary file') throw new UsageError(`${file} looks like a binary file; not checked`);
+  if (reason === 'not valid UTF-8 text') throw new UsageError(`${file} is not valid UTF-8 text`);
+  throw new UsageError(`cannot read ${file}: ${reason}`);
 }
 
 function languageOf(file: string): 'markdown' | 'plaintext' {
@@ -49,17 +53,33 @@ async function loadCorpus(sources: string[] | undefined) {
   }
   // No search thread: the command line checks right after loading, before a thread could have its copy of the index.
   const { corpus, skipped } = await Corpus.load(patterns, { cwd: process.cwd(), searchThread: false });
-  for (const s of skipped) process.stderr.write(`sourcewise: skipped ${s.path}: ${s.reason}\n`);
+  for (const s of skipped) {
+    if (s.pattern) process.stderr.write(`sourcewise: the source pattern ${field(s.path)} ${field(s.reason)}\n`);
+    else process.stderr.write(`sourcewise: skipped ${field(s.path)}: ${field(s.reason)}\n`);
+  }
   if (corpus.docs.length === 0) throw new UsageError(`no readable sources in ${patterns.join(', ')}`);
+  // Sources whose size and time were unchanged are compared with what was indexed, so a file
+  // rewritten with its time kept (touch -r) is not checked against its old text.
+  await corpus.verifySources();
+  loaded = corpus;
   return corpus;
 }
 
+/** The corpus of this run, so that `finish` can write its persistent index again if damage was found in it after loading. */
+let loaded: Corpus | undefined;
+
+/** Writes command output: whatever control characters are left (none should be) are shown escaped, never sent to the terminal. */
+function out(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
 function textLine(file: string, d: Diagnostic): string {
-  const head = `${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`;
+  // Every field may hold a source's words: on one line each, controls shown escaped (see field).
+  const head = `${field(file)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${field(d.message)}`;
   const ev = d.evidence
     .slice(0, 4)
-    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${evidenceName(e)} (${e.source}:${e.line + 1}): ${e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text}`);
-  const fix = d.fixes[0] ? [`    fix: ${d.fixes[0].title}`] : [];
+    .map((e) => `    ${e.stance === 'supports' ? '+' : e.stance === 'contradicts' ? '-' : '·'} ${field(evidenceName(e))} (${field(e.source)}:${e.line + 1}): ${field(e.text.length > 140 ? e.text.slice(0, 137) + '…' : e.text)}`);
+  const fix = d.fixes[0] ? [`    fix: ${field(d.fixes[0].title)}`] : [];
   return [head, ...ev, ...fix].join('\n');
 }
 
@@ -91,12 +111,12 @@ async function main(argv: string[]): Promise<number> {
       const files = drafts.map((d) => ({ file: d.file, diagnostics: corpus.check(d.text, {}, languageOf(d.file)) }));
       const errors = files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'error').length, 0);
       if (format === 'json') {
-        process.stdout.write(JSON.stringify({ files: files.map((f) => ({ file: f.file, diagnostics: f.diagnostics.map(({ sentence: _s, draftSays: _d, ...d }) => d) })) }, null, 2) + '\n');
+        out(jsonSafe(JSON.stringify({ files: files.map((f) => ({ file: f.file, diagnostics: f.diagnostics.map(({ sentence: _s, draftSays: _d, ...d }) => d) })) }, null, 2)) + '\n');
       } else {
-        for (const f of files) for (const d of f.diagnostics) process.stdout.write(textLine(f.file, d) + '\n');
+        for (const f of files) for (const d of f.diagnostics) out(textLine(f.file, d) + '\n');
         const all = files.flatMap((f) => f.diagnostics);
         const count = (s: string) => all.filter((d) => d.severity === s).length;
-        process.stdout.write(
+        out(
           `\n${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('information'), 'note')} in ${plural(files.length, 'file')}, checked against ${plural(corpus.docs.length, 'source')}\n`,
         );
       }
@@ -109,12 +129,12 @@ async function main(argv: string[]): Promise<number> {
       const drafts = rest.map((f) => ({ file: f, text: readDraft(f) }));
       const corpus = await loadCorpus(values.sources);
       const files = drafts.map((d) => ({ file: d.file, sentences: corpus.citeSentences(d.text, { line }, languageOf(d.file)) }));
-      if (format === 'json') process.stdout.write(JSON.stringify({ files }, null, 2) + '\n');
+      if (format === 'json') out(jsonSafe(JSON.stringify({ files }, null, 2)) + '\n');
       else
         for (const f of files)
           for (const s of f.sentences) {
-            process.stdout.write(`${f.file}:${s.range.start.line + 1}:${s.range.start.character + 1} ${s.text}\n`);
-            for (const c of s.candidates) process.stdout.write(`    ${c.score.toFixed(2)} ${c.name ?? c.outlet ?? c.source} (${c.source}:${c.line + 1}): ${c.text}\n`);
+            out(`${field(f.file)}:${s.range.start.line + 1}:${s.range.start.character + 1} ${field(s.text)}\n`);
+            for (const c of s.candidates) out(`    ${c.score.toFixed(2)} ${field(c.name ?? c.outlet ?? c.source)} (${field(c.source)}:${c.line + 1}): ${field(c.text)}\n`);
           }
       return 0;
     }
@@ -124,10 +144,10 @@ async function main(argv: string[]): Promise<number> {
       const corpus = await loadCorpus(values.sources);
       const sheet = corpus.facts(name);
       if (!sheet) {
-        process.stderr.write(`sourcewise: no source mentions “${name}”\n`);
+        process.stderr.write(`sourcewise: no source mentions “${field(name)}”\n`);
         return 1;
       }
-      process.stdout.write(format === 'json' ? JSON.stringify(sheet, null, 2) + '\n' : renderFactSheet(sheet) + '\n');
+      out(format === 'json' ? jsonSafe(JSON.stringify(sheet, null, 2)) + '\n' : renderFactSheet(sheet) + '\n');
       return 0;
     }
     case 'index': {
@@ -135,9 +155,9 @@ async function main(argv: string[]): Promise<number> {
       const corpus = await loadCorpus(values.sources);
       const s = corpus.stats();
       const ms = Math.round(performance.now() - t0);
-      if (format === 'json') process.stdout.write(JSON.stringify({ ...s, millis: ms }, null, 2) + '\n');
+      if (format === 'json') out(jsonSafe(JSON.stringify({ ...s, millis: ms }, null, 2)) + '\n');
       else
-        process.stdout.write(
+        out(
           `sources ${s.sources}\nsentences ${s.sentences}\nentities ${s.entities}\nclaims ${s.claims}\nquotes ${s.quotes}\nroles ${s.roles}\nskipped ${s.skipped.length}\ntime ${ms} ms\n`,
         );
       return 0;
@@ -147,15 +167,46 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Resolves once everything written to `stream` so far has been handed to the operating system.
+ * Writes to a pipe are asynchronous in Node: `process.exit` right after a large write drops
+ * whatever is still queued (a piped `cite --format json` lost all but the first 64 KB).
+ */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || stream.writableEnded) return resolve();
+    // Writes complete in order: the callback of an empty write comes after every write before it.
+    stream.write('', () => resolve());
+  });
+}
+
+/** A reader that went away (`sourcewise … | head`) ends the command quietly rather than with an EPIPE trace. */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+/** Sets the exit code, lets stdout and stderr drain, then exits (the corpus may hold handles that would keep the process alive). */
+async function finish(code: number): Promise<never> {
+  process.exitCode = code;
+  // A part of the persistent index found damaged during the command is written again, sound,
+  // so the next run does not meet it (a no-op when nothing changed).
+  await loaded?.persist().catch(() => undefined);
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => finish(code),
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`sourcewise: ${msg}\n`);
+    process.stderr.write(`sourcewise: ${field(msg)}\n`);
     if (!(err instanceof UsageError) && !(err instanceof TypeError && /parseArgs|option/i.test(msg)) && process.env.SOURCEWISE_DEBUG) {
-      process.stderr.write(String((err as Error).stack) + '\n');
+      process.stderr.write(terminalSafe(String((err as Error).stack)) + '\n');
     }
-    process.exit(2);
+    return finish(2);
   },
 );
 

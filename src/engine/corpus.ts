@@ -17,20 +17,22 @@ import type { CheckOptions, Engine, FactSheet, FigureReport } from './api';
 import { bundledWorkerScript, SearchThread, type Batch, type DraftMessage } from './search-thread';
 import { EntitySentences } from './analysis/entity-sentences';
 import { analyseSentence, registerMentions, type MentionRef, type SentenceAnalysis, type RoleFinding } from './analysis';
-import { checkDraft, figureReport } from './check';
+import { checkDraft, checkDraftSliced, figureReport } from './check';
+import { checkUnits } from './check/units';
 import { citeSentences, citeText } from './citations';
 import { SentenceIndex, termsOf, type IndexState, type Terms } from './citations/retrieval';
 import { readFileSync } from 'node:fs';
 import * as v8 from 'node:v8';
-import { cacheFileFor, defaultCacheDir, deferred, OnDemand, readCache, writeCache, type DeferredPart } from './cache';
-import { AnalysisReader, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable, type TermLists } from './cache/table';
+import { cacheFileFor, crc32, defaultCacheDir, deferred, OnDemand, readCache, writeCache, type DeferredPart } from './cache';
+import { checkAnalysis, checkBlock, checkBulk, checkDocs, checkIndex, checkRegistry, checkTable } from './cache/validate';
+import { AnalysisReader, storedCrc, decodeDocs, encodeAnalyses, encodeDocs, encodeTable, pauseEvery, TableReader, type AnalysisTable, type DocTable, type SentenceTable, type TermLists } from './cache/table';
 import { EntityRegistry, findMentions, packRegistry, placeSpellings, RegistryUnpacker, titleKey, type Entity, type PackedRegistry } from './entities';
 import { normalizePhrase } from './text/fold';
 import { factSheet } from './facts';
 import { findSocialPostAuthor } from './quotes';
 import { draftSentences, splitSentences } from './sentences';
 import { parseSource, readSources } from './sources';
-import { decodeText, listSources, readFiles } from './sources/read';
+import { decodeText, listSources, readFiles, readTextFile, type Skipped } from './sources/read';
 import { SentRec, type Analyser, type RoleRec, type Store } from './store';
 import type {
   CitationCandidate,
@@ -147,7 +149,7 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 export interface LoadResult {
   corpus: Corpus;
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
 
 /** Inserts `x` into `list`, kept in ascending order of `key`. */
@@ -201,7 +203,7 @@ export class Corpus implements Engine, Analyser {
     }
     return this.docSentsMap;
   }
-  private skipped: { path: string; reason: string }[] = [];
+  private skipped: Skipped[] = [];
   private millis = 0;
   private root?: string;
   /** Live sentences not analysed yet. */
@@ -449,6 +451,39 @@ export class Corpus implements Engine, Analyser {
   }
 
   /**
+   * Reads again every source a warm start took from the persistent index because its size and
+   * modification time were unchanged, and reindexes those whose text is not the one indexed
+   * (CRC-32 against the stored one): a file rewritten with its size and time kept (`touch -r`)
+   * gave stale findings. In slices of ~15 ms; resolves with the number of sources reindexed.
+   * The language server runs it in the background after a warm start, the command line before
+   * it answers.
+   */
+  async verifySources(opts: { signal?: AbortSignal; maxFileSize?: number } = {}): Promise<number> {
+    const docs = this.store.docs;
+    let changed = 0;
+    let until = performance.now() + SLICE_MS;
+    for (let id = 0; id < docs.length; id++) {
+      const doc = docs[id];
+      const crc = doc ? storedCrc(doc) : NaN;
+      if (!doc || Number.isNaN(crc)) continue;
+      if (performance.now() > until) {
+        await yieldToLoop();
+        opts.signal?.throwIfAborted();
+        until = performance.now() + SLICE_MS;
+      }
+      // Replaced or removed meanwhile: nothing to verify.
+      if (this.store.docs[id] !== doc) continue;
+      const read = readTextFile(doc.path, opts.maxFileSize ?? 5 * 1024 * 1024);
+      // Unreadable now: the next load's listing says what became of it.
+      if (!read.ok) continue;
+      if (crc32(Buffer.from(read.text, 'utf8')) === crc) continue;
+      this.upsert({ path: doc.path, text: read.text, size: read.size, mtimeMs: read.mtimeMs });
+      changed++;
+    }
+    return changed;
+  }
+
+  /**
    * Reads what a warm start left in the persistent index (source texts, term
    * lists, analyses) without blocking the event loop, so that the first request
    * needing them does not read them itself. `analyseAll` does this first.
@@ -507,15 +542,34 @@ export class Corpus implements Engine, Analyser {
   }
 
   private static fromSnapshot(snap: Snapshot, opts: CorpusOptions): Corpus {
+    // Everything section 0 decoded to is checked before any of it is used (see cache/validate.ts).
+    if (!snap || typeof snap !== 'object') throw new Error('no index in the file');
+    if (snap.root !== undefined && typeof snap.root !== 'string') throw new Error('bad root');
+    checkDocs(snap.docs);
+    checkTable(snap.table, snap.docs);
+    checkIndex(snap.index, snap.table.count, snap.table.words.length);
+    if (!Number.isSafeInteger(snap.unanalysed) || snap.unanalysed < 0 || snap.unanalysed > snap.table.count) throw new Error('bad count of sentences to analyse');
+    if (!Array.isArray(snap.contentSkips) || snap.contentSkips.some((k) => typeof k?.path !== 'string' || typeof k.reason !== 'string' || typeof k.size !== 'number' || typeof k.mtimeMs !== 'number')) {
+      throw new Error('bad list of skipped files');
+    }
     const corpus = new Corpus({ ...opts, aliases: undefined, root: snap.root });
     corpus.aliases = opts.aliases ?? {};
-    const bulk = new OnDemand(snap.bulk, (reason) => {
-      corpus.warn(`Sourcewise: the source texts in the persistent index ${corpus.cacheFile ?? ''} could not be read (${reason}); reading the sources again.`);
-      corpus.dirty = true;
+    const bulk = new OnDemand(
+      snap.bulk,
+      (reason) => {
+        corpus.damaged(`the source texts in the persistent index ${corpus.cacheFile ?? ''} could not be read (${reason}); reading the sources again.`);
+        corpus.dirty = true;
+        corpus.version++;
+      },
+      (b) => checkBulk(b, snap.docs, snap.table),
+    );
+    corpus.bulk = bulk;
+    const docs = decodeDocs(snap.docs, () => bulk.get()?.texts, rereadSource, (reason) => {
+      // The part holding that text holds the term lists too: none of it is used from now on.
+      bulk.discard();
+      corpus.damaged(`the persistent index ${corpus.cacheFile ?? ''} is damaged (${reason}); reading the sources again.`);
       corpus.version++;
     });
-    corpus.bulk = bulk;
-    const docs = decodeDocs(snap.docs, () => bulk.get()?.texts, rereadSource);
     corpus.store.docs = docs;
     const t = snap.table;
     const reader = new TableReader(
@@ -534,9 +588,27 @@ export class Corpus implements Engine, Analyser {
     corpus.store.index = SentenceIndex.fromState(snap.index, t.words);
     docs.forEach((d, id) => d && corpus.byPath.set(d.path, id));
     corpus.pending = snap.unanalysed;
-    corpus.analysisPart = new OnDemand(snap.analysis, (reason) => corpus.analysisFailed(reason));
+    corpus.analysisPart = new OnDemand(
+      snap.analysis,
+      (reason) => corpus.analysisFailed(reason),
+      (a) => checkAnalysis(a, t.count),
+    );
     corpus.dirty = false;
     return corpus;
+  }
+
+  /** Whether a damaged part of the persistent index has been reported (once per corpus). */
+  private damageReported = false;
+
+  /**
+   * Reports damage found in the persistent index, once per corpus however many parts are
+   * damaged; the corpus is written again (sound) at the next `persist`.
+   */
+  private damaged(message: string): void {
+    this.dirty = true;
+    if (this.damageReported) return;
+    this.damageReported = true;
+    this.warn(`Sourcewise: ${message}`);
   }
 
   /**
@@ -548,10 +620,25 @@ export class Corpus implements Engine, Analyser {
     this.restoreSome(Infinity);
   }
 
-  /** The stored analysis could not be read: the index proper was sound; what the sentences say is worked out again. */
+  /**
+   * The stored analysis could not be read, or part of it turned out damaged after the rest was
+   * in use: the index proper was sound; everything the sentences were found to say is
+   * forgotten and worked out again (when read, and by `analyseAll`).
+   */
   private analysisFailed(reason: string): void {
-    this.warn(`Sourcewise: the analysis in the persistent index ${this.cacheFile ?? ''} could not be read (${reason}); analysing the sources again.`);
-    this.reg.setAliases(this.aliases);
+    this.damaged(`the analysis in the persistent index ${this.cacheFile ?? ''} could not be read (${reason}); analysing the sources again.`);
+    this.restoring = undefined;
+    this.analysisPart = undefined;
+    const registry = new EntityRegistry();
+    registry.setAliases(this.aliases);
+    registry.onMerge = (from, into) => this.entityMerged(from, into);
+    this.reg = registry;
+    for (const rec of this.store.sents) rec?.forgetAnalysis();
+    this.store.roles = [];
+    this.entitySents = new EntitySentences();
+    this.entityRoles.clear();
+    this.titleRoles = undefined;
+    this.counts = { claims: 0, quotes: 0 };
     this.pending = this.store.sents.reduce((n, rec) => n + (rec?.alive ? 1 : 0), 0);
     this.dirty = true;
     this.version++;
@@ -589,11 +676,24 @@ export class Corpus implements Engine, Analyser {
     }
     this.restoring = undefined;
     // The rest at once (tens of milliseconds at 100,000 sentences): each sentence learns where its analysis is.
-    const registry = EntityRegistry.fromState(unpacker.result());
+    let registry: EntityRegistry;
+    try {
+      const unpacked = unpacker.result();
+      checkRegistry(unpacked);
+      registry = EntityRegistry.fromState(unpacked);
+    } catch (err) {
+      this.analysisFailed((err as Error).message);
+      return true;
+    }
     registry.onMerge = (from, into) => this.entityMerged(from, into);
     this.reg = registry;
     this.store.roles = state.roles;
-    const reader = new AnalysisReader<SentenceAnalysis, MentionRef[]>(state.sentences, (b) => v8.deserialize(b));
+    const reader = new AnalysisReader<SentenceAnalysis, MentionRef[]>(
+      state.sentences,
+      (b) => v8.deserialize(b),
+      checkBlock,
+      (reason) => this.analysisFailed(reason),
+    );
     for (const rec of this.store.sents) {
       if (!rec?.alive) continue;
       rec.restore(reader);
@@ -949,6 +1049,20 @@ export class Corpus implements Engine, Analyser {
     return checkDraft(this, text, options, languageId);
   }
 
+  /**
+   * `check` in slices of ~15 ms with a turn of the event loop between them (what the language
+   * server runs, so requests are answered while a long draft is checked). Rejects with the
+   * signal's reason when aborted.
+   */
+  checkSliced(
+    text: string,
+    options: CheckOptions = {},
+    languageId: 'markdown' | 'plaintext' = 'markdown',
+    slice: { signal?: AbortSignal; sliceMs?: number } = {},
+  ): Promise<Diagnostic[]> {
+    return checkDraftSliced(this, text, options, languageId, { sliceMs: SLICE_MS, ...slice });
+  }
+
   citeSentences(text: string, options: { line?: number; limit?: number } = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): SentenceCitations[] {
     return citeSentences(this, text, options, languageId);
   }
@@ -973,7 +1087,7 @@ export class Corpus implements Engine, Analyser {
   }
 
   nameAt(text: string, offset: number): { name: string; span: Span } | undefined {
-    const sentences = draftSentences(text, 'markdown');
+    const sentences = checkUnits(text, 'markdown');
     const s = sentences.find((x) => x.start <= offset && offset <= x.end);
     if (!s) return undefined;
     for (const m of findMentions(s.text)) {

@@ -74,10 +74,21 @@ export class SentRec {
   private load(): void {
     const stored = this.stored!;
     this.stored = undefined;
-    const [analysis, refs] = stored.read(this.id);
+    const row = stored.read(this.id);
+    // Found damaged: the corpus has forgotten every stored analysis (see forgetAnalysis); this
+    // sentence is analysed again when read.
+    if (!row) return;
+    const [analysis, refs] = row;
     this.refsCache ??= refs;
     // A sentence with nothing in it is stored as no bytes.
     this.analysisCache ??= analysis ?? (stored.analysed(this.id) ? { claims: [], quotes: [], mentions: this.refsCache ?? [], negations: 0 } : undefined);
+  }
+
+  /** Drops the sentence's analysis, stored or made (the corpus analyses its sentences again). */
+  forgetAnalysis(): void {
+    this.stored = undefined;
+    this.analysisCache = undefined;
+    this.refsCache = undefined;
   }
 
   /** Set when the sentence has been analysed. */

@@ -9,6 +9,7 @@ import type { CitationStyle } from '../engine/api';
 import { footnoteText, pandocKey } from '../engine/citations/footnotes';
 import { sourceName } from '../engine/store';
 import { LineIndex } from '../engine/text/lines';
+import { draftText, oneLine, pathTarget, uriTarget } from '../engine/text/plain';
 import type { TextEdit } from '../engine/types';
 
 export interface CitationTarget {
@@ -52,8 +53,20 @@ export interface PandocCite {
 }
 
 const DEF_RE = /^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$/;
-const MARKER_RE = /\[\^([^\]\s]+)\](?!:)/g;
-const PANDOC_RE = /\[(?:[^\][]*?;\s*)?-?@([\w][\w:.#$%&+?<>~/-]*)[^\][]*\]/g;
+/**
+ * A footnote marker. Its label cannot hold `[` (nor can a Markdown link label): with `[`
+ * allowed, each of 75,000 `[^` in a row scanned to the end of the line for a `]`, and a
+ * hover took 5.5 s; now a scan stops at the next bracket and the line is read once.
+ */
+const MARKER_RE = /\[\^([^\][\s]+)\](?!:)/g;
+/** A bracketed span with no bracket inside: where a pandoc citation may be. */
+const BRACKETED_RE = /\[([^\][]*)\]/g;
+/**
+ * A pandoc citation's content (`see @key, p. 3`, `@a; -@b`): its first key. Tried on the
+ * content of each bracketed span; nothing after the key is matched, so nothing backtracks
+ * (one expression over the whole line went back over the key for every character after it).
+ */
+const PANDOC_CONTENT_RE = /^(?:[^]*?;\s*)?-?@([\w][\w:.#$%&+?<>~/-]*)/;
 
 /** Line spans of the text, marking fenced code blocks. */
 function lines(text: string): { start: number; end: number; text: string; code: boolean }[] {
@@ -94,10 +107,21 @@ export function parseDefBody(body: string): { ref?: { file: string; line: number
     return out;
   }
   const ref = /(?:^|\s)([^\s"“]+?):(\d+)(?=\s*(?:—|--|$))/.exec(body);
-  if (ref) out.ref = { file: ref[1]!.trim(), line: Math.max(0, Number(ref[2]) - 1) };
+  // The file name is written escaped for Markdown (formatDefinition): read it without the escapes.
+  if (ref) out.ref = { file: ref[1]!.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1'), line: Math.max(0, Number(ref[2]) - 1) };
   const ex = /(?:—|--)\s*["“](.*)["”]\s*$/.exec(body);
   if (ex) out.excerpt = ex[1];
   return out;
+}
+
+/**
+ * A definition's body without its `— "excerpt"` part (what a hover shows above the excerpt).
+ * One search for the dash and the quote, then a trim: `/\s*(?:—|--)\s*["“].*$/` went over
+ * a run of spaces once per space (quadratic in a long run).
+ */
+export function defHead(body: string): string {
+  const m = /(?:—|--)\s*["“]/.exec(body);
+  return m ? body.slice(0, m.index).trimEnd() : body;
 }
 
 export function parseFootnotes(text: string): { markers: FootnoteMarker[]; defs: FootnoteDef[]; pandoc: PandocCite[] } {
@@ -127,9 +151,13 @@ export function parseFootnotes(text: string): { markers: FootnoteMarker[]; defs:
       const start = l.start + scanFrom + m.index!;
       markers.push({ label: m[1]!, start, end: start + m[0].length });
     }
-    for (const m of rest.matchAll(PANDOC_RE)) {
-      const start = l.start + scanFrom + m.index!;
-      pandoc.push({ key: m[1]!, start, end: start + m[0].length });
+    if (rest.includes('@')) {
+      for (const m of rest.matchAll(BRACKETED_RE)) {
+        const key = PANDOC_CONTENT_RE.exec(m[1]!);
+        if (!key) continue;
+        const start = l.start + scanFrom + m.index!;
+        pandoc.push({ key: key[1]!, start, end: start + m[0].length });
+      }
     }
   }
   return { markers, defs, pandoc };
@@ -171,7 +199,8 @@ export interface CitationEdits {
 
 function defCitesSource(def: FootnoteDef, t: { file: string }): boolean {
   if (def.ref && def.ref.file === t.file) return true;
-  return def.body.includes(`${t.file}:`) || def.body.includes(`(${t.file}, line `);
+  // The file name as written in the definition: as it is, or escaped for Markdown (formatDefinition).
+  return [t.file, draftText(t.file)].some((f) => def.body.includes(`${f}:`) || def.body.includes(`(${f}, line `));
 }
 
 /** The loaded source a footnote definition cites, and the 0-based line. */
@@ -214,7 +243,9 @@ export function citationEdits(
     const href = draftPath && !/^[a-z][a-z0-9+.-]+:/i.test(target.path)
       ? path.relative(path.dirname(draftPath), target.path).replace(/\\/g, '/')
       : target.path;
-    const marker = `[${sourceName(target).replace(/[[\]]/g, '')}](<${href}#L${target.line + 1}>)`;
+    // The source's name as plain text; the target encoded so it cannot end early (a `>` or a line break in a path).
+    const isUri = /^[a-z][a-z0-9+.-]+:/i.test(href);
+    const marker = `[${draftText(sourceName(target)).replace(/[[\]]/g, '')}](<${isUri ? uriTarget(href) : pathTarget(href)}#L${target.line + 1}>)`;
     return { marker, main: { range: range(replace.start, replace.end), newText: marker }, additional: [], reused: false };
   }
 
@@ -263,7 +294,8 @@ export function citationEdits(
   // The definition goes at the end of the document, after a blank line unless the
   // document already ends with footnote definitions.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const trimmedEnd = text.replace(/\s+$/, '');
+  // trimEnd, not replace(/\s+$/): the expression tried every space of a long run inside the text.
+  const trimmedEnd = text.trimEnd();
   const lastDef = defs[defs.length - 1];
   const endsWithDefs = !!lastDef && trimmedEnd.length <= lastDef.end;
   const trailing = text.slice(trimmedEnd.length);

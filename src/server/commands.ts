@@ -2,10 +2,10 @@
  * workspace/executeCommand handlers. Commands that need UI on the client
  * (fact sheet, browse, cite) return data; the rest act and report via messages.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import type { Position, TextEdit } from 'vscode-languageserver/node';
+import { readTextFile } from '../engine/sources/read';
 import type { SourceDoc } from '../engine/types';
 import { citationEdits } from './citations';
 import { candidatesAt, targetFor } from './completion';
@@ -93,6 +93,21 @@ export function sourceSentences(doc: SourceDoc): { line: number; character: numb
   return out;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+
+/**
+ * The word around an offset, scanned outward a character at a time (at most 100 each way).
+ * `/[\p{L}\p{N}'’-]*$/` over the text before the offset started a match at every letter
+ * of a long run that did not reach the offset: quadratic.
+ */
+export function wordAt(text: string, offset: number): string {
+  let a = offset;
+  while (a > 0 && offset - a < 100 && WORD_CHAR.test(text[a - 1]!)) a--;
+  let b = offset;
+  while (b < text.length && b - offset < 100 && WORD_CHAR.test(text[b]!)) b++;
+  return text.slice(a, b).trim();
+}
+
 export async function executeCommand(host: CommandHost, command: string, args: unknown[]): Promise<unknown> {
   const { ctx, checker } = host;
   const arg = args[0];
@@ -109,14 +124,24 @@ export async function executeCommand(host: CommandHost, command: string, args: u
       if (!isRecord(arg) || typeof arg.uri !== 'string' || typeof arg.key !== 'string') {
         throw new Error('sourcewise.acceptClaim expects { uri, key }');
       }
-      const file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
-      checker.checkOpen(arg.uri);
+      let file: string | undefined;
+      try {
+        file = await ctx.accepted.add(uriToPath(arg.uri), arg.key);
+      } catch (err) {
+        // Not written (a link where .sourcewise or accepted.json should be, say): the claim is
+        // accepted for this session, and the writer is told why it was not saved.
+        const reason = err instanceof Error ? err.message : String(err);
+        void ctx.connection.window.showWarningMessage(`Sourcewise accepted the claim for this session but did not save it: ${reason}.`);
+        await checker.checkOpen(arg.uri);
+        return { file: null, folder: ctx.accepted.folderFor(uriToPath(arg.uri)) ?? null, key: arg.key, error: reason };
+      }
+      await checker.checkOpen(arg.uri);
       return { file: file ?? null, folder: ctx.accepted.folderFor(uriToPath(arg.uri)) ?? null, key: arg.key };
     }
     case 'sourcewise.toggleChecking': {
       ctx.checkingEnabled = !ctx.checkingEnabled;
       if (ctx.checkingEnabled) {
-        for (const doc of ctx.documents.all()) checker.checkOpen(doc.uri);
+        for (const doc of ctx.documents.all()) void checker.checkOpen(doc.uri);
       } else checker.clearAll();
       host.sendStatus();
       if (!ctx.clientShowsMessages) {
@@ -141,9 +166,7 @@ export async function executeCommand(host: CommandHost, command: string, args: u
           name = corpus.nameAt(text, offset)?.name;
           if (!name) {
             // Fall back to the word under the cursor.
-            const left = /[\p{L}\p{N}'’-]*$/u.exec(text.slice(0, offset))?.[0] ?? '';
-            const right = /^[\p{L}\p{N}'’-]*/u.exec(text.slice(offset))?.[0] ?? '';
-            name = (left + right).trim() || undefined;
+            name = wordAt(text, offset) || undefined;
           }
         }
       }
@@ -272,7 +295,7 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
   const open = new Set(ctx.documents.all().map((d) => d.uri));
   for (const doc of ctx.documents.all()) {
     if (!checker.isDraft(doc)) continue;
-    checker.checkOpen(doc.uri);
+    await checker.checkOpen(doc.uri);
     files++;
     findings += checker.results(doc.uri).length;
   }
@@ -293,20 +316,17 @@ async function checkAll(host: CommandHost): Promise<{ files: number; findings: n
         const abs = path.normalize(file);
         const uri = toUri(abs);
         if (open.has(uri) || ctx.sources.matches(abs)) continue;
-        let text: string;
-        try {
-          const st = await fs.stat(abs);
-          if (st.size > ctx.settings.maxFileSize * 4) {
-            skipped++;
-            continue;
-          }
-          text = await fs.readFile(abs, 'utf8');
-        } catch {
+        // The checks sources get: a regular file only (a FIFO or device put there cannot hang
+        // the server), a size limit, text. Larger than maxFileSize (up to 4×) is read, and the
+        // checker reports it as too large to check.
+        const read = readTextFile(abs, ctx.settings.maxFileSize * 4);
+        if (!read.ok) {
           skipped++;
           continue;
         }
+        const text = read.text;
         files++;
-        findings += checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
+        findings += await checker.publishClosed(uri, text, /\.txt$/i.test(abs) ? 'plaintext' : 'markdown');
       }
     }
   }

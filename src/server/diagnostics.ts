@@ -89,6 +89,8 @@ interface DocState {
   results: CheckedDiagnostic[];
   /** Diagnostics shown for files that are not open (Check All). */
   text?: string;
+  /** Stops the check under way or waiting for its turn (a newer one is wanted, or the draft closed). */
+  check?: AbortController;
 }
 
 const SEVERITY: Record<string, DiagnosticSeverity> = {
@@ -125,7 +127,20 @@ export class Checker {
   /** What was last published per URI (version and diagnostics), so a re-check that finds the same is not sent again. */
   private lastSent = new Map<string, string>();
 
+  /**
+   * Checks run one at a time, each in slices with requests answered between them (see
+   * Corpus.checkSliced): a check waiting for its turn is here.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private ctx: ServerContext) {}
+
+  /** Runs `work` after the checks queued before it. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
 
   private state(uri: string): DocState {
     let s = this.states.get(uri);
@@ -175,6 +190,7 @@ export class Checker {
 
   onClose(uri: string): void {
     const st = this.states.get(uri);
+    st?.check?.abort(new Error('closed'));
     if (st?.timer) clearTimeout(st.timer);
     if (st?.pauseTimer) clearTimeout(st.pauseTimer);
     this.states.delete(uri);
@@ -198,9 +214,11 @@ export class Checker {
   private schedule(uri: string, delay: number): void {
     const st = this.state(uri);
     if (st.timer) clearTimeout(st.timer);
+    // The check under way is of text a newer check replaces.
+    st.check?.abort(new Error('superseded'));
     st.timer = setTimeout(() => {
       st.timer = undefined;
-      this.checkOpen(uri);
+      void this.checkOpen(uri);
     }, delay);
   }
 
@@ -212,19 +230,38 @@ export class Checker {
     }
   }
 
-  /** Checks an open document and publishes. */
-  checkOpen(uri: string): void {
+  /**
+   * Checks an open document and publishes; resolves when done (or stopped by a newer check of
+   * the document, which publishes instead). The check waits for the one under way, then runs
+   * in slices: hovers, completions and code actions are answered between them.
+   */
+  async checkOpen(uri: string): Promise<void> {
     const doc = this.ctx.documents.get(uri);
     if (!doc) return;
     const st = this.state(uri);
+    st.check?.abort(new Error('superseded'));
     if (!this.ctx.checkingEnabled || !this.isDraft(doc)) {
       st.results = [];
       st.version = doc.version;
       this.clear(uri);
       return;
     }
-    st.results = this.run(doc.getText(), uri, doc.languageId);
-    st.version = doc.version;
+    const control = new AbortController();
+    st.check = control;
+    const version = doc.version;
+    const text = doc.getText();
+    let results: CheckedDiagnostic[] | undefined;
+    try {
+      results = await this.inTurn(() => this.run(text, uri, doc.languageId, control.signal));
+    } catch (err) {
+      this.ctx.log(`check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return;
+    } finally {
+      if (st.check === control) st.check = undefined;
+    }
+    if (!results || control.signal.aborted || this.states.get(uri) !== st) return;
+    st.results = results;
+    st.version = version;
     this.publish(uri);
     if (st.typing) {
       if (st.pauseTimer) clearTimeout(st.pauseTimer);
@@ -238,8 +275,12 @@ export class Checker {
     }
   }
 
-  /** Checks a draft's text; results are unfiltered by typing but filtered by everything else. */
-  run(text: string, uri: string, languageId = 'markdown'): CheckedDiagnostic[] {
+  /**
+   * Checks a draft's text in slices; results are unfiltered by typing but filtered by
+   * everything else. Undefined when `signal` stopped it.
+   */
+  async run(text: string, uri: string, languageId = 'markdown', signal?: AbortSignal): Promise<CheckedDiagnostic[] | undefined> {
+    if (signal?.aborted) return undefined;
     const settings = this.ctx.settings;
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > settings.maxFileSize) {
@@ -258,12 +299,14 @@ export class Checker {
     const accepted = this.ctx.accepted.keysFor(fsPath);
     let found: Diagnostic[];
     try {
-      found = corpus.check(text, {
-        severities: settings.severity,
-        accepted,
-        citationStyle: settings.citationStyle,
-      }, draftFormat(languageId));
+      found = await corpus.checkSliced(
+        text,
+        { severities: settings.severity, accepted, citationStyle: settings.citationStyle },
+        draftFormat(languageId),
+        { signal },
+      );
     } catch (err) {
+      if (signal?.aborted) return undefined;
       this.ctx.log(`check failed for ${uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return [];
     }
@@ -322,9 +365,9 @@ export class Checker {
   }
 
   /** Publishes diagnostics for a file that is not open (Check All). */
-  publishClosed(uri: string, text: string, languageId: string): number {
+  async publishClosed(uri: string, text: string, languageId: string): Promise<number> {
     const st = this.state(uri);
-    st.results = this.run(text, uri, languageId);
+    st.results = (await this.inTurn(() => this.run(text, uri, languageId))) ?? [];
     st.text = text;
     this.send(uri, st.results.map((r) => r.lsp));
     return st.results.length;

@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Evidence } from '../engine/types';
-import { citationAt, defSource, pandocKey, parseFootnotes } from './citations';
+import { citationAt, defHead, defSource, pandocKey, parseFootnotes } from './citations';
 import type { ServerContext } from './context';
 import type { Checker } from './diagnostics';
 import { esc, factCard, href, sourceLink } from './markdown';
@@ -16,7 +16,9 @@ import { lineLink, truncate } from './util';
 export const FACTS_LIMIT = 5;
 
 export function showFactsLink(name: string, n: number): string {
-  const args = encodeURIComponent(JSON.stringify([name]));
+  // encodeURIComponent leaves ( ) ' ! * as they are: a `)` in a name (an alias's canonical
+  // name) ended the link target early.
+  const args = encodeURIComponent(JSON.stringify([name])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `[${n} more\u2026](command:sourcewise.showFacts?${args} "Show all facts")`;
 }
 
@@ -45,7 +47,7 @@ export function citationHover(ctx: ServerContext, doc: TextDocument, offset: num
   }
   const def = parseFootnotes(text).defs.find((d) => d.label === c.label);
   if (!def) return markdown(`Footnote \\[^${esc(c.label)}\\] has no definition in this draft.`, doc, c.start, c.end);
-  const parts: string[] = [`**\\[^${esc(c.label)}\\]** ${esc(def.body.replace(/\s*(?:—|--)\s*["“].*$/, ''))}`];
+  const parts: string[] = [`**\\[^${esc(c.label)}\\]** ${esc(defHead(def.body))}`];
   const found = defSource(def, docs);
   if (found) {
     const { doc: src, line } = found;

@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -14,6 +16,7 @@ import {
   ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -68,7 +71,10 @@ const ctx: ServerContext = {
   documents,
   settings: { ...DEFAULT_SETTINGS, sources: [...DEFAULT_SETTINGS.sources], languages: [...DEFAULT_SETTINGS.languages] },
   sources: new Sources(),
-  accepted: new AcceptedStore(() => ctx.folders),
+  accepted: new AcceptedStore(
+    () => ctx.folders,
+    (m) => connection.console.warn(m),
+  ),
   folders: [],
   checkingEnabled: true,
   indexing: false,
@@ -156,6 +162,14 @@ async function analyseInBackground(corpus: Corpus): Promise<void> {
   restore = restoring;
   try {
     await corpus.restoreAnalysis(restoring.signal);
+    // Sources a warm start took as unchanged (same size and time) are read again and compared
+    // with what was indexed (a file rewritten with its time kept gave stale findings).
+    const changed = await corpus.verifySources({ signal: restoring.signal });
+    if (changed) {
+      ctx.log(`Reindexed ${changed} source${changed === 1 ? '' : 's'} whose text changed with its size and time kept.`);
+      sendStatus();
+      checker.recheckAll();
+    }
   } catch (err) {
     if (restoring.signal.aborted) return;
     connection.console.error(`Reading the stored analysis failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -218,12 +232,19 @@ async function reindex(reason: string): Promise<void> {
           ctx.tell('info', `Sourcewise: ${fallback} Put your articles in a sources/ folder next to your drafts, or set sourcewise.sources.`);
         }
       }
-      if (r.skipped.length) {
-        parts.push(`Skipped ${r.skipped.length} file${r.skipped.length === 1 ? '' : 's'}.`);
-        for (const s of r.skipped) connection.console.warn(`Skipped source ${s.path}: ${s.reason}`);
+      // A source pattern that is invalid or lists too much is named in a warning; the others were indexed.
+      const badPatterns = r.skipped.filter((s) => s.pattern);
+      for (const s of badPatterns) warnOnce(`The source pattern "${s.path}" ${s.reason}. The other sources are indexed.`);
+      const files = r.skipped.filter((s) => !s.pattern);
+      if (badPatterns.length) parts.push(`${badPatterns.length} source pattern${badPatterns.length === 1 ? ' was' : 's were'} not fully used.`);
+      if (files.length) {
+        parts.push(`Skipped ${files.length} file${files.length === 1 ? '' : 's'}.`);
+        for (const s of files) connection.console.warn(`Skipped source ${s.path}: ${s.reason}`);
       }
       ctx.log(`Indexed ${r.corpus.docs.length} sources in ${r.millis} ms (${reason}).`);
       ctx.indexing = false;
+      // The message of this load, or none: 'Indexing sources…' must not outlive the indexing
+      // (sendStatus(undefined) kept the previous message, and the status said so for good).
       statusMessage = parts.join(' ') || undefined;
       sendStatus();
       checker.recheckAll();
@@ -249,7 +270,29 @@ async function registerWatchers(): Promise<void> {
   await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
 }
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+/**
+ * Where the server is in the protocol's lifecycle. Before `initialize` a request gets the
+ * ServerNotInitialized error and a notification is dropped; after `shutdown` a request gets
+ * InvalidRequest (LSP: "Server lifecycle"). Both used to get ordinary answers.
+ */
+let lifecycle: 'starting' | 'running' | 'shut down' = 'starting';
+
+function lifecycleError(): ResponseError<void> | undefined {
+  if (lifecycle === 'starting') return new ResponseError(ErrorCodes.ServerNotInitialized, 'The server has not been initialized yet.');
+  if (lifecycle === 'shut down') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
+  return undefined;
+}
+
+/** A request handler that answers only while the server is running (see `lifecycle`). */
+function whileRunning<P, R>(handler: (params: P) => R): (params: P) => R | ResponseError<void> {
+  return (params: P) => lifecycleError() ?? handler(params);
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  if (lifecycle !== 'starting') return new ResponseError(ErrorCodes.InvalidRequest, 'The server is already initialized.', { retry: false });
+  lifecycle = 'running';
+  // Documents are tracked from now on: one opened before `initialize` was a notification to drop.
+  documents.listen(connection);
   const caps = params.capabilities;
   supportsConfiguration = !!caps.workspace?.configuration;
   supportsDynamicConfig = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
@@ -257,7 +300,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
   if (typeof init.storagePath === 'string') storagePath = init.storagePath;
   // Restricted mode: an untrusted workspace's files are never read as sources (bundled seeds only).
-  ctx.sources.trusted = init.trusted !== false;
+  // Trusted only when the client says `true`, or says nothing (editors without workspace trust);
+  // any other value ("false", 0, null) is not a yes.
+  ctx.sources.trusted = init.trusted === undefined || init.trusted === true;
+  if (init.trusted !== undefined && typeof init.trusted !== 'boolean') {
+    connection.console.warn(`initializationOptions.trusted should be true or false, not ${JSON.stringify(init.trusted)}; the workspace is treated as untrusted.`);
+  }
   clientWatchesSources = init.clientWatchesSources === true;
   ctx.clientShowsMessages = init.clientShowsMessages === true;
   initSettings = init.settings;
@@ -360,6 +408,9 @@ function schedulePersist(): void {
 }
 
 connection.onShutdown(async () => {
+  const refused = lifecycleError();
+  if (refused) throw refused;
+  lifecycle = 'shut down';
   if (persistTimer) clearTimeout(persistTimer);
   persistTimer = undefined;
   if (!analysing) await ctx.sources.corpus?.persist();
@@ -378,11 +429,14 @@ connection.onNotification(CURSOR_NOTIFICATION, (p: { uri?: unknown; position?: {
 });
 
 documents.onDidOpen((e) => {
+  // Before `initialize` a notification is dropped (the document manager keeps the text).
+  if (lifecycle !== 'running') return;
   lastText.set(e.document.uri, e.document.getText());
   checker.onOpen(e.document);
 });
 
 documents.onDidChangeContent((e) => {
+  if (lifecycle !== 'running') return;
   const prev = lastText.get(e.document.uri);
   const text = e.document.getText();
   lastText.set(e.document.uri, text);
@@ -391,20 +445,21 @@ documents.onDidChangeContent((e) => {
   checker.onChange(e.document, editSpan(prev, text));
 });
 
-documents.onDidSave((e) => checker.onSave(e.document));
+documents.onDidSave((e) => lifecycle === 'running' && checker.onSave(e.document));
 
 documents.onDidClose((e) => {
   lastText.delete(e.document.uri);
   checker.onClose(e.document.uri);
 });
 
-connection.onHover((params) => provideHover(ctx, checker, params));
-connection.onCompletion((params) => provideCompletion(ctx, params));
-connection.onCodeAction((params) => provideCodeActions(ctx, checker, params));
-connection.onDefinition((params) => provideDefinition(ctx, params));
+connection.onHover(whileRunning((params) => provideHover(ctx, checker, params)));
+connection.onCompletion(whileRunning((params) => provideCompletion(ctx, params)));
+connection.onCodeAction(whileRunning((params) => provideCodeActions(ctx, checker, params)));
+connection.onDefinition(whileRunning((params) => provideDefinition(ctx, params)));
 
 const host: CommandHost = { ctx, checker, reindex, sendStatus };
-connection.onExecuteCommand((params) => executeCommand(host, params.command, params.arguments ?? []));
+connection.onExecuteCommand(whileRunning((params) => executeCommand(host, params.command, params.arguments ?? [])));
+// Any other request: the lifecycle's error when there is one, else "no such method".
+connection.onRequest((method) => lifecycleError() ?? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`));
 
-documents.listen(connection);
 connection.listen();

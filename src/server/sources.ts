@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { Corpus } from '../engine/corpus';
-import { readFiles, SOURCE_EXTENSIONS } from '../engine/sources/read';
+import { patternProblem, readFiles, SOURCE_EXTENSIONS, type Skipped } from '../engine/sources/read';
 import type { Settings } from './settings';
 import { globToRegExp, samePathKey } from './util';
 
@@ -20,7 +20,7 @@ export type FileChangeKind = 'created' | 'changed' | 'deleted';
 export interface LoadResult {
   corpus: Corpus;
   usingSeeds: boolean;
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
   millis: number;
 }
 
@@ -32,7 +32,7 @@ export class Sources {
    * no workspace file is read as a source, whatever the settings say; only the bundled seeds.
    */
   trusted = true;
-  skipped: { path: string; reason: string }[] = [];
+  skipped: Skipped[] = [];
   /** Told when a corpus's search thread has its copy of the index (with the sentence count). */
   onSearchThreadReady: ((sentences: number) => void) | undefined;
   private folders: string[] = [];
@@ -86,7 +86,7 @@ export class Sources {
       ...(settings.storagePath ? { cacheDir: path.join(settings.storagePath, 'index') } : {}),
     };
     let usingSeeds = false;
-    let skipped: { path: string; reason: string }[] = [];
+    let skipped: Skipped[] = [];
     let corpus: Corpus;
     if (settings.bundledSeeds === 'always') {
       const r = await Corpus.load([...Sources.patternsFor(settings, folders), SEEDS_DIR], opts);
@@ -108,6 +108,18 @@ export class Sources {
     if (this.current === controller) this.current = undefined;
     // A pattern naming a missing file or folder is the normal "no sources yet" case.
     skipped = skipped.filter((s) => s.reason !== 'file not found');
+    // A pattern is named as the writer wrote it in the setting (once, whatever the folders).
+    const written = new Map<string, string>();
+    for (const p of settings.sources) for (const f of path.isAbsolute(p) ? [''] : folders) written.set(f ? path.join(f, p).replace(/\\/g, '/') : p, p);
+    const named = new Set<string>();
+    skipped = skipped.flatMap((s) => {
+      if (!s.pattern) return [s];
+      const name = written.get(s.path) ?? s.path;
+      const key = `${name}\0${s.reason}`;
+      if (named.has(key)) return [];
+      named.add(key);
+      return [{ ...s, path: name }];
+    });
     // The corpus replaced stops its search thread (and the copy of the index it holds).
     if (this.corpus && this.corpus !== corpus) void this.corpus.close();
     this.corpus = corpus;
@@ -204,11 +216,18 @@ function buildMatchers(patterns: string[], folders: string[]): { folder: string;
   for (const pattern of patterns) {
     const p = pattern.replace(/\\/g, '/');
     const dynamic = /[*?{[]/.test(p);
-    const test = dynamic
-      ? (() => {
-          const re = globToRegExp(p.replace(/^\.\//, ''));
-          return (rel: string) => re.test(rel);
-        })()
+    // A pattern that cannot be used matches nothing here either (the load reports it by name).
+    let re: RegExp | undefined;
+    if (dynamic) {
+      if (patternProblem(p)) continue;
+      try {
+        re = globToRegExp(p.replace(/^\.\//, ''));
+      } catch {
+        continue;
+      }
+    }
+    const test = re
+      ? (rel: string) => re.test(rel)
       : (() => {
           const base = p.replace(/^\.\//, '').replace(/\/+$/, '');
           return (rel: string) =>

@@ -1,6 +1,7 @@
 /** Small helpers shared by the server modules: URIs, Markdown escaping, text scanning. */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inertUrls } from '../engine/text/plain';
 
 const URI_RE = /^[a-zA-Z][a-zA-Z0-9+.-]+:/;
 
@@ -32,12 +33,17 @@ export function lineLink(p: string, line: number, character?: number): string {
   return `${toUri(p)}#L${line + 1}${character ? `,${character + 1}` : ''}`;
 }
 
+/** Control characters and the bidirectional controls that reorder the text around them (U+202E). */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /**
- * Escapes text for Markdown so that source text can never form links, HTML,
- * emphasis, headings or tables in a hover.
+ * Escapes text for Markdown so that source text can never form links (bare addresses
+ * included), HTML, emphasis, headings or tables in a hover, and shows control characters
+ * (a right-to-left override, say) as ⟨U+202E⟩ instead of letting them act.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]()<>#|~!{}]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' ');
+  const shown = text.replace(CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+  return inertUrls(shown.replace(/[\\`*_[\]()<>#|~!{}]/g, (c) => `\\${c}`).replace(/\r?\n|\r/g, ' '));
 }
 
 /** Shortens text to `max` characters with an ellipsis. */
@@ -87,7 +93,10 @@ export function sentenceBounds(text: string, offset: number): { start: number; e
   return { start, end };
 }
 
-/** Minimal glob → RegExp for matching watched paths: `**`, `*`, `?`, `{a,b}`, `[...]`. */
+/**
+ * Minimal glob → RegExp for matching watched paths: `**`, `*`, `?`, `{a,b}`, `[...]`. Throws on
+ * a glob it cannot express (unbalanced braces, a backwards range): check with patternProblem first.
+ */
 export function globToRegExp(glob: string): RegExp {
   const g = glob.replace(/\\/g, '/');
   let re = '';

@@ -25,7 +25,7 @@
  * half-written file from a concurrent writer.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as v8 from 'node:v8';
@@ -86,7 +86,7 @@ export function cacheFileFor(dir: string, config: unknown): string {
 
 // CRC-32 (the zlib polynomial): zlib's, where this Node has it (20.15+), else a table-driven one.
 let crcTable: Int32Array | undefined;
-function crc32(bytes: Uint8Array): number {
+export function crc32(bytes: Uint8Array): number {
   const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
   if (native) return native(bytes) >>> 0;
   if (!crcTable) {
@@ -204,18 +204,28 @@ function encodeSection(value: unknown, deferredOut: unknown[]): Buffer {
   return out;
 }
 
-/** Decodes a section read into `buf` (its own ArrayBuffer, from offset 0 or 8-aligned). */
+/**
+ * Decodes a section read into `buf` (its own ArrayBuffer, from offset 0 or 8-aligned). Every
+ * length and offset in it is checked against the bytes before it is used; anything that does
+ * not decode throws (the caller treats the file as damaged).
+ */
 function decodeSection(buf: Buffer, deferredAt: (k: number) => unknown): unknown {
+  if (buf.length < 8) throw new Error('section too short');
   const len = buf.readUInt32LE(0);
+  if (8 + len > buf.length) throw new Error('skeleton out of bounds');
   const skel = v8.deserialize(buf.subarray(8, 8 + len)) as Skeleton;
+  if (!skel || typeof skel !== 'object' || !Array.isArray(skel.raws)) throw new Error('bad skeleton');
   const base = align8(8 + len);
-  const raws = skel.raws.map(([type, off, count]) => {
-    const Ctor = TYPES[type];
-    if (!Ctor) throw new Error(`unknown array type ${type}`);
-    const bytes = count * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
-    const at = base + off;
-    if (off < 0 || at + bytes > buf.length || (buf.byteOffset + at) % 8 !== 0) throw new Error('array out of bounds');
-    return new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + at, count);
+  const raws = skel.raws.map((raw) => {
+    if (!Array.isArray(raw)) throw new Error('bad array entry');
+    const [type, off, count] = raw as [unknown, unknown, unknown];
+    const Ctor = typeof type === 'string' && Object.hasOwn(TYPES, type) ? TYPES[type] : undefined;
+    if (!Ctor) throw new Error(`unknown array type ${String(type)}`);
+    if (!Number.isSafeInteger(off) || !Number.isSafeInteger(count) || (off as number) < 0 || (count as number) < 0) throw new Error('array out of bounds');
+    const bytes = (count as number) * (Ctor as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT;
+    const at = base + (off as number);
+    if (at + bytes > buf.length || (buf.byteOffset + at) % 8 !== 0) throw new Error('array out of bounds');
+    return new Ctor(buf.buffer as ArrayBuffer, buf.byteOffset + at, count as number);
   });
   const walk = (v: unknown): unknown => {
     if (v === null || typeof v !== 'object') return v;
@@ -226,7 +236,7 @@ function decodeSection(buf: Buffer, deferredAt: (k: number) => unknown): unknown
     if (Object.getPrototypeOf(v) !== Object.prototype) return v;
     const o = v as Record<string, unknown>;
     if (typeof o.$raw === 'number') {
-      const a = raws[o.$raw];
+      const a = Number.isInteger(o.$raw) ? raws[o.$raw] : undefined;
       if (!a) throw new Error('bad array reference');
       return a;
     }
@@ -251,16 +261,66 @@ interface SectionInfo {
   crc: number;
 }
 
+/** Largest read handed to the file system at once (a read's length must fit in 31 bits). */
+const READ_CHUNK = 1 << 30;
+
 /** Reads `length` bytes at `offset` of an open file into a buffer of their own (8-aligned views work). */
 function readAt(fd: number, offset: number, length: number): Buffer {
   const buf = Buffer.allocUnsafeSlow(length);
   let done = 0;
   while (done < length) {
-    const n = readSync(fd, buf, done, length - done, offset + done);
+    const n = readSync(fd, buf, done, Math.min(READ_CHUNK, length - done), offset + done);
     if (n === 0) throw new Error(`truncated (${done} of ${length} bytes at ${offset})`);
     done += n;
   }
   return buf;
+}
+
+/** Open flags for an index file: non-blocking, so a FIFO put at its path cannot hang the open. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** Opens an index file that is a regular file, or throws (a FIFO or device at its path is never read). */
+function openRegular(file: string): number {
+  const fd = openSync(file, OPEN_FLAGS);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return fd;
+}
+
+async function openRegularAsync(file: string): Promise<fs.FileHandle> {
+  const fh = await fs.open(file, OPEN_FLAGS);
+  try {
+    if (!(await fh.stat()).isFile()) throw new Error('not a regular file');
+  } catch (err) {
+    await fh.close().catch(() => undefined);
+    throw err;
+  }
+  return fh;
+}
+
+/**
+ * Checks every section's place against the header and the file before anything is read: whole
+ * numbers, after the header, in order, not overlapping, inside the recorded length (which must
+ * be the file's). A length the header says but the file cannot hold (2^31 with a recomputed
+ * checksum) once reached Node's read as it was and aborted the process.
+ */
+function checkLayout(headerBytes: number, length: number, sections: SectionInfo[], fileSize: number): void {
+  const whole = (x: number) => Number.isSafeInteger(x) && x >= 0;
+  if (!whole(length)) throw new Error('bad header: file length');
+  if (fileSize < length) throw new Error(`truncated (${fileSize} of ${length} bytes)`);
+  if (fileSize > length) throw new Error(`longer than written (${fileSize} bytes, ${length} written)`);
+  let end = headerBytes;
+  sections.forEach((s, k) => {
+    if (!whole(s.offset) || !whole(s.length)) throw new Error(`bad header: section ${k} place`);
+    if (s.offset < end) throw new Error(`bad header: section ${k} overlaps what is before it`);
+    // A section holds at least its skeleton's length field.
+    if (s.length < 8 || s.offset + s.length > length) throw new Error(`bad header: section ${k} outside the file`);
+    end = s.offset + s.length;
+  });
 }
 
 function readHeader(fd: number): { id: Buffer; length: number; sections: SectionInfo[] } {
@@ -283,7 +343,9 @@ function readHeader(fd: number): { id: Buffer; length: number; sections: Section
     const at = FIXED + k * PER_SECTION;
     sections.push({ offset: full.readDoubleLE(at), length: full.readDoubleLE(at + 8), crc: full.readUInt32LE(at + 16) });
   }
-  return { id: Buffer.from(full.subarray(MAGIC.length + 8, MAGIC.length + 16)), length: full.readDoubleLE(MAGIC.length + 16), sections };
+  const length = full.readDoubleLE(MAGIC.length + 16);
+  checkLayout(full.length, length, sections, fstatSync(fd).size);
+  return { id: Buffer.from(full.subarray(MAGIC.length + 8, MAGIC.length + 16)), length, sections };
 }
 
 function readSection(fd: number, s: SectionInfo, name: string): Buffer {
@@ -296,7 +358,7 @@ function readSection(fd: number, s: SectionInfo, name: string): Buffer {
 async function readSectionAsync(fh: fs.FileHandle, s: SectionInfo, name: string): Promise<Buffer> {
   const buf = Buffer.allocUnsafeSlow(s.length);
   for (let done = 0; done < s.length; ) {
-    const { bytesRead } = await fh.read(buf, done, s.length - done, s.offset + done);
+    const { bytesRead } = await fh.read(buf, done, Math.min(READ_CHUNK, s.length - done), s.offset + done);
     if (bytesRead === 0) throw new Error(`truncated (${done} of ${s.length} bytes at ${s.offset})`);
     done += bytesRead;
   }
@@ -312,9 +374,11 @@ async function readSectionAsync(fh: fs.FileHandle, s: SectionInfo, name: string)
 export class OnDemand<T> {
   private value: T | undefined;
 
+  /** `check` (optional) throws when the value read is not what it should be: that fails it too. */
   constructor(
     private part: DeferredPart<T> | undefined,
     private readonly onFail: (reason: string) => void,
+    private readonly check?: (value: T) => void,
   ) {}
 
   get(): T | undefined {
@@ -322,7 +386,9 @@ export class OnDemand<T> {
     if (part) {
       this.part = undefined;
       try {
-        this.value = part.load();
+        const value = part.load();
+        this.check?.(value);
+        this.value = value;
       } catch (err) {
         this.onFail((err as Error).message);
       }
@@ -332,6 +398,12 @@ export class OnDemand<T> {
 
   prefetch(): Promise<void> {
     return this.part?.prefetch() ?? Promise.resolve();
+  }
+
+  /** Forgets the value (found damaged after it was read): `get()` gives undefined from now on. */
+  discard(): void {
+    this.part = undefined;
+    this.value = undefined;
   }
 }
 
@@ -354,7 +426,7 @@ class FilePart<T> implements DeferredPart<T> {
   prefetch(): Promise<void> {
     if (this.bytes) return Promise.resolve();
     this.pending ??= (async () => {
-      const fh = await fs.open(this.file, 'r');
+      const fh = await openRegularAsync(this.file);
       try {
         this.sameFile(fh.fd);
         this.bytes = await readSectionAsync(fh, this.section, `section ${this.index}`);
@@ -372,7 +444,7 @@ class FilePart<T> implements DeferredPart<T> {
     let buf = this.bytes;
     this.bytes = undefined;
     if (!buf) {
-      const fd = openSync(this.file, 'r');
+      const fd = openRegular(this.file);
       try {
         this.sameFile(fd);
         buf = readSection(fd, this.section, `section ${this.index}`);
@@ -392,18 +464,19 @@ class FilePart<T> implements DeferredPart<T> {
  * can list its source files meanwhile (see Corpus.load).
  */
 export async function readCache<T>(file: string): Promise<CacheRead<T>> {
+  // Leftovers of writes that did not finish (a process killed while writing) go first.
+  void pruneStale(path.dirname(file));
   let fh: fs.FileHandle;
   try {
-    fh = await fs.open(file, 'r');
-  } catch {
-    return { ok: false, missing: true, reason: 'no cache file' };
+    fh = await openRegularAsync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, missing: true, reason: 'no cache file' };
+    return { ok: false, missing: false, reason: code ? `cannot be opened (${code})` : (err as Error).message };
   }
   try {
     const fd = fh.fd;
-    const { id, length, sections } = readHeader(fd);
-    const size = fstatSync(fd).size;
-    if (size < length) return { ok: false, missing: false, reason: `truncated (${size} of ${length} bytes)` };
-    if (size > length) return { ok: false, missing: false, reason: `longer than written (${size} bytes, ${length} written)` };
+    const { id, sections } = readHeader(fd);
     const first = await readSectionAsync(fh, sections[0]!, 'the index');
     const value = decodeSection(first, (k) => {
       const s = sections[k];
@@ -413,7 +486,7 @@ export async function readCache<T>(file: string): Promise<CacheRead<T>> {
     return { ok: true, value };
   } catch (err) {
     const m = (err as Error).message;
-    return { ok: false, missing: false, reason: /^(not a|index format|truncated|header|checksum)/.test(m) ? m : `unreadable: ${m}` };
+    return { ok: false, missing: false, reason: /^(not a|index format|truncated|longer|bad header|header|checksum)/.test(m) ? m : `unreadable: ${m}` };
   } finally {
     await fh.close().catch(() => undefined);
   }
@@ -441,9 +514,10 @@ export async function writeCache(file: string, value: unknown): Promise<void> {
   const crcAt = FIXED + bodies.length * PER_SECTION;
   header.writeUInt32LE(crc32(header.subarray(0, crcAt)), crcAt);
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    const fh = await fs.open(tmp, 'w');
+    // Created here and now (never a file or link already at that name).
+    const fh = await fs.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o644);
     try {
       for (const b of [header, ...bodies]) {
         let done = 0;
@@ -461,18 +535,45 @@ export async function writeCache(file: string, value: unknown): Promise<void> {
 }
 
 const STALE_MS = 30 * 24 * 3600 * 1000;
+/** A temporary file this old is not a write under way (writing Reuters' takes seconds). */
+const STALE_TMP_MS = 3600 * 1000;
 
-/** Removes index files not rewritten for 30 days (other engine builds, folders no longer opened). */
-async function pruneStale(dir: string): Promise<void> {
+/** Whether the process that named a temporary file after its pid is still running. */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
   try {
-    const now = Date.now();
-    for (const name of await fs.readdir(dir)) {
-      if (!/^index-[0-9a-f]+\.bin$/.test(name)) continue;
-      const p = path.join(dir, name);
-      const st = await fs.stat(p);
-      if (now - st.mtimeMs > STALE_MS) await fs.rm(p, { force: true });
-    }
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes index files not rewritten for 30 days (other engine builds, folders no longer
+ * opened), and the temporary files of writes that never finished: their writer is gone (a
+ * process killed mid-write left a full-size .tmp, 170 MB, that nothing removed), or they are
+ * over an hour old. Only regular files are removed, and links are not followed.
+ */
+export async function pruneStale(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
   } catch {
-    /* best effort */
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    try {
+      const tmp = /^index-[0-9a-f]+\.bin\.(\d+)\.[0-9a-z]+\.tmp$/.exec(name);
+      if (!tmp && !/^index-[0-9a-f]+\.bin$/.test(name)) continue;
+      const p = path.join(dir, name);
+      const st = await fs.lstat(p);
+      if (!st.isFile()) continue;
+      const stale = tmp ? !alive(Number(tmp[1])) || now - st.mtimeMs > STALE_TMP_MS : now - st.mtimeMs > STALE_MS;
+      if (stale) await fs.rm(p, { force: true });
+    } catch {
+      /* best effort, file by file */
+    }
   }
 }

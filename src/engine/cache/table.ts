@@ -6,6 +6,7 @@
  * again only when something reads it (see `SentRec`).
  */
 import type { Terms } from '../citations/retrieval';
+import { crc32 } from './index';
 import type { Sentence, SourceDoc, Span } from '../types';
 
 export interface SentenceTable {
@@ -91,13 +92,16 @@ export async function encodeTable(count: number, row: (i: number) => TableRow | 
     const r = row(i);
     if (!r) continue;
     t.doc[i] = r.doc;
+    t.alive[i] = r.alive ? 1 : 0;
+    // A dead sentence's place is not kept: its source may be gone, and with it the text a
+    // sentence read back from an index gets its place from (persisting after a source was
+    // removed from a warm-started corpus failed with "reading 'text'").
+    if (!r.alive) continue;
     t.start[i] = r.sent.start;
     t.end[i] = r.sent.end;
     t.line[i] = r.sent.line;
     t.character[i] = r.sent.character;
     t.paragraph[i] = r.sent.paragraph;
-    t.alive[i] = r.alive ? 1 : 0;
-    if (!r.alive) continue;
     for (const w of r.terms.terms) termIds.push(idOf(w));
     for (const w of r.terms.stems) stemIds.push(idOf(w));
   }
@@ -225,7 +229,7 @@ export async function encodeAnalyses<A, M>(
         rows.map((r, j) => {
           if (!r) return null;
           if (r.from) {
-            const [a, m] = r.from.read(k * BLOCK + j);
+            const [a, m] = r.from.read(k * BLOCK + j) ?? [undefined, undefined];
             return a || m ? [a, m] : null;
           }
           return r.analysis || r.mentionRefs ? [r.analysis, r.mentionRefs] : null;
@@ -245,13 +249,21 @@ export async function encodeAnalyses<A, M>(
   return t;
 }
 
-/** Reads rows of an `AnalysisTable` back; the last few blocks read are kept. */
+/**
+ * Reads rows of an `AnalysisTable` back; the last few blocks read are kept. A block that does
+ * not decode, or decodes to something that is not rows (`check` throws), is damage: `onDamage`
+ * is told, and `read` gives undefined.
+ */
 export class AnalysisReader<A, M> {
   private cache = new Map<number, ([A | undefined, M | undefined] | null)[]>();
 
   constructor(
     readonly table: AnalysisTable,
     private readonly deserialize: (bytes: Uint8Array) => unknown,
+    private readonly check: (rows: unknown) => void = () => undefined,
+    private readonly onDamage: (reason: string) => void = (reason) => {
+      throw new Error(reason);
+    },
   ) {}
 
   analysed(i: number): boolean {
@@ -269,12 +281,19 @@ export class AnalysisReader<A, M> {
     return t.bytes.subarray(t.blockOff[k]!, t.blockOff[k + 1]!);
   }
 
-  read(i: number): [A | undefined, M | undefined] {
+  read(i: number): [A | undefined, M | undefined] | undefined {
     const k = Math.floor(i / BLOCK);
     let rows = this.cache.get(k);
     if (!rows) {
       const raw = this.block(k);
-      rows = raw.length ? (this.deserialize(raw) as ([A | undefined, M | undefined] | null)[]) : [];
+      try {
+        const decoded = raw.length ? this.deserialize(raw) : [];
+        this.check(decoded);
+        rows = decoded as ([A | undefined, M | undefined] | null)[];
+      } catch (err) {
+        this.onDamage(`analysis block ${k}: ${(err as Error).message}`);
+        return undefined;
+      }
       if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(k, rows);
     }
@@ -316,6 +335,11 @@ export interface DocTable {
   /** Source i's text is `texts[textOff[i] .. textOff[i+1])`, UTF-8. */
   textOff: Float64Array;
   texts: Uint8Array;
+  /**
+   * CRC-32 of each source's text as UTF-8 (NaN where none): the text read back from the file is
+   * checked against it, and so is the source file when it is read again (see Corpus.verifySources).
+   */
+  crc: Float64Array;
 }
 
 export async function encodeDocs(docs: readonly (SourceDoc | undefined)[], pause: Pause = () => undefined): Promise<DocTable> {
@@ -336,6 +360,7 @@ export async function encodeDocs(docs: readonly (SourceDoc | undefined)[], pause
     warnings: new Map(),
     textOff: new Float64Array(n + 1),
     texts: new Uint8Array(0),
+    crc: new Float64Array(n).fill(NaN),
   };
   const body: number[] = [];
   const texts: Buffer[] = [];
@@ -358,6 +383,7 @@ export async function encodeDocs(docs: readonly (SourceDoc | undefined)[], pause
     for (const s of d.body) body.push(s.start, s.end);
     if (d.warnings.length) t.warnings.set(i, d.warnings);
     const b = Buffer.from(d.text, 'utf8');
+    t.crc[i] = crc32(b);
     texts.push(b);
     bytes += b.length;
   }
@@ -387,6 +413,7 @@ class StoredDoc implements SourceDoc {
     private readonly table: DocTable,
     private readonly texts: () => Uint8Array | undefined,
     private readonly reread: (path: string) => string,
+    private readonly onDamage: (reason: string) => void,
   ) {
     const t = table;
     this.path = t.path[id]!;
@@ -409,21 +436,30 @@ class StoredDoc implements SourceDoc {
     return this.bodyCache;
   }
 
+  /** CRC-32 of the text as the index stored it (see DocTable.crc). */
+  get storedCrc(): number {
+    return this.table.crc[this.id]!;
+  }
+
   get text(): string {
     if (this.textCache === undefined) {
       const t = this.table;
       const texts = this.texts();
-      this.textCache = texts
-        ? Buffer.from(texts.buffer, texts.byteOffset + t.textOff[this.id]!, t.textOff[this.id + 1]! - t.textOff[this.id]!).toString('utf8')
-        : this.reread(this.path);
+      if (texts) {
+        const bytes = Buffer.from(texts.buffer, texts.byteOffset + t.textOff[this.id]!, t.textOff[this.id + 1]! - t.textOff[this.id]!);
+        // Bytes that are not what was written are not used: the source is read again.
+        if (crc32(bytes) === t.crc[this.id]) this.textCache = bytes.toString('utf8');
+        else this.onDamage(`the text of ${this.file} does not match its checksum`);
+      }
+      this.textCache ??= this.reread(this.path);
     }
     return this.textCache;
   }
 
   /** Plain data, as a freshly parsed source has it (JSON, tests, equality). */
   toJSON(): SourceDoc {
-    const { textCache: _t, bodyCache: _b, table: _tb, texts: _x, reread: _r, ...rest } = this as unknown as Record<string, unknown>;
-    void [_t, _b, _tb, _x, _r];
+    const { textCache: _t, bodyCache: _b, table: _tb, texts: _x, reread: _r, onDamage: _d, ...rest } = this as unknown as Record<string, unknown>;
+    void [_t, _b, _tb, _x, _r, _d];
     return { ...(rest as unknown as SourceDoc), body: this.body, text: this.text };
   }
 }
@@ -437,8 +473,14 @@ export function decodeDocs(
   t: DocTable,
   texts: () => Uint8Array | undefined = () => t.texts,
   reread: (path: string) => string = () => '',
+  onDamage: (reason: string) => void = () => undefined,
 ): (SourceDoc | undefined)[] {
   const out: (SourceDoc | undefined)[] = new Array(t.count);
-  for (let i = 0; i < t.count; i++) out[i] = t.present[i] ? new StoredDoc(i, t, texts, reread) : undefined;
+  for (let i = 0; i < t.count; i++) out[i] = t.present[i] ? new StoredDoc(i, t, texts, reread, onDamage) : undefined;
   return out;
+}
+
+/** The CRC-32 a source read back from the persistent index was stored with (NaN when none, or not such a source). */
+export function storedCrc(doc: SourceDoc): number {
+  return doc instanceof StoredDoc ? doc.storedCrc : NaN;
 }

@@ -3,7 +3,6 @@ import type { CheckOptions, FigureReport } from '../api';
 import type { Corpus } from '../corpus';
 import { formatQuantity, parseQuantities, type Quantity } from '../quantities';
 import type { QuoteMention } from '../quotes';
-import { draftSentences } from '../sentences';
 import { evidenceOf } from '../store';
 import { normalizePhrase } from '../text/fold';
 import { LineIndex } from '../text/lines';
@@ -15,6 +14,7 @@ import { runRules } from './rules';
 import { QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
 import { sectionStarts, StoryScoper } from './story';
+import { checkUnits, checkUnitSteps } from './units';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
 export function acceptKey(sentence: string, code: string): string {
@@ -40,26 +40,39 @@ export function checkSentence(ctx: SentenceContext, options: CheckOptions): Diag
   return runRules(ctx, options);
 }
 
-export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
+/**
+ * A full check, as steps: it yields between pieces of work of a few milliseconds at most
+ * (a sentence's terms, its quotations, its check), so a caller can stop between them and let
+ * other work run (see `checkDraftSliced`); its value is the findings. `checkDraft` runs it
+ * through at once.
+ */
+function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, languageId: 'markdown' | 'plaintext'): Generator<Promise<void> | undefined, Diagnostic[]> {
   const lines = new LineIndex(text);
   const off = languageId === 'markdown' ? disabledLines(text) : new Set<number>();
-  const sentences = draftSentences(text, languageId);
+  const sentences = yield* checkUnitSteps(text, languageId, lines);
+  yield;
   const checked = sentences.map((s) => (!options.only || options.only.some((sp) => sp.start <= s.end && s.start <= sp.end)) && !off.has(s.line));
-  const terms = sentences.map((s, i) => (checked[i] ? termsOf(s.text) : undefined));
+  const terms: (Terms | undefined)[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    terms.push(checked[i] ? termsOf(sentences[i]!.text) : undefined);
+    if ((i & 15) === 15) yield;
+  }
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
   // Each checked sentence's quotations, read with the sentences before it in its paragraph
   // (and the last two of the paragraph before) for speakers named there.
   const quotes: QuoteMention[][] = [];
   let before: string[] = [];
   let para = -1;
-  sentences.forEach((s, i) => {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
     if (s.paragraph !== para) {
       para = s.paragraph;
       before = before.slice(-2);
     }
     if (checked[i]) quotes.push(quotesIn(s.text, before));
     before.push(s.text);
-  });
+    if ((i & 15) === 15) yield;
+  }
   // Every search the check needs, in the order it needs them: each sentence's, then its
   // quotations'. They go to the search thread first (when the corpus is large enough to have
   // one), which runs them while this thread checks the sentences already answered.
@@ -74,46 +87,56 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     owner.push(k);
     return queries.length - 1;
   };
-  wanted.forEach((i, k) => {
-    sentenceQuery.push(add(k, terms[i]!, CANDIDATES));
+  for (let k = 0; k < wanted.length; k++) {
+    sentenceQuery.push(add(k, terms[wanted[k]!]!, CANDIDATES));
     for (const q of quotes[k]!) {
       const t = quoteTerms(q);
       quoteQuery[k]!.push(t ? add(k, t, QUOTE_CANDIDATES) : -1);
     }
-  });
+    if ((k & 15) === 15) yield;
+  }
   const costs = new Costs();
   // After query q, this thread has the sentences after q's to check.
   const searches = new Searches(corpus, queries, costs, (q) => wanted.length - owner[q]! - 1);
+  // Sentence k's last query (its quotations' come after its own): once the search thread is
+  // past it, none of the sentence's searches makes the check wait on the thread.
+  const lastQuery = sentenceQuery.map((q, k) => Math.max(q, ...quoteQuery[k]!));
   const out: Diagnostic[] = [];
+  // The story of each section (its names and telling words), for the figures' scope.
+  const scoper = new StoryScoper(corpus);
+  const starts = sectionStarts(text);
+  const sectionOf = (s: Sentence) => {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
+    return k;
+  };
+  const sectionWeights = new Map<number, Map<number, number>>();
+  const weightsOfSection = (k: number) => {
+    let w = sectionWeights.get(k);
+    if (!w) {
+      const from = starts[k]!;
+      const to = starts[k + 1] ?? text.length;
+      sectionWeights.set(k, (w = scoper.weights(text.slice(from, to))));
+    }
+    return w;
+  };
   try {
-    // The story of each section (the names of all its sentences), for the figures' scope.
-    const scoper = new StoryScoper(corpus);
-    const starts = sectionStarts(text);
-    const sectionOf = (s: Sentence) => {
-      let k = 0;
-      while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
-      return k;
-    };
-    const sectionWeights = new Map<number, Map<number, number>>();
-    const weightsOfSection = (k: number) => {
-      let w = sectionWeights.get(k);
-      if (!w) {
-        const from = starts[k]!;
-        const to = starts[k + 1] ?? text.length;
-        sectionWeights.set(k, (w = scoper.weights(text.slice(from, to))));
-      }
-      return w;
-    };
-    wanted.forEach((i, k) => {
+    for (let k = 0; k < wanted.length; k++) {
+      const i = wanted[k]!;
+      // A check in slices waits for the search thread by yielding (requests are answered
+      // meanwhile) rather than blocking in Atomics.wait, which held requests up to 110 ms.
+      const wait = searches.whenReady(lastQuery[k]!);
+      if (wait) yield wait;
       const s = sentences[i]!;
       // Sources that are one story are all in scope: no need to weigh the draft's words.
       const scope = scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
-    });
+      yield;
+    }
   } finally {
-    // Searches not read (a check that threw) are not worth the thread's time.
+    // Searches not read (a check that threw or was stopped) are not worth the thread's time.
     searches.cancel();
   }
   if (searches.counts) corpus.lastBatch = { ...searches.counts };
@@ -124,10 +147,54 @@ export function checkDraft(corpus: Corpus, text: string, options: CheckOptions =
     .map((d) => ({ ...d, severity: sev[d.code] === 'off' ? d.severity : (sev[d.code] as Diagnostic['severity']) }));
 }
 
+export function checkDraft(corpus: Corpus, text: string, options: CheckOptions = {}, languageId: 'markdown' | 'plaintext' = 'markdown'): Diagnostic[] {
+  const steps = checkSteps(corpus, text, options, languageId);
+  for (;;) {
+    // Run through: a wait for the search thread is left to `get`, which blocks for it.
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * `checkDraft` in slices of about `sliceMs`, with a turn of the event loop between them, so
+ * a long check (a 1 MB draft took 7 s at once) keeps no request waiting longer than a slice.
+ * The findings are the same. Rejects with the signal's reason when aborted between slices.
+ */
+export async function checkDraftSliced(
+  corpus: Corpus,
+  text: string,
+  options: CheckOptions = {},
+  languageId: 'markdown' | 'plaintext' = 'markdown',
+  slice: { signal?: AbortSignal; sliceMs?: number } = {},
+): Promise<Diagnostic[]> {
+  const sliceMs = slice.sliceMs ?? 15;
+  slice.signal?.throwIfAborted();
+  const steps = checkSteps(corpus, text, options, languageId);
+  try {
+    let until = performance.now() + sliceMs;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+      if (r.value || performance.now() >= until) {
+        // The search thread's answer (when the step waits for one), else a turn of the event loop.
+        await (r.value ?? nextTurn());
+        slice.signal?.throwIfAborted();
+        until = performance.now() + sliceMs;
+      }
+    }
+  } finally {
+    // Stopped early: the steps' own cleanup (their searches cancelled) runs now.
+    steps.return([]);
+  }
+}
+
 /** What the sources say about the figure at an offset of a draft. */
 export function figureReport(corpus: Corpus, text: string, offset: number): FigureReport | undefined {
   const lines = new LineIndex(text);
-  const s: Sentence | undefined = draftSentences(text, 'markdown').find((x) => x.start <= offset && offset <= x.end);
+  const s: Sentence | undefined = checkUnits(text, 'markdown', lines).find((x) => x.start <= offset && offset <= x.end);
   if (!s) return undefined;
   const ctx = makeContext(corpus, text, lines, s);
   for (const j of judgeFigures(ctx)) {

@@ -3,6 +3,7 @@ import { closestQuote, findQuotes, quoteMatcher, type QuoteMention } from '../qu
 import { termsOf, type Terms } from '../citations/retrieval';
 import { evidenceName, evidenceOf, type SentRec, type SourceQuote } from '../store';
 import { foldForMatch } from '../text/fold';
+import { draftText } from '../text/plain';
 import type { Diagnostic, Evidence } from '../types';
 import { nearest, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
@@ -181,7 +182,7 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
         const restored = inDraftCase(ctx, words, best.text);
         fixes.push({
           title: `Restore the exact quote: “${restored}”`,
-          edits: [{ range: quoteWordsRange(ctx, q), newText: restored }],
+          edits: [{ range: quoteWordsRange(ctx, q), newText: draftText(restored) }],
           preferred: true,
         });
       }
@@ -213,12 +214,12 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
     if (srcName && src.speakerKind !== 'descriptor') {
       const short = draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
-      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: short }], preferred: true });
+      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: draftText(short) }], preferred: true });
     } else if (src.speakerKind === 'descriptor' && src.speakerText) {
       // "A Ukrainian official": lower-case inside a sentence, capitalised at its start.
       const d = midSentence(src.speakerText.trim());
       const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d;
-      fixes.push({ title: `Attribute the quote to ${d}`, edits: [{ range, newText: text }], preferred: true });
+      fixes.push({ title: `Attribute the quote to ${d}`, edits: [{ range, newText: draftText(text) }], preferred: true });
     }
     out.push(
       finding(

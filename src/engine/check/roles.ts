@@ -1,6 +1,7 @@
 /** Roles and titles: the draft must give a person a title the sources give them. */
 import { findRoles, rolesConflict } from '../entities';
 import { evidenceOf, outletName, type RoleRec } from '../store';
+import { draftText } from '../text/plain';
 import type { Diagnostic, Fix } from '../types';
 import type { SentenceContext } from './context';
 import { finding } from './finding';
@@ -85,7 +86,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
     if (bestOwn) {
-      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn), atStart) }], preferred: true });
+      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(bestOwn), atStart)) }], preferred: true });
     }
     if (holders.length > 0) {
       const holder = corpus.registry.get(holders[0]!.entity);
@@ -107,7 +108,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (formerOnly.length > 0 && !r.former) {
       out.push(
         finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
-          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!), atStart) }], preferred: true },
+          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(formerOnly[0]!), atStart)) }], preferred: true },
         ], written),
       );
       continue;

@@ -98,6 +98,14 @@ export class Searches {
     return mine ?? this.local(k);
   }
 
+  /**
+   * A promise to await before `get(k)` when the search thread is still on query k and this
+   * thread would only wait for it; undefined when `get(k)` answers without waiting.
+   */
+  whenReady(k: number): Promise<void> | undefined {
+    return this.batch?.whenDone(k, (pending) => this.costs.worthTaking(pending, this.checksLeft(k)));
+  }
+
   /** Tells the search thread the rest is not needed (a check that threw). */
   cancel(): void {
     this.batch?.cancel();

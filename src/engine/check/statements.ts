@@ -12,6 +12,7 @@ import { NEGATIONS, PARTIAL, UNIVERSAL } from '../claims/lexicon';
 import { quotedRegions } from '../claims';
 import words from '../claims/data/words.json';
 import { evidenceOf, outletName, type SentRec } from '../store';
+import { draftText } from '../text/plain';
 import { stem, wordTokens as tokenize, type Token } from '../nlp';
 import { STOPWORDS } from '../text/stopwords';
 import type { Diagnostic } from '../types';
@@ -225,7 +226,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
       range,
       `No source mentions ${p.text}; ${outletName(ctx.corpus.store.docs[rec.doc]!)} names ${sourced.name}: “${rec.sent.text}”`,
       [evidenceOf(ctx.corpus.store, rec, sourced.name, 'contradicts')],
-      [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: sourced.text }], preferred: true }],
+      [{ title: `Use the sourced place: ${sourced.text}`, edits: [{ range, newText: draftText(sourced.text) }], preferred: true }],
       p.text,
     );
     }

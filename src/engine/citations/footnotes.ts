@@ -5,6 +5,7 @@
 import type { CitationStyle } from '../api';
 import { LineIndex } from '../text/lines';
 import { evidenceName } from '../store';
+import { draftText, oneLine, pathTarget } from '../text/plain';
 import type { Evidence, TextEdit } from '../types';
 
 export interface FootnoteDef {
@@ -25,7 +26,8 @@ export interface FootnoteRef {
 }
 
 const DEF = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/gm;
-const REF = /\[\^([^\]\s]+)\](?!:)/g;
+/** A marker; its label holds no `[`, so a run of `[^` is read once, not once per `[^` (see server/citations.ts). */
+const REF = /\[\^([^\][\s]+)\](?!:)/g;
 
 export function footnoteDefinitions(text: string): FootnoteDef[] {
   const out: FootnoteDef[] = [];
@@ -38,7 +40,14 @@ export function footnoteDefinitions(text: string): FootnoteDef[] {
 
 export function footnoteRefs(text: string): FootnoteRef[] {
   const defs = footnoteDefinitions(text);
-  const inDef = (o: number) => defs.some((d) => o >= d.start && o < d.idStart + d.id.length + 2);
+  // Definitions and markers both come in text order: one walk over the definitions, not a
+  // search of them all per marker.
+  let k = 0;
+  const inDef = (o: number) => {
+    while (k < defs.length && defs[k]!.idStart + defs[k]!.id.length + 2 <= o) k++;
+    const d = defs[k];
+    return d !== undefined && o >= d.start && o < d.idStart + d.id.length + 2;
+  };
   const out: FootnoteRef[] = [];
   REF.lastIndex = 0;
   for (let m = REF.exec(text); m; m = REF.exec(text)) {
@@ -69,11 +78,15 @@ export const FOOTNOTE_EXCERPT_MAX = 200;
  * source with neither outlet nor title reads `file:line — "excerpt"`, not its file name twice.
  */
 export function footnoteText(s: FootnoteSource): string {
-  const title = s.title?.replace(/\s+/g, ' ').trim();
-  const head = [s.outlet?.trim(), title ? `"${title.replace(/"/g, "'")}"` : undefined, s.date].filter(Boolean).join(', ');
-  const flat = s.text.replace(/\s+/g, ' ').trim();
+  // Every part comes from the source (its front matter, its file name, its words), so every
+  // part is plain text on one line (see draftText): a newline in an outlet cannot start a
+  // block, and markup in the excerpt stays text.
+  const title = s.title ? oneLine(s.title) : undefined;
+  const outlet = s.outlet ? oneLine(s.outlet) : undefined;
+  const head = [outlet ? draftText(outlet) : undefined, title ? `"${draftText(title.replace(/"/g, "'"))}"` : undefined, s.date ? draftText(s.date) : undefined].filter(Boolean).join(', ');
+  const flat = oneLine(s.text);
   const excerpt = flat.length > FOOTNOTE_EXCERPT_MAX ? `${flat.slice(0, FOOTNOTE_EXCERPT_MAX - 1).trimEnd()}…` : flat;
-  return `${head ? `${head}. ` : ''}${s.file}:${s.line + 1} — "${excerpt.replace(/"/g, '\u201D')}"`;
+  return `${head ? `${head}. ` : ''}${draftText(s.file)}:${s.line + 1} — "${draftText(excerpt.replace(/["“”]/g, '\u201D'))}"`;
 }
 
 /** Pandoc citation key for a source file: its base name, slugged. */
@@ -87,9 +100,9 @@ export function footnoteBody(ev: Evidence, title?: string, date?: string): strin
   return footnoteText({ outlet: ev.outlet, title, date, file: ev.source, line: ev.line, text: ev.text });
 }
 
-/** Whether a footnote definition already cites this source file. */
+/** Whether a footnote definition already cites this source file (its name as written there, escaped or not). */
 function citesSource(def: FootnoteDef, ev: Evidence): boolean {
-  return def.body.includes(` ${ev.source}:`) || def.body.includes(`(${ev.source}, line `);
+  return [ev.source, draftText(ev.source)].some((f) => def.body.includes(` ${f}:`) || def.body.includes(`(${f}, line `));
 }
 
 export interface CitationPlan {
@@ -117,8 +130,8 @@ export function citationEdits(
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   if (style === 'link') {
-    const url = 'file://' + encodeURI(ev.path) + `#L${ev.line + 1}`;
-    const marker = ` ([${evidenceName(ev).replace(/[[\]]/g, '')}](${url}))`;
+    const url = 'file://' + pathTarget(ev.path) + `#L${ev.line + 1}`;
+    const marker = ` ([${draftText(evidenceName(ev)).replace(/[[\]]/g, '')}](${url}))`;
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
   const defs = footnoteDefinitions(text);

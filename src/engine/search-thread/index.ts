@@ -39,6 +39,8 @@ export type { DraftMessage, Near } from './forward';
  * order; when the one it needs is still being worked on, it takes searches from the end of
  * the batch and does them itself rather than wait, so both cores stay busy to the end.
  */
+type WaitAsync = (array: Int32Array, index: number, value: number, timeout: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+
 export class Batch {
   private last: number;
   private gaveUp = false;
@@ -93,6 +95,23 @@ export class Batch {
         return undefined;
       }
     }
+  }
+
+  /**
+   * When the thread is still on query i and the caller would only wait for it (see `get`: not
+   * worth taking a search over), a promise that settles when the thread is done with it (or
+   * after WAIT_MS), so a caller that can yield, a check in slices, waits without blocking its
+   * thread; otherwise undefined: `get(i)` answers without waiting on the thread.
+   */
+  whenDone(i: number, worthTaking?: (pending: number) => boolean): Promise<void> | undefined {
+    const { flags } = this.views;
+    if (this.gaveUp || i < 0 || i >= flags.length || Atomics.load(flags, i) !== WORKING) return undefined;
+    if (worthTaking && worthTaking(Math.max(0, this.last - i))) return undefined;
+    // Atomics.waitAsync (Node 16+; not in this project's TypeScript lib).
+    const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
+    if (!waitAsync) return undefined;
+    const r = waitAsync(flags, i, WORKING, WAIT_MS);
+    return r.async ? r.value.then(() => undefined) : undefined;
   }
 
   /** Gives up on what is left (the search thread skips it). */

@@ -73,6 +73,14 @@ function inlineProse(text: string, start: number, end: number, out: Span[]): voi
   const push = (a: number, b: number): void => {
     if (b > a) out.push({ start: a, end: b });
   };
+  // The next `]` at or after a point, found once and reused while it is still ahead: searched
+  // for again at each `[^` or `[`, a run of 75,000 `[^` with no `]` read the rest of the text
+  // once per `[` (300 ms for 150 KB, seconds for a megabyte).
+  let closeAt = -2;
+  const nextClose = (from: number): number => {
+    if (closeAt !== -1 && closeAt < from) closeAt = text.indexOf(']', from);
+    return closeAt;
+  };
   while (i < end) {
     const c = text[i]!;
     if (c === '\\') {
@@ -117,7 +125,9 @@ function inlineProse(text: string, start: number, end: number, out: Span[]): voi
       continue;
     }
     if (c === '!' && text[i + 1] === '[') {
-      const close = findLinkEnd(text, i + 1, end);
+      const k = nextClose(i + 1);
+      // findLinkEnd looks 1,000 characters ahead for the `]`: none there, no link.
+      const close = k >= 0 && k < end && k - (i + 1) < 1000 ? findLinkEnd(text, i + 1, end) : undefined;
       if (close) {
         push(s, i);
         i = close.end;
@@ -126,8 +136,13 @@ function inlineProse(text: string, start: number, end: number, out: Span[]): voi
       }
     }
     if (c === '[') {
+      const k = nextClose(i);
+      // No `]` before the end of this stretch: neither a footnote marker nor a link.
+      if (k < 0 || k >= end) {
+        i++;
+        continue;
+      }
       if (text[i + 1] === '^') {
-        const k = text.indexOf(']', i);
         if (k > 0 && k < end) {
           push(s, i);
           i = k + 1;
@@ -135,7 +150,7 @@ function inlineProse(text: string, start: number, end: number, out: Span[]): voi
           continue;
         }
       }
-      const close = findLinkEnd(text, i, end);
+      const close = k - i < 1000 ? findLinkEnd(text, i, end) : undefined;
       if (close) {
         // keep the link text, drop "[" and "](url)" / "][ref]"
         push(s, i);

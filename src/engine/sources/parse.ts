@@ -10,6 +10,7 @@ import { filterBoilerplate, lineHints, lineSegments, type Segment } from './boil
 import { pick, readFrontMatter } from './frontmatter';
 import { scanHtml } from './html';
 import { inferDate, inferOutlet, inferTitle, parseDate, segmentTexts } from './metadata';
+import { oneLine } from '../text/plain';
 
 export type SourceKind = 'markdown' | 'html' | 'text';
 
@@ -128,9 +129,11 @@ export function parseSource(input: SourceInput, id: number, root?: string): Sour
   const title = fmTitle ?? inferTitle(lines, hints);
   const outlet = fmOutlet ?? inferOutlet(lines, hints);
   const date = fmDate ?? inferDate(lines);
-  if (title) doc.title = title;
-  if (outlet) doc.outlet = outlet;
-  if (date) doc.date = date;
+  // One-line fields, whatever the source wrote: a line break or control character in a
+  // front-matter value would otherwise reach titles, hovers and the footnotes written into drafts.
+  if (title && oneLine(title)) doc.title = oneLine(title);
+  if (outlet && oneLine(outlet)) doc.outlet = oneLine(outlet);
+  if (date && oneLine(date)) doc.date = oneLine(date);
   if (fmUrl) doc.url = fmUrl;
   if (doc.body.length === 0 && /\S/.test(text)) doc.warnings.push('no article text found');
   return doc;

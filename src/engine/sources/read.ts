@@ -18,12 +18,35 @@ export interface ReadSourcesOptions {
   /** Files larger than this many bytes are skipped (default 5 MB). */
   maxFileSize?: number;
   signal?: AbortSignal;
+  /** What a pattern may list (default MAX_FILES_PER_PATTERN, MAX_BYTES_PER_PATTERN; lower in tests). */
+  limits?: { files?: number; bytes?: number };
+}
+
+/** A file, or a pattern (`pattern: true`), that was not read, and why. */
+export interface Skipped {
+  path: string;
+  reason: string;
+  /** The entry is a source pattern (invalid, or listing more than a pattern may), not a file. */
+  pattern?: true;
 }
 
 export interface ReadSourcesResult {
   inputs: SourceInput[];
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
 }
+
+/**
+ * What one pattern (a glob, folder or file of the sources setting) may list, and all patterns
+ * together: beyond it the rest is not read, and a message says so. `/**` listed 44,000 files
+ * (92 MB) on the development machine and grew the language server past 4 GB, out of memory.
+ * The caps leave room for the largest corpora Sourcewise is measured on (Reuters: 19,043 files,
+ * 16.7 MB; the 50,000-article set: 50 MB); memory grows with the text, about 30-45 times it
+ * once every sentence is analysed.
+ */
+export const MAX_FILES_PER_PATTERN = 100_000;
+export const MAX_BYTES_PER_PATTERN = 64 * 1024 * 1024;
+/** Most globs a pattern's braces may expand to (`{a,b}` sixteen times is 65,536: 9 s and 1.1 GB in fast-glob). */
+export const MAX_BRACE_EXPANSION = 1_000;
 
 const MB = 1024 * 1024;
 const DEFAULT_MAX = 5 * MB;
@@ -143,9 +166,11 @@ async function walk(
   signal: AbortSignal | undefined,
   accept: (name: string) => boolean = (name) => SOURCE_NAME.test(name),
   recursive = true,
-): Promise<void> {
+  limit: { files: number } = { files: Infinity },
+): Promise<boolean> {
   const folders = [root];
   let deadline = performance.now() + SLICE_MS;
+  let added = 0;
   while (folders.length > 0) {
     const folder = folders.pop()!;
     let dir: Dir;
@@ -169,7 +194,12 @@ async function walk(
         const name = entry.name;
         // isDirectory() is false for a symlink to a folder: such links are not followed.
         if (recursive && entry.isDirectory() && !SKIPPED_FOLDER.test(name)) folders.push(prefix + name);
-        if (accept(name)) found.add(prefix + name);
+        if (accept(name) && !found.has(prefix + name)) {
+          // Over the pattern's limit: stop listing (the caller says so).
+          if (added >= limit.files) return false;
+          found.add(prefix + name);
+          added++;
+        }
         if (performance.now() > deadline) {
           await yieldToEventLoop();
           signal?.throwIfAborted();
@@ -184,6 +214,7 @@ async function walk(
       }
     }
   }
+  return true;
 }
 
 /**
@@ -202,7 +233,9 @@ function simpleGlob(glob: string, cwd: string): { base: string; recursive: boole
   if (!(rest.length === 1 || recursive)) return undefined;
   const name = rest[rest.length - 1]!;
   if (!name || name.includes('**') || name.startsWith('!')) return undefined;
-  const base = path.resolve(cwd, segs.slice(0, k).join('/') || '.');
+  // An absolute glob's fixed part starts at the root (`/*.md` is the root folder's, not cwd's).
+  const fixed = segs.slice(0, k).join('/');
+  const base = path.resolve(cwd, fixed || (glob.startsWith('/') ? '/' : '.'));
   // Whatever is inside node_modules is left to fast-glob's ignore rule.
   if (/(^|[\\/])node_modules([\\/]|$)/i.test(base)) return undefined;
   // The pattern's regular expression, tested directly: the matcher micromatch wraps around it
@@ -212,40 +245,230 @@ function simpleGlob(glob: string, cwd: string): { base: string; recursive: boole
   return { base, recursive, accept: (entry) => re.test(entry) };
 }
 
-/** Expands patterns into sorted absolute candidate paths; missing patterns are reported. */
+/** Whether a file name has one of the source extensions (any letter case). */
+export function hasSourceExtension(file: string): boolean {
+  return (SOURCE_EXTENSIONS as readonly string[]).includes(path.extname(file).slice(1).toLowerCase());
+}
+
+/** How many globs the braces of `glob` expand to (at most `cap` + 1: counting stops there). */
+export function braceExpansions(glob: string, cap = MAX_BRACE_EXPANSION): number {
+  // One level of the pattern: the product of its groups, each the sum of its alternatives.
+  const count = (from: number, to: number): number => {
+    let product = 1;
+    for (let i = from; i < to; i++) {
+      const c = glob[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (c !== '{') continue;
+      // The group's end and its top-level commas.
+      let depth = 0;
+      let j = i;
+      const commas: number[] = [];
+      for (; j < to; j++) {
+        const d = glob[j];
+        if (d === '\\') j++;
+        else if (d === '{') depth++;
+        else if (d === '}' && --depth === 0) break;
+        else if (d === ',' && depth === 1) commas.push(j);
+      }
+      if (j >= to) return product; // unbalanced: not a group (patternProblem reports it)
+      let group = 1;
+      const body = glob.slice(i + 1, j);
+      const range = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
+      if (commas.length) {
+        group = 0;
+        let a = i + 1;
+        for (const k of [...commas, j]) {
+          group += count(a, k);
+          a = k + 1;
+          if (group > cap) break;
+        }
+      } else if (range) {
+        const n = (x: string) => (/^-?\d+$/.test(x) ? Number(x) : x.charCodeAt(0));
+        const step = Math.max(1, Math.abs(Number(range[3] ?? 1)));
+        group = Math.floor(Math.abs(n(range[2]!) - n(range[1]!)) / step) + 1;
+      } else group = count(i + 1, j);
+      product *= group;
+      if (product > cap) return cap + 1;
+      i = j;
+    }
+    return product;
+  };
+  return Math.min(cap + 1, count(0, glob.length));
+}
+
+/**
+ * Why a glob cannot be used, if it cannot: unbalanced braces, a character range written
+ * backwards (`[z-a]`), braces that expand to more globs than a pattern may, or a pattern
+ * micromatch cannot compile. Such a pattern is reported by name and skipped; the others are read.
+ */
+export function patternProblem(pattern: string): string | undefined {
+  const glob = pattern.replace(/\\/g, '/');
+  let depth = 0;
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '[') {
+      const close = glob.indexOf(']', i + 2);
+      if (close < 0) continue;
+      for (const m of glob.slice(i + 1, close).matchAll(/(.)-(.)/gu)) {
+        if (m[1]! > m[2]!) return `the character range ${m[1]}-${m[2]} is backwards`;
+      }
+      i = close;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return 'a } closes no {';
+  }
+  if (depth > 0) return 'a { is not closed';
+  const expansions = braceExpansions(glob);
+  if (expansions > MAX_BRACE_EXPANSION) return `its braces expand to more than ${MAX_BRACE_EXPANSION.toLocaleString('en-US')} patterns`;
+  try {
+    micromatch.makeRe(glob);
+  } catch (err) {
+    return `it is not a valid glob (${(err as Error).message})`;
+  }
+  return undefined;
+}
+
+/** A pattern's reason to be skipped, as an entry of `skipped`. */
+const patternSkip = (pattern: string, reason: string): Skipped => ({ path: pattern, reason, pattern: true });
+
+const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * Expands patterns into sorted absolute candidate paths (files with a source extension only;
+ * a file named in a pattern is no exception), and which pattern listed each. Missing files and
+ * invalid patterns are reported; a pattern that lists more than MAX_FILES_PER_PATTERN files
+ * is cut there, with a message that says so.
+ */
 async function expand(
   patterns: string[],
   cwd: string,
-  skipped: { path: string; reason: string }[],
+  skipped: Skipped[],
   signal: AbortSignal | undefined,
-): Promise<string[]> {
+  maxFiles = MAX_FILES_PER_PATTERN,
+): Promise<{ files: string[]; owner: Map<string, string> }> {
   const found = new Set<string>();
+  const owner = new Map<string, string>();
+  let total = 0;
   for (const pattern of patterns) {
     if (!pattern) continue;
-    const abs = path.resolve(cwd, pattern);
-    let st: Stats | undefined;
+    const before = found.size;
+    const left = { files: Math.max(0, Math.min(maxFiles, maxFiles - total)) };
+    let complete = true;
     try {
-      st = fs.statSync(abs);
-    } catch {
-      st = undefined; // missing, a symlink loop, …: a glob or a missing file
+      complete = await expandOne(pattern, cwd, found, skipped, signal, left);
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // One pattern that cannot be listed does not stop the others.
+      skipped.push(patternSkip(pattern, `could not be listed (${(err as Error).message})`));
+      continue;
     }
-    if (st?.isDirectory()) {
-      await walk(abs, found, signal);
-    } else if (st) {
-      found.add(abs);
-    } else if (fg.isDynamicPattern(pattern.replace(/\\/g, '/'))) {
-      const glob = pattern.replace(/\\/g, '/');
-      const simple = simpleGlob(glob, cwd);
-      if (simple) await walk(simple.base, found, signal, simple.accept, simple.recursive);
-      else {
-        const entries = await fg(glob, { ...GLOB_OPTIONS, cwd });
-        for (const e of entries) found.add(path.normalize(e));
-      }
-    } else {
-      skipped.push({ path: abs, reason: 'file not found' });
+    let n = 0;
+    for (const f of found) {
+      if (n++ < before) continue;
+      if (!owner.has(f)) owner.set(f, pattern);
+    }
+    total += found.size - before;
+    if (!complete) {
+      skipped.push(
+        patternSkip(
+          pattern,
+          `lists more than ${plural(left.files, 'source file')}${left.files < maxFiles ? ' (with the patterns before it)' : ''}; the first ${plural(found.size - before, 'file')} are read, the rest are not`,
+        ),
+      );
     }
   }
-  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { files, owner };
+}
+
+/** Lists one pattern into `found` (at most `limit.files` new files); false when it listed more. */
+async function expandOne(
+  pattern: string,
+  cwd: string,
+  found: Set<string>,
+  skipped: Skipped[],
+  signal: AbortSignal | undefined,
+  limit: { files: number },
+): Promise<boolean> {
+  const abs = path.resolve(cwd, pattern);
+  let st: Stats | undefined;
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    st = undefined; // missing, a symlink loop, …: a glob or a missing file
+  }
+  if (st?.isDirectory()) return walk(abs, found, signal, undefined, true, limit);
+  if (st) {
+    // A file named in the settings is read only if it is a source file type, like any other.
+    if (!hasSourceExtension(abs)) {
+      skipped.push({ path: abs, reason: `not a source file type (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
+      return true;
+    }
+    if (limit.files < 1) return false;
+    found.add(abs);
+    return true;
+  }
+  const glob = pattern.replace(/\\/g, '/');
+  // Checked before asking fast-glob whether it is a glob: it takes `notes/{a,b.md` for a file name.
+  const problem = /[*?{}[\]]/.test(glob) ? patternProblem(glob) : undefined;
+  if (problem) {
+    skipped.push(patternSkip(pattern, `is not used: ${problem}`));
+    return true;
+  }
+  if (!fg.isDynamicPattern(glob)) {
+    skipped.push({ path: abs, reason: 'file not found' });
+    return true;
+  }
+  const simple = simpleGlob(glob, cwd);
+  if (simple) return walk(simple.base, found, signal, (name) => simple.accept(name) && hasSourceExtension(name), simple.recursive, limit);
+  // fast-glob as a stream, stopped at the limit (a whole file system is never held in memory).
+  const stream = fg.stream(glob, { ...GLOB_OPTIONS, cwd }) as NodeJS.ReadableStream & { destroy(): void };
+  let added = 0;
+  try {
+    for await (const entry of stream) {
+      signal?.throwIfAborted();
+      const p = path.normalize(String(entry));
+      if (!hasSourceExtension(p) || found.has(p)) continue;
+      if (added >= limit.files) return false;
+      found.add(p);
+      added++;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return true;
+}
+
+/** Keeps each pattern's files within MAX_BYTES_PER_PATTERN (and all patterns' within the same), in path order. */
+class ByteBudget {
+  private used = new Map<string, number>();
+  private total = 0;
+  private over = new Set<string>();
+
+  constructor(
+    private readonly owner: Map<string, string>,
+    private readonly skipped: Skipped[],
+    private readonly max = MAX_BYTES_PER_PATTERN,
+  ) {}
+
+  /** Whether a file of `size` bytes still fits; the first file that does not is reported for its pattern. */
+  take(file: string, size: number): boolean {
+    const pattern = this.owner.get(file) ?? '';
+    const used = this.used.get(pattern) ?? 0;
+    if (this.over.has(pattern) || used + size > this.max || this.total + size > this.max) {
+      if (!this.over.has(pattern)) {
+        this.over.add(pattern);
+        const amount = this.max >= MB ? `${Math.round(this.max / MB)} MB` : `${this.max} bytes`;
+        this.skipped.push(patternSkip(pattern, `lists more than ${amount} of sources${used + size > this.max ? '' : ' (with the patterns before it)'}; files from ${file} on are not read`));
+      }
+      return false;
+    }
+    this.used.set(pattern, used + size);
+    this.total += size;
+    return true;
+  }
 }
 
 type ReadOne =
@@ -339,6 +562,22 @@ function readOne(file: string, maxFileSize: number): ReadOne {
   }
 }
 
+/** A text file read with the checks sources get, or why it was not. */
+export type TextFileRead = { ok: true; text: string; size: number; mtimeMs: number } | { ok: false; reason: string };
+
+/**
+ * Reads one text file with the checks every source gets: only a regular file is opened
+ * (never a FIFO, a device such as /dev/zero, or a socket; the opened file is checked again),
+ * no more than `maxBytes` are read, and the bytes must decode as text. For drafts, which
+ * must not hang or exhaust the reader any more than sources may.
+ */
+export function readTextFile(file: string, maxBytes: number): TextFileRead {
+  const r = readOne(file, maxBytes);
+  if (r.kind === 'input') return { ok: true, text: r.input.text, size: r.input.size ?? 0, mtimeMs: r.input.mtimeMs ?? 0 };
+  if (r.kind === 'none') return { ok: false, reason: 'is a directory' };
+  return { ok: false, reason: r.reason };
+}
+
 /**
  * Reads source files. Each pattern is a directory (all .txt/.md/.markdown/.html/.htm
  * below it, without dot-folders and node_modules), a file, or a glob relative to `cwd`.
@@ -349,24 +588,35 @@ export async function readSources(patterns: string[], options: ReadSourcesOption
   const cwd = options.cwd ?? process.cwd();
   const signal = options.signal;
   signal?.throwIfAborted();
-  const skipped: { path: string; reason: string }[] = [];
-  const files = await expand(patterns, cwd, skipped, signal);
+  const skipped: Skipped[] = [];
+  const { files, owner } = await expand(patterns, cwd, skipped, signal, options.limits?.files);
   signal?.throwIfAborted();
-  const r = await readFiles(files, options);
+  const r = await readFiles(files, options, new ByteBudget(owner, skipped, options.limits?.bytes));
   skipped.push(...r.skipped);
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { inputs: r.inputs, skipped };
 }
 
-/** Reads the given absolute file paths (as `readSources` does after expanding its patterns). */
-export async function readFiles(files: string[], options: ReadSourcesOptions = {}): Promise<ReadSourcesResult> {
+/**
+ * Reads the given absolute file paths (as `readSources` does after expanding its patterns):
+ * source file types only, each within the size limit, and (from `readSources`) each pattern's
+ * files within its byte budget.
+ */
+export async function readFiles(files: string[], options: ReadSourcesOptions = {}, budget?: ByteBudget): Promise<ReadSourcesResult> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX;
   const inputs: SourceInput[] = [];
-  const skipped: { path: string; reason: string }[] = [];
+  const skipped: Skipped[] = [];
   await inSlices(files.length, options.signal, (i) => {
-    const r = readOne(files[i]!, maxFileSize);
-    if (r.kind === 'input') inputs.push(r.input);
-    else if (r.kind === 'skip') skipped.push({ path: r.path, reason: r.reason });
+    const file = files[i]!;
+    if (!hasSourceExtension(file)) {
+      skipped.push({ path: file, reason: `not a source file type (${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')})` });
+      return;
+    }
+    const r = readOne(file, maxFileSize);
+    if (r.kind === 'input') {
+      if (budget && !budget.take(file, r.input.size ?? r.input.text.length)) return;
+      inputs.push(r.input);
+    } else if (r.kind === 'skip') skipped.push({ path: r.path, reason: r.reason });
   });
   skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { inputs, skipped };
@@ -386,13 +636,14 @@ export interface ListedSource {
 export async function listSources(
   patterns: string[],
   options: ReadSourcesOptions = {},
-): Promise<{ files: ListedSource[]; skipped: { path: string; reason: string }[] }> {
+): Promise<{ files: ListedSource[]; skipped: Skipped[] }> {
   const cwd = options.cwd ?? process.cwd();
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX;
   const signal = options.signal;
   signal?.throwIfAborted();
-  const skipped: { path: string; reason: string }[] = [];
-  const paths = await expand(patterns, cwd, skipped, signal);
+  const skipped: Skipped[] = [];
+  const { files: paths, owner } = await expand(patterns, cwd, skipped, signal, options.limits?.files);
+  const budget = new ByteBudget(owner, skipped, options.limits?.bytes);
   const files: ListedSource[] = [];
   // One stat per file, which also resolves symlinks (the walk saw only the link).
   await inSlices(paths.length, signal, (i) => {
@@ -402,7 +653,7 @@ export async function listSources(
       if (st.isDirectory()) return;
       if (!st.isFile()) skipped.push({ path: file, reason: 'not a regular file' });
       else if (st.size > maxFileSize) skipped.push({ path: file, reason: `larger than ${formatMb(maxFileSize)}` });
-      else files.push({ path: file, size: st.size, mtimeMs: st.mtimeMs });
+      else if (budget.take(file, st.size)) files.push({ path: file, size: st.size, mtimeMs: st.mtimeMs });
     } catch (err) {
       skipped.push({ path: file, reason: missingReason(file, err) });
     }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import nodeFs, { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { decodeText, readSources } from '../../../src/engine/sources';
 import { listSources, readFiles } from '../../../src/engine/sources/read';
 
@@ -79,10 +79,13 @@ describe('readSources', () => {
     expect(abs.inputs.map((i) => path.basename(i.path))).toEqual(['b.txt']);
   });
 
-  it('reports a missing file and accepts an explicit file of any extension', async () => {
+  it('reports a missing file, and an explicit file that is not a source file type (as /etc/passwd would be)', async () => {
     const { inputs, skipped } = await readSources(['nope.txt', 'corpus/sub/ignored.json'], { cwd: dir });
-    expect(inputs.map((i) => path.basename(i.path))).toEqual(['ignored.json']);
-    expect(skipped).toEqual([{ path: path.join(dir, 'nope.txt'), reason: 'file not found' }]);
+    expect(inputs).toEqual([]);
+    expect(skipped).toEqual([
+      { path: path.join(dir, 'corpus/sub/ignored.json'), reason: 'not a source file type (.txt, .md, .markdown, .html, .htm)' },
+      { path: path.join(dir, 'nope.txt'), reason: 'file not found' },
+    ]);
   });
 
   it('honours an aborted signal', async () => {
@@ -236,7 +239,11 @@ describe('folder walk', () => {
 describe.runIf(process.platform === 'linux')('files whose size is not known in advance', () => {
   // /proc files report size 0 and are read to their end; the size limit still applies.
   it('are read to the end, within the size limit', async () => {
-    const status = '/proc/self/status';
+    // Through a link named like a source (a source file type is required of every file).
+    const linkDir = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-proc-'));
+    const status = path.join(linkDir, 'status.txt');
+    symlinkSync('/proc/self/status', status);
+    onTestFinished(() => rmSync(linkDir, { recursive: true, force: true }));
     const r = await readFiles([status]);
     expect(r.skipped).toEqual([]);
     expect(r.inputs[0]!.text).toMatch(/^Name:/);

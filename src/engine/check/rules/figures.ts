@@ -4,6 +4,7 @@ import { citationEdits } from '../../citations/footnotes';
 import type { Quantity } from '../../quantities';
 import { evidenceName, evidenceOf, outletName } from '../../store';
 import { normalizePhrase } from '../../text/fold';
+import { draftText } from '../../text/plain';
 import type { Diagnostic, Evidence, Fix } from '../../types';
 import type { SentenceContext } from '../context';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from '../figures';
@@ -51,10 +52,10 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
       const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
       const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
-      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
+      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: draftText(top.says) }], preferred: true }];
       const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
       const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: top.says }, ...cite.edits] });
+      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(top.says) }, ...cite.edits] });
       out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
     } else {
       const groups = groupBySaying(j.matches, ctx);
@@ -62,7 +63,7 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const fixes: Fix[] = groups
         .filter((g) => normalizePhrase(g.says) !== normalizePhrase(q.text))
         .slice(0, 3)
-        .map((g, i) => ({ title: `Use ${g.outlets[0]}'s wording: ${g.says}`, edits: [{ range, newText: g.says }], preferred: i === 0 }));
+        .map((g, i) => ({ title: `Use ${g.outlets[0]}'s wording: ${g.says}`, edits: [{ range, newText: draftText(g.says) }], preferred: i === 0 }));
       out.push(finding(ctx, 'sources-disagree', range, `The sources disagree on this — ${list}.`, evidence, fixes, q.text));
     }
   }
