@@ -114,9 +114,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
   const weightsOfSection = (k: number) => {
     let w = sectionWeights.get(k);
     if (!w) {
-      const from = starts[k]!;
-      const to = starts[k + 1] ?? text.length;
-      sectionWeights.set(k, (w = scoper.weights(text.slice(from, to))));
+      sectionWeights.set(k, (w = scoper.weights(sentences.filter((x) => sectionOf(x) === k).map((x) => x.text))));
     }
     return w;
   };

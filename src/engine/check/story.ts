@@ -12,6 +12,7 @@ import type { Corpus } from '../corpus';
 import { stemUncached, tokensOf, type Token } from '../nlp';
 import { memoize } from '../text/memo';
 import { termsOf } from '../citations/retrieval';
+import { draftSentences } from '../sentences';
 
 /** A source shares this share of what the best-matching source shares with the draft, or more, to be in the story. */
 const IN_STORY = 0.7;
@@ -52,6 +53,9 @@ function readNameTerms(text: string): string[] {
 }
 
 export type Scope = ReadonlySet<number> | 'all' | undefined;
+
+/** Search terms of a text that can tell a story (no synonym classes, no numbers). */
+const wordTerms: (text: string) => string[] = memoize((text: string) => termsOf(text).terms.filter((t) => !t.startsWith('#') && !/^\d/.test(t)), 4096);
 
 /** Names the sources must share to be one story: a place and the two parties, say. */
 const STORY_CORE = 3;
@@ -124,10 +128,17 @@ export class StoryScoper {
    * its other words, each weighted by how few sources have it. A word most sources have
    * tells no story apart and is left out.
    */
-  weights(text: string): Map<number, number> {
+  weights(text: string | readonly string[]): Map<number, number> {
     const out = new Map<number, number>();
-    const names = new Set(nameTerms(text));
-    const words = new Set(termsOf(text).terms.filter((t) => !t.startsWith('#') && !/^\d/.test(t)));
+    // A section is read sentence by sentence (each remembered), so a re-check after an edit
+    // reads only the edited sentence again.
+    const pieces = typeof text === 'string' ? [text] : text;
+    const names = new Set<string>();
+    const words = new Set<string>();
+    for (const piece of pieces) {
+      for (const t of nameTerms(piece)) names.add(t);
+      for (const t of wordTerms(piece)) words.add(t);
+    }
     for (const t of names) words.add(t);
     const common: string[] = [];
     for (const t of words) {
@@ -167,7 +178,7 @@ export class StoryScoper {
         break;
       }
     }
-    return this.scope(this.weights(text.slice(from, to)), this.weights(sentence));
+    return this.scope(this.weights(draftSentences(text.slice(from, to), 'markdown').map((x) => x.text)), this.weights(sentence));
   }
 
   /**
