@@ -132,6 +132,8 @@ function keyFor(ctx: Ctx, q: Quantity): { key: string; side?: string; bound?: 'b
       // Shares and sums are compared with the figures of the closest source sentences, whatever noun follows.
       if (q.kind === 'percent') return { key: 'percent', side: h.side };
       if (q.kind === 'money') return { key: `money:${q.currency ?? q.unit ?? 'x'}` };
+      // A measure ("120 mph", "30 inches") is keyed by its unit, as the unit word after a count was.
+      if (q.kind === 'count' && q.unit) return { key: `count:${q.unit}`, side: h.side };
       if (!head) return undefined;
       return { key: `${q.kind}:${head}`, side: h.side };
     }
