@@ -956,8 +956,8 @@ export class DateReader {
       // a lone "a" or "p" is am/pm only glued to the digits of an hour after "at" ("at 9:00a", "at 7p"): "3p" is also pence
       if (m[2] && (!v.glued(j) || !this.afterAt(j))) return undefined;
       let end = j + 1;
-      if (v.p(end) === '.' && v.glued(end) && (s.endsWith('m') || s.endsWith('m.'))) end++;
-      // "p.m" then "."
+      // "p.m" then its last dot apart; after "pm" a dot is the full stop
+      if (v.p(end) === '.' && v.glued(end) && /^[ap]\.m$/.test(s)) end++;
       return { ampm: letter === 'a' ? 'am' : 'pm', j: end };
     }
     // "p . m ." and "p.m" split by the tokenizer
