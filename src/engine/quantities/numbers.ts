@@ -40,12 +40,14 @@ export interface Num {
   mScale?: { k: number; abbr: string };
 }
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
 /** A plain decimal number, optionally signed and with thousands commas. */
 const DIGITS = /^([+-]?)(?:(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?|(\.\d+))$/;
 
 /** Value of a number token's text when it is a plain number ("1,000", "-3.5", ".08"), else undefined. */
 export function digitValue(text: string): number | undefined {
   if (text.length > 40) return undefined;
+  if (PLAIN_DIGITS.test(text)) return Number(text);
   const m = DIGITS.exec(text);
   if (!m) return undefined;
   const v = parseFloat((m[2] ?? '').replace(/,/g, '') + (m[3] ?? m[4] ?? ''));
@@ -68,10 +70,22 @@ function scaleAbbrAt(v: View, k: number): { scale: number; abbr: string } | unde
 }
 
 export class NumberReader {
-  constructor(private readonly v: View) {}
+  /** `at` per token (dates, times and figures all ask for the number at a token): undefined not asked yet, null none. */
+  private readonly seen: (Num | null | undefined)[];
 
-  /** The number starting at token k, if any. */
+  constructor(private readonly v: View) {
+    this.seen = new Array(v.n);
+  }
+
+  /** The number starting at token k, if any. Callers must not change it. */
   at(k: number): Num | undefined {
+    if (k < 0 || k >= this.v.n) return undefined;
+    let r = this.seen[k];
+    if (r === undefined) r = this.seen[k] = this.read(k) ?? null;
+    return r ?? undefined;
+  }
+
+  private read(k: number): Num | undefined {
     const v = this.v;
     const t = v.tok(k);
     if (!t || v.masked[k]) return undefined;

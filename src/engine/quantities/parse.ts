@@ -25,6 +25,7 @@ import {
   ONE_PRONOUN_AFTER,
   ONE_PRONOUN_BEFORE,
   ORDINAL_WORDS,
+  PARTS_OF_DAY,
   PLURAL_DURATIONS,
   PLURAL_NUMBERS,
   SCALE_ABBR,
@@ -100,6 +101,20 @@ const STARTERS = new Set<string>([
   ...Object.keys(SCALES), ...Object.keys(ORDINAL_WORDS), ...PLURAL_DURATIONS, 'no', 'all', 'full', 'whole', 'another', 'some',
 ]);
 
+/**
+ * Words that carry a figure themselves (a number, an ordinal, a month, a weekday, a day word,
+ * a unit of time): every figure, date and time has one of these or a number token, a few
+ * tokens at most after the word it starts with.
+ */
+const FIGURE_WORDS = new Set<string>([
+  ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...Object.keys(ORDINAL_WORDS), ...Object.keys(DENOMINATOR_WORDS),
+  ...Object.keys(PLURAL_NUMBERS), 'hundred', 'dozen', 'dozens', 'half', 'quarter', 'a', 'an', ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEEKDAY_ABBR), 'yesterday', 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr', 'noon', 'midday', 'noonish', 'midnight', 'night',
+  ...Object.keys(DURATION_UNITS), ...Object.keys(PARTS_OF_DAY), 'few', 'several', 'couple',
+]);
+/** How far after a starting word its figure word may come ("a little more than a …", "the first Friday of …"). */
+const REACH = 6;
+
 const STOP_SCAN = new Set(['.', '!', '?', ';', ':', '(', ')', '"']);
 const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every', 'a', 'an']);
 const PLURAL_DURATION_PREPS = new Set(['within', 'for', 'in', 'after', 'over', 'lasting', 'lasted', 'took', 'past', 'last', 'taking', 'spent']);
@@ -130,8 +145,29 @@ class Parser {
     this.n = this.v.n;
   }
 
+  /** Index of the first token at or after k that carries a figure (see FIGURE_WORDS), per token. */
+  private nextFigure: Int32Array = new Int32Array(0);
+
+  private carriesFigure(k: number): boolean {
+    const t = this.v.t[k]!;
+    if (this.v.masked[k]) return false;
+    if (t.kind === 'number' || t.kind === 'ordinal' || t.kind === 'time' || t.kind === 'decade' || t.kind === 'other' || t.kind === 'currency') return true;
+    if (t.kind !== 'word') return false;
+    const s = this.v.w(k);
+    return FIGURE_WORDS.has(s) || /\d/.test(s) || /^(?:mid|early|late|pre|post)-/.test(s) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]/.test(s);
+  }
+
   run(): Quantity[] {
     const out: Quantity[] = [];
+    // No figure word, no figure: most of the work is skipped for most tokens.
+    this.nextFigure = new Int32Array(this.n + 1);
+    let nf = this.n + REACH + 1;
+    this.nextFigure[this.n] = nf;
+    for (let i = this.n - 1; i >= 0; i--) {
+      if (this.carriesFigure(i)) nf = i;
+      this.nextFigure[i] = nf;
+    }
+    if (this.nextFigure[0]! >= this.n) return out;
     let k = 0;
     let guard = 0;
     while (k < this.n && guard++ < 4 * this.n + 10) {
@@ -211,6 +247,7 @@ class Parser {
     const v = this.v;
     const t = v.t[k]!;
     if (v.masked[k]) return undefined;
+    if (this.nextFigure[k]! - k > REACH) return undefined;
     // Only numbers, currency signs, ordinals, times and a few words can start a figure.
     if (t.kind === 'word') {
       const s = v.w(k);
@@ -509,8 +546,9 @@ class Parser {
     return { kind: 'duration', value: value * sec, low: value * sec, high: value * sec, qualifier: 'exact', unit: 'second', approxRound: isRound(value), vs: k, ve: nk + 1, next: nk + 1 };
   }
 
-  private figureFromNum(k: number, nk: number, num: Num, curPre: { cur: string; j: number } | undefined, between: boolean, given?: Num): Fig | undefined {
+  private figureFromNum(k: number, nk: number, read: Num, curPre: { cur: string; j: number } | undefined, between: boolean, given?: Num): Fig | undefined {
     const v = this.v;
+    const num: Num = { ...read }; // the reader's numbers are shared
     const first = v.t[nk]!;
     let currency = curPre?.cur;
 
@@ -613,12 +651,10 @@ class Parser {
     if (dur !== undefined) return dur ?? undefined;
 
     // measures: "5 km", "200lbs", "10 feet", "5 ft 2 in", "1/4 mile", "10 km/h", "150 kilometres per hour"
-    if (!num.article || this.w(num.i) !== 'a' || true) {
-      const mu = this.measureAfter(j, num);
-      if (mu) {
-        if (num.article && !mu.spaced) return undefined;
-        return this.fig('count', lowV + mu.add, highV + mu.add, ranged, { unit: mu.unit, approxRound: round }, k, mu.j);
-      }
+    const mu = this.measureAfter(j);
+    if (mu) {
+      if (num.article && !mu.spaced) return undefined;
+      return this.fig('count', lowV + mu.add, highV + mu.add, ranged, { unit: mu.unit, approxRound: round }, k, mu.j);
     }
 
     if (num.article) return undefined;
@@ -750,7 +786,7 @@ class Parser {
    * A unit of measure after a figure, glued or spaced: "5 km", "200lbs", "1/4 mile", "3-inch",
    * "10 km/h", "150 kilometres per hour", "12.5 sq ft", "5 ft 2 in" (feet and inches add up).
    */
-  private measureAfter(j: number, num: Num): { unit: string; j: number; add: number; spaced: boolean } | undefined {
+  private measureAfter(j: number): { unit: string; j: number; add: number; spaced: boolean } | undefined {
     const v = this.v;
     let k = j;
     let compound = false;

@@ -72,7 +72,7 @@ const NUMERO = new Set(['no', 'nos', 'n°', 'nº', '№']);
 
 /** Whether a sentence start could be here: any piece with a verb is a sentence ("At 5 a.m." is not). */
 function hasVerb(text: string): boolean {
-  if (text.length > 400) return true;
+  if (text.length > 200) return true;
   for (const t of tokensOf(text)) if (t.pos === 'VERB' || t.pos === 'AUX') return true;
   return false;
 }
