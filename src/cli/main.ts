@@ -7,12 +7,14 @@ import { readTextFile } from '../engine/sources/read';
 import type { Diagnostic } from '../engine/types';
 import { field, jsonSafe, renderFactSheet, terminalSafe } from './render';
 import { evidenceName } from '../engine/store';
+import { isCalendarDate, parseText, readStdin, renderParse } from './parse';
 
 const USAGE = `usage:
   sourcewise check <files…> [--sources <dir|glob>…] [--format text|json] [--exit-zero]
   sourcewise cite <files…> [--line N] [--sources …] [--format text|json]
   sourcewise facts <name> [--sources …] [--format markdown|json]
-  sourcewise index [--sources …] --stats`;
+  sourcewise index [--sources …] --stats
+  sourcewise parse <file|-> [--date YYYY-MM-DD] [--format json|text]`;
 
 class UsageError extends Error {}
 
@@ -92,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       line: { type: 'string' },
       stats: { type: 'boolean' },
+      date: { type: 'string' },
       'exit-zero': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -160,6 +163,19 @@ async function main(argv: string[]): Promise<number> {
         out(
           `sources ${s.sources}\nsentences ${s.sentences}\nentities ${s.entities}\nclaims ${s.claims}\nquotes ${s.quotes}\nroles ${s.roles}\nskipped ${s.skipped.length}\ntime ${ms} ms\n`,
         );
+      return 0;
+    }
+    case 'parse': {
+      if (rest.length !== 1) throw new UsageError('parse needs one file, or - for standard input');
+      if (format !== 'text' && format !== 'json') throw new UsageError(`unknown --format ${format} (json|text)`);
+      const date = values.date;
+      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date must be YYYY-MM-DD, not ${date}`);
+      if (date !== undefined && !isCalendarDate(date)) throw new UsageError(`--date ${date} is not a calendar date`);
+      const file = rest[0]!;
+      const text = file === '-' ? readStdin() : readDraft(file);
+      const sentences = parseText(text, file === '-' ? 'plaintext' : languageOf(file), date);
+      if (format === 'json') process.stdout.write(JSON.stringify({ file, date: date ?? null, sentences }, null, 2) + '\n');
+      else if (sentences.length) process.stdout.write(renderParse(file === '-' ? '<stdin>' : file, sentences) + '\n');
       return 0;
     }
     default:

@@ -13,7 +13,7 @@
 import { claimsOf } from '../claims';
 import { NEGATIONS } from '../claims/lexicon';
 import { findMentions, findRoles, type EntityRegistry } from '../entities';
-import { parseQuantities, resolveRelativeDate, type Quantity } from '../quantities';
+import { needsReference, parseQuantities, resolveRelativeDate, type Quantity } from '../quantities';
 import { findQuotes, findSocialPostAuthor } from '../quotes';
 import type { Claim } from '../claims';
 import { wordTokens as tokenize } from '../nlp';
@@ -73,7 +73,7 @@ export function analyseSentence(
   const quantities = safeQuantities(text);
   if (around.date) {
     for (const q of quantities) {
-      if (q.date?.relative || (q.date?.weekday !== undefined && q.date.day === undefined)) {
+      if (q.date && needsReference(q.date)) {
         try {
           q.date = resolveRelativeDate(q.date, around.date);
         } catch {

@@ -35,7 +35,12 @@ const SECONDARY = 0.7;
 const THING_FIRST: ReadonlySet<Dimension> = new Set(['count', 'money', 'percent', 'ordinal', 'age']);
 
 function comparableDims(a: Claim, b: Claim): boolean {
-  return a.dim === b.dim;
+  if (a.dim !== b.dim) return false;
+  // A measure compares only within its unit ("70 miles" is not "112" of anything else), a
+  // fraction only with fractions.
+  if (a.dim === 'count' && (a.q.kind === 'count' ? a.q.unit : undefined) !== (b.q.kind === 'count' ? b.q.unit : undefined)) return false;
+  if (!!a.q.fraction !== !!b.q.fraction) return false;
+  return true;
 }
 
 const DURATION_CONCEPT = 'news:duration';

@@ -297,7 +297,7 @@ function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFou
 function dimensionOf(q: Quantity, toks: readonly Token[], i0: number, i1: number): Dimension | undefined {
   const prev = toks[i0 - 1]?.norm;
   const text = q.text.toLowerCase();
-  if (q.kind === 'duration' && /year(s)?-old|years? old/.test(text + ' ' + (toks[i1]?.norm ?? '') + ' ' + (toks[i1 + 1]?.norm ?? ''))) return 'age';
+  if (q.kind === 'duration' && (q.age || /year(s)?-old|years? old/.test(text + ' ' + (toks[i1]?.norm ?? '') + ' ' + (toks[i1 + 1]?.norm ?? '')))) return 'age';
   if (q.kind === 'count' && (prev === 'aged' || prev === 'age' || (toks[i1]?.norm === 'years' && toks[i1 + 1]?.norm === 'old'))) return 'age';
   switch (q.kind) {
     case 'count':

@@ -25,10 +25,17 @@ const NON_ASCII = /[^\x00-\x7f]/;
 /** Control characters and other code units wink reads as breaks; replaced by spaces (same length). */
 const ODD_SPACE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
 
+/**
+ * Em dashes and horizontal bars separate clauses ("the exchange—215 soldiers"); folded to
+ * a hyphen they would glue the words on either side into one ("exchange-215"). wink is
+ * given a semicolon for them instead, which it always reads as a token of its own.
+ */
+const CLAUSE_DASH = /[\u2014\u2015]/g;
+
 /** The text wink is given: same length, diacritics and typographic punctuation folded, case kept. */
 export function taggerInput(text: string): string {
   if (!NON_ASCII.test(text)) return text.replace(ODD_SPACE, ' ');
-  return asciiPunctuation(foldDiacritics(text)).replace(ODD_SPACE, ' ');
+  return asciiPunctuation(foldDiacritics(text.replace(CLAUSE_DASH, ';'))).replace(ODD_SPACE, ' ');
 }
 
 const KINDS: Record<string, TokenKind> = {

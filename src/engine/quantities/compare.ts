@@ -1,6 +1,6 @@
 /** Comparing, formatting and resolving parsed quantities. */
 import { QUALIFIER_TEXT } from './interval';
-import { daysInMonth, epochDay, weekdayOf } from './parse';
+import { daysInMonth, epochDay, fromEpochDay, weekdayOf } from './calendar';
 import type { DateValue, Quantity } from './types';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './words';
 
@@ -35,11 +35,17 @@ function yearSpan(q: Quantity): Iv {
   return { low: q.low, high: q.high, lowOpen: false, highOpen: false };
 }
 
-/** Whether two quantities can be compared at all (same kind or unit family). */
+/**
+ * Whether two quantities can be compared at all: same kind (or both calendar), same currency,
+ * same unit of measure (a measure never compares with a plain count), and fractions only with
+ * fractions.
+ */
 export function comparable(a: Quantity, b: Quantity): boolean {
   const fam = (q: Quantity): string => (q.kind === 'year' || q.kind === 'date' ? 'cal' : q.kind);
   if (fam(a) !== fam(b)) return false;
   if (a.kind === 'money' && b.kind === 'money' && a.currency && b.currency && a.currency !== b.currency) return false;
+  if (a.kind === 'count' && (a.unit ?? '') !== (b.unit ?? '')) return false;
+  if (!!a.fraction !== !!b.fraction) return false;
   return true;
 }
 
@@ -55,7 +61,10 @@ function datePartsCompatible(a: DateValue, b: DateValue): boolean {
     return true;
   }
   if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  // a date known to the year (or month) only compares to that grain
+  if (a.grain === 'year' || b.grain === 'year') return true;
   if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
+  if (a.grain === 'month' || b.grain === 'month') return true;
   const aDays = dayRangeOf(a);
   const bDays = dayRangeOf(b);
   if (a.month !== undefined && b.month !== undefined && aDays && bDays && (aDays[1] < bDays[0] || bDays[1] < aDays[0])) return false;
@@ -275,52 +284,159 @@ export function formatQuantity(q: Quantity): string {
 
 // ---- relative dates -----------------------------------------------------------
 
-function fromEpochDay(e: number): { year: number; month: number; day: number } {
-  const d = new Date(e * 86400000);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+/** Whether a date needs the reference date (publication date) to be known. */
+export function needsReference(d: DateValue | undefined): boolean {
+  if (!d) return false;
+  if (d.relative !== undefined || d.yy !== undefined || d.anchor !== undefined) return true;
+  if (d.weekday !== undefined && d.day === undefined) return true;
+  // a day and month whose verb says which year ("met on December 28" in a January story)
+  return d.direction !== undefined && d.month !== undefined && d.year === undefined;
 }
 
-/**
- * Resolves "yesterday", "12 hours ago", a bare weekday (the most recent such day
- * on or before publication) and a day-month without year against a publication
- * date (yyyy-mm-dd). Returns the input unchanged when nothing can be resolved.
- */
-export function resolveRelativeDate(d: DateValue, published: string): DateValue {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
-  if (!m) return d;
-  const pub = epochDay(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (Number.isNaN(pub)) return d;
-  const at = (e: number, extra: Partial<DateValue> = {}): DateValue => {
-    const c = fromEpochDay(e);
-    const out: DateValue = { year: c.year, month: c.month, day: c.day, weekday: weekdayOf(c.year, c.month, c.day), ...extra };
-    if (d.partOfDay) out.partOfDay = d.partOfDay;
-    return out;
-  };
+function wdOf(e: number): number {
+  return (((e + 4) % 7) + 7) % 7;
+}
+
+/** A calendar date moved by whole units; a day past the end of the month is the month's last day ("31 Jan + 1 month" = 28 Feb). */
+function shiftEpoch(e: number, shift: NonNullable<DateValue['shift']>): number {
+  let out = e;
+  if (shift.year || shift.month) {
+    const c = fromEpochDay(out);
+    const months = c.month - 1 + (shift.month ?? 0) + 12 * (shift.year ?? 0);
+    const year = c.year + Math.floor(months / 12);
+    const month = (((months % 12) + 12) % 12) + 1;
+    out = epochDay(year, month, Math.min(c.day, daysInMonth(year, month)));
+  }
+  return out + 7 * (shift.week ?? 0) + (shift.day ?? 0);
+}
+
+/** The epoch day a relative date names, counted from `pub`, or NaN when it names no single day. */
+function resolveDay(d: DateValue, pub: number, depth = 0): number {
+  if (depth > 3) return NaN;
+  const pubWd = wdOf(pub);
   switch (d.relative) {
     case 'yesterday':
-      return at(pub - 1);
+      return pub - 1;
     case 'today':
-      return at(pub);
+      return pub;
     case 'tomorrow':
-      return at(pub + 1);
+      return pub + 1;
     case 'daysAgo':
-      return d.amount !== undefined && Number.isFinite(d.amount) ? at(pub - Math.round(d.amount)) : d;
+      return d.amount !== undefined && Number.isFinite(d.amount) ? pub - Math.round(d.amount) : NaN;
     case 'hoursAgo':
-      return at(pub - Math.floor((d.amount ?? 0) / 24));
+      return pub - Math.floor((d.amount ?? 0) / 24);
     case 'lastWeek':
     case 'nextWeek':
-      return d;
+      return NaN;
     default:
       break;
   }
-  if (d.weekday !== undefined && d.day === undefined && d.month === undefined && d.year === undefined) {
-    const pubWd = ((pub + 4) % 7 + 7) % 7;
-    const back = (pubWd - d.weekday + 7) % 7;
-    return at(pub - back);
+  // What a shift counts from: another date, or the reference date
+  let base = pub;
+  if (d.anchor) {
+    base = resolveDay(d.anchor, pub, depth + 1);
+    if (Number.isNaN(base)) {
+      const a = resolveRelativeDate(d.anchor, fromEpochIso(pub), depth + 1);
+      if (a.year !== undefined && a.month !== undefined && a.day !== undefined) base = epochDay(a.year, a.month, a.day);
+    }
+    if (Number.isNaN(base)) return NaN;
   }
-  if (d.month !== undefined && d.day !== undefined && d.year === undefined) {
-    const year = Number(m[1]);
+  const cur = fromEpochDay(pub);
+  if (d.weekday !== undefined && d.nth !== undefined) {
+    // the nth weekday of a month
+    const months = cur.month - 1 + (d.monthShift ?? 0);
+    const year = d.month !== undefined ? cur.year : cur.year + Math.floor(months / 12);
+    const month = d.month ?? (((months % 12) + 12) % 12) + 1;
+    const first = epochDay(year, month, 1);
+    const day = 1 + ((d.weekday - wdOf(first) + 7) % 7) + 7 * (d.nth - 1);
+    return day <= daysInMonth(year, month) ? first + day - 1 : NaN;
+  }
+  if (d.weekday !== undefined && d.day !== undefined && d.month === undefined) {
+    // "Thursday the 21st": the nearest month to the reference date in which the 21st is a Thursday
+    for (const step of [0, -1, 1, -2, 2, -3, 3]) {
+      const months = cur.month - 1 + step;
+      const year = cur.year + Math.floor(months / 12);
+      const month = (((months % 12) + 12) % 12) + 1;
+      const e = epochDay(year, month, d.day);
+      if (!Number.isNaN(e) && wdOf(e) === d.weekday) return e;
+    }
+    return NaN;
+  }
+  if (d.weekday !== undefined && d.day === undefined && d.month === undefined && d.year === undefined) {
+    if (d.week !== undefined) {
+      // the weekday of the week (Monday to Sunday) `week` weeks from the reference date's
+      const monday = pub - ((pubWd + 6) % 7) + 7 * d.week;
+      return monday + ((d.weekday + 6) % 7);
+    }
+    const from = d.anchor ? base : pub;
+    if (d.direction === 'future') return from + ((d.weekday - wdOf(from) + 7) % 7) + shiftDays(d);
+    return from - ((wdOf(from) - d.weekday + 7) % 7) + shiftDays(d);
+  }
+  if (d.day !== undefined && d.monthShift !== undefined && d.month === undefined) {
+    const months = cur.month - 1 + d.monthShift;
+    const year = cur.year + Math.floor(months / 12);
+    const month = (((months % 12) + 12) % 12) + 1;
+    return epochDay(year, month, d.day);
+  }
+  if (d.shift) {
+    if (d.anchor) return shiftEpoch(base, d.shift);
+    if (d.month === undefined && d.day === undefined && d.weekday === undefined) return shiftEpoch(pub, d.shift);
+  }
+  return NaN;
+}
+
+function shiftDays(d: DateValue): number {
+  return d.shift && !d.anchor ? 7 * (d.shift.week ?? 0) + (d.shift.day ?? 0) : 0;
+}
+
+function fromEpochIso(e: number): string {
+  const c = fromEpochDay(e);
+  return `${String(c.year).padStart(4, '0')}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
+}
+
+/**
+ * Resolves a date that needs the reference date (yyyy-mm-dd: a source's publication date):
+ * "yesterday", "12 hours ago", "in two weeks", "2 weeks from January 15", a weekday (back to the
+ * latest on or before the date, or forward to the first on or after it when `direction` says so,
+ * or in the week `week` says), "the first Friday of next month", "Thursday the 21st", a day and
+ * month without year (the reference year), a two-digit year (the century that puts it within 80
+ * years before and 20 after). Returns the input unchanged when nothing can be resolved.
+ */
+export function resolveRelativeDate(d: DateValue, published: string, depth = 0): DateValue {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published ?? '');
+  if (!m || !d) return d;
+  const pub = epochDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (Number.isNaN(pub)) return d;
+  const at = (e: number): DateValue => {
+    const c = fromEpochDay(e);
+    const out: DateValue = { year: c.year, month: c.month, day: c.day, weekday: weekdayOf(c.year, c.month, c.day) };
+    if (d.partOfDay) out.partOfDay = d.partOfDay;
+    return out;
+  };
+  if (d.yy !== undefined && d.month !== undefined && d.day !== undefined) {
+    const refYear = Number(m[1]);
+    let year = Math.floor(refYear / 100) * 100 + d.yy;
+    if (year > refYear + 20) year -= 100;
+    else if (year <= refYear - 80) year += 100;
+    const e = epochDay(year, d.month, d.day);
+    return Number.isNaN(e) ? d : at(e);
+  }
+  const e = resolveDay(d, pub, depth);
+  if (!Number.isNaN(e)) {
+    const out = at(e);
+    // "three years ago" names a year, "two months ago" a month: not the day it was written
+    const s = d.shift;
+    if (s && !d.anchor && !s.day && !s.week) out.grain = s.month ? 'month' : 'year';
+    return out;
+  }
+  if (d.relative === undefined && d.month !== undefined && d.day !== undefined && d.year === undefined) {
+    // the reference year, or the year before or after when the verb points back or forward past it
+    let year = Number(m[1]);
+    const same = epochDay(year, d.month, d.day);
+    if (d.direction === 'past' && same > pub) year--;
+    else if (d.direction === 'future' && same < pub) year++;
     const out: DateValue = { ...d, year };
+    delete out.direction;
     const w = weekdayOf(year, d.month, d.day);
     if (!Number.isNaN(w)) out.weekday = w;
     return out;

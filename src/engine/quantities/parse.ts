@@ -1,21 +1,25 @@
 /**
- * Finds figures in English news text: counts, durations, dates, ordinals,
- * percentages, money, years and clock times, each with the interval its
- * wording allows.
+ * Finds figures in English news text: counts, measures, fractions, durations, ages, dates,
+ * ordinals, percentages, money, years and clock times, each with the interval its wording
+ * allows ("just over 90 minutes", "thousands of", "1,000 each"). Reads the tokens of ../nlp
+ * (./view), numbers with ./numbers, dates and times with ./dates.
  */
-import { lex, type Tok } from './lex';
 import { applyQualifier, QUALIFIER_PHRASES } from './interval';
-
-/** Verbs whose particle "over"/"under" is not a qualifier ("hand over", "took over", "went under"). */
-const PARTICLE_VERBS = /^(hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|pass|passes|passed|passing|give|gives|gave|given|giving|go|goes|went|gone|going|come|came|fight|fought|look|looked|watch|watched|rule|ruled|preside|presided|knock|knocked|bowl|bowled|roll|rolled|fall|fell)$/;
-import type { DateValue, PartOfDay, Qualifier, Quantity, QuantityKind } from './types';
+import { NumberReader, type Num } from './numbers';
+import { DateReader, type DateHit } from './dates';
+import { View } from './view';
+import { epochDay, daysInMonth, weekdayOf } from './calendar';
+import { MEASURE_UNITS, UNIT_POWERS } from './units';
+import type { DateValue, Qualifier, Quantity, QuantityKind } from './types';
 import {
   CURRENCY_CODES,
   CURRENCY_SYMBOLS,
   CURRENCY_WORDS,
   DATE_PREPS,
+  DENOMINATOR_WORDS,
   DETERMINERS,
   DURATION_UNITS,
+  GLUED_DURATION_UNITS,
   MONTHS,
   NOT_A_NOUN,
   ONE_PRONOUN_AFTER,
@@ -25,52 +29,28 @@ import {
   PLURAL_DURATIONS,
   PLURAL_NUMBERS,
   SCALE_ABBR,
+  SCALE_ORDINALS,
   SCALES,
   SIDE_NOUNS,
   TENS,
   UNITS,
+  WEEKDAY_ABBR,
   WEEKDAYS,
 } from './words';
 
+export { epochDay, weekdayOf, daysInMonth };
+
+/** Verbs whose particle "over"/"under" is not a qualifier ("hand over", "took over", "went under"). */
+const PARTICLE_VERBS = new Set([
+  'hand', 'turn', 'take', 'pass', 'give', 'go', 'come', 'fight', 'look', 'watch', 'rule', 'preside', 'knock', 'bowl', 'roll', 'fall',
+]);
+
 const DAY_SECONDS = 86400;
-const ABBREV_MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** Words before an adverbial "each" ("they will each release 500"). */
 const EACH_SUBJECTS = new Set([
   'will', 'would', 'could', 'can', 'should', 'must', 'may', 'might', 'to', 'have', 'had', 'has', 'are', 'were', 'they', 'both',
-  'we', 'sides', 'countries', 'parties', 'two', 'll',
+  'we', 'sides', 'countries', 'parties', 'two', "'ll",
 ]);
-
-/** Days since 1970-01-01 of a calendar date, or NaN when the date does not exist. */
-export function epochDay(year: number, month: number, day: number): number {
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return NaN;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return NaN;
-  const ms = Date.UTC(year, month - 1, day);
-  const d = new Date(ms);
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return NaN;
-  return Math.round(ms / (DAY_SECONDS * 1000));
-}
-
-export function weekdayOf(year: number, month: number, day: number): number {
-  const e = epochDay(year, month, day);
-  if (Number.isNaN(e)) return NaN;
-  // 1970-01-01 was a Thursday (4)
-  return (((e + 4) % 7) + 7) % 7;
-}
-
-interface Num {
-  value: number;
-  /** First and after-last token of the figure. */
-  i: number;
-  j: number;
-  digits: boolean;
-  /** Plain integer digits without separators or scale ("2022"). */
-  plain: boolean;
-  /** Multiplier from a scale word ("million"), 1 when none. */
-  scale: number;
-  /** "a"/"an"/"half an": only a number when a unit follows. */
-  article?: boolean;
-  plural?: [number, number];
-}
 
 interface Fig {
   kind: QuantityKind;
@@ -86,6 +66,8 @@ interface Fig {
   approxRound?: boolean;
   perSide?: boolean;
   date?: DateValue;
+  fraction?: [number, number];
+  age?: boolean;
   /** Token range of the figure itself. */
   vs: number;
   ve: number;
@@ -108,36 +90,84 @@ for (const p of QUALIFIER_PHRASES) {
   else QUALIFIERS_BY_FIRST.set(p[0][0]!, [p]);
 }
 
-/**
- * Every word a figure can start with: the first words `at` and the parsers it
- * calls test for (any other word token starts none, and `at` skips it).
- */
+/** Every word a figure, date or time can start with (any other word token starts none). */
 const STARTERS = new Set<string>([
-  ...Object.keys(WEEKDAYS), ...Object.keys(MONTHS), 'yesterday', 'today', 'tomorrow', 'tonight', 'last', 'next', 'this',
-  'early', 'mid', 'late', 'end', 'beginning', 'start',
-  ...QUALIFIERS_BY_FIRST.keys(), 'between',
-  'us', 'u.s', 'a', 'c', ...Object.keys(CURRENCY_CODES),
-  'tens', 'hundreds', 'dozens', ...Object.keys(PLURAL_NUMBERS), 'an', 'half', 'several', 'few', 'dozen', ...Object.keys(TENS), ...Object.keys(UNITS),
-  ...Object.keys(ORDINAL_WORDS), ...PLURAL_DURATIONS,
+  ...Object.keys(WEEKDAYS), ...Object.keys(WEEKDAY_ABBR), ...Object.keys(MONTHS), 'yesterday', 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr',
+  'last', 'next', 'this', 'the', 'previous', 'past', 'coming', 'upcoming', 'following', 'in',
+  'early', 'mid', 'late', 'end', 'beginning', 'start', 'noon', 'midday', 'noonish', 'midnight', 'quarter',
+  ...QUALIFIERS_BY_FIRST.keys(), 'between', 'minus', 'negative',
+  'us', 'a', 'c', 'rs', 'hk', 'nz', 'au', 'aus', 'ca', 'can', 'cdn', 's', 'sg', 'nt', 'r', 'mx', ...Object.keys(CURRENCY_CODES),
+  'tens', 'hundreds', 'dozens', ...Object.keys(PLURAL_NUMBERS), 'an', 'half', 'several', 'few', 'dozen', 'hundred', ...Object.keys(TENS), ...Object.keys(UNITS),
+  ...Object.keys(SCALES), ...Object.keys(ORDINAL_WORDS), ...PLURAL_DURATIONS, 'no', 'all', 'full', 'whole', 'another', 'some',
 ]);
 
-const SENTENCE_PUNCT = new Set(['.', '!', '?', ':', ';', '"', '(', '[', '-', "'", '*', '#', '>', '\n']);
+/**
+ * Words that carry a figure themselves (a number, an ordinal, a month, a weekday, a day word,
+ * a unit of time): every figure, date and time has one of these or a number token, a few
+ * tokens at most after the word it starts with.
+ */
+const FIGURE_WORDS = new Set<string>([
+  ...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...Object.keys(ORDINAL_WORDS), ...Object.keys(DENOMINATOR_WORDS),
+  ...Object.keys(PLURAL_NUMBERS), 'hundred', 'dozen', 'dozens', 'half', 'quarter', 'a', 'an', ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS),
+  ...Object.keys(WEEKDAY_ABBR), 'yesterday', 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr', 'noon', 'midday', 'noonish', 'midnight', 'night',
+  ...Object.keys(DURATION_UNITS), ...Object.keys(PARTS_OF_DAY), 'few', 'several', 'couple',
+]);
+/** How far after a starting word its figure word may come ("a little more than a …", "the first Friday of …"). */
+const REACH = 6;
+
 const STOP_SCAN = new Set(['.', '!', '?', ';', ':', '(', ')', '"']);
-const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every']);
+const RATE_WORDS = new Set(['once', 'twice', 'thrice', 'times', 'per', 'every', 'a', 'an']);
 const PLURAL_DURATION_PREPS = new Set(['within', 'for', 'in', 'after', 'over', 'lasting', 'lasted', 'took', 'past', 'last', 'taking', 'spent']);
+/** Adjectives of extent: a measure precedes them ("1.8m tall", "10m deep"). */
+const EXTENT = new Set(['tall', 'high', 'long', 'wide', 'deep', 'thick', 'away', 'across', 'high', 'short', 'below', 'above', 'underground', 'offshore']);
+/** Words glued to digits that do not make them an id ("3day", "5pm", "10km", "1990s", "11ish", "1.3e6"). */
+function glueOk(written: string): boolean {
+  // Single letters: lower case for units and times ("10d", "7p"), upper case only for scales ("10M", "5K", "2B").
+  if (written.length === 1) return written === written.toLowerCase() ? written !== 'b' : /^[MKB]$/.test(written);
+  const w = written.toLowerCase().replace(/\.$/, '');
+  return (
+    SCALE_ABBR[w] !== undefined || DURATION_UNITS[w] !== undefined || GLUED_DURATION_UNITS[w] !== undefined || MEASURE_UNITS[w] !== undefined ||
+    MONTHS[w] !== undefined || WEEKDAYS[w] !== undefined || WEEKDAY_ABBR[w] !== undefined || CURRENCY_CODES[w] !== undefined ||
+    /^(?:am|pm|a|p|a\.m|p\.m|s|'s|'|ish|st|nd|rd|th|e\d{1,3}|e|x10|no|yo|rs|mil|pc|kmph|kph|dzs?|dozs?)$/.test(w) || DENOMINATOR_WORDS[w] !== undefined
+  );
+}
 
 class Parser {
+  private readonly v: View;
+  private readonly nr: NumberReader;
+  private readonly dr: DateReader;
   private readonly n: number;
 
-  constructor(
-    private readonly input: string,
-    private readonly t: Tok[],
-  ) {
-    this.n = t.length;
+  constructor(private readonly input: string) {
+    this.v = new View(input, glueOk);
+    this.nr = new NumberReader(this.v);
+    this.dr = new DateReader(this.v, this.nr);
+    this.n = this.v.n;
+  }
+
+  /** Index of the first token at or after k that carries a figure (see FIGURE_WORDS), per token. */
+  private nextFigure: Int32Array = new Int32Array(0);
+
+  private carriesFigure(k: number): boolean {
+    const t = this.v.t[k]!;
+    if (this.v.masked[k]) return false;
+    if (t.kind === 'number' || t.kind === 'ordinal' || t.kind === 'time' || t.kind === 'decade' || t.kind === 'other' || t.kind === 'currency') return true;
+    if (t.kind !== 'word') return false;
+    const s = this.v.w(k);
+    return FIGURE_WORDS.has(s) || /\d/.test(s) || /^(?:mid|early|late|pre|post)-/.test(s) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]/.test(s);
   }
 
   run(): Quantity[] {
     const out: Quantity[] = [];
+    // No figure word, no figure: most of the work is skipped for most tokens.
+    this.nextFigure = new Int32Array(this.n + 1);
+    let nf = this.n + REACH + 1;
+    this.nextFigure[this.n] = nf;
+    for (let i = this.n - 1; i >= 0; i--) {
+      if (this.carriesFigure(i)) nf = i;
+      this.nextFigure[i] = nf;
+    }
+    if (this.nextFigure[0]! >= this.n) return out;
     let k = 0;
     let guard = 0;
     while (k < this.n && guard++ < 4 * this.n + 10) {
@@ -157,46 +187,31 @@ class Parser {
 
   // ---- token helpers -------------------------------------------------------
 
-  private tok(k: number): Tok | undefined {
-    return k >= 0 && k < this.n ? this.t[k] : undefined;
-  }
-
-  /** Folded word at k ('' when not an unmasked word). */
   private w(k: number): string {
-    const t = this.tok(k);
-    return t && t.type === 'word' && !t.masked ? t.s : '';
+    return this.v.w(k);
   }
 
   private p(k: number): string {
-    const t = this.tok(k);
-    return t && t.type === 'punct' ? t.s : '';
+    return this.v.p(k);
   }
 
-  /** Token k directly follows k-1 with no space. */
   private glued(k: number): boolean {
-    const t = this.tok(k);
-    return !!t && !t.sp && k > 0;
-  }
-
-  private isDash(k: number): boolean {
-    const s = this.p(k);
-    return s === '-';
-  }
-
-  private sentenceStart(k: number): boolean {
-    if (k <= 0) return true;
-    const prev = this.t[k - 1]!;
-    if (prev.type === 'punct' && SENTENCE_PUNCT.has(prev.s)) return true;
-    // a line break between the tokens
-    const gap = this.input.slice(prev.end, this.t[k]!.start);
-    return gap.includes('\n');
+    return this.v.glued(k);
   }
 
   private quantity(kind: QuantityKind, startTok: number, endTok: number, vs: number, ve: number, f: Partial<Quantity>): { q: Quantity; next: number } {
-    const start = this.t[startTok]!.start;
-    const end = this.t[endTok - 1]!.end;
-    const valueStart = this.t[vs]!.start;
-    const valueEnd = this.t[ve - 1]!.end;
+    const t = this.v.t;
+    const start = t[startTok]!.start;
+    const last = t[endTok - 1]!;
+    // A sentence's full stop the tokenizer left on a figure ("3:30am.", "5pm."): not part of it.
+    const cut =
+      last.text.length > 2 && last.text.endsWith('.') && !/\b[ap]\.m\.$/i.test(last.text) &&
+      (/\d[a-z]*\.$/i.test(last.text) || (endTok === this.n && /^[a-z]+\.$/i.test(last.text) && last.text.indexOf('.') === last.text.length - 1))
+        ? 1
+        : 0;
+    const end = last.end - cut;
+    const valueStart = t[vs]!.start;
+    const valueEnd = Math.min(end, t[ve - 1]!.end);
     const q: Quantity = {
       kind,
       text: this.input.slice(start, end),
@@ -209,6 +224,10 @@ class Parser {
       high: f.high ?? NaN,
       qualifier: f.qualifier ?? 'exact',
     };
+    if (q.valueEnd <= q.valueStart) {
+      q.valueStart = start;
+      q.valueEnd = end;
+    }
     if (f.lowOpen) q.lowOpen = true;
     if (f.highOpen) q.highOpen = true;
     if (f.unit !== undefined) q.unit = f.unit;
@@ -217,148 +236,68 @@ class Parser {
     if (f.perSide) q.perSide = true;
     if (f.compound) q.compound = true;
     if (f.approxRound) q.approxRound = true;
+    if (f.fraction) q.fraction = f.fraction;
+    if (f.age) q.age = true;
     return { q, next: endTok };
   }
 
   // ---- dispatcher ----------------------------------------------------------
 
   private at(k: number): { q: Quantity; next: number } | undefined {
-    const t = this.t[k]!;
-    if (t.masked) return undefined;
-    // Only numbers, currency signs and a few words can start a figure.
-    if (t.type === 'word' ? !STARTERS.has(t.s) : t.type === 'punct' && CURRENCY_SYMBOLS[t.s] === undefined) return undefined;
-    return this.dateAt(k) ?? this.timeAt(k) ?? this.figureAt(k) ?? this.ordinalWordAt(k) ?? this.pluralDurationAt(k);
-  }
-
-  // ---- numbers -------------------------------------------------------------
-
-  private numAt(k: number): Num | undefined {
-    const t = this.tok(k);
-    if (!t || t.masked) return undefined;
-    if (t.type === 'num') {
-      if (t.s.length > 24) return undefined;
-      // the second part of "1.2.3" or a time "17:41"
-      if (this.glued(k) && (this.p(k - 1) === '.' || this.p(k - 1) === ':') && this.tok(k - 2)?.type === 'num') return undefined;
-      let v = parseFloat(t.s.replace(/,/g, ''));
-      if (!Number.isFinite(v)) return undefined;
-      let j = k + 1;
-      let scale = 1;
-      const nx = this.tok(j);
-      if (nx && nx.type === 'word' && !nx.sp && SCALE_ABBR[nx.s] !== undefined) {
-        scale = SCALE_ABBR[nx.s]!;
-        j++;
-      } else if (nx && nx.type === 'word' && SCALES[nx.s] !== undefined) {
-        scale = SCALES[nx.s]!;
-        j++;
-        if (this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
-          v += 0.5;
-          j += 3;
-        }
-      }
-      const plain = scale === 1 && !t.s.includes(',') && !t.s.includes('.');
-      return { value: v * scale, i: k, j, digits: true, plain, scale };
-    }
-    if (t.type !== 'word') return undefined;
-    const s = t.s;
-    // approximate plurals: "thousands", "tens of thousands", "hundreds of thousands"
-    if ((s === 'tens' || s === 'hundreds' || s === 'dozens') && this.w(k + 1) === 'of') {
-      const base = PLURAL_NUMBERS[this.w(k + 2)];
-      if (base && this.w(k + 2) !== 'dozens' && this.w(k + 2) !== 'hundreds') {
-        const unit = base[0] / 2;
-        const m = s === 'tens' ? 10 : s === 'hundreds' ? 100 : 12;
-        const low = 2 * m * unit;
-        const high = s === 'dozens' ? 99 * 12 * unit : 10 * m * unit - 1;
-        return { value: low, i: k, j: k + 3, digits: false, plain: false, scale: 1, plural: [low, high] };
-      }
-    }
-    const pl = PLURAL_NUMBERS[s];
-    if (pl) return { value: pl[0], i: k, j: k + 1, digits: false, plain: false, scale: 1, plural: pl };
-    if (s === 'a' || s === 'an') {
-      const nx = this.w(k + 1);
-      if (nx === 'couple' && this.w(k + 2) === 'of') return { value: 2, i: k, j: k + 3, digits: false, plain: false, scale: 1, plural: [2, 3] };
-      if (nx === 'few' && PLURAL_DURATIONS.has(this.w(k + 2))) return { value: 2, i: k, j: k + 2, digits: false, plain: false, scale: 1, plural: [2, 5] };
-      if (nx === 'hundred' || nx === 'dozen' || SCALES[nx] !== undefined) return this.wordNumber(k + 1, k, 1);
-      return { value: 1, i: k, j: k + 1, digits: false, plain: false, scale: 1, article: true };
-    }
-    if (s === 'half') {
-      const a = this.w(k + 1);
-      if (a === 'a' || a === 'an') {
-        const nx = this.w(k + 2);
-        if (SCALES[nx] !== undefined) return { value: 0.5 * SCALES[nx]!, i: k, j: k + 3, digits: false, plain: false, scale: SCALES[nx]! };
-        if (nx === 'dozen') return { value: 6, i: k, j: k + 3, digits: false, plain: false, scale: 1 };
-        return { value: 0.5, i: k, j: k + 2, digits: false, plain: false, scale: 1, article: true };
-      }
+    const v = this.v;
+    const t = v.t[k]!;
+    if (v.masked[k]) return undefined;
+    if (this.nextFigure[k]! - k > REACH) return undefined;
+    // Only numbers, currency signs, ordinals, times and a few words can start a figure.
+    if (t.kind === 'word') {
+      const s = v.w(k);
+      if (!STARTERS.has(s) && !/\d|^(?:mid|early|late|pre|post)-/.test(s) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(s)) return undefined;
+    } else if (t.kind === 'punct' || t.kind === 'symbol') {
+      if (t.text !== '#' && CURRENCY_SYMBOLS[t.text] === undefined) return undefined;
+    } else if (t.kind !== 'number' && t.kind !== 'ordinal' && t.kind !== 'time' && t.kind !== 'decade' && t.kind !== 'currency' && t.kind !== 'other') {
       return undefined;
     }
-    if (s === 'several' && PLURAL_DURATIONS.has(this.w(k + 1))) return { value: 3, i: k, j: k + 1, digits: false, plain: false, scale: 1, plural: [3, 9] };
-    if (s === 'few' && PLURAL_DURATIONS.has(this.w(k + 1))) return { value: 2, i: k, j: k + 1, digits: false, plain: false, scale: 1, plural: [2, 5] };
-    if (TENS[s] !== undefined && this.isDash(k + 1) && this.glued(k + 1) && ORDINAL_WORDS[this.w(k + 2)] !== undefined) return undefined;
-    if (s === 'dozen' || UNITS[s] !== undefined || TENS[s] !== undefined) return this.wordNumber(k, k, 0);
-    return undefined;
+    return this.dateAt(k) ?? this.timeAt(k) ?? this.figureAt(k) ?? this.ordinalWordAt(k) ?? this.pluralDurationAt(k) ?? this.wholeUnitAt(k);
   }
 
-  /** Number words from token k ("two hundred and fifty", "twenty-five", "a thousand"). */
-  private wordNumber(k: number, first: number, init: number): Num | undefined {
-    let total = 0;
-    let cur = init;
-    let last: 'none' | 'unit' | 'tens' | 'hundred' | 'scale' | 'dozen' = init ? 'unit' : 'none';
-    let any = init > 0;
-    let j = k;
-    let scale = 1;
-    while (j < this.n) {
-      const s = this.w(j);
-      if (!s) {
-        // "twenty-five"
-        if (last === 'tens' && this.isDash(j) && this.glued(j) && this.glued(j + 1) && UNITS[this.w(j + 1)] !== undefined) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      if (s === 'and' && (last === 'hundred' || last === 'scale')) {
-        const nx = this.w(j + 1);
-        if (UNITS[nx] !== undefined || TENS[nx] !== undefined) {
-          j++;
-          continue;
-        }
-        break;
-      }
-      const u = UNITS[s];
-      const te = TENS[s];
-      if (u !== undefined) {
-        if (!(last === 'none' || last === 'hundred' || last === 'scale' || (last === 'tens' && u > 0 && u < 10))) break;
-        cur += u;
-        last = 'unit';
-      } else if (te !== undefined) {
-        if (!(last === 'none' || last === 'hundred' || last === 'scale')) break;
-        cur += te;
-        last = 'tens';
-      } else if (s === 'hundred') {
-        if (last === 'hundred' || last === 'scale' || last === 'dozen') break;
-        cur = (cur || 1) * 100;
-        last = 'hundred';
-      } else if (SCALES[s] !== undefined) {
-        if (last === 'scale') break;
-        const sc = SCALES[s]!;
-        total += (cur || 1) * sc;
-        scale = sc;
-        cur = 0;
-        last = 'scale';
-      } else if (s === 'dozen') {
-        if (last === 'dozen' || last === 'scale') break;
-        cur = (cur || 1) * 12;
-        last = 'dozen';
-      } else break;
-      any = true;
-      j++;
+  // ---- dates and times -------------------------------------------------------
+
+  private dateAt(k: number): { q: Quantity; next: number } | undefined {
+    const hit = this.dr.dateAt(k);
+    if (!hit) return undefined;
+    return this.dateQ(hit);
+  }
+
+  private dateQ(hit: DateHit): { q: Quantity; next: number } {
+    const date = hit.date;
+    if (hit.yearPart && date.year !== undefined && date.month === undefined) {
+      const [lo, hi] = hit.yearPart;
+      const vs = hit.i;
+      if (hit.decade) return this.quantity('year', hit.i, hit.j, vs, hit.j, { value: lo, low: lo, high: hi, qualifier: 'range' });
+      return this.quantity('year', hit.i, hit.j, vs, hit.j, { value: date.year, low: lo, high: hi, qualifier: 'exact', date: { year: date.year } });
     }
-    if (!any || j === first) return undefined;
-    let value = total + cur;
-    if (this.w(j) === 'and' && this.w(j + 1) === 'a' && this.w(j + 2) === 'half') {
-      value += 0.5;
-      j += 3;
+    let value = NaN;
+    let low = NaN;
+    let high = NaN;
+    if (date.year !== undefined && date.month !== undefined) {
+      if (date.day !== undefined) {
+        value = epochDay(date.year, date.month, date.day);
+        low = high = value;
+        if (!Number.isNaN(value) && date.weekday === undefined) date.weekday = weekdayOf(date.year, date.month, date.day);
+      } else if (hit.range ?? date.dayRange) {
+        const r = (hit.range ?? date.dayRange)!;
+        low = epochDay(date.year, date.month, r[0]);
+        high = epochDay(date.year, date.month, Math.min(r[1], daysInMonth(date.year, date.month)));
+        value = low;
+      }
     }
-    return { value, i: first, j, digits: false, plain: false, scale };
+    return this.quantity('date', hit.i, hit.j, hit.i, hit.j, { value, low, high, qualifier: 'exact', date });
+  }
+
+  private timeAt(k: number): { q: Quantity; next: number } | undefined {
+    const hit = this.dr.timeAt(k);
+    if (!hit) return undefined;
+    return this.quantity('time', hit.i, hit.j, hit.i, hit.j, { value: hit.value, low: hit.value, high: hit.value, qualifier: 'exact', unit: 'second' });
   }
 
   // ---- figures with qualifiers ---------------------------------------------
@@ -367,7 +306,7 @@ class Parser {
     const first = this.w(k);
     if (!first) return undefined;
     // "hand over 1,500", "took over 20 towns": a verb's particle, not "more than".
-    if ((first === 'over' || first === 'under') && PARTICLE_VERBS.test(this.w(k - 1) ?? '')) return undefined;
+    if ((first === 'over' || first === 'under') && PARTICLE_VERBS.has(this.v.tok(k - 1)?.lemma ?? '')) return undefined;
     for (const [words, q] of QUALIFIERS_BY_FIRST.get(first) ?? []) {
       let ok = true;
       for (let x = 1; x < words.length; x++) {
@@ -393,6 +332,8 @@ class Parser {
       between = true;
       j = k + 1;
     }
+    // "about 2019/aug/01": a qualifier does not bound a date; the date is read from its own first token
+    if (j > k && this.v.num(j) && this.dr.dateAt(j)) return undefined;
     const f = this.bareFigure(j, between);
     if (!f) return undefined;
     let start = k;
@@ -412,7 +353,7 @@ class Parser {
       f.lowOpen = iv.lowOpen;
       f.highOpen = iv.highOpen;
     }
-    // "or so", "more or less" after the figure
+    // "or so" after the figure
     let next = f.next;
     if (f.qualifier === 'exact' && (f.kind === 'count' || f.kind === 'duration' || f.kind === 'money' || f.kind === 'percent')) {
       if (this.w(next) === 'or' && this.w(next + 1) === 'so') {
@@ -428,19 +369,20 @@ class Parser {
   }
 
   private perSideAround(start: number, next: number): boolean {
+    const v = this.v;
     // after: "1,000 each", "1,000 prisoners of war each", "500 apiece", "500 per side"
     for (let x = next, seen = 0; x < this.n && seen < 7; x++, seen++) {
-      const t = this.t[x]!;
-      if (t.type === 'num') break;
-      if (t.type === 'punct') {
-        if (t.s === '-' || t.s === ',') continue;
+      const t = v.t[x]!;
+      if (t.kind === 'number') break;
+      if (t.kind === 'punct' || t.kind === 'symbol') {
+        if (t.norm === '-' || t.norm === ',') continue;
         break;
       }
-      const s = t.s;
+      const s = t.norm;
       if (s === 'apiece') return true;
       if (s === 'each') {
-        const nx = this.tok(x + 1);
-        if (!nx || nx.type === 'punct') return true;
+        const nx = v.tok(x + 1);
+        if (!nx || nx.kind === 'punct') return true;
         const ns = this.w(x + 1);
         if (ns === 'other') return false;
         if (SIDE_NOUNS.has(ns) || NOT_A_NOUN.has(ns)) return true;
@@ -450,41 +392,169 @@ class Parser {
     }
     // before: "each side will release 1,000"
     for (let x = start - 1, seen = 0; x >= 0 && seen < 8; x--, seen++) {
-      const t = this.t[x]!;
-      if (t.type === 'punct' && STOP_SCAN.has(t.s)) break;
-      if (t.type === 'num') break;
-      if (t.s === 'each' && (SIDE_NOUNS.has(this.w(x + 1)) || EACH_SUBJECTS.has(this.w(x - 1)))) return true;
+      const t = v.t[x]!;
+      if ((t.kind === 'punct' || t.kind === 'symbol') && STOP_SCAN.has(t.norm)) break;
+      if (t.kind === 'number') break;
+      if (t.norm === 'each' && (SIDE_NOUNS.has(this.w(x + 1)) || EACH_SUBJECTS.has(this.w(x - 1)))) return true;
     }
     return false;
   }
 
+  /** A currency sign or code before a figure: "$", "€", "US$", "A$", "HK$", "USD", "Rs". */
   private currencyBefore(k: number): { cur: string; j: number } | undefined {
-    const t = this.tok(k);
-    if (!t || t.masked) return undefined;
-    if (t.type === 'punct' && CURRENCY_SYMBOLS[t.s]) return { cur: CURRENCY_SYMBOLS[t.s]!, j: k + 1 };
-    if (t.type === 'word') {
-      if ((t.s === 'us' || t.s === 'u.s') && this.p(k + 1) === '$' && this.glued(k + 1)) return { cur: 'USD', j: k + 2 };
-      if ((t.s === 'a' || t.s === 'c') && t.cap && this.p(k + 1) === '$' && this.glued(k + 1)) return { cur: t.s === 'a' ? 'AUD' : 'CAD', j: k + 2 };
-      const code = CURRENCY_CODES[t.s];
-      if (code) {
-        const orig = this.input.slice(t.start, t.end);
-        if (orig === orig.toUpperCase() && this.tok(k + 1)?.type === 'num') return { cur: code, j: k + 1 };
+    const v = this.v;
+    const t = v.tok(k);
+    if (!t || v.masked[k]) return undefined;
+    if (t.kind === 'currency' && /^[A-Z]{3}$/.test(t.text) && CURRENCY_CODES[t.norm] && v.tok(k + 1)?.kind === 'number') return { cur: CURRENCY_CODES[t.norm]!, j: k + 1 };
+    if (t.kind === 'currency' || t.kind === 'symbol' || t.kind === 'punct') {
+      const sign = t.text.slice(-1);
+      const cur = CURRENCY_SYMBOLS[sign];
+      if (!cur) return undefined;
+      const prefix = t.text.slice(0, -1).toUpperCase().replace(/\./g, '');
+      if (sign === '$' && prefix) return { cur: DOLLAR_PREFIXES[prefix] ?? `${prefix}$`, j: k + 1 };
+      if (sign === '$' && v.glued(k) && v.tok(k - 1)?.kind === 'word') {
+        // "HK$5": the letters glued before the sign
+        return undefined;
       }
+      return { cur, j: k + 1 };
+    }
+    if (t.kind === 'word') {
+      // "HK$5", "NZ$3": letters, then a glued dollar sign
+      if (v.p(k + 1) === '$' && v.glued(k + 1)) {
+        const code = DOLLAR_PREFIXES[t.text.toUpperCase().replace(/\./g, '')];
+        if (code) return { cur: code, j: k + 2 };
+      }
+      const code = CURRENCY_CODES[t.norm];
+      if (code && t.text === t.text.toUpperCase() && v.tok(k + 1)?.kind === 'number') return { cur: code, j: k + 1 };
+      if (t.norm === 'rs' && v.tok(k + 1)?.kind === 'number') return { cur: 'INR', j: k + 1 };
+    }
+    return undefined;
+  }
+
+  /** A currency after a figure: "500 dollars", "10 €", "10€", "5 USD", "3 million euros". */
+  private currencyAfter(j: number, scaled: boolean, hasCurrency: boolean): { cur: string; j: number } | undefined {
+    const v = this.v;
+    const t = v.tok(j);
+    if (!t || v.masked[j]) return undefined;
+    const uw = this.w(j);
+    if (uw === 'us' && CURRENCY_WORDS[this.w(j + 1)]) return { cur: CURRENCY_WORDS[this.w(j + 1)]!, j: j + 2 };
+    if (CURRENCY_WORDS[uw] && uw !== 'pound' && uw !== 'pounds') return { cur: CURRENCY_WORDS[uw]!, j: j + 1 };
+    if ((uw === 'pound' || uw === 'pounds') && (hasCurrency || scaled || this.w(j + 1) === 'sterling')) return { cur: 'GBP', j: this.w(j + 1) === 'sterling' ? j + 2 : j + 1 };
+    if (CURRENCY_CODES[t.norm] && (t.kind === 'word' || t.kind === 'currency') && t.text === t.text.toUpperCase() && t.text.length === 3) return { cur: CURRENCY_CODES[t.norm]!, j: j + 1 };
+    if ((t.kind === 'currency' || t.kind === 'symbol') && t.text.length === 1 && CURRENCY_SYMBOLS[t.text] && t.text !== '$') {
+      // "10 €", "10€": the sign after the figure, as much of Europe writes it
+      const nx = v.tok(j + 1);
+      if (!nx || nx.kind !== 'number' || !v.glued(j + 1)) return { cur: CURRENCY_SYMBOLS[t.text]!, j: j + 1 };
     }
     return undefined;
   }
 
   private bareFigure(k: number, between: boolean): Fig | undefined {
+    const v = this.v;
     const curPre = this.currencyBefore(k);
     const nk = curPre ? curPre.j : k;
-    const num = this.numAt(nk);
+    const ordTok = v.tok(nk);
+    // "18th", "#5", "No. 1"
+    if (ordTok && ordTok.kind === 'ordinal' && !curPre && !(v.glued(nk) && v.p(nk - 1) === '/')) {
+      const m = /^(\d+)(?:st|nd|rd|th)$/i.exec(ordTok.text);
+      if (m && !v.masked[nk]) {
+        const val = Number(m[1]);
+        return { kind: 'ordinal', value: val, low: val, high: val, qualifier: 'exact', vs: k, ve: nk + 1, next: nk + 1 };
+      }
+      return undefined;
+    }
+    if (ordTok && ordTok.kind === 'decade' && !curPre) {
+      // "the 1990s"
+      const m = /^(\d{4})s$/.exec(ordTok.text);
+      if (m && Number(m[1]) % 10 === 0) {
+        const y = Number(m[1]);
+        return { kind: 'year', value: y, low: y, high: y + 9, qualifier: 'range', vs: k, ve: nk + 1, next: nk + 1 };
+      }
+      return undefined;
+    }
+    if (ordTok && ordTok.kind === 'time' && !curPre) return this.gluedUnitFigure(k, nk);
+    if (this.p(nk) === '#' && !curPre) {
+      const t = v.num(nk + 1);
+      if (t && this.glued(nk + 1) && /^\d+$/.test(t.text)) {
+        const val = Number(t.text);
+        return { kind: 'ordinal', value: val, low: val, high: val, qualifier: 'exact', vs: k, ve: nk + 2, next: nk + 2 };
+      }
+      return undefined;
+    }
+    if (this.w(nk) === 'no' && v.tok(nk)!.cap && /\.$/.test(v.tok(nk)!.text) && !curPre) {
+      const t = v.num(nk + 1);
+      if (t && /^\d{1,4}$/.test(t.text)) {
+        const val = Number(t.text);
+        return { kind: 'ordinal', value: val, low: val, high: val, qualifier: 'exact', vs: k, ve: nk + 2, next: nk + 2 };
+      }
+      return undefined;
+    }
+    // a digit range in one token: "10-20", "2022-23", "1994-1995"
+    const rangeTok = v.num(nk);
+    if (rangeTok) {
+      const r = this.tokenRange(k, nk, rangeTok.text, curPre?.cur);
+      if (r !== undefined) return r ?? undefined;
+    }
+    const num = this.nr.at(nk);
     if (!num) return undefined;
-    const first = this.t[nk]!;
+    return this.figureFromNum(k, nk, num, curPre, between);
+  }
+
+  /**
+   * A range written in one token: "10-20", "1-2%", "2022-23", "1994-1995". Undefined: not a range
+   * token; null: a range token that is no figure (a falling pair is a score, "3-1").
+   */
+  private tokenRange(k: number, nk: number, text: string, currency: string | undefined): Fig | null | undefined {
+    const m = /^(\d[\d,]*(?:\.\d+)?)[-–](\d[\d,]*(?:\.\d+)?)$/.exec(text);
+    if (!m) return undefined;
+    const a = parseFloat(m[1]!.replace(/,/g, ''));
+    const b = parseFloat(m[2]!.replace(/,/g, ''));
+    const plainA = /^\d+$/.test(m[1]!);
+    const plainB = /^\d+$/.test(m[2]!);
+    // "2022-23": a span of years
+    if (plainA && plainB && m[1]!.length === 4 && m[2]!.length === 2 && a >= 1800 && a <= 2100 && !currency) {
+      const y2 = Math.floor(a / 100) * 100 + b;
+      if (y2 > a) return { kind: 'year', value: a, low: a, high: y2, qualifier: 'range', vs: k, ve: nk + 1, next: nk + 1 };
+      return null;
+    }
+    if (plainA && plainB && m[1]!.length === 4 && m[2]!.length === 4 && a >= 1000 && a <= 2100 && b > a && b <= 2100 && !currency) {
+      return { kind: 'year', value: a, low: a, high: b, qualifier: 'range', vs: k, ve: nk + 1, next: nk + 1 };
+    }
+    if (!(b > a)) return null;
+    const num: Num = { value: a, i: nk, j: nk + 1, digits: true, plain: false, scale: 1 };
+    const second: Num = { value: b, i: nk, j: nk + 1, digits: true, plain: false, scale: 1 };
+    // scale after the pair: "1-2 million"
+    const sc = SCALES[this.w(nk + 1)];
+    if (sc !== undefined) {
+      num.value *= sc;
+      second.value *= sc;
+      num.scale = second.scale = sc;
+      num.j = second.j = nk + 2;
+    }
+    return this.figureFromNum(k, nk, num, currency ? { cur: currency, j: nk } : undefined, false, second);
+  }
+
+  /** A 'time' token that is a number with a unit glued ("2hrs", "3day" comes apart; "5pm" is a time). */
+  private gluedUnitFigure(k: number, nk: number): Fig | undefined {
+    const t = this.v.t[nk]!;
+    const m = /^(\d+(?:\.\d+)?)([a-z]+)$/i.exec(t.text);
+    if (!m) return undefined;
+    const value = Number(m[1]);
+    const u = m[2]!.toLowerCase();
+    const sec = DURATION_UNITS[u] ?? GLUED_DURATION_UNITS[u];
+    if (sec === undefined) return undefined;
+    return { kind: 'duration', value: value * sec, low: value * sec, high: value * sec, qualifier: 'exact', unit: 'second', approxRound: isRound(value), vs: k, ve: nk + 1, next: nk + 1 };
+  }
+
+  private figureFromNum(k: number, nk: number, read: Num, curPre: { cur: string; j: number } | undefined, between: boolean, given?: Num): Fig | undefined {
+    const v = this.v;
+    const num: Num = { ...read }; // the reader's numbers are shared
+    const first = v.t[nk]!;
     let currency = curPre?.cur;
 
     // approximate plurals ("thousands of captives", "millions of dollars", "dozens of hours")
     if (num.plural) {
-      let j = num.j;
+      const j = num.j;
       const ofUnit = this.w(j) === 'of' ? this.w(j + 1) : this.w(j);
       const unitTok = this.w(j) === 'of' ? j + 1 : j;
       const sec = DURATION_UNITS[ofUnit];
@@ -492,60 +562,44 @@ class Parser {
         return { kind: 'duration', value: num.value * sec, low: num.plural[0] * sec, high: num.plural[1] * sec, qualifier: 'plural', unit: 'second', vs: k, ve: unitTok + 1, next: unitTok + 1 };
       }
       if (num.value === 2 && num.plural[1] <= 5) return undefined; // "a few", "a couple of" + noun: not a figure
+      // "3 dozens" is 36, not dozens
       const cw = CURRENCY_WORDS[ofUnit];
       if (cw && this.w(j) === 'of') {
         return { kind: 'money', value: num.value, low: num.plural[0], high: num.plural[1], qualifier: 'plural', unit: cw, currency: cw, vs: k, ve: j + 2, next: j + 2 };
       }
       if (currency) return { kind: 'money', value: num.value, low: num.plural[0], high: num.plural[1], qualifier: 'plural', unit: currency, currency, vs: k, ve: j, next: j };
       // "Thousands" at a sentence start is fine; a bare capitalised plural mid-sentence is a name
-      if (first.cap && !this.sentenceStart(nk)) return undefined;
+      if (first.cap && !v.sentenceStart(nk)) return undefined;
       return { kind: 'count', value: num.value, low: num.plural[0], high: num.plural[1], qualifier: 'plural', vs: k, ve: num.j, next: num.j };
     }
 
-    // ordinals "18th", ranks "#5", "No. 1"
-    if (num.digits && num.scale === 1) {
-      const suf = this.tok(nk + 1);
-      if (suf && suf.type === 'word' && !suf.sp && (suf.s === 'st' || suf.s === 'nd' || suf.s === 'rd' || suf.s === 'th') && !first.s.includes('.') && !first.s.includes(',') && !curPre) {
-        return { kind: 'ordinal', value: num.value, low: num.value, high: num.value, qualifier: 'exact', vs: k, ve: nk + 2, next: nk + 2 };
-      }
-      if (num.plain && !curPre && (this.p(nk - 1) === '#' && this.glued(nk))) {
-        return { kind: 'ordinal', value: num.value, low: num.value, high: num.value, qualifier: 'exact', vs: k, ve: num.j, next: num.j };
-      }
-      // decades "the 1990s"
-      if (num.plain && first.s.length === 4 && suf && !suf.sp && suf.s === 's' && num.value % 10 === 0) {
-        return { kind: 'year', value: num.value, low: num.value, high: num.value + 9, qualifier: 'range', vs: k, ve: nk + 2, next: nk + 2 };
-      }
-    }
-
-    // ranges: "two or three", "10-20", "10 to 20", "between 10 and 20"
-    let second: Num | undefined;
-    let secondCur: string | undefined;
-    let j = num.j;
-    {
-      const sep = this.tok(j);
-      if (sep && !sep.masked) {
-        const isHyphen = sep.type === 'punct' && sep.s === '-' && num.digits;
-        const isWord = sep.type === 'word' && (sep.s === 'or' || sep.s === 'to' || (between && sep.s === 'and'));
+    // ranges: "two or three", "10 to 20", "between 10 and 20", "18- to 23-foot"
+    let second: Num | undefined = given;
+    let j = given ? given.j : num.j;
+    if (!given && !num.fraction) {
+      let sep = j;
+      // "18- to 23-foot": the hyphen of the first compound, then "to"
+      if (v.isDash(sep) && this.glued(sep) && (this.w(sep + 1) === 'to' || this.w(sep + 1) === 'or')) sep++;
+      const st = v.tok(sep);
+      if (st && !v.masked[sep]) {
+        const isHyphen = v.isDash(sep) && num.digits && sep === j;
+        const isWord = this.w(sep) === 'or' || this.w(sep) === 'to' || (between && this.w(sep) === 'and');
         if (isHyphen || isWord) {
-          let k2 = j + 1;
+          let k2 = sep + 1;
           const c2 = this.currencyBefore(k2);
           if (c2) k2 = c2.j;
-          const n2 = this.numAt(k2);
-          if (n2 && !n2.plural && !n2.article && (!isHyphen || (n2.digits && this.glued(k2)))) {
+          const n2 = this.nr.at(k2);
+          if (n2 && !n2.plural && !n2.article && !n2.fraction && (!isHyphen || (n2.digits && this.glued(k2)))) {
             let v1 = num.value;
-            if (n2.scale > 1 && num.scale === 1 && num.value < 1000) v1 = num.value * n2.scale;
-            // "2022-23": a span of years
-            if (isHyphen && num.plain && first.s.length === 4 && n2.plain && this.t[k2]!.s.length === 2 && num.value >= 1800 && num.value <= 2100) {
-              const y2 = Math.floor(num.value / 100) * 100 + n2.value;
-              if (y2 > num.value) return { kind: 'year', value: num.value, low: num.value, high: y2, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
-            }
-            // "1994-1995", "1873–1940", "from 2019 to 2022": a span of years
-            if (num.plain && n2.plain && !curPre && !c2 && first.s.length === 4 && this.t[k2]!.s.length === 4 && num.value >= 1000 && num.value <= 2100 && n2.value > num.value && n2.value <= 2100) {
+            if (n2.scale > 1 && num.scale === 1 && Math.abs(num.value) < 1000) v1 = num.value * n2.scale;
+            // "from 2019 to 2022", "1873–1940": a span of years
+            const t2 = v.t[k2]!;
+            if (num.plain && n2.plain && !curPre && !c2 && first.text.length === 4 && t2.text.length === 4 && num.value >= 1000 && num.value <= 2100 && n2.value > num.value && n2.value <= 2100) {
               return { kind: 'year', value: num.value, low: num.value, high: n2.value, qualifier: 'range', vs: k, ve: n2.j, next: n2.j };
             }
             if (n2.value > v1) {
               second = n2;
-              secondCur = c2?.cur;
+              if (c2 && !currency) currency = c2.cur;
               num.value = v1;
               j = n2.j;
             }
@@ -553,103 +607,71 @@ class Parser {
         }
       }
     }
-    if (second && !currency && secondCur) currency = secondCur;
-    const v = num.value;
-    const lowV = v;
-    const highV = second ? second.value : v;
+    const val = num.value;
+    const lowV = val;
+    const highV = second ? second.value : val;
     const ranged = !!second;
-    const round = isRound(v) || num.scale > 1;
+    const round = isRound(val) || num.scale > 1;
 
     // percent
-    const u = this.tok(j);
+    const u = v.tok(j);
     const uw = this.w(j);
-    if (u && !u.masked) {
+    if (u && !v.masked[j] && !num.article) {
       let pe = 0;
-      if (u.type === 'punct' && u.s === '%') pe = j + 1;
-      else if (uw === 'percent' || uw === 'pct') pe = j + 1;
+      if (this.p(j) === '%') pe = j + 1;
+      else if (uw === 'percent' || uw === 'pct' || uw === 'percents') pe = j + 1;
       else if (uw === 'per' && this.w(j + 1) === 'cent') pe = j + 2;
-      else if (uw === 'pc' && !u.sp) pe = j + 1;
+      else if (uw === 'pc' && this.glued(j)) pe = j + 1;
       else if (uw === 'percentage' && (this.w(j + 1) === 'points' || this.w(j + 1) === 'point')) pe = j + 2;
-      if (pe && !num.article) {
-        return this.fig('percent', lowV, highV, ranged, { unit: 'percent', approxRound: round }, k, pe);
-      }
+      if (pe) return this.fig('percent', lowV, highV, ranged, { unit: 'percent', approxRound: round, fraction: num.fraction }, k, pe);
     }
 
-    // money: "$500 billion", "500 million dollars", "€2m"
+    // money: "$500 billion", "500 million dollars", "€2m", "10 €"
     if (!num.article) {
-      let me = 0;
-      let cw: string | undefined;
-      if (uw === 'us' && CURRENCY_WORDS[this.w(j + 1)]) {
-        cw = CURRENCY_WORDS[this.w(j + 1)];
-        me = j + 2;
-      } else if (CURRENCY_WORDS[uw] && !(uw === 'pound' || uw === 'pounds') ) {
-        cw = CURRENCY_WORDS[uw];
-        me = j + 1;
-      } else if ((uw === 'pound' || uw === 'pounds') && (currency || num.scale > 1 || this.w(j + 1) === 'sterling')) {
-        cw = 'GBP';
-        me = j + 1;
-      } else if (CURRENCY_CODES[uw] && u && u.type === 'word') {
-        const orig = this.input.slice(u.start, u.end);
-        if (orig === orig.toUpperCase() && orig.length === 3) {
-          cw = CURRENCY_CODES[uw];
-          me = j + 1;
-        }
-      }
-      if (cw && !currency) currency = cw;
+      const after = this.currencyAfter(j, num.scale > 1, !!currency);
+      if (after && !currency) currency = after.cur;
       if (currency) {
-        const end = me || j;
+        const end = after ? after.j : j;
         return this.fig('money', lowV, highV, ranged, { unit: currency, currency, approxRound: round }, k, end);
       }
     }
 
-    // durations: "two hours", "a 30-day ceasefire", "three-year-old", "an hour and a half"
-    {
-      let uj = j;
-      let compound = false;
-      if (this.isDash(uj) && this.glued(uj) && this.glued(uj + 1)) {
-        compound = true;
-        uj++;
-      }
-      const unitWord = this.w(uj);
-      const sec = DURATION_UNITS[unitWord];
-      if (sec !== undefined && !(compound && !this.tok(uj)) && !(unitWord === 'h' && this.tok(uj)!.sp) && !(unitWord === 'min' && compound && false)) {
-        if (num.article && unitWord === 'second') {
-          const nx = this.w(uj + 1);
-          if (nx && !NOT_A_NOUN.has(nx)) return undefined; // "a second round"
-        }
-        if (num.article && RATE_WORDS.has(this.w(num.i - 1))) return undefined; // "twice a day"
-        if (num.article && this.w(num.i - 1) === 'per') return undefined;
-        // a bare unit "minute" after a word number that is really "one" pronoun is fine
-        let end = uj + 1;
-        let lo = lowV;
-        let hi = highV;
-        if (compound && this.isDash(end) && this.glued(end) && this.w(end + 1) === 'old' && this.glued(end + 1)) end += 2;
-        else if (!compound && this.w(end) === 'old') end += 0;
-        if (!compound && !ranged && this.w(end) === 'and' && this.w(end + 1) === 'a' && this.w(end + 2) === 'half') {
-          lo += 0.5;
-          hi += 0.5;
-          end += 3;
-        }
-        // "12 hours ago", "two days ago": a relative date
-        if (this.w(end) === 'ago' && !ranged && (sec === 3600 || sec === DAY_SECONDS || sec === 60)) {
-          const date: DateValue = sec === DAY_SECONDS ? { relative: 'daysAgo', amount: lo } : { relative: 'hoursAgo', amount: sec === 60 ? lo / 60 : lo };
-          return { kind: 'date', value: NaN, low: NaN, high: NaN, qualifier: 'exact', date, vs: k, ve: end + 1, next: end + 1 };
-        }
-        const f = this.fig('duration', lo * sec, hi * sec, ranged, { unit: 'second', approxRound: isRound(lo) || num.scale > 1 }, k, end);
-        if (compound) f.compound = true;
-        return f;
+    // A lower-case "m"/"mm" after digits: million before a plural noun or "of", metre and millimetre otherwise.
+    if (num.mScale) {
+      const metre = this.metreReading(num.mScale.k);
+      if (metre) {
+        const unit = num.mScale.abbr === 'mm' ? 'mm' : 'm';
+        const unscaled = lowV / num.scale;
+        return this.fig('count', unscaled, highV / num.scale, ranged, { unit, approxRound: isRound(unscaled) }, k, num.mScale.k + 1);
       }
     }
 
+    // durations: "two hours", "a 30-day ceasefire", "three-year-old", "an hour and a half", ages
+    const dur = this.durationAfter(k, num, j, lowV, highV, ranged);
+    if (dur !== undefined) return dur ?? undefined;
+
+    // measures: "5 km", "200lbs", "10 feet", "5 ft 2 in", "1/4 mile", "10 km/h", "150 kilometres per hour"
+    const mu = this.measureAfter(j);
+    if (mu) {
+      if (num.article && !mu.spaced) return undefined;
+      return this.fig('count', lowV + mu.add, highV + mu.add, ranged, { unit: mu.unit, approxRound: round }, k, mu.j);
+    }
+
     if (num.article) return undefined;
-    if (num.value === 0.5 && !num.digits) return undefined;
+    if (num.value === 0.5 && !num.digits && !num.fraction) return undefined;
+
+    // ordinals written with a number: "one hundred twenty fifth", "two hundredth", "twenty-one trillion and three hundred twenty second"
+    if (!num.digits && !ranged && !num.fraction) {
+      const o = this.ordinalAfterNumber(num);
+      if (o) return { kind: 'ordinal', value: o.value, low: o.value, high: o.value, qualifier: 'exact', vs: k, ve: o.j, next: o.j };
+    }
 
     // calendar years: "in 2022", "since 2019", "2022 talks"
-    if (num.plain && !ranged && first.s.length === 4 && num.value >= 1800 && num.value <= 2100 && !curPre) {
+    if (num.plain && !ranged && first.text.length === 4 && num.value >= 1800 && num.value <= 2100 && !curPre) {
       const prevW = this.w(nk - 1);
       const qualified = nk > 0 && !DATE_PREPS.has(prevW) && this.isQualifierWordBefore(nk);
-      const nx = this.tok(j);
-      const nounAfter = !!nx && nx.type === 'word' && !NOT_A_NOUN.has(nx.s) && MONTHS[nx.s] === undefined;
+      const nx = v.tok(j);
+      const nounAfter = !!nx && nx.kind === 'word' && !NOT_A_NOUN.has(nx.norm) && MONTHS[nx.norm] === undefined;
       if (!(qualified && nounAfter)) {
         return { kind: 'year', value: num.value, low: num.value, high: num.value, qualifier: 'exact', date: { year: num.value }, vs: k, ve: j, next: j };
       }
@@ -657,30 +679,39 @@ class Parser {
 
     // counts
     if (!num.digits) {
-      if (first.cap && !this.sentenceStart(nk)) return undefined; // "World War Two", "Twenty One Pilots"
-      if (first.s === 'one' && num.j === nk + 1) {
+      if (first.cap && !v.sentenceStart(nk) && !/^(?:a|an|minus|negative)$/i.test(first.text)) return undefined; // "World War Two", "Twenty One Pilots"
+      if (this.w(nk) === 'one' && num.j === nk + 1) {
         const prev = this.w(nk - 1);
-        const nx = this.tok(num.j);
+        const nx = v.tok(num.j);
         if (ONE_PRONOUN_BEFORE.has(prev)) return undefined;
-        if (!nx || nx.type !== 'word' || ONE_PRONOUN_AFTER.has(nx.s) || NOT_A_NOUN.has(nx.s)) return undefined;
-      }
-      if (first.s === 'dozen' && !ranged) {
-        // "dozen" alone is fine ("dozen people") but rare; keep it
+        if (!nx || nx.kind !== 'word' || ONE_PRONOUN_AFTER.has(nx.norm) || NOT_A_NOUN.has(nx.norm)) {
+          // "one" alone is a pronoun, unless it is all there is ("the answer is minus one")
+          if (nx || nk > 0) return undefined;
+        }
       }
     } else {
       // identifiers: "Article 5", "Boeing 737", "Cars 3"
-      const prev = this.tok(nk - 1);
+      const prev = v.tok(nk - 1);
       if (
-        !ranged && num.plain && num.value < 10000 && prev && prev.type === 'word' && prev.cap && !this.sentenceStart(nk - 1) &&
-        MONTHS[prev.s] === undefined && WEEKDAYS[prev.s] === undefined && !curPre
+        !ranged && num.plain && num.value < 10000 && prev && prev.kind === 'word' && prev.cap && !v.sentenceStart(nk - 1) &&
+        MONTHS[prev.norm] === undefined && WEEKDAYS[prev.norm] === undefined && !curPre && !/^(?:a|an|minus|negative)$/i.test(prev.text)
       ) return undefined;
-      // "No. 1"
-      if (num.plain && !ranged && this.p(nk - 1) === '.' && this.w(nk - 2) === 'no' && this.t[nk - 2]!.cap) {
-        return { kind: 'ordinal', value: num.value, low: num.value, high: num.value, qualifier: 'exact', vs: nk - 2, ve: j, next: j };
-      }
     }
-    const f = this.fig('count', lowV, highV, ranged, { approxRound: round }, k, j);
-    return f;
+    return this.fig('count', lowV, highV, ranged, { approxRound: round && !num.fraction, fraction: num.fraction }, k, j);
+  }
+
+  /** Whether the "m" at k after digits is a metre: before an adjective of extent or a singular noun, or alone. */
+  private metreReading(k: number): boolean {
+    const v = this.v;
+    const nx = v.tok(k + 1);
+    if (!nx || nx.kind === 'punct' || nx.kind === 'symbol') return true;
+    const w = nx.norm;
+    if (w === 'of' || w === 'in' || w === 'and' || w === 'to') return false;
+    if (EXTENT.has(w)) return true;
+    // a singular noun ("100m sprint"); "people" is a plural the tagger gives as its own lemma
+    if (nx.kind === 'word' && nx.pos === 'NOUN' && nx.lemma === w && w !== 'people') return true;
+    if (nx.kind === 'word' && (nx.pos === 'VERB' || nx.pos === 'AUX')) return true;
+    return false;
   }
 
   private isQualifierWordBefore(nk: number): boolean {
@@ -688,8 +719,128 @@ class Parser {
     return ['about', 'around', 'over', 'than', 'nearly', 'almost', 'some', 'roughly', 'approximately', 'under', 'least', 'to', 'estimated', 'most', 'below', 'above'].includes(prev);
   }
 
+  /**
+   * A duration after a number: "two hours", "30-day", "an hour and a half", "3 years of age",
+   * "five years old", "a 90 day old bill", "87 yo", "12 hours ago" (a date). Undefined: no duration
+   * unit; null: a unit that makes no figure ("a second round", "twice a day").
+   */
+  private durationAfter(k: number, num: Num, j: number, lowV: number, highV: number, ranged: boolean): Fig | null | undefined {
+    const v = this.v;
+    let uj = j;
+    let compound = false;
+    if (v.isDash(uj) && this.glued(uj) && this.glued(uj + 1)) {
+      compound = true;
+      uj++;
+    }
+    const unitWord = this.w(uj);
+    let sec = DURATION_UNITS[unitWord];
+    // "10d", "3y", "2w": single letters only glued to the digits
+    if (sec === undefined && GLUED_DURATION_UNITS[unitWord] !== undefined && this.glued(uj) && !compound && num.digits && v.t[uj]!.text === unitWord) sec = GLUED_DURATION_UNITS[unitWord];
+    if (unitWord === 'yo' && !compound && !ranged) {
+      // "87 yo": years old
+      const y = 365.25 * DAY_SECONDS;
+      return { ...this.fig('duration', lowV * y, highV * y, ranged, { unit: 'second' }, k, uj + 1), age: true };
+    }
+    if (sec === undefined) return undefined;
+    if (num.article && unitWord === 'second') {
+      const nx = this.w(uj + 1);
+      if (nx && !NOT_A_NOUN.has(nx)) return null; // "a second round"
+    }
+    if (num.article && RATE_WORDS.has(this.w(num.i - 1)) && this.w(num.i - 1) !== 'a') return null; // "twice a day"
+    if (num.article && this.w(num.i - 1) === 'per') return null;
+    let end = uj + 1;
+    let lo = lowV;
+    let hi = highV;
+    let age = false;
+    if (compound && v.isDash(end) && this.glued(end) && this.w(end + 1) === 'old' && this.glued(end + 1)) {
+      end += 2;
+      age = true;
+    } else if (this.w(end) === 'old' || (this.w(end) === 'of' && this.w(end + 1) === 'age')) {
+      // "five years old", "a 90 day old bill", "ninety five years of age"
+      end += this.w(end) === 'old' ? 1 : 2;
+      age = true;
+    }
+    if (!compound && !ranged && !age && this.w(end) === 'and' && (this.w(end + 1) === 'a' || this.w(end + 1) === 'one') && DENOMINATOR_WORDS[this.w(end + 2)] !== undefined) {
+      // "an hour and a half", "one year and a quarter"
+      const d = DENOMINATOR_WORDS[this.w(end + 2)]!;
+      lo += 1 / d;
+      hi += 1 / d;
+      end += 3;
+    } else if (!compound && !ranged && !age && this.w(end) === 'and' && this.w(end + 1) === 'half') {
+      lo += 0.5;
+      hi += 0.5;
+      end += 2;
+    }
+    // "12 hours ago", "two days ago": a relative date (weeks and longer are read by ./dates)
+    if (this.w(end) === 'ago' && !ranged && (sec === 3600 || sec === DAY_SECONDS || sec === 60)) {
+      const date: DateValue = sec === DAY_SECONDS ? { relative: 'daysAgo', amount: lo } : { relative: 'hoursAgo', amount: sec === 60 ? lo / 60 : lo };
+      return { kind: 'date', value: NaN, low: NaN, high: NaN, qualifier: 'exact', date, vs: k, ve: end + 1, next: end + 1 };
+    }
+    const f = this.fig('duration', lo * sec, hi * sec, ranged, { unit: 'second', approxRound: isRound(lo) || num.scale > 1 }, k, end);
+    if (compound) f.compound = true;
+    if (age) f.age = true;
+    return f;
+  }
+
+  /**
+   * A unit of measure after a figure, glued or spaced: "5 km", "200lbs", "1/4 mile", "3-inch",
+   * "10 km/h", "150 kilometres per hour", "12.5 sq ft", "5 ft 2 in" (feet and inches add up).
+   */
+  private measureAfter(j: number): { unit: string; j: number; add: number; spaced: boolean } | undefined {
+    const v = this.v;
+    let k = j;
+    let compound = false;
+    if (v.isDash(k) && this.glued(k) && this.glued(k + 1)) {
+      compound = true;
+      k++;
+    }
+    let power = '';
+    const pw = UNIT_POWERS[this.w(k)];
+    if (pw && !compound) {
+      power = pw;
+      k++;
+    }
+    const t = v.tok(k);
+    if (!t || t.kind !== 'word' || v.masked[k]) return undefined;
+    const mu = MEASURE_UNITS[t.norm];
+    if (!mu) return undefined;
+    const glued = this.glued(k) && k === j;
+    if (mu.glued && !glued) return undefined;
+    // "in" as inches only in "5 ft 2 in"; "pound" is money when a currency is near (handled before)
+    let unit = mu.unit + power;
+    let end = k + 1;
+    let add = 0;
+    // speeds: "km/h", "km/hr", "kilometres per hour", "miles an hour"
+    const per = this.p(end) === '/' && this.glued(end) ? end + 1 : this.w(end) === 'per' || this.w(end) === 'an' ? end + 1 : 0;
+    if (per) {
+      const tu = this.w(per);
+      if (/^(h|hr|hour|hrs)$/.test(tu) && (this.p(end) === '/' || this.w(end) === 'per' || tu === 'hour')) {
+        unit = unit === 'mi' ? 'mph' : `${unit}/h`;
+        end = per + 1;
+      } else if (/^(s|sec|second)$/.test(tu) && (this.p(end) === '/' || this.w(end) === 'per')) {
+        unit = `${unit}/s`;
+        end = per + 1;
+      }
+    }
+    // feet and inches: "5 ft 2 in", "5 feet and 2 inches"
+    if (unit === 'ft') {
+      let x = end;
+      if (this.w(x) === 'and') x++;
+      const inch = v.num(x);
+      if (inch && /^\d{1,2}$/.test(inch.text) && Number(inch.text) < 12) {
+        const iw = MEASURE_UNITS[this.w(x + 1)];
+        if (iw && iw.unit === 'in') {
+          add = Number(inch.text) / 12;
+          end = x + 2;
+        }
+      }
+    }
+    if (unit === 'in' && !glued) return undefined;
+    return { unit, j: end, add, spaced: !glued };
+  }
+
   private fig(kind: QuantityKind, low: number, high: number, ranged: boolean, extra: Partial<Fig>, k: number, end: number): Fig {
-    return {
+    const f: Fig = {
       kind,
       value: low,
       low,
@@ -698,40 +849,64 @@ class Parser {
       vs: k,
       ve: end,
       next: end,
-      ...extra,
     };
+    for (const [key, val] of Object.entries(extra)) if (val !== undefined) (f as unknown as Record<string, unknown>)[key] = val;
+    return f;
   }
 
-  // ---- ordinal words -------------------------------------------------------
+  // ---- ordinals ---------------------------------------------------------------
+
+  /** A number in words and a singular ordinal after it: "one hundred twenty fifth", "two hundredth", "three trillionth". */
+  private ordinalAfterNumber(num: Num): { value: number; j: number } | undefined {
+    const v = this.v;
+    let j = num.j;
+    const hyphen = v.hyphen(j);
+    if (hyphen) j++;
+    const w = this.w(j);
+    const o = ORDINAL_WORDS[w];
+    if (o === undefined || num.value < 1) return undefined;
+    const sc = SCALE_ORDINALS[w];
+    if (sc !== undefined) return num.value < 1000 && Number.isInteger(num.value) ? { value: num.value * sc, j: j + 1 } : undefined;
+    // "twenty second" apart is twenty seconds; "twenty-second" and "twenty first" are ordinals
+    if (o >= 10 || num.value % 10 !== 0) return undefined;
+    if (o === 2 && !hyphen) return undefined;
+    if (num.value < 20) return undefined;
+    return { value: num.value + o, j: j + 1 };
+  }
 
   private ordinalWordAt(k: number): { q: Quantity; next: number } | undefined {
-    const t = this.t[k]!;
-    if (t.type !== 'word' || t.masked) return undefined;
-    let v = ORDINAL_WORDS[t.s];
+    const v = this.v;
+    const t = v.t[k]!;
+    if (t.kind !== 'word' || v.masked[k]) return undefined;
+    let val = ORDINAL_WORDS[t.norm];
     let end = k + 1;
-    if (v === undefined && TENS[t.s] !== undefined && this.isDash(k + 1) && this.glued(k + 1) && this.glued(k + 2)) {
+    if (val === undefined && TENS[t.norm] !== undefined && v.hyphen(k + 1)) {
       const o = ORDINAL_WORDS[this.w(k + 2)];
       if (o !== undefined && o < 10) {
-        v = TENS[t.s]! + o;
+        val = TENS[t.norm]! + o;
         end = k + 3;
       }
     }
-    if (v === undefined) return undefined;
-    if (t.cap && !this.sentenceStart(k)) return undefined; // "First Lady", "Second World War" handled as names
+    if (val === undefined) return undefined;
+    if (t.cap && !v.sentenceStart(k)) return undefined; // "First Lady", "Second World War" are names
     const prev = this.w(k - 1);
     if (prev === 'at') return undefined;
-    const nx = this.tok(end);
-    if (!nx) return undefined;
-    let nounOk = false;
-    if (nx.type === 'word' && !nx.masked && !NOT_A_NOUN.has(nx.s)) nounOk = true;
-    if (nx.type === 'punct' && nx.s === '-' && this.glued(end) && this.glued(end + 1) && this.w(end + 1)) nounOk = true;
-    if (!nounOk) return undefined;
-    const det = DETERMINERS.has(prev) || this.tok(k - 1)?.type === 'num';
-    if (!det && (v <= 2) && nx.s !== 'time') return undefined;
-    return this.quantity('ordinal', k, end, k, end, { value: v, low: v, high: v, qualifier: 'exact' });
+    const nx = v.tok(end);
+    const det = DETERMINERS.has(prev) || v.tok(k - 1)?.kind === 'number';
+    if (val <= 2 && end === k + 1) {
+      // "first" and "second" are also adverbs and a unit of time: an ordinal before a noun after a
+      // determiner ("the first round"), before "time", or as a rank after a verb ("finished second").
+      const nounAfter = !!nx && nx.kind === 'word' && !v.masked[end] && !NOT_A_NOUN.has(nx.norm) && !(v.isDash(end) && v.glued(end));
+      const rank = RANK_VERBS.has(v.tok(k - 1)?.lemma ?? '') && (!nx || (nx.kind === 'punct' && !(v.isDash(end) && v.glued(end))) || nx.pos === 'ADP');
+      if (!((det && nounAfter) || nx?.norm === 'time' || rank)) return undefined;
+    } else {
+      // "third" and on: an ordinal unless it begins a clause as a list word ("Third, …")
+      if (v.sentenceStart(k) && this.p(end) === ',') return undefined;
+    }
+    return this.quantity('ordinal', k, end, k, end, { value: val, low: val, high: val, qualifier: 'exact' });
   }
 
-  // ---- plural durations without a number ------------------------------------
+  // ---- durations without a number -----------------------------------------------
 
   private pluralDurationAt(k: number): { q: Quantity; next: number } | undefined {
     const s = this.w(k);
@@ -741,270 +916,36 @@ class Parser {
     return this.quantity('duration', k, k + 1, k, k + 1, { value: 2 * sec, low: 2 * sec, high: 11 * sec, qualifier: 'plural', unit: 'second' });
   }
 
-  // ---- dates ---------------------------------------------------------------
-
-  private monthAt(k: number): { m: number; j: number } | undefined {
-    const t = this.tok(k);
-    if (!t || t.type !== 'word' || t.masked || !t.cap) return undefined;
-    const m = MONTHS[t.s];
-    if (m === undefined) return undefined;
+  /** "all day", "a full week", "the whole year", "another hour", "all-day": one unit of time. */
+  private wholeUnitAt(k: number): { q: Quantity; next: number } | undefined {
+    const v = this.v;
+    const s = this.w(k);
+    if (s !== 'all' && s !== 'full' && s !== 'whole' && s !== 'another') return undefined;
     let j = k + 1;
-    if (ABBREV_MONTHS.has(t.s) && this.p(j) === '.' && this.glued(j)) j++;
-    return { m, j };
-  }
-
-  private dayAt(k: number): { d: number; j: number } | undefined {
-    const t = this.tok(k);
-    if (!t || t.type !== 'num' || t.masked || t.s.length > 2) return undefined;
-    const d = Number(t.s);
-    if (!(d >= 1 && d <= 31)) return undefined;
-    let j = k + 1;
-    const suf = this.tok(j);
-    if (suf && suf.type === 'word' && !suf.sp && (suf.s === 'st' || suf.s === 'nd' || suf.s === 'rd' || suf.s === 'th')) j++;
-    // "16:00" is a time, "16.5" never reaches here
-    if (this.p(j) === ':' && this.glued(j)) return undefined;
-    return { d, j };
-  }
-
-  private yearAt(k: number): { y: number; j: number } | undefined {
-    const t = this.tok(k);
-    if (!t || t.type !== 'num' || t.masked || t.s.length !== 4) return undefined;
-    const y = Number(t.s);
-    if (!(y >= 1000 && y <= 2999)) return undefined;
-    return { y, j: k + 1 };
-  }
-
-  /** An optional ", 2025" / " 2025" after a day and month. */
-  private yearAfter(j: number): { y: number; j: number } | undefined {
-    const direct = this.yearAt(j);
-    if (direct) return this.notFollowedByUnit(direct.j) ? direct : undefined;
-    if (this.p(j) === ',') {
-      const y = this.yearAt(j + 1);
-      if (y && this.notFollowedByUnit(y.j)) return y;
-    }
-    return undefined;
-  }
-
-  private notFollowedByUnit(j: number): boolean {
-    const s = this.w(j);
-    return !(DURATION_UNITS[s] !== undefined || SCALES[s] !== undefined || s === 'percent' || this.p(j) === '%');
-  }
-
-  private dateQ(k: number, end: number, date: DateValue, range?: [number, number]): { q: Quantity; next: number } {
-    let value = NaN;
-    let low = NaN;
-    let high = NaN;
-    if (date.year !== undefined && date.month !== undefined) {
-      if (date.day !== undefined) {
-        value = epochDay(date.year, date.month, date.day);
-        low = high = value;
-      } else if (range) {
-        low = epochDay(date.year, date.month, range[0]);
-        high = epochDay(date.year, date.month, Math.min(range[1], daysInMonth(date.year, date.month)));
-        value = low;
-      }
-    }
-    return this.quantity('date', k, end, k, end, { value, low, high, qualifier: 'exact', date });
-  }
-
-  private partOfDayAfter(j: number): { p: PartOfDay; j: number } | undefined {
-    const s = this.w(j);
-    if (s && s !== 'tonight' && s !== 'overnight' && PARTS_OF_DAY[s]) return { p: PARTS_OF_DAY[s]!, j: j + 1 };
-    return undefined;
-  }
-
-  private dateAt(k: number): { q: Quantity; next: number } | undefined {
-    const t = this.t[k]!;
-    // ISO 2025-05-16
-    if (t.type === 'num' && t.s.length === 4 && this.isDash(k + 1) && this.glued(k + 1) && this.tok(k + 2)?.s.length === 2 && this.tok(k + 2)?.type === 'num' && this.isDash(k + 3) && this.glued(k + 3) && this.tok(k + 4)?.s.length === 2 && this.tok(k + 4)?.type === 'num' && this.glued(k + 4)) {
-      const y = Number(t.s);
-      const m = Number(this.t[k + 2]!.s);
-      const d = Number(this.t[k + 4]!.s);
-      if (!Number.isNaN(epochDay(y, m, d))) return this.dateQ(k, k + 5, { year: y, month: m, day: d, weekday: weekdayOf(y, m, d) });
-    }
-    if (t.type === 'word') {
-      const s = t.s;
-      // weekdays
-      const wd = WEEKDAYS[s];
-      if (wd !== undefined && t.cap) {
-        let j = k + 1;
-        const afterComma = this.p(j) === ',' ? j + 1 : j;
-        const full = this.dayMonthAt(afterComma) ?? this.monthDayAt(afterComma);
-        if (full) {
-          const date = { ...full.date, weekday: wd };
-          const pod = this.partOfDayAfter(full.j);
-          if (pod) date.partOfDay = pod.p;
-          return this.dateQ(k, pod ? pod.j : full.j, date, full.range);
-        }
-        const date: DateValue = { weekday: wd };
-        const pod = this.partOfDayAfter(j);
-        if (pod) {
-          date.partOfDay = pod.p;
-          j = pod.j;
-        }
-        return this.dateQ(k, j, date);
-      }
-      // relative days
-      if (s === 'yesterday' || s === 'today' || s === 'tomorrow' || s === 'tonight') {
-        const date: DateValue = { relative: s === 'tonight' ? 'today' : s };
-        let j = k + 1;
-        if (s === 'tonight') date.partOfDay = 'night';
-        else {
-          const pod = this.partOfDayAfter(j);
-          if (pod) {
-            date.partOfDay = pod.p;
-            j = pod.j;
-          }
-        }
-        return this.dateQ(k, j, date);
-      }
-      if (s === 'last' && this.w(k + 1) === 'night') return this.dateQ(k, k + 2, { relative: 'yesterday', partOfDay: 'night' });
-      if ((s === 'last' || s === 'next') && this.w(k + 1) === 'week') return this.dateQ(k, k + 2, { relative: s === 'last' ? 'lastWeek' : 'nextWeek' });
-      if (s === 'this' && this.partOfDayAfter(k + 1)) {
-        const pod = this.partOfDayAfter(k + 1)!;
-        return this.dateQ(k, pod.j, { relative: 'today', partOfDay: pod.p });
-      }
-      // early/mid/late May, mid-2022, the end of March
-      if (s === 'early' || s === 'mid' || s === 'late' || s === 'end' || s === 'beginning' || s === 'start') {
-        let j = k + 1;
-        if ((this.isDash(j) && this.glued(j)) || ((s === 'end' || s === 'beginning' || s === 'start') && this.w(j) === 'of')) j++;
-        else if (s === 'end' || s === 'beginning' || s === 'start') return undefined;
-        const part: [number, number] = s === 'early' || s === 'beginning' || s === 'start' ? [1, 10] : s === 'mid' ? [11, 20] : [21, 31];
-        const mo = this.monthAt(j);
-        if (mo) {
-          const y = this.yearAfter(mo.j);
-          const date: DateValue = { month: mo.m, dayRange: part };
-          if (y) date.year = y.y;
-          return this.dateQ(k, y ? y.j : mo.j, date, part);
-        }
-        const y = this.yearAt(j);
-        if (y && this.notFollowedByUnit(y.j) && y.y >= 1800 && y.y <= 2100) {
-          const frac: [number, number] = s === 'mid' ? [0.25, 0.75] : part[0] === 1 ? [0, 0.34] : [0.66, 0.999];
-          return this.quantity('year', k, y.j, j, y.j, { value: y.y, low: y.y + frac[0], high: y.y + frac[1], qualifier: 'exact', date: { year: y.y } });
-        }
-        return undefined;
-      }
-      // "March 2022", "May 16, 2025", "in May"
-      const md = this.monthDayAt(k);
-      if (md) return this.dateQ(k, md.j, md.date, md.range);
-      const mo = this.monthAt(k);
-      if (mo) {
-        const y = this.yearAt(mo.j);
-        if (y && this.notFollowedByUnit(y.j)) return this.dateQ(k, y.j, { year: y.y, month: mo.m });
-        const prev = this.w(k - 1);
-        if (DATE_PREPS.has(prev) && (t.s !== 'may' || prev !== 'and') && !(this.tok(k + 1)?.type === 'word' && this.tok(k + 1)!.cap)) {
-          return this.dateQ(k, mo.j, { month: mo.m });
-        }
-      }
-      return undefined;
-    }
-    if (t.type === 'num') {
-      const dm = this.dayMonthAt(k);
-      if (dm) return this.dateQ(k, dm.j, dm.date, dm.range);
-    }
-    return undefined;
-  }
-
-  /** "16 May 2025", "16th of May", "16-17 May" */
-  private dayMonthAt(k: number): { date: DateValue; j: number; range?: [number, number] } | undefined {
-    const d = this.dayAt(k);
-    if (!d) return undefined;
-    let j = d.j;
-    let range: [number, number] | undefined;
-    const sep = this.tok(j);
-    if (sep && ((sep.type === 'punct' && sep.s === '-') || sep.s === 'to' || sep.s === 'and')) {
-      const d2 = this.dayAt(j + 1);
-      if (d2 && d2.d > d.d && this.monthAt(d2.j)) {
-        range = [d.d, d2.d];
-        j = d2.j;
-      }
-    }
-    if (this.w(j) === 'of') j++;
-    const mo = this.monthAt(j);
-    if (!mo) return undefined;
-    const date: DateValue = { month: mo.m };
-    if (range) date.dayRange = range;
-    else date.day = d.d;
-    const y = this.yearAfter(mo.j);
-    if (y) {
-      date.year = y.y;
-      if (!range) {
-        if (Number.isNaN(epochDay(y.y, mo.m, d.d))) return undefined;
-        date.weekday = weekdayOf(y.y, mo.m, d.d);
-      }
-    } else if (!range && d.d > daysInMonth(2024, mo.m)) return undefined;
-    return { date, j: y ? y.j : mo.j, range };
-  }
-
-  /** "May 16", "May 16th, 2025", "March 2022" is handled by the caller */
-  private monthDayAt(k: number): { date: DateValue; j: number; range?: [number, number] } | undefined {
-    const mo = this.monthAt(k);
-    if (!mo) return undefined;
-    const d = this.dayAt(mo.j);
-    if (!d) return undefined;
-    // "May 16 people": a number followed by a noun is not a day... unless a year follows
-    const y = this.yearAfter(d.j);
-    const date: DateValue = { month: mo.m, day: d.d };
-    if (y) {
-      if (Number.isNaN(epochDay(y.y, mo.m, d.d))) return undefined;
-      date.year = y.y;
-      date.weekday = weekdayOf(y.y, mo.m, d.d);
-      return { date, j: y.j };
-    }
-    if (d.d > daysInMonth(2024, mo.m)) return undefined;
-    if (!this.notFollowedByUnit(d.j)) return undefined;
-    return { date, j: d.j };
-  }
-
-  // ---- clock times ---------------------------------------------------------
-
-  private timeAt(k: number): { q: Quantity; next: number } | undefined {
-    const t = this.t[k]!;
-    if (t.type !== 'num' || t.s.length > 2) return undefined;
-    const h = Number(t.s);
-    let m = 0;
-    let j = k + 1;
-    let hasMinutes = false;
-    if (this.p(j) === ':' && this.glued(j) && this.tok(j + 1)?.type === 'num' && this.glued(j + 1) && this.tok(j + 1)!.s.length === 2) {
-      m = Number(this.t[j + 1]!.s);
-      if (m > 59) return undefined;
-      j += 2;
-      hasMinutes = true;
-    }
-    let ampm: 'am' | 'pm' | undefined;
-    const w = this.w(j);
-    if (w === 'am' || w === 'pm') {
-      ampm = w;
-      j++;
-    } else if ((w === 'a' || w === 'p') && this.p(j + 1) === '.' && this.w(j + 2) === 'm' && this.glued(j + 1) && this.glued(j + 2)) {
-      ampm = w === 'a' ? 'am' : 'pm';
-      j += 3;
-      if (this.p(j) === '.' && this.glued(j)) j++;
-    }
-    if (!hasMinutes && !ampm && w === "o'clock" && h >= 1 && h <= 12) {
-      j++;
-      return this.quantity('time', k, j, k, j, { value: h * 3600, low: h * 3600, high: h * 3600, qualifier: 'exact', unit: 'second' });
-    }
-    if (!hasMinutes && !ampm) return undefined;
-    if (ampm ? h < 1 || h > 12 : h > 24) return undefined;
-    let hh = h;
-    if (ampm === 'pm' && h < 12) hh += 12;
-    if (ampm === 'am' && h === 12) hh = 0;
-    const v = hh * 3600 + m * 60;
-    return this.quantity('time', k, j, k, j, { value: v, low: v, high: v, qualifier: 'exact', unit: 'second' });
+    if (v.hyphen(j) && s !== 'another') j++;
+    const u = this.w(j);
+    const sec = DURATION_UNITS[u];
+    if (sec === undefined || !/^(day|week|month|year|hour|night)$/.test(u)) return undefined;
+    // "all day long", "another day" as a time, not a length: only after a verb of duration or "for"
+    const prev = v.tok(k - 1);
+    if (!prev || !(prev.norm === 'for' || prev.norm === 'a' || prev.pos === 'VERB' || prev.pos === 'AUX')) return undefined;
+    return this.quantity('duration', k, j + 1, k, j + 1, { value: sec, low: sec, high: sec, qualifier: 'exact', unit: 'second' });
   }
 }
 
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** Verbs that take a rank as their complement: "finished second", "came first in the race", "ranked third". */
+const RANK_VERBS = new Set(['finish', 'come', 'place', 'rank', 'end', 'lie', 'sit', 'stand', 'qualify']);
+
+/** Dollar signs with a country before them. */
+const DOLLAR_PREFIXES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  US: 'USD', U: 'USD', A: 'AUD', AU: 'AUD', AUS: 'AUD', C: 'CAD', CA: 'CAD', CAN: 'CAD', CDN: 'CAD', HK: 'HKD', NZ: 'NZD', S: 'SGD', SG: 'SGD', NT: 'TWD', R: 'BRL', MX: 'MXN',
+});
 
 /** All figures in a text, non-overlapping, in order. Never throws. */
 export function parseQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    const toks = lex(text);
-    return new Parser(text, toks).run();
+    return new Parser(text).run();
   } catch {
     return [];
   }

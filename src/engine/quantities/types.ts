@@ -18,7 +18,11 @@ export type Qualifier =
 
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
-export type RelativeRef = 'yesterday' | 'today' | 'tomorrow' | 'hoursAgo' | 'daysAgo' | 'lastWeek' | 'nextWeek';
+/**
+ * A date that needs the reference date (a source's publication date) to be known. 'offset': counted
+ * from it by `shift`, `week`, `monthShift`, `nth` or `yy` (see DateValue).
+ */
+export type RelativeRef = 'yesterday' | 'today' | 'tomorrow' | 'hoursAgo' | 'daysAgo' | 'lastWeek' | 'nextWeek' | 'offset';
 
 /** Calendar facts; any part may be unknown. */
 export interface DateValue {
@@ -35,6 +39,31 @@ export interface DateValue {
   amount?: number;
   /** Part of a month without an exact day ("mid-May" = [11, 20]). */
   dayRange?: [number, number];
+  /**
+   * Whole calendar units to move (signed) from the reference date, or from `anchor` when given:
+   * "in two weeks" {week: 2}, "a month ago" {month: -1}, "two days before yesterday" {day: -3}.
+   */
+  shift?: { year?: number; month?: number; week?: number; day?: number };
+  /** What `shift` counts from when it is not the reference date: "2 weeks from January 15", "3 days after Christmas". */
+  anchor?: DateValue;
+  /**
+   * Which way a weekday without a date lies from the reference date: 'past' (the latest on or before
+   * it: "met on Friday"), 'future' (the first on or after it: "will meet on Friday"). Unset: past.
+   */
+  direction?: 'past' | 'future';
+  /** The weekday is in the week (Monday to Sunday) this many weeks from the reference date's: "next Friday" 1, "last Sunday" -1, "this Friday" 0. */
+  week?: number;
+  /** The month is this many months from the reference date's: "the 20th of next month" {day: 20, monthShift: 1}. */
+  monthShift?: number;
+  /** The nth `weekday` of the month: "the first Friday of next month" {weekday: 5, nth: 1, monthShift: 1}. */
+  nth?: number;
+  /**
+   * A date resolved from a count of years or months ("three years ago", "in two months") is known
+   * only to the year or the month: its day (and month) are the reference date's, not stated.
+   */
+  grain?: 'year' | 'month';
+  /** A year written with two digits ("15 April of 87"): the century is the one that puts it within 80 years before and 20 after the reference date. */
+  yy?: number;
 }
 
 export interface Quantity {
@@ -57,7 +86,11 @@ export interface Quantity {
   lowOpen?: boolean;
   highOpen?: boolean;
   qualifier: Qualifier;
-  /** 'second' for durations, currency code for money, 'percent' for percentages. */
+  /**
+   * 'second' for durations, currency code for money, 'percent' for percentages, and for a count
+   * that is a measure, its unit of measure ("km", "kg", "mi", "km/h"…): measures compare only
+   * within one unit.
+   */
   unit?: string;
   currency?: string;
   date?: DateValue;
@@ -67,4 +100,11 @@ export interface Quantity {
   compound?: boolean;
   /** The figure is a round number (2000, 1.5 million, 90). */
   approxRound?: boolean;
+  /**
+   * A count written as a fraction or ratio: numerator and denominator ("two thirds" [2, 3], "3/4",
+   * "one in five" [1, 5]); `value` is their quotient. Fractions compare only with fractions.
+   */
+  fraction?: [number, number];
+  /** A duration that is someone's or something's age ("five years old", "a 90-day-old bill", "87 yo"). */
+  age?: boolean;
 }

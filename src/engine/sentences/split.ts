@@ -6,6 +6,7 @@
  */
 import type { Sentence, Span } from '../types';
 import { LineIndex } from '../text/lines';
+import { tokensOf } from '../nlp';
 
 export interface SplitOptions {
   /**
@@ -56,6 +57,25 @@ const SPEECH_VERBS = new Set(
 );
 
 const MAX_LOOK = 64;
+
+/**
+ * An item marker of a list written on one line: an optional bullet, then a number or a letter
+ * with ".", ".)" or ")" ("1.", "2.)", "b)", "• 9."), then a space.
+ */
+const LIST_MARKER = /(?<=^|\s)(?:[•⁃▪◦‣∙·*]\s?)?(\d{1,2}|[a-z])(\.\)|\.|\))(?=\s+\S)/g;
+
+/** A first list marker at a line start: "1.", "a)", "• 9.". */
+const LIST_OPENER = /[ \t]*(?:[•⁃▪◦‣∙·*]\s?\d{1,2}|1|a)(?:\.\)|\.|\))\s/y;
+
+/** Numero signs: "N°. 1026" and "No. 5" are followed by their number. */
+const NUMERO = new Set(['no', 'nos', 'n°', 'nº', '№']);
+
+/** Whether a sentence start could be here: any piece with a verb is a sentence ("At 5 a.m." is not). */
+function hasVerb(text: string): boolean {
+  if (text.length > 200) return true;
+  for (const t of tokensOf(text)) if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+  return false;
+}
 
 /** A closing quote or bracket after a terminator: " ' ” ’ » › ) ] } * _ */
 function isCloser(code: number): boolean {
@@ -137,6 +157,10 @@ function normalizeSpans(text: string, spans: Span[] | undefined): Span[] {
 class Splitter {
   readonly found: Piece[] = [];
   private unit = 0;
+  /** Where an item of a one-line list begins (a new sentence), ascending. */
+  private listStarts: number[] = [];
+  /** The dots of those items' markers ("2." in "… item 2. The …"): not sentence ends. */
+  private readonly listDots = new Set<number>();
 
   constructor(
     private readonly view: string,
@@ -148,6 +172,58 @@ class Splitter {
   }
 
   private emit(a: number, b: number): void {
+    // items of a one-line list are sentences of their own
+    for (const at of this.listStarts) {
+      if (at > a && at < b) {
+        this.emitPiece(a, at);
+        a = at;
+      }
+    }
+    this.emitPiece(a, b);
+  }
+
+  /**
+   * Items of a list written on one line ("1. The first item 2. The second item", "a) … b) …",
+   * "• 9. … • 10. …"): a marker starts a run when it opens the text or a line, and each next
+   * marker of the same style, numbered one on and not after a comma, semicolon or colon (an
+   * enumeration inside a sentence), starts an item.
+   */
+  private findLists(): void {
+    const v = this.view;
+    if (v.length > 100_000) return;
+    let expect: { style: string; value: number } | undefined;
+    LIST_MARKER.lastIndex = 0;
+    for (let m = LIST_MARKER.exec(v); m; m = LIST_MARKER.exec(v)) {
+      const numeric = /\d/.test(m[1]!);
+      const value = numeric ? Number(m[1]) : m[1]!.charCodeAt(0) - 96;
+      const style = (numeric ? 'n' : 'a') + m[2] + (/^[^\da-z]/.test(m[0]) ? m[0][0] : '');
+      let p = m.index;
+      while (p > 0 && isWs(v.charCodeAt(p - 1)) && !isBreak(v.charCodeAt(p - 1))) p--;
+      const opens = p === 0 || isBreak(v.charCodeAt(p - 1));
+      const dot = m.index + m[0].length - m[2]!.length;
+      if (expect && style === expect.style && value === expect.value && !/[,;:]/.test(v[p - 1] ?? '')) {
+        this.listStarts.push(m.index);
+        if (m[2]!.startsWith('.')) this.listDots.add(dot);
+        expect = { style, value: value + 1 };
+      } else if (opens && (value === 1 || /^[^\da-z]/.test(m[0]))) {
+        if (m[2]!.startsWith('.')) this.listDots.add(dot);
+        expect = { style, value: value + 1 };
+      }
+    }
+  }
+
+  /** Whether a list marker opens the text or one of its lines: only then can a one-line list follow. */
+  private listOpens(): boolean {
+    const v = this.view;
+    for (let at = 0; at >= 0 && at < v.length; at = v.indexOf('\n', at) + 1 || -1) {
+      LIST_OPENER.lastIndex = at;
+      if (LIST_OPENER.test(v)) return true;
+      if (at > 0 && v.length - at < 2) break;
+    }
+    return false;
+  }
+
+  private emitPiece(a: number, b: number): void {
     const v = this.view;
     while (a < b && isWs(v.charCodeAt(a))) a++;
     while (b > a && isWs(v.charCodeAt(b - 1))) b--;
@@ -167,6 +243,7 @@ class Splitter {
     let s = 0;
     let i = 0;
     const next = NEXT_STOP_RE;
+    if (this.listOpens()) this.findLists();
     while (i < n) {
       // Skip to the next line break or terminator: nothing else starts any work.
       next.lastIndex = i;
@@ -206,6 +283,40 @@ class Splitter {
         i++;
         continue;
       }
+      // The dot of a list item's marker.
+      if (this.listDots.has(i)) {
+        i++;
+        continue;
+      }
+      // An ellipsis of spaced dots (". . ."), the form of omissions in quotations: no sentence end,
+      // unless a fourth dot ends the sentence (". . . ." before a capital). A sentence's own full
+      // stop may come first, glued to its last word ("compounds. . . . The"): the sentence ends
+      // there and the ellipsis opens the next one.
+      if (code === 46 && v.charCodeAt(i + 1) === 32 && v.charCodeAt(i + 2) === 46) {
+        let e = i + 1;
+        let dotsSpaced = 1;
+        while (e + 1 < n && v.charCodeAt(e) === 32 && v.charCodeAt(e + 1) === 46 && dotsSpaced < 5) {
+          dotsSpaced++;
+          e += 2;
+        }
+        // three or four dots; a longer run of dots is no ellipsis
+        if (dotsSpaced >= 3 && dotsSpaced <= 4) {
+          let after = e;
+          while (after < n && isCloser(v.charCodeAt(after))) after++;
+          const nx = this.nextWord(after);
+          const capital = !!nx && UPPER_RE.test(nx.first) && !(nx.word === 'I' && dotsSpaced < 4);
+          const glued = i > 0 && !isWs(v.charCodeAt(i - 1));
+          if (glued && dotsSpaced >= 4 && capital) {
+            this.emit(s, i + 1);
+            s = i + 1;
+          } else if (!glued && dotsSpaced >= 4 && (capital || !nx)) {
+            this.emit(s, after);
+            s = after;
+          }
+          i = after;
+          continue;
+        }
+      }
       // Terminator cluster ("?!", "...", "…").
       let j = i;
       let dots = 0;
@@ -223,8 +334,23 @@ class Splitter {
         if (t !== 41 && t !== 93 && t !== 125 && t !== 42 && t !== 95) sawQuote = true;
       }
       const cjk = isCjkTerminator(v.charCodeAt(clusterEnd - 1));
+      // "[...]": an omission in a quotation; a sentence ends there only when a capital follows
+      // ("… the beginning [...] All they did …"), not before a quote or citation ("[...]\" (Smith 55).")
+      if (v.charCodeAt(i - 1) === 91 && v.charCodeAt(clusterEnd) === 93) {
+        const nx = this.nextWord(clusterEnd + 1);
+        if (nx && UPPER_RE.test(nx.first)) {
+          this.emit(s, clusterEnd + 1);
+          s = clusterEnd + 1;
+        }
+        i = clusterEnd + 1;
+        continue;
+      }
       if (j < n && !isWs(v.charCodeAt(j)) && !cjk) {
-        // "3.5", "U.S", "x.com/a.b", "road.@handle": not a boundary.
+        // "3.5", "U.S", "x.com/a.b", "road.@handle": not a boundary; "world.Today" is one
+        if (code === 46 && clusterEnd - i === 1 && j === clusterEnd && this.missingSpace(i, j, s)) {
+          this.emit(s, j);
+          s = j;
+        }
         i = j;
         continue;
       }
@@ -235,6 +361,24 @@ class Splitter {
       i = j;
     }
     this.emit(s, n);
+  }
+
+  /**
+   * A full stop with no space after it ("Hello world.Today is Tuesday.Mr. Smith … 1,000.That"):
+   * a sentence end when a capitalised word follows a word of two letters or more (or digits)
+   * that is no abbreviation, and the text around is no address ("U.S.Army", "x.com/A").
+   */
+  private missingSpace(i: number, j: number, sentenceStart: number): boolean {
+    const v = this.view;
+    if (!(UPPER_RE.test(v[j] ?? '') && LOWER_RE.test(v[j + 1] ?? ''))) return false;
+    const { token } = this.prevToken(i, sentenceStart);
+    if (!/(?:\p{L}{2}|\d)$/u.test(token) || /[./@:\\]/.test(token)) return false;
+    const t = token.toLowerCase();
+    if (ALWAYS_CONTINUE.has(t) || AMBIGUOUS.has(t)) return false;
+    // the word after: letters up to a space or the end, not another dotted part ("Example.Com/x")
+    let e = j;
+    while (e < v.length && e - j < MAX_LOOK && /[\p{L}\p{M}'’-]/u.test(v[e]!)) e++;
+    return e >= v.length || v[e] === ' ' || v[e] === '.' || v[e] === ',' || isWs(v.charCodeAt(e));
   }
 
   /** The word after position j: skipping spaces (and, in soft mode, single line breaks). */
@@ -304,20 +448,35 @@ class Splitter {
       }
       return true;
     }
-    if (t === 'no' || t === 'nos' || t === 'p' || t === 'pp' || t === 'art' || t === 'sec' || t === 'vol' || t === 'ch' || t === 'fig') {
+    if (NUMERO.has(t) || t === 'p' || t === 'pp' || t === 'art' || t === 'sec' || t === 'vol' || t === 'ch' || t === 'fig') {
       if (digit) return false;
     }
     if (ALWAYS_CONTINUE.has(t)) return false;
     const isOpener = OPENERS.has(word.toLowerCase()) && !this.isInitialAt(next.start);
-    // Single capital initial: "J. K. Rowling", "George W. Bush".
-    if (/^\p{Lu}$/u.test(token)) return isOpener;
-    // Dotted abbreviations: "U.S", "U.K", "a.m", "e.g", "Ph.D".
+    // Single capital initial: "J. K. Rowling", "George W. Bush". "I" after a lower-case word is the
+    // pronoun ending its sentence ("a good team, you and I. Did you …").
+    if (/^\p{Lu}$/u.test(token)) {
+      if (token === 'I' && this.lowerWordBefore(tokStart, sentenceStart)) return true;
+      return isOpener;
+    }
+    // Dotted abbreviations: "U.S", "U.K", "a.m", "e.g", "Ph.D". An opener after one starts a
+    // sentence only if the words before it make one ("At 5 a.m. Mr. Smith went …" does not split).
     if (/^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(token)) {
       if (t === 'e.g' || t === 'i.e') return false;
-      return isOpener;
+      return isOpener && hasVerb(v.slice(sentenceStart, i));
     }
     if (AMBIGUOUS.has(t)) return isOpener; // "Jan. 5" and "Corp. executives" continue
     return true;
+  }
+
+  /** Whether the word before position k (in the same sentence) is written in lower case. */
+  private lowerWordBefore(k: number, sentenceStart: number): boolean {
+    const v = this.view;
+    let e = k;
+    while (e > sentenceStart && isWs(v.charCodeAt(e - 1))) e--;
+    let b = e;
+    while (b > sentenceStart && !isWs(v.charCodeAt(b - 1)) && e - b < MAX_LOOK) b--;
+    return b < e && LOWER_RE.test(v.slice(b, e));
   }
 
   /** A capital letter followed by a dot ("A. Smith"): an initial, not a word. */

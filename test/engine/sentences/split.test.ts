@@ -172,3 +172,47 @@ describe('splitSentences: soft mode attribution lines', () => {
     ]);
   });
 });
+
+describe('splitSentences: golden rules of other splitters', () => {
+  it('one-line lists: each item is a sentence, an enumeration inside a sentence is not', () => {
+    expect(texts('1. The first item 2. The second item')).toEqual(['1. The first item', '2. The second item']);
+    expect(texts('1) The first item 2) The second item')).toEqual(['1) The first item', '2) The second item']);
+    expect(texts('a. The first item b. The second item c. The third list item')).toHaveLength(3);
+    expect(texts('• 9. The first item • 10. The second item')).toEqual(['• 9. The first item', '• 10. The second item']);
+    // after a comma the numbers enumerate inside one sentence (the Dmitriev test above), and a
+    // number that ends a sentence stays a sentence end
+    expect(texts('The vote was 1. Then 2. Officials left.')).toHaveLength(3);
+  });
+
+  it('spaced ellipses: three dots continue, a fourth ends the sentence', () => {
+    expect(texts('I mean...see . . . what I am saying, the thing is . . . I did not mean it.')).toHaveLength(1);
+    expect(texts('End it with a period . . . . Next sentence.')).toEqual(['End it with a period . . . .', 'Next sentence.']);
+    expect(texts('They combined words. . . . The practice was not abandoned. . . .')).toEqual([
+      'They combined words.',
+      '. . . The practice was not abandoned. . . .',
+    ]);
+    expect(texts('“The laws will appear less complex. . . .”')).toHaveLength(1);
+  });
+
+  it('omissions in brackets end a sentence only before a capital', () => {
+    expect(texts('"Bohr [...] used the analogy of parallel stairways [...]" (Smith 55).')).toHaveLength(1);
+    expect(texts('"It was the problem from the beginning [...] All they did was add a layer."')).toHaveLength(2);
+  });
+
+  it('a missing space after a full stop, the pronoun I, a.m. before a name, numero signs', () => {
+    expect(texts('Hello world.Today is Tuesday.Mr. Smith went to the store and bought 1,000.That is a lot.')).toEqual([
+      'Hello world.',
+      'Today is Tuesday.',
+      'Mr. Smith went to the store and bought 1,000.',
+      'That is a lot.',
+    ]);
+    expect(texts('We make a good team, you and I. Did you see Albert I. Jones yesterday?')).toHaveLength(2);
+    expect(texts('At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.')).toEqual([
+      'At 5 a.m. Mr. Smith went to the bank.',
+      'He left the bank at 6 P.M.',
+      'Mr. Smith then went to the store.',
+    ]);
+    expect(texts('You can find it at N°. 1026.253.553. That is where the treasure is.')).toHaveLength(2);
+    expect(texts('Finance ministers of Canada, the U.S. And West Germany agreed.')).toHaveLength(1);
+  });
+});
