@@ -6,7 +6,7 @@ import type { Near } from '../search-thread';
 import type { SentRec } from '../store';
 import type { QuoteMention } from '../quotes';
 import type { Sentence } from '../types';
-import { StoryScoper, type Scope } from './story';
+import { attributedSources, StoryScoper, type Scope } from './story';
 import { LineIndex } from '../text/lines';
 import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
@@ -137,7 +137,7 @@ export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sent
     terms,
     termSet: new Set(terms.terms),
     candidates: pre?.candidates ?? nearest(corpus, terms),
-    scope: pre && 'scope' in pre ? pre.scope : new StoryScoper(corpus).scopeOfSentence(text, sentence.text),
+    scope: pre && 'scope' in pre ? pre.scope : attributedSources(corpus, sentence.text) ?? new StoryScoper(corpus).scopeOfSentence(text, sentence.text),
   };
 }
 

@@ -283,6 +283,9 @@ function placeClash(d: Claim, x: { claim: Claim; sentence?: string }): boolean {
   const dp = places(d);
   const sp = places(s);
   if ((worldwide(d) && sp.length > 0 && !worldwide(s)) || (worldwide(s) && dp.length > 0 && !worldwide(d))) return true;
+  // Both name where it happened, and the places are not one another ("in Ankara" against
+  // "in Istanbul"; "in Turkey" and "in Istanbul" are one place at two scales).
+  if (dp.length > 0 && sp.length > 0 && !dp.some((a) => sp.some((b) => samePlace(a, b)))) return true;
   if (dp.length > 0 && x.sentence) {
     const folded = foldForMatch(x.sentence);
     if (dp.some((p) => !s.names.includes(p) && new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(folded))) return true;
@@ -294,6 +297,17 @@ const WORLDWIDE = 'news:worldwide';
 
 function isPlace(name: string): boolean {
   return lookupPlace(name) !== undefined;
+}
+
+/** The same place, or one within the other's country. */
+function samePlace(a: string, b: string): boolean {
+  const x = lookupPlace(a);
+  const y = lookupPlace(b);
+  if (!x || !y) return a === b;
+  if (x.name === y.name) return true;
+  const cx = x.type === 'country' ? x.name : x.country;
+  const cy = y.type === 'country' ? y.name : y.country;
+  return (x.type === 'country' || y.type === 'country') && cx !== undefined && cx === cy;
 }
 
 /** Both claims' clauses name the same person (a name in the draft's clause is in the source's). */
@@ -360,11 +374,12 @@ const GENERIC_THINGS = new Set(['people', 'person', 'individual', 'other', 'othe
 
 /**
  * Weaker evidence than a report: a vague figure, a quotation, or an expectation — unless
- * the draft states the same expectation ("were expected to arrive on Saturday" against
- * "are expected to arrive on Friday" is a plain disagreement about what was expected).
+ * the draft is as vague or states the same expectation ("were expected to arrive on
+ * Saturday" against "are expected to arrive on Friday", "hundreds" against "thousands",
+ * are plain disagreements).
  */
 function weakFor(d: Claim, c: Claim): boolean {
-  return (c.hedged && !d.hedged) || c.vague || c.quoted;
+  return (c.hedged && !d.hedged) || (c.vague && !d.vague) || c.quoted;
 }
 
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {

@@ -208,6 +208,30 @@ export function sectionStarts(text: string): number[] {
   return out;
 }
 
+/**
+ * The sources a sentence attributes its words to by outlet ("Sky News said …", "according to
+ * the BBC"): what it says is checked against them only. Undefined when it names no outlet.
+ */
+export function attributedSources(corpus: Corpus, sentence: string): Set<number> | undefined {
+  let out: Set<number> | undefined;
+  const folded = sentence.toLowerCase();
+  corpus.store.docs.forEach((doc, id) => {
+    const outlet = doc?.outlet?.trim().toLowerCase();
+    if (!outlet || outlet.length < 2) return;
+    let at = folded.indexOf(outlet);
+    while (at >= 0) {
+      const before = at === 0 ? ' ' : folded[at - 1]!;
+      const after = folded[at + outlet.length] ?? ' ';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) {
+        (out ??= new Set()).add(id);
+        return;
+      }
+      at = folded.indexOf(outlet, at + 1);
+    }
+  });
+  return out;
+}
+
 export function inScope(scope: Scope, doc: number): boolean {
   return scope === 'all' || (scope !== undefined && scope.has(doc));
 }

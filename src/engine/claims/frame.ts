@@ -84,6 +84,8 @@ const PARTICLES = new Set(['down', 'up', 'off', 'out', 'back', 'away']);
 const LOOSE_PARTICLES = new Set(['on', 'over', 'in']);
 
 const YEAR = 365.25 * 86400;
+/** Pronouns that stand for the clause before as a subject. */
+const PRONOUN_SUBJECTS = new Set(['it', 'they', 'this', 'that']);
 /** Participles that make the people they describe captives. */
 const HELD = new Set(['captured', 'detained', 'jailed', 'imprisoned', 'held', 'abducted', 'kidnapped']);
 /** Words that open a relative clause. */
@@ -140,6 +142,13 @@ function partOfPrevious(toks: readonly Token[], i0: number): boolean {
   const p1 = toks[i0 - 1]?.norm;
   const p2 = toks[i0 - 2]?.norm;
   return p1 === 'including' || p1 === 'among' || (p2 === 'of' && (p1 === 'which' || p1 === 'whom' || p1 === 'them'));
+}
+
+/** The clause opens (after a conjunction) with a pronoun subject and its verb: "and it lasted …". */
+function pronounSubject(toks: readonly Token[], [a, b]: [number, number]): boolean {
+  let k = a;
+  while (k < b && (toks[k]!.pos === 'CCONJ' || toks[k]!.pos === 'ADV')) k++;
+  return k < b && PRONOUN_SUBJECTS.has(toks[k]!.norm) && (toks[k + 1]?.pos === 'VERB' || toks[k + 1]?.pos === 'AUX');
 }
 
 function startsWithVerb(toks: readonly Token[], [a, b]: [number, number]): boolean {
@@ -368,7 +377,21 @@ export function quotedRegions(sentence: string): [number, number][] {
       open = -1;
     }
   }
-  return out;
+  // Single quotation marks, as British style quotes: one opening after a space or an opening
+  // bracket, closed by one before a space or punctuation (an apostrophe inside a word is neither).
+  let single = -1;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence[i]!;
+    if (c !== "'" && c !== '\u2018' && c !== '\u2019') continue;
+    const before = i === 0 ? ' ' : sentence[i - 1]!;
+    const after = i + 1 >= sentence.length ? ' ' : sentence[i + 1]!;
+    if (single < 0 && c !== '\u2019' && /[\s(\[—–-]/.test(before) && /\S/.test(after)) single = i;
+    else if (single >= 0 && c !== '\u2018' && /\S/.test(before) && /[\s.,;:!?)\]—–-]/.test(after)) {
+      if (!out.some(([a, b]) => a < i && single < b)) out.push([single, i]);
+      single = -1;
+    }
+  }
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
 const PER_SIDE = new Set(['each', 'apiece']);
@@ -559,7 +582,9 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // A clause that starts with its verb after a comma ("…, both truck drivers, were 49")
     // is said of the noun phrase before: its words, and those of appositions between, join
     // the figure's context.
-    if (clause[0] > 0 && toks[clause[0] - 1]!.norm === ',' && startsWithVerb(toks, clause)) {
+    // So is a clause whose subject is a pronoun ("… since 2022 - and it lasted barely two
+    // hours"): "it" stands for the clause before.
+    if (clause[0] > 0 && (toks[clause[0] - 1]!.norm === ',' ? startsWithVerb(toks, clause) : pronounSubject(toks, clause))) {
       for (const w of subjectWords(toks, clause[0] - 1, inFigure)) if (!context.includes(w) && !events.includes(w)) context.push(w);
     }
     // "five minutes after takeoff": the event the time is counted from.

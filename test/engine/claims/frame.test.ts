@@ -46,8 +46,8 @@ describe('claim frames: what a figure counts', () => {
   it('reads ages as ages in years, for every figure of a list', () => {
     const s = 'The two adults killed were 49 and 69 years old.';
     expect(claim(s, '49')).toMatchObject({ dim: 'age' });
-    expect(claim(s, '69 years')).toMatchObject({ dim: 'age' });
-    expect(claim(s, '69 years').q.value).toBeCloseTo(69);
+    expect(claim(s, '69 years old')).toMatchObject({ dim: 'age' });
+    expect(claim(s, '69 years old').q.value).toBeCloseTo(69);
   });
 });
 
@@ -113,5 +113,17 @@ describe('claim frames: role, hedging, quotation', () => {
 
   it('marks vague figures', () => {
     expect(claim('Thousands of soldiers were captured.', 'Thousands').vague).toBe(true);
+  });
+});
+
+describe('claim frames: quotation marks and pronouns', () => {
+  it('reads single quotation marks as quotes, and an apostrophe as none', () => {
+    expect(claim("Medinsky said Russia was ready to fight 'for a year, two, three'.", 'a year').quoted).toBe(true);
+    expect(claim("The two governments' officials met for two hours.", 'two hours').quoted).toBe(false);
+  });
+
+  it('reads "it" as the clause before ("… since 2022 - and it lasted barely two hours")', () => {
+    const c = claim('It was the first face-to-face meeting since 2022 - and it lasted barely two hours.', 'barely two hours');
+    expect(c.context).toContain('meeting');
   });
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { attributedSources, StoryScoper } from '../../../src/engine/check/story';
+import { Corpus } from '../../../src/engine/corpus';
+
+// An archive: more sources than a writer gathers by hand, each its own story.
+const towns = ['Arnholt', 'Brisca', 'Caddow', 'Dunmere', 'Elsby', 'Farrow', 'Glenturret', 'Hathersage', 'Ingleby', 'Jessop', 'Kirkwall', 'Lanark'];
+const fillers = towns.map((t, i) => ({ path: `/a/${t}.md`, text: `---\noutlet: ${t} Gazette\n---\nThe ${t} council approved ${i + 3} new bus routes on Tuesday, and ${20 + i} people attended.\n` }));
+const archive = Corpus.fromInputs([
+  ...fillers,
+  { path: '/a/quake.md', text: '---\noutlet: Harbour Times\n---\nA magnitude 6.1 earthquake struck Velmora on Monday, killing 39 people.\n\nRescuers in Velmora searched the rubble.\n' },
+  { path: '/a/fire.md', text: '---\noutlet: Valley Ledger\n---\nA fire in the Ostrander market killed two people on Sunday.\n\nFirefighters in Ostrander worked through the night.\n' },
+  { path: '/a/vote.md', text: '---\noutlet: Northgate Post\n---\nVoters in Kessling elected a new mayor with 52 percent.\n' },
+  { path: '/a/flood.md', text: '---\noutlet: Coastline Times\n---\nFloods in Dravik forced 5,000 people from their homes.\n' },
+]);
+
+describe('story scope', () => {
+  it('an archive of different stories is not one story', () => {
+    expect(new StoryScoper(archive).isOneStory()).toBe(false);
+  });
+
+  it("a sentence's names pick its story's sources, and a sentence naming none picks none", () => {
+    const scoper = new StoryScoper(archive);
+    const velmora = scoper.scope(new Map(), scoper.weights('The Velmora earthquake killed 52 people.'));
+    expect(velmora && velmora !== 'all' ? [...velmora].map((d) => archive.store.docs[d]!.file) : velmora).toEqual(['quake.md']);
+    expect(scoper.scope(new Map(), scoper.weights('Ninety people were injured.'))).toBeUndefined();
+  });
+
+  it('a figure from another story is never offered against the draft', () => {
+    const ds = archive.check('The Velmora earthquake killed 52 people.');
+    const c = ds.find((d) => d.code === 'contradiction');
+    expect(c?.evidence.every((e) => e.source === 'quake.md')).toBe(true);
+    expect(c?.fixes[0]?.edits[0]?.newText).toBe('39');
+    expect(archive.check('Ninety people were injured.').filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+
+  it('a sentence that names an outlet is checked against that outlet', () => {
+    const ids = attributedSources(archive, 'According to the Valley Ledger, three people died.');
+    expect(ids && [...ids].map((d) => archive.store.docs[d]!.outlet)).toEqual(['Valley Ledger']);
+    expect(attributedSources(archive, 'Three people died.')).toBeUndefined();
+  });
+});
