@@ -64,6 +64,9 @@ const MAX_LOOK = 64;
  */
 const LIST_MARKER = /(?<=^|\s)(?:[•⁃▪◦‣∙·*]\s?)?(\d{1,2}|[a-z])(\.\)|\.|\))(?=\s+\S)/g;
 
+/** A blank line (two line breaks with nothing but spaces between). */
+const BLANK_LINE = /(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)/g;
+
 /** A first list marker at a line start: "1.", "a)", "• 9.". */
 const LIST_OPENER = /[ \t]*(?:[•⁃▪◦‣∙·*]\s?\d{1,2}|1|a)(?:\.\)|\.|\))\s/y;
 
@@ -190,10 +193,18 @@ class Splitter {
    */
   private findLists(): void {
     const v = this.view;
-    if (v.length > 100_000) return;
     let expect: { style: string; value: number } | undefined;
+    // A blank line ends a list: a marker after one starts afresh (so a text read in pieces cut
+    // at blank lines finds the lists the whole text has).
+    BLANK_LINE.lastIndex = 0;
+    let blank = BLANK_LINE.exec(v);
     LIST_MARKER.lastIndex = 0;
     for (let m = LIST_MARKER.exec(v); m; m = LIST_MARKER.exec(v)) {
+      if (blank && blank.index < m.index) {
+        expect = undefined;
+        BLANK_LINE.lastIndex = m.index;
+        blank = BLANK_LINE.exec(v);
+      }
       const numeric = /\d/.test(m[1]!);
       const value = numeric ? Number(m[1]) : m[1]!.charCodeAt(0) - 96;
       const style = (numeric ? 'n' : 'a') + m[2] + (/^[^\da-z]/.test(m[0]) ? m[0][0] : '');
