@@ -71,8 +71,12 @@ export interface Claim {
   span: [number, number];
 }
 
-/** A sentence with more figures than this is a table or noise, not prose: only its first figures are read. */
-export const MAX_CLAIMS_PER_SENTENCE = 100;
+/**
+ * A sentence with more figures than this is a table, a list or noise, not prose (news
+ * sentences give a handful): only its first figures are read as claims. Each figure is
+ * compared with every other of its clause, so the cap also bounds the work a sentence costs.
+ */
+export const MAX_CLAIMS_PER_SENTENCE = 24;
 
 /** How many words before a figure a hedge may stand and still speak for it. */
 const HEDGE_REACH = 5;
@@ -536,13 +540,15 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // Other figures of the clause: a word nearer to one of them is that figure's
     // ("grossed $169 million in the US and $318 million worldwide"); the words before the
     // clause's first figure (its subject and verb) are said of all of them.
-    const rivals = spans.flatMap(([a, b], m) => (m !== n && a >= clause[0] && b <= clause[1] && group[m] !== group[n] ? [{ a, b, back: dims[m] === 'date' || dims[m] === 'time' || dims[m] === 'duration' }] : []));
+    const rivals = spans.flatMap(([a, b], m) => (m !== n && a >= clause[0] && b <= clause[1] && group[m] !== group[n] ? [{ a, b, back: dims[m] === 'date' || dims[m] === 'time' || dims[m] === 'duration', counts: dims[m] === 'count' || dims[m] === 'money' || dims[m] === 'percent' }] : []));
     const firstFigure = Math.min(i0, ...rivals.map((r) => r.a));
     const nearer = (k: number) => rivals.some((r) => distanceTo(k, r.a, r.b, r.back) < distance(k));
     // Verbs are the whole clause's ("the two nations held their first talks … on May 16"),
     // but one nearer to another figure is read as further off from this one.
     const isVerb = (k: number) => toks[k]!.pos === 'VERB' || EVENT_WORDS.has(lemmaOf(toks[k]!));
-    const mine = (k: number) => k < firstFigure || isVerb(k) || !nearer(k);
+    // The noun another count counts ("with 2,986 deaths") is that count's, never this figure's event.
+    const countedByRival = (k: number) => isNoun(toks[k]) && rivals.some((r) => r.counts && k >= r.b && k < r.b + 3 && !toks.slice(r.b, k).some((x) => x.pos === 'VERB' || isPunct(x)));
+    const mine = (k: number) => !countedByRival(k) && (k < firstFigure || isVerb(k) || !nearer(k));
     const rank = (k: number) => distance(k) + (k >= firstFigure && nearer(k) ? RIVAL_PENALTY : 0);
     const order: number[] = [];
     for (let k = clause[0]; k < clause[1]; k++) if ((k < i0 || k >= i1) && mine(k)) order.push(k);
@@ -617,11 +623,15 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       // "the 60-day ceasefire proposed by Trump": a plan named after the figure's noun.
       if (k >= thingEnd && HEDGE_WORDS.has(lemma)) hedged = true;
     }
+    // Names of the clause, and of the clause it continues (its subject: "London is one of the
+    // worst affected regions, with 21,654 cases").
     const names: string[] = [];
-    for (let k = clause[0]; k < clause[1]; k++) {
+    const nameAt = (k: number) => {
       const t = toks[k]!;
       if (t.pos === 'PROPN' && t.cap && t.kind === 'word' && !inFigure[k] && !names.includes(t.norm)) names.push(t.norm);
-    }
+    };
+    for (let k = clause[0]; k < clause[1]; k++) nameAt(k);
+    for (const k of inherited) nameAt(k);
     out.push({
       q,
       dim,
