@@ -137,7 +137,7 @@ export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sent
     terms,
     termSet: new Set(terms.terms),
     candidates: pre?.candidates ?? nearest(corpus, terms),
-    scope: pre && 'scope' in pre ? pre.scope : attributedSources(corpus, sentence.text) ?? new StoryScoper(corpus).scopeOfSentence(text, sentence.text),
+    scope: pre && 'scope' in pre ? pre.scope : attributedSources(corpus, sentence.text) ?? new StoryScoper(corpus).scopeOfSentence(text, sentence),
   };
 }
 

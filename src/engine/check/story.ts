@@ -23,6 +23,8 @@ const NAME_WEIGHT = 2;
  * most of them can still tell the story (with 3 sources, any shared word is in a third).
  */
 const SMALL_FOLDER = 12;
+/** How far around a sentence its section is read for a single sentence's scope (a hover). */
+const SECTION_WINDOW = 20_000;
 /** A word in more sentences than this is not looked up (it is in most sources anyway). */
 const MAX_POSTINGS = 20_000;
 /** A name given by more than this share of the sources does not pick a story. */
@@ -65,6 +67,9 @@ const STORY_SHARE = 0.6;
 const CORE_SAMPLE = 5;
 
 const oneStoryMemo = new WeakMap<Corpus, { version: number; oneStory: boolean }>();
+/** The sources of each term looked up, per corpus, until its index changes (at most `DOCS_MEMO` terms). */
+const docsMemo = new WeakMap<Corpus, { version: number; map: Map<string, Set<number>> }>();
+const DOCS_MEMO = 50_000;
 
 /** Sources per name term for one check (names repeat across a draft's sentences). */
 export class StoryScoper {
@@ -111,6 +116,15 @@ export class StoryScoper {
   private docs(term: string): Set<number> {
     let set = this.docsOf.get(term);
     if (!set) {
+      // Kept for the next check too, until the index changes (a re-check after an edit asks again).
+      const version = this.corpus.store.index.version;
+      let shared = docsMemo.get(this.corpus);
+      if (!shared || shared.version !== version) docsMemo.set(this.corpus, (shared = { version, map: new Map() }));
+      set = shared.map.get(term);
+      if (set) {
+        this.docsOf.set(term, set);
+        return set;
+      }
       set = new Set();
       const sents = this.corpus.store.sents;
       const ids = this.corpus.store.index.sentencesWith(term);
@@ -119,6 +133,8 @@ export class StoryScoper {
         if (rec?.alive) set.add(rec.doc);
       }
       this.docsOf.set(term, set);
+      if (shared.map.size >= DOCS_MEMO) shared.map.clear();
+      shared.map.set(term, set);
     }
     return set;
   }
@@ -165,20 +181,24 @@ export class StoryScoper {
   }
 
   /** The scope of one sentence of a draft, its section read from `text` (for a hover or a one-sentence check). */
-  scopeOfSentence(text: string, sentence: string): Scope {
+  scopeOfSentence(text: string, sentence: { start: number; text: string }): Scope {
     if (this.isOneStory()) return 'all';
-    const at = text.indexOf(sentence);
-    const starts = sectionStarts(text);
+    // Its section, or as much of it as lies within `SECTION_WINDOW` characters either side
+    // (a hover on a megabyte of draft reads a window of it, not all of it).
+    const lo = Math.max(0, sentence.start - SECTION_WINDOW);
+    const hi = Math.min(text.length, sentence.start + sentence.text.length + SECTION_WINDOW);
+    const window = text.slice(lo, hi);
+    const at = sentence.start - lo;
     let from = 0;
-    let to = text.length;
-    for (const s of starts) {
-      if (s <= Math.max(0, at)) from = s;
+    let to = window.length;
+    for (const st of sectionStarts(window)) {
+      if (st <= at) from = st;
       else {
-        to = s;
+        to = st;
         break;
       }
     }
-    return this.scope(this.weights(draftSentences(text.slice(from, to), 'markdown').map((x) => x.text)), this.weights(sentence));
+    return this.scope(this.weights(draftSentences(window.slice(from, to), 'markdown').map((x) => x.text)), this.weights(sentence.text));
   }
 
   /**
