@@ -942,8 +942,39 @@ const DOLLAR_PREFIXES: Record<string, string> = Object.assign(Object.create(null
 });
 
 /** All figures in a text, non-overlapping, in order. Never throws. */
+/**
+ * Letter runs that may start or carry a figure: the figure words above (articles aside: "a" makes a figure only
+ * with a figure word after it), their parts, and the prefixes of "mid-May", "early-2020s". Anything else in a
+ * sentence without a digit, a currency sign or a vulgar fraction cannot be a figure, so the tagger is not run.
+ */
+const FIGURE_LETTER_RUNS = (() => {
+  const out = new Set<string>(['mid', 'early', 'late', 'pre', 'post']);
+  for (const w of FIGURE_WORDS) {
+    if (w === 'a' || w === 'an') continue;
+    for (const part of w.split(/[^\p{L}]+/u)) if (part) out.add(part);
+  }
+  return out;
+})();
+const MAY_CARRY = /[\p{N}\p{Sc}]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]/iu;
+const LETTER_RUN = /\p{L}+/gu;
+
+/** Whether a text could hold a figure at all (cheap; a false "yes" only costs the full parse). */
+export function mayHoldQuantity(text: string): boolean {
+  if (MAY_CARRY.test(text)) return true;
+  LETTER_RUN.lastIndex = 0;
+  for (let m = LETTER_RUN.exec(text); m; m = LETTER_RUN.exec(text)) {
+    if (FIGURE_LETTER_RUNS.has(foldCase(m[0]))) return true;
+  }
+  return false;
+}
+
+function foldCase(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
 export function parseQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
+  if (!mayHoldQuantity(text)) return [];
   try {
     return new Parser(text).run();
   } catch {

@@ -78,3 +78,25 @@ describe('robustness', () => {
     expect(parseQuantities('')).toEqual([]);
   });
 });
+
+describe('sentences that cannot hold a figure are not parsed', () => {
+  it('a sentence of plain words has no figure; figures spelled out in words, signs and fractions are still found', async () => {
+    const { mayHoldQuantity } = await import('../../../src/engine/quantities/parse');
+    expect(mayHoldQuantity('The delegations met behind closed doors and said little afterwards.')).toBe(false);
+    // An article alone is not a figure ...
+    expect(mayHoldQuantity('A spokesman declined to comment on an agreement.')).toBe(false);
+    // ... but each of these is, and the parser still reads it.
+    for (const [text, figure] of [
+      ['Talks lasted a dozen hours.', 'a dozen hours'],
+      ['The ceasefire began in mid-May.', 'mid-May'],
+      ['Turnout fell by a third.', 'a third'],
+      ['It cost €3bn.', '€3bn'],
+      ['They met on Thursday.', 'Thursday'],
+      ['Nearly ½ of voters agreed.', '½'],
+      ['Two hundred people marched yesterday.', 'Two hundred'],
+    ] as const) {
+      expect(mayHoldQuantity(text), text).toBe(true);
+      expect(parseQuantities(text).some((q) => q.text.includes(figure)), text).toBe(true);
+    }
+  });
+});
