@@ -2,7 +2,8 @@
  * Which words of a source sentence a draft sentence shares, and how to show the sentence
  * short: its start, and the stretch with those words when they come later.
  */
-import { STOPWORDS, stem, tokenize } from '../engine/text/tokens';
+import { stem, wordTokens as tokenize } from '../engine/nlp';
+import { STOPWORDS } from '../engine/text';
 import type { Span } from '../engine/types';
 import { esc } from './markdown';
 
