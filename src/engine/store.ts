@@ -24,7 +24,11 @@ export interface RoleRec {
   title: string;
   norm: string;
   country?: string;
+  /** Organisation or jurisdiction the title is of ("Kremlin", "Port Authority", "Florida"). */
+  org?: string;
   former: boolean;
+  /** Held at the time the source tells of ("then-Governor"): neither current nor former. */
+  then?: boolean;
   occupation: boolean;
   sent: number;
 }

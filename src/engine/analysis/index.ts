@@ -109,7 +109,10 @@ export function analyseSentence(
   for (const r of findRoles(text)) {
     const ent = registry.resolve(r.person);
     if (!ent) continue;
-    roles.push({ entity: ent.id, title: r.title, norm: r.norm, country: r.country, former: r.former, occupation: !!r.occupation });
+    const role: RoleFinding = { entity: ent.id, title: r.title, norm: r.norm, country: r.country, former: r.former, occupation: !!r.occupation };
+    if (r.org) role.org = r.org;
+    if (r.then) role.then = true;
+    roles.push(role);
   }
   let negations = 0;
   for (const t of tokenize(text)) if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;

@@ -54,3 +54,4 @@ function read(word: string): NounReading {
 
 /** How WordNet reads a word (lower case, folded) as a noun. */
 export const nounReading: (word: string) => NounReading = memoize(read, 8192);
+

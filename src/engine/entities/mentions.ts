@@ -20,7 +20,7 @@ import {
 import { nounReading } from './lexicon';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
 import { recent } from '../text/memo';
-import { wordIndexAt, wordsOf, type Word } from './words';
+import { PARTICLES, wordIndexAt, wordsOf, type Word } from './words';
 import { isPersonVerb } from '../quotes/verbs';
 
 export type MentionKind = 'person' | 'organization' | 'place' | 'other';
@@ -65,10 +65,10 @@ const CLOSED: ReadonlySet<Pos> = new Set<Pos>(['DET', 'PRON', 'ADP', 'CCONJ', 'S
 /** Parts of speech a name can have at the start of a clause, where its capital tells nothing (X: a script the tagger cannot read). */
 const NAME_POS: ReadonlySet<Pos> = new Set<Pos>(['PROPN', 'NOUN', 'X']);
 
-/** Month and weekday names: capitalised, but they name dates, not people or places. */
+/** Month and weekday names and the days around today: capitalised, but they name dates, not people or places. */
 const DATE_WORDS = new Set(
   (
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
   ).split(' '),
 );
@@ -118,14 +118,15 @@ const ALL_CAPS = /^[A-Z][A-Z0-9.&]+$/;
 function nameish(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
-  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
+  const dash = t.text.indexOf('-');
+  if (dash > 0 && PARTICLES.has(t.text.slice(0, dash).toLowerCase()) && /\p{Lu}/u.test(t.text[dash + 1] ?? '')) return true;
   if (!t.cap) return false;
   // An acronym is a name whatever the tagger makes of it ("US", "WHO", "EU").
   if (CLOSED.has(t.pos) && !ALL_CAPS.test(t.text)) return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
-  const dash = t.text.lastIndexOf('-');
-  if (dash >= 0) {
-    const c = t.text[dash + 1];
+  const lastDash = t.text.lastIndexOf('-');
+  if (lastDash >= 0) {
+    const c = t.text[lastDash + 1];
     if (c === undefined || c === c.toLowerCase()) return false;
   }
   return true;
@@ -199,12 +200,11 @@ function ordinaryOpener(s: string, t: Tok, alone: boolean, toks: readonly Tok[],
   if (t.possessive || r.kind !== 'common') return false;
   // A singular common noun is a name when the tagger reads it as one and a verb follows ("Trump later expanded").
   // So is one a comma sets off before an apposition or another name ("Trump, the incumbent President", "Trump, Sanders win").
-  if (t.pos !== 'PROPN') return true;
   let j = next;
   while (toks[j]?.pos === 'ADV') j++;
   const v = toks[j];
   if (!v || v.start - t.end > 40) return true;
-  if (v.pos === 'VERB' || v.pos === 'AUX') return false;
+  if (t.pos === 'PROPN' && (v.pos === 'VERB' || v.pos === 'AUX')) return false;
   const comma = /^\s*,\s*$/.test(s.slice(t.end, v.start));
   return !(comma && j === next && (v.pos === 'DET' || (v.cap && v.pos === 'PROPN')));
 }
@@ -331,7 +331,8 @@ function scanMentions(sentence: string): Mention[] {
         onlySpace(s, prev.end, t.start) ||
         (HONORIFICS.has(prev.norm) && s[prev.end] === '.' && onlySpace(s, prev.end + 1, t.start));
       if (!gapOk) break;
-      if (nameish(t)) {
+      // A number word inside a name is capitalised with it ("Air Force One", "World War Two").
+      if (nameish(t) || (t.cap && t.pos === 'NUM' && /^\p{L}+$/u.test(t.text))) {
         run.push(t);
         if (t.possessive) possessive = true;
         j++;

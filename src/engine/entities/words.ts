@@ -36,6 +36,8 @@ export interface Word {
 const CLITIC = /^['’](?:s|t|re|ll|ve|d|m)$|^n['’]t$/i;
 const POSSESSIVE = /^['’]s$/i;
 const DOTTED_ACRONYM = /^(?:\p{L}\.){2,}$/u;
+/** Particles of Arabic names, written joined to the name by a hyphen ("al-Assad", "bin-Salman", "Abu-Bakr"). */
+export const PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ad', 'as', 'ash', 'ar', 'an', 'at', 'az', 'ibn', 'bin', 'abu']);
 
 const LETTER = /\p{L}/u;
 
@@ -104,9 +106,12 @@ function readWords(s: string): Word[] {
           j++;
           continue;
         }
-        // "Gallego-Lazo", "22-year-old": a hyphen with no space on either side joins two words.
+        // "Gallego-Lazo", "22-year-old": a hyphen with no space on either side joins two words,
+        // but not a lower-case prefix to a name ("ex-President", "anti-Trump", "then-New Jersey"),
+        // unless the prefix is a name's own particle ("al-Assad", "bin-Salman").
         const b = toks[j + 1];
-        if (!possessive && a.text === '-' && b && !b.sp && wordish(b) && b.kind !== 'mention') {
+        const prefix = parts.length === 1 && !capital(t.text) && capital(b?.text ?? '') && !PARTICLES.has(t.text.toLowerCase());
+        if (!possessive && a.text === '-' && b && !b.sp && wordish(b) && b.kind !== 'mention' && !prefix) {
           parts.push(a, b);
           j += 2;
           continue;

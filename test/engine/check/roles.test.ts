@@ -74,7 +74,8 @@ describe('roles: a title the sources give to someone else', () => {
     const fix = ds[0]!.fixes.find((f) => f.preferred)!;
     expect(fix.title).toContain('Commissioner');
     expect(fix.edits).toHaveLength(1);
-    expect(apply(text, fix.edits)).toBe('The plan was welcomed by Commissioner Dennis Orlo.');
+    // The title as the source writes it, with the body it names ("Police Commissioner").
+    expect(apply(text, fix.edits)).toBe('The plan was welcomed by Police Commissioner Dennis Orlo.');
   });
 
   it('works the other way round, underlining the whole written title', () => {
