@@ -18,6 +18,7 @@ import {
   regionDemonym,
 } from './gazetteer';
 import { nounReading } from './lexicon';
+import { categoryOf } from '../concepts';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
 import { recent } from '../text/memo';
 import { PARTICLES, wordIndexAt, wordsOf, type Word } from './words';
@@ -64,6 +65,9 @@ const CLOSED: ReadonlySet<Pos> = new Set<Pos>(['DET', 'PRON', 'ADP', 'CCONJ', 'S
 
 /** Parts of speech a name can have at the start of a clause, where its capital tells nothing (X: a script the tagger cannot read). */
 const NAME_POS: ReadonlySet<Pos> = new Set<Pos>(['PROPN', 'NOUN', 'X']);
+
+/** Prepositions of place: the name they govern is a place ("in Magnitogorsk", "near Kidapawan", "outside Kherson"). */
+const LOCATIVE: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout']);
 
 /** Month and weekday names and the days around today: capitalised, but they name dates, not people or places. */
 const DATE_WORDS = new Set(
@@ -189,10 +193,12 @@ function ordinaryOpener(s: string, t: Tok, alone: boolean, toks: readonly Tok[],
   if (!alone) return t.pos === 'VERB';
   const w = t.norm.replace(/'s$/, '');
   const r = nounReading(w);
-  // A common noun's plural names a group, not one person ("Officials said", "Talks ended", "Critics say").
-  if (r.kind === 'common' && (r.inflected || /[^s]s$/.test(w))) return true;
+  const speaks = followedBySpeech(toks, next);
+  // A common noun's plural names a group, not one person ("Officials said", "Talks ended", "Critics say"),
+  // unless it names things that cannot speak and a verb of saying follows: then it is a surname ("Sanders said").
+  if (r.kind === 'common' && (r.inflected || /[^s]s$/.test(w))) return !(speaks && mute(w));
   // The subject of a verb of saying is a name ("Trump said", "Pierce said", though "pierce" is a verb).
-  if (followedBySpeech(toks, next)) return false;
+  if (speaks) return false;
   if (!NAME_POS.has(t.pos)) return true;
   // A word the dictionary has only as an adjective or verb ("Early", "Several").
   if (r.kind === 'not-noun') return true;
@@ -206,9 +212,20 @@ function ordinaryOpener(s: string, t: Tok, alone: boolean, toks: readonly Tok[],
   if (!v || v.start - t.end > 40) return true;
   if (t.pos === 'PROPN' && (v.pos === 'VERB' || v.pos === 'AUX')) return false;
   const comma = /^\s*,\s*$/.test(s.slice(t.end, v.start));
-  return !(comma && j === next && (v.pos === 'DET' || (v.cap && v.pos === 'PROPN')));
+  // "Cherry, who led the petition": "who" follows a person.
+  return !(comma && j === next && (v.pos === 'DET' || (v.cap && v.pos === 'PROPN') || v.norm === 'who'));
 }
 
+
+/** Whether a noun names things that cannot speak (tools, animals): "sanders", not "officials", "reports" or "sources". */
+function mute(word: string): boolean {
+  try {
+    const c = categoryOf(word);
+    return c === 'artifact' || c === 'animal';
+  } catch {
+    return false;
+  }
+}
 
 /** The name part of an @handle: "@Keir_Starmer" → "Keir Starmer", "@ZelenskyyUa" → "Zelenskyy". */
 export function handleName(h: string): string {
@@ -331,8 +348,10 @@ function scanMentions(sentence: string): Mention[] {
         onlySpace(s, prev.end, t.start) ||
         (HONORIFICS.has(prev.norm) && s[prev.end] === '.' && onlySpace(s, prev.end + 1, t.start));
       if (!gapOk) break;
-      // A number word inside a name is capitalised with it ("Air Force One", "World War Two").
-      if (nameish(t) || (t.cap && t.pos === 'NUM' && /^\p{L}+$/u.test(t.text))) {
+      // A number word inside a name is capitalised with it ("Air Force One", "World War Two"), and so is a
+      // function word between two of its words ("Reporters Without Borders", "Bank Of America").
+      const inner = t.cap && /^\p{L}+$/u.test(t.text) && (t.pos === 'NUM' || (CLOSED.has(t.pos) && !!toks[j + 1] && nameish(toks[j + 1]!) && onlySpace(s, t.end, toks[j + 1]!.start)));
+      if (nameish(t) || inner) {
         run.push(t);
         if (t.possessive) possessive = true;
         j++;
@@ -378,7 +397,7 @@ function scanMentions(sentence: string): Mention[] {
         continue;
       }
       if (first === 0 && atInitial(s, t.start)) {
-        const known = lookupPlace(w) || demonymCountry(w) || FIRST_NAMES.has(w) || metonymCountry(w) || isTitleWord(w) || HONORIFICS.has(w);
+        const known = lookupPlace(w) || demonymCountry(w) || FIRST_NAMES.has(w) || metonymCountry(w) || isOfficeHead(w) || HONORIFICS.has(w);
         if (!known && ordinaryOpener(s, t, run.length === 1, toks, nextIdx)) {
           first++;
           continue;
@@ -452,6 +471,10 @@ function scanMentions(sentence: string): Mention[] {
       const seg = parts[q]!;
       const isLast = q === parts.length - 1;
       const m = classify(s, seg, isLast ? followedBySpeech(toks, nextIdx) : false);
+      if (m?.kind === 'other' && q === 0 && !m.possessive && LOCATIVE.has(toks[runStart - 1]?.norm ?? '') && onlySpace(s, toks[runStart - 1]!.end, m.start)) {
+        // "in Magnitogorsk", "near Kidapawan": a name a locative preposition governs is a place.
+        m.kind = 'place';
+      }
       if (m) out.push(m);
     }
   }
