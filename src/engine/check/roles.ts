@@ -42,8 +42,8 @@ function sameOffice(r: { country?: string; org?: string; former: boolean; then?:
  * body it is of when the source names one before or after it ("Florida Governor", "Port
  * Authority deputy executive director", "Kremlin spokesperson").
  */
-function displayTitle(r: RoleRec): string {
-  const title = r.org && !foldForMatch(r.title).includes(foldForMatch(r.org)) ? `${r.org} ${r.title}` : r.title;
+function displayTitle(r: RoleRec, withOrg = true): string {
+  const title = withOrg && r.org && !foldForMatch(r.title).includes(foldForMatch(r.org)) ? `${r.org} ${r.title}` : r.title;
   return r.former && !/^(former|ex-)/i.test(title) ? `former ${title}` : title;
 }
 
@@ -98,6 +98,8 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
     const atStart = !/[\p{L}\p{N}]/u.test(ctx.sentence.text.slice(0, r.titleStart));
+    // A fix names the place or body a title is of only where the draft names one ("Florida Governor").
+    const hasOrg = r.org !== undefined || r.country !== undefined;
     // "then deputy director" is held at the time told of: a former title and a current one both fit it.
     const conflict = (x: RoleRec) => {
       const c = rolesConflict(r, x);
@@ -148,7 +150,8 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
     if (bestOwn) {
-      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: matchCase(written, displayTitle(bestOwn), atStart) }], preferred: true });
+      const t = displayTitle(bestOwn, hasOrg);
+      fixes.push({ title: `Use the sourced title: ${t}`, edits: [{ range, newText: matchCase(written, t, atStart) }], preferred: true });
     }
     if (holders.length > 0) {
       const holder = corpus.registry.get(holders[0]!.entity);
@@ -170,7 +173,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (formerOnly.length > 0 && !r.former) {
       out.push(
         finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
-          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!), atStart) }], preferred: true },
+          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!, hasOrg)}`, edits: [{ range, newText: matchCase(written, displayTitle(formerOnly[0]!, hasOrg), atStart) }], preferred: true },
         ], written),
       );
       continue;
@@ -188,7 +191,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
           range,
           `The sources call ${ent.name} “${displayTitle(x)}” (${x.country}), not “${written.trim()}”.`,
           elsewhere.slice(0, 3).map((y) => ev(y, 'contradicts')),
-          [{ title: `Use the sourced title: ${displayTitle(x)}`, edits: [{ range, newText: matchCase(written, displayTitle(x), atStart) }], preferred: true }],
+          [{ title: `Use the sourced title: ${displayTitle(x, hasOrg)}`, edits: [{ range, newText: matchCase(written, displayTitle(x, hasOrg), atStart) }], preferred: true }],
           written,
         ),
       );
@@ -209,8 +212,12 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    if (own.length === 0 || !own.some((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm))) {
+    const within = own.filter((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm));
+    if (within.length === 0) {
       out.push(finding(ctx, 'unsupported', range, `No source gives ${ent.name} the title “${written.trim()}”.`, [], [], written));
+    } else if (superlatives(ctx, r.titleStart, r.titleEnd).some((w) => !within.some((x) => foldForMatch(x.title).includes(w)))) {
+      // "Seoul's longest-serving mayor" where the sources say "mayor": the superlative is a claim of its own.
+      out.push(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, within.slice(0, 2).map((x) => ev(x, 'context')), [], written));
     }
   }
   return out;
