@@ -17,6 +17,12 @@ export interface SourceQuote {
   speaker?: number;
   speakerText?: string;
   speakerKind: 'named' | 'descriptor' | 'pronoun' | 'unknown' | 'post';
+  /** Parts of one quotation split by its attribution ("“A,” he said, “B.”") share a group. */
+  group?: number;
+  /** The quotation goes on in the next sentence. */
+  open?: boolean;
+  /** The quotation began in an earlier sentence. */
+  continued?: boolean;
 }
 
 export interface RoleRec {

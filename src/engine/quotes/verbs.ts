@@ -55,3 +55,14 @@ export function isSpeechParticiple(w: Word): boolean {
 export function isPersonVerb(w: Word): boolean {
   return (SPEECH_VERBS.has(w.lemma) || PERSON_VERBS.has(w.lemma)) && verbal(w);
 }
+
+/**
+ * A verb of saying at word `k`, also where the tagger reads a present form as a plural noun
+ * after its subject ("President Trump claims he …": "claims" after a name or pronoun).
+ */
+export function speechVerbAt(words: readonly Word[], k: number): boolean {
+  const w = words[k]!;
+  if (isSpeechVerb(w)) return true;
+  const prev = words[k - 1];
+  return w.pos === 'NOUN' && SPEECH_VERBS.has(w.lemma) && w.norm.endsWith('s') && prev !== undefined && (prev.pos === 'PROPN' || prev.pos === 'PRON') && !prev.possessive;
+}
