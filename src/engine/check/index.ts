@@ -18,6 +18,7 @@ import { finding } from './finding';
 import { checkQuotes, QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
 import { checkRoles } from './roles';
+import { dateInDraftStyle } from './date-style';
 import { checkStatements } from './statements';
 import { sectionStarts, StoryScoper } from './story';
 
@@ -81,10 +82,12 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
       const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
       const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
-      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: top.says }], preferred: true }];
+      // A date is written as the draft writes dates ("16 May", not "May 16, 2025").
+      const says = dateInDraftStyle(q, top.m[0]!.claim.q) ?? top.says;
+      const fixes: Fix[] = [{ title: `Use the sourced figure: ${says}`, edits: [{ range, newText: says }], preferred: true }];
       const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
       const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: top.says }, ...cite.edits] });
+      fixes.push({ title: `Use ${says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: says }, ...cite.edits] });
       out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
     } else {
       const groups = groupBySaying(j.matches, ctx);
