@@ -664,6 +664,11 @@ export function findQuotes(sentence: string, context: QuoteContext = {}): QuoteM
       // A quotation begun in an earlier sentence of the paragraph: its speaker was named there.
       inherited = openedBefore(previous, inParagraph, context.paragraphSpeaker);
     }
+    if (!sp && open >= 0 && qi === 0 && inParagraph === 0 && previous.length > 0 && !/\S/.test(s.slice(0, open)) && quotationOpenAfter(previous)) {
+      // A quotation over paragraphs leaves each paragraph's closing mark off and opens the next
+      // paragraph with a mark again: the quotation left open before this paragraph goes on here.
+      inherited = openedBefore(previous, previous.length, context.paragraphSpeaker);
+    }
     if (!sp && !inherited && goesOnAfter) {
       // A quotation that goes on: its speaker may be named after it closes ("“…. …,” said X").
       const ahead = context.next ?? [];

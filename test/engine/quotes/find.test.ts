@@ -197,6 +197,16 @@ describe('findQuotes: speakers across sentences', () => {
   });
 });
 
+describe('findQuotes: speakers across paragraphs', () => {
+  it('a paragraph that opens a quotation left open by the paragraph before goes on with its speaker', () => {
+    const before = ['Mayor Ana Vell said: "We will rebuild the quay.', 'It will take a year.'];
+    expect(findQuotes('"The ferries will run again by spring."', { previous: before, inParagraph: 0 })).toMatchObject([{ speaker: 'Ana Vell', speakerSentence: -2 }]);
+  });
+  it('…but not when the quotation before was closed', () => {
+    expect(findQuotes('"The ferries will run again by spring."', { previous: ['Mayor Ana Vell said: "We will rebuild the quay."'], inParagraph: 0 })).toMatchObject([{ speakerKind: 'unknown' }]);
+  });
+});
+
 describe('findQuotes: colon attributions', () => {
   it('the subject of the clause before the colon is the speaker, whatever its verb', () => {
     expect(speakers('Marco Pell sounded upbeat: “Don’t underestimate the meeting on Thursday.”')).toEqual([['Don’t underestimate the meeting on Thursday.', 'Marco Pell', 'named']]);
