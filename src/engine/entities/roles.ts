@@ -123,20 +123,26 @@ function leadingCountry(name: string): string | undefined {
 
 /**
  * Mentions that can say what a title is of (organisations, places and other non-person names,
- * not possessive) by start and by end offset (first one wins), built once per mention list: title
- * scans look one up per word, and a scan of the list per word is quadratic on long sentences.
+ * not possessive) by start and by end offset (first one wins), and possessive and person
+ * mentions by start, built once per mention list: title scans look one up per word, and a scan
+ * of the list per word is quadratic on long sentences.
  */
 interface OrgIndex {
   n: number;
   byStart: Map<number, Mention>;
   byEnd: Map<number, Mention>;
+  /** Possessive mentions by start ("Russia's", "South Carolina's"), and where person mentions start. */
+  possessiveAt: Map<number, Mention>;
+  personAt: Set<number>;
 }
 const orgIndexes = new WeakMap<Mention[], OrgIndex>();
 function orgIndex(mentions: Mention[]): OrgIndex {
   let ix = orgIndexes.get(mentions);
   if (!ix || ix.n !== mentions.length) {
-    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map() };
+    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map(), possessiveAt: new Map(), personAt: new Set() };
     for (const m of mentions) {
+      if (m.possessive && !ix.possessiveAt.has(m.start)) ix.possessiveAt.set(m.start, m);
+      if (m.kind === 'person') ix.personAt.add(m.start);
       if (m.kind === 'person' || m.possessive || m.handle || m.demonym) continue;
       if (!ix.byStart.has(m.start)) ix.byStart.set(m.start, m);
       if (!ix.byEnd.has(m.end)) ix.byEnd.set(m.end, m);
@@ -346,7 +352,7 @@ function titleAfter(s: string, toks: readonly Tok[], j0: number, mentions: Menti
     }
     // The possessive owner: "Russia's", "Seoul's", "the Kremlin's", "South Carolina's", "Putin's",
     // "the country's": whose office it is (a person's or a common noun's tells nothing more).
-    const owner = mentions.find((x) => x.possessive && x.start === t.start);
+    const owner = orgs.possessiveAt.get(t.start);
     const ownerEnd = owner ? wordIndexAt(toks, owner.end) : j;
     const last = toks[ownerEnd];
     if (t.possessive || (owner && last?.possessive)) {
@@ -415,7 +421,7 @@ function titleAfter(s: string, toks: readonly Tok[], j0: number, mentions: Menti
       if (!spaceBetween(s, at, t.start)) break;
       const w = low(t);
       // A person's name here makes it a list of titled names ("…, Deputy Chief of the General Staff Igor Kostyukov"), not an apposition.
-      if (mentions.some((m) => m.kind === 'person' && m.start === t.start)) {
+      if (orgs.personAt.has(t.start)) {
         ok = false;
         break;
       }
