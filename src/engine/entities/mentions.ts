@@ -66,9 +66,6 @@ const CLOSED: ReadonlySet<Pos> = new Set<Pos>(['DET', 'PRON', 'ADP', 'CCONJ', 'S
 /** Parts of speech a name can have at the start of a clause, where its capital tells nothing (X: a script the tagger cannot read). */
 const NAME_POS: ReadonlySet<Pos> = new Set<Pos>(['PROPN', 'NOUN', 'X']);
 
-/** Prepositions of place: the name they govern is a place ("in Magnitogorsk", "near Kidapawan", "outside Kherson"). */
-const LOCATIVE: ReadonlySet<string> = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout']);
-
 /** Month and weekday names and the days around today: capitalised, but they name dates, not people or places. */
 const DATE_WORDS = new Set(
   (
@@ -207,7 +204,8 @@ function ordinaryOpener(s: string, t: Tok, alone: boolean, toks: readonly Tok[],
   // A singular common noun is a name when the tagger reads it as one and a verb follows ("Trump later expanded").
   // So is one a comma sets off before an apposition or another name ("Trump, the incumbent President", "Trump, Sanders win").
   let j = next;
-  while (toks[j]?.pos === 'ADV') j++;
+  // "Trump later expanded", "Trump himself played down".
+  while (toks[j]?.pos === 'ADV' || /^(?:him|her|them)sel(?:f|ves)$/.test(toks[j]?.norm ?? '')) j++;
   const v = toks[j];
   if (!v || v.start - t.end > 40) return true;
   if (t.pos === 'PROPN' && (v.pos === 'VERB' || v.pos === 'AUX')) return false;
@@ -471,10 +469,6 @@ function scanMentions(sentence: string): Mention[] {
       const seg = parts[q]!;
       const isLast = q === parts.length - 1;
       const m = classify(s, seg, isLast ? followedBySpeech(toks, nextIdx) : false);
-      if (m?.kind === 'other' && q === 0 && !m.possessive && LOCATIVE.has(toks[runStart - 1]?.norm ?? '') && onlySpace(s, toks[runStart - 1]!.end, m.start)) {
-        // "in Magnitogorsk", "near Kidapawan": a name a locative preposition governs is a place.
-        m.kind = 'place';
-      }
       if (m) out.push(m);
     }
   }
