@@ -92,6 +92,9 @@ export interface CorpusOptions {
 const CHUNK = 32;
 /** Longest stretch of analysis between yields to the event loop. */
 const SLICE_MS = 15;
+/** Sentences after a quotation that its speaker is looked for in. */
+const QUOTE_AHEAD = 4;
+
 /** Most sentences a name or title lookup analyses before answering (the rest come with `analyseAll`). */
 const LOOKUP_ANALYSIS_CAP = 1500;
 
@@ -890,13 +893,24 @@ export class Corpus implements Engine, Analyser {
     }
     const after = pos + 1 < count ? sents[first + pos + 1] : undefined;
     if (after && findSocialPostAuthor(after.sent.text)) this.mentionsOf(after);
+    // A quotation's speaker may be named in the sentences after it ("“…. …,” said X"; "He said."):
+    // those of its paragraph, when it has quotation marks or is inside a quotation.
+    const next: string[] = [];
+    if (/["“”„]/.test(rec.sent.text) || previous.some((t) => /["“”„]/.test(t))) {
+      for (let k = pos + 1; k < count && k <= pos + QUOTE_AHEAD; k++) {
+        const r = sents[first + k]!;
+        if (r.paragraph !== rec.paragraph) break;
+        this.mentionsOf(r);
+        next.push(r.sent.text);
+      }
+    }
     const mentions = this.mentionsOf(rec);
     let found: { analysis: SentenceAnalysis; roles: RoleFinding[] };
     try {
       found = analyseSentence(
         rec.sent.text,
         mentions,
-        { date: this.store.docs[rec.doc]?.date, previous, before: pos > 0 ? sents[first + pos - 1]!.sent.text : undefined, after: after?.sent.text },
+        { date: this.store.docs[rec.doc]?.date, previous, inParagraph: pos - p, next, before: pos > 0 ? sents[first + pos - 1]!.sent.text : undefined, after: after?.sent.text },
         this.registry,
       );
     } catch {

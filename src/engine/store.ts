@@ -17,6 +17,12 @@ export interface SourceQuote {
   speaker?: number;
   speakerText?: string;
   speakerKind: 'named' | 'descriptor' | 'pronoun' | 'unknown' | 'post';
+  /** Parts of one quotation split by its attribution ("“A,” he said, “B.”") share a group. */
+  group?: number;
+  /** The quotation goes on in the next sentence. */
+  open?: boolean;
+  /** The quotation began in an earlier sentence. */
+  continued?: boolean;
 }
 
 export interface RoleRec {
@@ -24,7 +30,11 @@ export interface RoleRec {
   title: string;
   norm: string;
   country?: string;
+  /** Organisation or jurisdiction the title is of ("Kremlin", "Port Authority", "Florida"). */
+  org?: string;
   former: boolean;
+  /** Held at the time the source tells of ("then-Governor"): neither current nor former. */
+  then?: boolean;
   occupation: boolean;
   sent: number;
 }

@@ -42,6 +42,10 @@ export interface SentenceSurroundings {
   date?: string;
   /** Texts of the sentences before it that a pronoun speaker may point back to (oldest first). */
   previous: string[];
+  /** How many of the last `previous` are in its paragraph (a quotation left open there goes on in it). */
+  inParagraph?: number;
+  /** Texts of the sentences after it in its paragraph (a quotation's speaker may be named there). */
+  next?: string[];
   /** Text of the sentence before it and after it in the same source. */
   before?: string;
   after?: string;
@@ -83,9 +87,15 @@ export function analyseSentence(
     }
   }
   const quotes: SourceQuote[] = [];
-  for (const q of findQuotes(text, { previous: around.previous })) {
+  const found = findQuotes(text, { previous: around.previous, inParagraph: around.inParagraph, next: around.next });
+  for (const [i, q] of found.entries()) {
     const ent = q.speaker && q.speakerKind !== 'descriptor' ? registry.resolve(q.speaker) : undefined;
-    quotes.push({ text: q.text, start: q.start, end: q.end, speaker: ent?.id, speakerText: q.speaker, speakerKind: q.speakerKind });
+    const sq: SourceQuote = { text: q.text, start: q.start, end: q.end, speaker: ent?.id, speakerText: q.speaker, speakerKind: q.speakerKind };
+    // Parts of one quotation: split by its attribution in this sentence, or running over sentences.
+    if (found.some((o, j) => j !== i && o.group === q.group)) sq.group = q.group;
+    if (q.open) sq.open = true;
+    if (q.continued) sq.continued = true;
+    quotes.push(sq);
   }
   // Embedded social posts: a "— Name (@handle) date" line signs the post before it, and a
   // picture link right after it.
@@ -109,7 +119,10 @@ export function analyseSentence(
   for (const r of findRoles(text)) {
     const ent = registry.resolve(r.person);
     if (!ent) continue;
-    roles.push({ entity: ent.id, title: r.title, norm: r.norm, country: r.country, former: r.former, occupation: !!r.occupation });
+    const role: RoleFinding = { entity: ent.id, title: r.title, norm: r.norm, country: r.country, former: r.former, occupation: !!r.occupation };
+    if (r.org) role.org = r.org;
+    if (r.then) role.then = true;
+    roles.push(role);
   }
   let negations = 0;
   for (const t of tokenize(text)) if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;

@@ -174,7 +174,39 @@ export function checkBlock(rows: unknown): void {
     if (!a || typeof a !== 'object' || !Array.isArray(a.claims) || !Array.isArray(a.quotes) || !Array.isArray(a.mentions) || typeof a.negations !== 'number') {
       fail('a sentence analysis is malformed');
     }
+    for (const c of a.claims as unknown[]) checkClaim(c);
+    for (const q of a.quotes as unknown[]) {
+      const r = q as Record<string, unknown>;
+      if (!r || typeof r !== 'object' || typeof r.text !== 'string' || !isNum(r.start) || !isNum(r.end) || typeof r.speakerKind !== 'string') fail('a quotation in the analysis is malformed');
+    }
+    for (const m of a.mentions as unknown[]) {
+      const r = m as Record<string, unknown>;
+      if (!r || typeof r !== 'object' || !Number.isInteger(r.entity) || !isNum(r.start) || !isNum(r.end)) fail('a name in the analysis is malformed');
+    }
   }
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number';
+const isWords = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * One claim of a sentence analysis (claims/frame.ts's `Claim`): every field the checks read is
+ * of its type, so a checksum-valid damaged file fails here, not as a TypeError in a check.
+ */
+function checkClaim(c: unknown): void {
+  const r = c as Record<string, unknown>;
+  if (!r || typeof r !== 'object') fail('a claim is malformed');
+  const q = r.q as Record<string, unknown>;
+  if (!q || typeof q !== 'object' || typeof q.kind !== 'string' || typeof q.text !== 'string' || typeof q.qualifier !== 'string') fail('a claim\'s figure is malformed');
+  for (const k of ['start', 'end', 'valueStart', 'valueEnd', 'value', 'low', 'high']) if (!isNum(q[k])) fail('a claim\'s figure is malformed');
+  if (q.fraction !== undefined && !(Array.isArray(q.fraction) && q.fraction.length === 2 && q.fraction.every(isNum))) fail('a claim\'s fraction is malformed');
+  if (q.date !== undefined && (q.date === null || typeof q.date !== 'object')) fail('a claim\'s date is malformed');
+  if (typeof r.dim !== 'string' || typeof r.role !== 'string' || typeof r.scope !== 'string') fail('a claim is malformed');
+  for (const k of ['mods', 'events', 'context', 'near', 'names']) if (!isWords(r[k])) fail(`a claim's ${k} are malformed`);
+  if (r.ref !== undefined && !isWords(r.ref)) fail('a claim\'s reference event is malformed');
+  for (const k of ['thing', 'thingPhrase', 'side', 'bound']) if (r[k] !== undefined && typeof r[k] !== 'string') fail(`a claim's ${k} is malformed`);
+  for (const k of ['negated', 'hedged', 'vague', 'quoted']) if (typeof r[k] !== 'boolean') fail(`a claim's ${k} is malformed`);
+  if (!Array.isArray(r.span) || r.span.length !== 2 || !r.span.every(isNum)) fail('a claim\'s span is malformed');
 }
 
 const isMap = (v: unknown): v is Map<unknown, unknown> => v instanceof Map;

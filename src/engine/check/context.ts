@@ -33,7 +33,12 @@ export interface SentenceContext {
    * The draft sentence's quotations, when read beforehand, with the source sentences nearest
    * the words of quotation n (a full check searches for them on the search thread).
    */
-  quotes?: { found: QuoteMention[]; near: (n: number) => Candidate[] | undefined };
+  quotes?: {
+    found: QuoteMention[];
+    near: (n: number) => Candidate[] | undefined;
+    /** Where the draft sentence `d` sentences from this one starts (a speaker named in another sentence); undefined when unknown. */
+    sentenceStart?: (d: number) => number | undefined;
+  };
   /** The sentence's figures as judged (see ./rules/figures), once for every rule that reads them. */
   judged?: import('./figures').FigureJudgement[];
   /** `candidates` and the nearest sentences of the sentence's story (see `figureCandidates`). */

@@ -59,18 +59,27 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
   }
   const wanted = terms.flatMap((t, i) => (t ? [i] : []));
   // Each checked sentence's quotations, read with the sentences before it in its paragraph
-  // (and the last two of the paragraph before) for speakers named there.
+  // (and the last two of the paragraph before) for speakers named there, and the next ones of
+  // its paragraph: a quotation may run over sentences, its speaker named after it closes or in
+  // a "He said." after it.
   const quotes: QuoteMention[][] = [];
   let before: string[] = [];
   let para = -1;
+  let inParagraph = 0;
   for (let i = 0; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (s.paragraph !== para) {
       para = s.paragraph;
       before = before.slice(-2);
+      inParagraph = 0;
     }
-    if (checked[i]) quotes.push(quotesIn(s.text, before));
+    if (checked[i]) {
+      const next: string[] = [];
+      for (let k = i + 1; k < sentences.length && k <= i + 4 && sentences[k]!.paragraph === s.paragraph; k++) next.push(sentences[k]!.text);
+      quotes.push(quotesIn(s.text, before, { inParagraph, next }));
+    }
     before.push(s.text);
+    inParagraph++;
     if ((i & 15) === 15) yield;
   }
   // Every search the check needs, in the order it needs them: each sentence's, then its
@@ -129,7 +138,11 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
       // Sources that are one story are all in scope: no need to weigh the draft's words.
       const scope = attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text)));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
-      ctx.quotes = { found: quotes[k]!, near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []) };
+      ctx.quotes = {
+        found: quotes[k]!,
+        near: (n) => (quoteQuery[k]![n]! >= 0 ? searches.get(quoteQuery[k]![n]!) : []),
+        sentenceStart: (d) => sentences[i + d]?.start,
+      };
       out.push(...costs.timeCheck(() => checkSentence(ctx, options)));
       yield;
     }

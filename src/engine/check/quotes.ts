@@ -70,10 +70,13 @@ function continuedSpeaker(ctx: SentenceContext, rec: SentRec): SourceQuote[] {
 /** How many source sentences are searched for a quotation's words. */
 export const QUOTE_CANDIDATES = 40;
 
-/** A draft sentence's quotations (none when it cannot be read); `previous`: the sentences before it in its paragraph. */
-export function quotesIn(sentence: string, previous: string[]): QuoteMention[] {
+/**
+ * A draft sentence's quotations (none when it cannot be read); `previous`: the sentences before
+ * it (`inParagraph` of them in its paragraph), `next`: those after it in its paragraph.
+ */
+export function quotesIn(sentence: string, previous: string[], around: { inParagraph?: number; next?: string[] } = {}): QuoteMention[] {
   try {
-    return findQuotes(sentence, { previous });
+    return findQuotes(sentence, { previous, inParagraph: around.inParagraph, next: around.next });
   } catch {
     return [];
   }
@@ -194,6 +197,14 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     }
     if (!q.speaker || q.speakerStart === undefined || q.speakerEnd === undefined) continue;
     if (q.speakerKind === 'pronoun' && !q.speaker) continue;
+    // A quotation running over sentences is judged once, in the sentence that names its speaker
+    // or, when that is an earlier one, in the sentence it opens in.
+    if (q.continued && (q.speakerSentence ?? 0) < 0) continue;
+    if (q.open && (q.speakerSentence ?? 0) > 0) continue;
+    // Where the speaker's words are written: this sentence, or another of the draft.
+    const at = (d: number | undefined): number | undefined => (d === undefined || d === 0 ? ctx.sentence.start : ctx.quotes?.sentenceStart?.(d));
+    const speakerBase = at(q.speakerSentence);
+    if (speakerBase === undefined) continue;
     const draftEntity = ctx.corpus.resolve(q.speaker)?.id;
     const attributed = occ.filter((o) => o.speakers.some((s) => s.speakerKind !== 'unknown' && (s.speakerText || s.speaker !== undefined)));
     if (attributed.length === 0) continue;
@@ -209,17 +220,24 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       const by = s?.speakerText ? (s.speakerKind === 'descriptor' ? midSentence(s.speakerText) : s.speakerText) : who;
       return evidenceOf(ctx.corpus.store, o.rec, `said by ${by}`, 'contradicts');
     });
-    const range = ctx.lines.range(ctx.sentence.start + q.speakerStart, ctx.sentence.start + q.speakerEnd);
+    // The words naming the speaker, which a fix replaces: the name, or the pronoun standing for it.
+    const speakerRange = ctx.lines.range(speakerBase + q.speakerStart, speakerBase + q.speakerEnd);
+    const draftWritten = ctx.text.slice(speakerBase + q.speakerStart, speakerBase + q.speakerEnd);
+    // What is wrong is the name: for "he said" after "Dmitry Peskov struck a note.", "Dmitry Peskov".
+    const ante = q.speakerKind === 'pronoun' ? q.antecedent : undefined;
+    const anteBase = ante ? at(ante.sentence + (q.speakerSentence ?? 0)) : undefined;
+    const range = ante && anteBase !== undefined ? ctx.lines.range(anteBase + ante.start, anteBase + ante.end) : speakerRange;
     const fixes = [];
-    const draftWritten = ctx.sentence.text.slice(q.speakerStart, q.speakerEnd);
+    const pronoun = q.speakerKind === 'pronoun';
     if (srcName && src.speakerKind !== 'descriptor') {
-      const short = draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
-      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range, newText: draftText(short) }], preferred: true });
+      const short = !pronoun && draftWritten.trim().split(/\s+/).length === 1 ? srcName.split(/\s+/).pop()! : srcName;
+      fixes.push({ title: `Attribute the quote to ${short}`, edits: [{ range: speakerRange, newText: draftText(short) }], preferred: true });
     } else if (src.speakerKind === 'descriptor' && src.speakerText) {
       // "A Ukrainian official": lower-case inside a sentence, capitalised at its start.
       const d = midSentence(src.speakerText.trim());
-      const text = q.speakerStart === 0 ? d[0]!.toUpperCase() + d.slice(1) : d;
-      fixes.push({ title: `Attribute the quote to ${d}`, edits: [{ range, newText: draftText(text) }], preferred: true });
+      const startsSentence = !/\S/.test(ctx.text.slice(speakerBase, speakerBase + q.speakerStart));
+      const text = startsSentence ? d[0]!.toUpperCase() + d.slice(1) : d;
+      fixes.push({ title: `Attribute the quote to ${d}`, edits: [{ range: speakerRange, newText: draftText(text) }], preferred: true });
     }
     out.push(
       finding(

@@ -1,17 +1,24 @@
 /** Roles and titles: the draft must give a person a title the sources give them. */
-import { findRoles, rolesConflict } from '../entities';
+import { findRoles, rolesConflict, sameNameWord } from '../entities';
+import { tokensOf } from '../nlp';
+import { foldForMatch } from '../text/fold';
 import { evidenceOf, outletName, type RoleRec } from '../store';
 import { draftText } from '../text/plain';
 import type { Diagnostic, Fix } from '../types';
 import type { SentenceContext } from './context';
 import { finding } from './finding';
 
-/** Offices of government whose holder a source names unambiguously. */
-const GOVERNMENT_HEADS = ['president', 'prime minister', 'chancellor', 'minister', 'secretary', 'spokesperson', 'king', 'queen', 'premier', 'vice president', 'governor', 'mayor'];
+/**
+ * Offices of government whose holder a source names unambiguously: a person called one of
+ * these by the sources and another by the draft has been given the wrong office (a chief
+ * executive is the head of government of Hong Kong and Macau, or of a company).
+ */
+const GOVERNMENT_HEADS = ['president', 'prime minister', 'chancellor', 'minister', 'secretary', 'spokesperson', 'king', 'queen', 'premier', 'vice president', 'governor', 'mayor', 'chief executive'];
 
 function head(norm: string): string | undefined {
   const words = norm.split(/\s+/);
-  for (const h of GOVERNMENT_HEADS) {
+  // The longest office that ends the title ("chief executive" before "executive").
+  for (const h of [...GOVERNMENT_HEADS].sort((a, b) => b.length - a.length)) {
     const hw = h.split(' ');
     const tail = words.slice(-hw.length).join(' ');
     if (tail === h) return h;
@@ -19,9 +26,26 @@ function head(norm: string): string | undefined {
   return undefined;
 }
 
-/** A title as the source gives it, with "former" where the source says so. */
-function displayTitle(r: RoleRec): string {
-  return r.former && !/^(former|ex-)/i.test(r.title) ? `former ${r.title}` : r.title;
+/**
+ * Whether two roles name one office by a known country or organisation on both sides (the
+ * draft's "Florida Governor", a source's "Florida Governor Ron DeSantis"; "Kremlin spokesperson"):
+ * then a source about another story still tells who holds it. A bare title ("mayor") does not:
+ * an archive has many.
+ */
+function sameOffice(r: { country?: string; org?: string; former: boolean; then?: boolean }, x: RoleRec): boolean {
+  if (r.former || r.then || x.former || x.then) return false;
+  if (r.org || x.org) return !!(r.org && x.org && foldForMatch(r.org) === foldForMatch(x.org));
+  return !!(r.country && r.country === x.country);
+}
+
+/**
+ * A title as the source gives it: with "former" where the source says so, and the place or
+ * body it is of when the source names one before or after it ("Florida Governor", "Port
+ * Authority deputy executive director", "Kremlin spokesperson").
+ */
+function displayTitle(r: RoleRec, withOrg = true): string {
+  const title = withOrg && r.org && !foldForMatch(r.title).includes(foldForMatch(r.org)) ? `${r.org} ${r.title}` : r.title;
+  return r.former && !/^(former|ex-)/i.test(title) ? `former ${title}` : title;
 }
 
 /**
@@ -37,6 +61,25 @@ function matchCase(written: string, title: string, atStart: boolean): string {
   return out;
 }
 
+/**
+ * Whether two people's names end in the same surname (spelling variants allowed): a source that
+ * gives a title to "Matiu Ratana" gives it to the "Matt Ratana" of the draft, under another form
+ * of his first name, not to someone else.
+ */
+function sameSurname(a: string, b: string): boolean {
+  const x = a.trim().split(/\s+/);
+  const y = b.trim().split(/\s+/);
+  return x.length > 0 && y.length > 0 && sameNameWord(x[x.length - 1]!, y[y.length - 1]!);
+}
+
+/** Superlatives in a title ("longest-serving", "youngest"): a claim of their own, which a source's plain title does not support. */
+function superlatives(ctx: SentenceContext, start: number, end: number): string[] {
+  // The tagger reads "longest" as the adjective "long" (a form in -est with another lemma).
+  return tokensOf(ctx.sentence.text)
+    .filter((t) => t.start >= start && t.end <= end && t.pos === 'ADJ' && t.norm.endsWith('est') && t.lemma !== t.norm)
+    .map((t) => t.norm);
+}
+
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { corpus } = ctx;
@@ -46,33 +89,49 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
   } catch {
     return out;
   }
+  const sents = corpus.store.sents;
+  // A title the sources give to someone else counts in the draft's story only (in an archive, other stories have other mayors).
+  const scope = ctx.scope;
+  const inStory = (x: RoleRec) => !(scope instanceof Set) || scope.has(sents[x.sent]!.doc);
   for (const r of roles) {
     const ent = corpus.resolve(r.person);
     if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
     const atStart = !/[\p{L}\p{N}]/u.test(ctx.sentence.text.slice(0, r.titleStart));
+    // A fix names the place or body a title is of only where the draft names one ("Florida Governor").
+    const hasOrg = r.org !== undefined || r.country !== undefined;
+    // "then deputy director" is held at the time told of: a former title and a current one both fit it.
+    const conflict = (x: RoleRec) => {
+      const c = rolesConflict(r, x);
+      return c === 'former-only' && (r.then || x.then) ? 'same' : c;
+    };
     const own = corpus.rolesOf(ent.id);
-    const same = own.filter((x) => rolesConflict(r, x) === 'same');
-    const formerOnly = own.filter((x) => rolesConflict(r, x) === 'former-only');
+    const same = own.filter((x) => conflict(x) === 'same');
+    const formerOnly = own.filter((x) => conflict(x) === 'former-only');
     const ev = (x: RoleRec, stance: 'supports' | 'contradicts' | 'context') =>
-      evidenceOf(corpus.store, corpus.store.sents[x.sent]!, displayTitle(x), stance);
+      evidenceOf(corpus.store, sents[x.sent]!, displayTitle(x), stance);
     if (same.length > 0) {
-      if (formerOnly.length > 0) {
-        const yes = [...new Set(same.map((x) => outletName(corpus.store.docs[corpus.store.sents[x.sent]!.doc]!)))];
-        const no = [...new Set(formerOnly.map((x) => outletName(corpus.store.docs[corpus.store.sents[x.sent]!.doc]!)))];
+      const current = same.filter((x) => !x.then);
+      if (formerOnly.length > 0 && current.length > 0) {
+        const yes = [...new Set(current.map((x) => outletName(corpus.store.docs[sents[x.sent]!.doc]!)))];
+        const no = [...new Set(formerOnly.map((x) => outletName(corpus.store.docs[sents[x.sent]!.doc]!)))];
         out.push(
           finding(
             ctx,
             'sources-disagree',
             range,
-            `The sources disagree on ${ent.name}'s title: ${yes.join(', ')} ${yes.length > 1 ? 'write' : 'writes'} “${displayTitle(same[0]!)}”; ${no.join(', ')} ${no.length > 1 ? 'write' : 'writes'} “${displayTitle(formerOnly[0]!)}”.`,
-            [...same.slice(0, 3).map((x) => ev(x, 'supports')), ...formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts'))],
+            `The sources disagree on ${ent.name}'s title: ${yes.join(', ')} ${yes.length > 1 ? 'write' : 'writes'} “${displayTitle(current[0]!)}”; ${no.join(', ')} ${no.length > 1 ? 'write' : 'writes'} “${displayTitle(formerOnly[0]!)}”.`,
+            [...current.slice(0, 3).map((x) => ev(x, 'supports')), ...formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts'))],
             [],
             written,
           ),
         );
+        continue;
       }
+      // "Seoul's longest-serving mayor" where the sources say "mayor": the superlative is unsupported.
+      const sup = superlatives(ctx, r.titleStart, r.titleEnd).filter((w) => !same.some((x) => foldForMatch(x.title).includes(w)));
+      if (sup.length > 0) out.push(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, same.slice(0, 2).map((x) => ev(x, 'context')), [], written));
       continue;
     }
     if (r.occupation) {
@@ -81,23 +140,30 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    const holders = corpus.rolesLike(r).filter((x) => x.entity !== ent.id && !x.occupation && rolesConflict(r, x) === 'same');
+    const holders = corpus
+      .rolesLike(r)
+      .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && (inStory(x) || sameOffice(r, x)))
+      .filter((x) => {
+        const other = corpus.registry.get(x.entity);
+        return other !== undefined && other.kind !== 'place' && other.kind !== 'organization' && !sameSurname(other.name, ent.name);
+      });
     const offices = own.filter((x) => !x.occupation && !x.former);
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];
     if (bestOwn) {
-      fixes.push({ title: `Use the sourced title: ${displayTitle(bestOwn)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(bestOwn), atStart)) }], preferred: true });
+      const t = displayTitle(bestOwn, hasOrg);
+      fixes.push({ title: `Use the sourced title: ${t}`, edits: [{ range, newText: draftText(matchCase(written, t, atStart)) }], preferred: true });
     }
     if (holders.length > 0) {
       const holder = corpus.registry.get(holders[0]!.entity);
       const theirs = holders[0]!;
-      const mine = bestOwn ? ` and call ${ent.name} “${bestOwn.title}”` : '';
+      const mine = bestOwn ? `, and call ${ent.name} “${displayTitle(bestOwn)}”` : '';
       out.push(
         finding(
           ctx,
           'role-mismatch',
           range,
-          `The sources give “${theirs.title}” to ${holder?.name ?? 'someone else'}, not ${ent.name}${mine}.`,
+          `The sources give “${displayTitle(theirs)}” to ${holder?.name ?? 'someone else'}, not ${ent.name}${mine}.`,
           [...holders.slice(0, 2).map((x) => ev(x, 'contradicts')), ...(bestOwn ? [ev(bestOwn, 'supports')] : [])],
           fixes,
           written,
@@ -108,8 +174,27 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     if (formerOnly.length > 0 && !r.former) {
       out.push(
         finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
-          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(formerOnly[0]!), atStart)) }], preferred: true },
+          { title: `Use the sourced title: ${displayTitle(formerOnly[0]!, hasOrg)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(formerOnly[0]!, hasOrg), atStart)) }], preferred: true },
         ], written),
+      );
+      continue;
+    }
+    // The same office in another country: "Iraqi foreign ministry spokesperson" for the US State Department's.
+    const last = (norm: string) => norm.split(' ').pop();
+    const sameHead = offices.filter((x) => last(x.norm) === last(r.norm));
+    const elsewhere = sameHead.filter((x) => r.country && x.country && x.country !== r.country);
+    if (elsewhere.length > 0 && elsewhere.length === sameHead.length) {
+      const x = elsewhere[0]!;
+      out.push(
+        finding(
+          ctx,
+          'role-mismatch',
+          range,
+          `The sources call ${ent.name} “${displayTitle(x)}” (${x.country}), not “${written.trim()}”.`,
+          elsewhere.slice(0, 3).map((y) => ev(y, 'contradicts')),
+          [{ title: `Use the sourced title: ${displayTitle(x, hasOrg)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(x, hasOrg), atStart)) }], preferred: true }],
+          written,
+        ),
       );
       continue;
     }
@@ -120,7 +205,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
           ctx,
           'role-mismatch',
           range,
-          `The sources call ${ent.name} “${offices[0]!.title}”, not “${written.trim()}”.`,
+          `The sources call ${ent.name} “${displayTitle(offices[0]!)}”, not “${written.trim()}”.`,
           offices.slice(0, 3).map((x) => ev(x, 'contradicts')),
           fixes,
           written,
@@ -128,8 +213,12 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       );
       continue;
     }
-    if (own.length === 0 || !own.some((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm))) {
+    const within = own.filter((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm));
+    if (within.length === 0) {
       out.push(finding(ctx, 'unsupported', range, `No source gives ${ent.name} the title “${written.trim()}”.`, [], [], written));
+    } else if (superlatives(ctx, r.titleStart, r.titleEnd).some((w) => !within.some((x) => foldForMatch(x.title).includes(w)))) {
+      // "Seoul's longest-serving mayor" where the sources say "mayor": the superlative is a claim of its own.
+      out.push(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, within.slice(0, 2).map((x) => ev(x, 'context')), [], written));
     }
   }
   return out;

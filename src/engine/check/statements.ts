@@ -18,6 +18,7 @@ import { STOPWORDS } from '../text/stopwords';
 import type { Diagnostic } from '../types';
 import { idfOf, tokensOf, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
+import { quoteOccursIn } from '../quotes';
 
 function isNeg(t: Token): boolean {
   return NEGATIONS.has(t.norm) || t.norm.endsWith("n't");
@@ -86,6 +87,9 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
     const draftStems = new Set(contentStems(tokens));
     const scope = srcScopes.find((s) => s.stems.filter((x) => draftStems.has(x)).length >= Math.min(2, s.stems.length) && s.stems.length > 0);
     if (!scope) continue;
+    // A draft that quotes the source's own negated words does not say the opposite of them.
+    const negated = c.rec.sent.text.slice(srcTokens[scope.from]!.start, srcTokens[Math.min(scope.to, srcTokens.length) - 1]!.end);
+    if ((ctx.quotes?.found ?? []).some((q) => quoteOccursIn(q.text, c.rec.sent.text) && quoteOccursIn(negated, q.text))) continue;
     if (strong.some((o) => o !== c && o.rec.negations === 0 && o.cov.score >= c.cov.score * 0.95 && hasAny(o.rec, scope.stems) >= 2)) continue;
     // Underline the draft words the source does not have: where the two part ways.
     const differing = tokens.filter((t) => !STOPWORDS.has(t.norm) && !c.rec.termSet.has(stem(t.norm)));

@@ -1,5 +1,13 @@
-/** Finding name mentions (people, organisations, places) in one sentence. */
-import { STOPWORDS, foldForMatch, normalizePhrase } from '../text';
+/**
+ * Finding name mentions (people, organisations, places) in one sentence, from the words of
+ * ../nlp (see ./words): runs of capitalised words that the tagger does not read as function
+ * words, title words split off (./titles), each run classified. Where a capital tells nothing
+ * (the start of a sentence or quotation), a word is a name when the tagger reads it as a noun
+ * and a dictionary does not know it as a common noun (./lexicon), or when a verb of saying,
+ * meeting or leading follows it ("Trump said").
+ */
+import { normalizePhrase } from '../text';
+import type { Pos } from '../nlp';
 import {
   FIRST_NAMES,
   NAME_CONNECTORS,
@@ -9,9 +17,12 @@ import {
   metonymCountry,
   regionDemonym,
 } from './gazetteer';
+import { nounReading } from './lexicon';
+import { categoryOf } from '../concepts';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
 import { recent } from '../text/memo';
-import { codePointLength, dottedAcronymEnd, handleEnd, wordEnd } from '../text/scan';
+import { PARTICLES, wordIndexAt, wordsOf, type Word } from './words';
+import { isPersonVerb } from '../quotes/verbs';
 
 export type MentionKind = 'person' | 'organization' | 'place' | 'other';
 
@@ -34,93 +45,31 @@ export interface Mention {
   titled?: boolean;
 }
 
-/** A word-ish token of the sentence. */
-export interface Tok {
-  text: string;
-  start: number;
-  end: number;
-  cap: boolean;
-  handle: boolean;
-}
+/** A word of the sentence, as ./words reads it from the nlp tokens. */
+export type Tok = Word;
 
+/** Index of the first word starting at or after `pos` (`toks.length` if none), by binary search. */
+export const tokenIndexAt = wordIndexAt;
 
-/** Index of the first token starting at or after `pos` (`toks.length` if none), by binary search. */
-export function tokenIndexAt(toks: readonly Tok[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
+/** The words names, roles and quotes read (see ./words). A copy: callers may change it. */
 export function scanTokens(s: string): Tok[] {
-  // Names, roles and quotes each scan the same sentence.
-  return recentToks(s).slice();
+  return wordsOf(s).slice();
 }
-
-const recentToks = recent(scanToks);
 
 /**
- * Tokens as the regular expression `@[A-Za-z0-9_]+|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*`
- * (flags g, u) matches them: handle | dotted acronym (U.S.) | word with inner apostrophes/hyphens (see ../text/scan).
+ * Parts of speech of words that are never part of a name, though headline case or the start
+ * of a sentence capitalises them: determiners, pronouns, prepositions, conjunctions,
+ * auxiliaries, particles, interjections and numbers ("In", "And", "The", "I", "Two").
  */
-function scanToks(s: string): Tok[] {
-  const out: Tok[] = [];
-  const n = s.length;
-  let i = 0;
-  while (i < n) {
-    let end = handleEnd(s, i);
-    if (end < 0) end = dottedAcronymEnd(s, i);
-    if (end < 0) end = wordEnd(s, i);
-    if (end < 0) {
-      i += codePointLength(s, i);
-      continue;
-    }
-    const text = s.slice(i, end);
-    const handle = text.startsWith('@');
-    const first = handle ? text[1] ?? '' : text[0]!;
-    const cap = first !== first.toLowerCase() && first === first.toUpperCase();
-    out.push({ text, start: i, end, cap, handle });
-    i = end;
-  }
-  return out;
-}
+const CLOSED: ReadonlySet<Pos> = new Set<Pos>(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'INTJ', 'NUM', 'PUNCT', 'SYM']);
 
-const SPEECH_VERBS = new Set(
-  (
-    'said says stated states added adds told tells wrote writes warned warns explained explains noted notes ' +
-    'insisted insists argued argues claimed claims declared declares announced announces confirmed confirms ' +
-    'acknowledged acknowledges stressed stresses emphasized emphasised urged urges praised hailed welcomed ' +
-    'described describes dismissed called calls accused complained recalled reminded replied responded ' +
-    'tweeted posted asked suggested predicted promised vowed expressed reiterated revealed cited echoed ' +
-    'met spoke visited arrived led leads headed heads has had was is will would also'
-  ).split(' '),
-);
+/** Parts of speech a name can have at the start of a clause, where its capital tells nothing (X: a script the tagger cannot read). */
+const NAME_POS: ReadonlySet<Pos> = new Set<Pos>(['PROPN', 'NOUN', 'X']);
 
-/** Capitalised words that start sentences without being names. */
-const COMMON_INITIAL = new Set(
-  (
-    'however despite both meanwhile although during following ahead until while still yet ultimately ' +
-    'immediately seated held success neither there what who read but and so thus instead indeed moreover ' +
-    'furthermore nevertheless nonetheless today yesterday tomorrow now then earlier later last next first ' +
-    'second third finally already even many several few most such in on at after before since as with ' +
-    'without among amid against under over through across unlike like from if when where why how once though ' +
-    'whether each every another other one two three four five ten no not only just according because given ' +
-    'speaking asked we you they he she it i our their his her my your its let thanks please yes nothing ' +
-    'everything something anything nobody everyone someone people sources officials talks this that these ' +
-    'those here a an the all any some both either more less much uncertain recently played useful links ' +
-    'weather travel latest available contact share sneak download source record about leave online app ' +
-    'direct russian-ukrainian mediation negotiations delegations meeting critics analysts observers experts ' +
-    'around beyond within throughout toward towards upon via near per whereas whilst until unless'
-  ).split(/\s+/),
-);
-
+/** Month and weekday names and the days around today: capitalised, but they name dates, not people or places. */
 const DATE_WORDS = new Set(
   (
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'
   ).split(' '),
 );
@@ -166,21 +115,19 @@ const CONTRACTION = /['’](t|re|ll|ve|d|m)$/i;
 const POSSESSIVE = /['’]s$/i;
 const ALL_CAPS = /^[A-Z][A-Z0-9.&]+$/;
 
-function lower(s: string): string {
-  // foldForMatch already turns ’ into '.
-  return foldForMatch(s);
-}
-
-/** Whether a token can be part of a capitalised name. */
+/** Whether a word can be part of a capitalised name. */
 function nameish(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
-  if (t.text.includes('-') && /^(?:al|el|ad|as|ash|ar|an|at|az|ibn|bin|abu)-\p{Lu}/u.test(t.text)) return true;
-  if (!t.cap || t.text === 'I') return false;
+  const dash = t.text.indexOf('-');
+  if (dash > 0 && PARTICLES.has(t.text.slice(0, dash).toLowerCase()) && /\p{Lu}/u.test(t.text[dash + 1] ?? '')) return true;
+  if (!t.cap) return false;
+  // An acronym is a name whatever the tagger makes of it ("US", "WHO", "EU").
+  if (CLOSED.has(t.pos) && !ALL_CAPS.test(t.text)) return false;
   // Hyphenated adjective compounds ("Ottoman-era", "U-shaped") are not names.
-  const dash = t.text.lastIndexOf('-');
-  if (dash >= 0) {
-    const c = t.text[dash + 1];
+  const lastDash = t.text.lastIndexOf('-');
+  if (lastDash >= 0) {
+    const c = t.text[lastDash + 1];
     if (c === undefined || c === c.toLowerCase()) return false;
   }
   return true;
@@ -195,8 +142,8 @@ function onlySpace(s: string, a: number, b: number): boolean {
   return true;
 }
 
-/** Splits capitalised hyphen compounds not followed by another name token ("Trump-Putin summit"). */
-function splitCompounds(s: string, toks: Tok[]): Tok[] {
+/** Splits capitalised hyphen compounds not followed by another name word ("Trump-Putin summit"). */
+function splitCompounds(s: string, toks: readonly Tok[]): Tok[] {
   const out: Tok[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
@@ -211,11 +158,11 @@ function splitCompounds(s: string, toks: Tok[]): Tok[] {
     const prev = toks[i - 1];
     const precededByName = prev !== undefined && prev.cap && onlySpace(s, prev.end, t.start);
     // "Gallego-Lazo said" is one name; "Trump-Putin summit" two
-    const followedBySpeechVerb = next !== undefined && SPEECH_VERBS.has(lower(next.text)) && !['also', 'is', 'was', 'has', 'had', 'will', 'would'].includes(lower(next.text));
+    const followedBySpeechVerb = next !== undefined && next.pos !== 'AUX' && isPersonVerb(next);
     if (allCap && !followedByName && !precededByName && !followedBySpeechVerb) {
       let off = t.start;
       for (const p of parts) {
-        out.push({ text: p, start: off, end: off + p.length, cap: true, handle: false });
+        out.push({ ...t, text: p, start: off, end: off + p.length, norm: normalizePhrase(p), lemma: p.toLowerCase(), pos: 'PROPN', possessive: false });
         off += p.length + 1;
       }
     } else out.push(t);
@@ -229,7 +176,53 @@ function atInitial(s: string, start: number): boolean {
   while (i >= 0 && (s[i] === ' ' || s[i] === '\t')) i--;
   if (i < 0) return true;
   const c = s[i]!;
-  return '“"‘\'([:\n\r.!?—–•*#>|-'.includes(c);
+  return '“"‘\'([:\n\r.!?—–•*#>|-)]'.includes(c);
+}
+
+/**
+ * Whether the first word of a run at the start of a clause is an ordinary word, capitalised
+ * only for where it stands. `alone`: no other name word follows it in the run.
+ */
+function ordinaryOpener(s: string, t: Tok, alone: boolean, toks: readonly Tok[], next: number): boolean {
+  // Function words and adverbs ("However", "Despite", "Meanwhile").
+  if (CLOSED.has(t.pos) || t.pos === 'ADV') return true;
+  // Before another name word, only a verb is ordinary ("Asked Zelenskyy …"); "Sky News" is a name.
+  if (!alone) return t.pos === 'VERB';
+  const w = t.norm.replace(/'s$/, '');
+  const r = nounReading(w);
+  const speaks = followedBySpeech(toks, next);
+  // A common noun's plural names a group, not one person ("Officials said", "Talks ended", "Critics say"),
+  // unless it names things that cannot speak and a verb of saying follows: then it is a surname ("Sanders said").
+  if (r.kind === 'common' && (r.inflected || /[^s]s$/.test(w))) return !(speaks && mute(w));
+  // The subject of a verb of saying is a name ("Trump said", "Pierce said", though "pierce" is a verb).
+  if (speaks) return false;
+  if (!NAME_POS.has(t.pos)) return true;
+  // A word the dictionary has only as an adjective or verb ("Early", "Several").
+  if (r.kind === 'not-noun') return true;
+  // A possessive owner is a name ("Trump's statement"); so is a word the dictionary lacks or has as a name.
+  if (t.possessive || r.kind !== 'common') return false;
+  // A singular common noun is a name when the tagger reads it as one and a verb follows ("Trump later expanded").
+  // So is one a comma sets off before an apposition or another name ("Trump, the incumbent President", "Trump, Sanders win").
+  let j = next;
+  // "Trump later expanded", "Trump himself played down".
+  while (toks[j]?.pos === 'ADV' || /^(?:him|her|them)sel(?:f|ves)$/.test(toks[j]?.norm ?? '')) j++;
+  const v = toks[j];
+  if (!v || v.start - t.end > 40) return true;
+  if (t.pos === 'PROPN' && (v.pos === 'VERB' || v.pos === 'AUX')) return false;
+  const comma = /^\s*,\s*$/.test(s.slice(t.end, v.start));
+  // "Cherry, who led the petition": "who" follows a person.
+  return !(comma && j === next && (v.pos === 'DET' || (v.cap && v.pos === 'PROPN') || v.norm === 'who'));
+}
+
+
+/** Whether a noun names things that cannot speak (tools, animals): "sanders", not "officials", "reports" or "sources". */
+function mute(word: string): boolean {
+  try {
+    const c = categoryOf(word);
+    return c === 'artifact' || c === 'animal';
+  } catch {
+    return false;
+  }
 }
 
 /** The name part of an @handle: "@Keir_Starmer" → "Keir Starmer", "@ZelenskyyUa" → "Zelenskyy". */
@@ -266,14 +259,13 @@ function segText(s: string, toks: Tok[], possessive: boolean): { text: string; s
   return { text: s.slice(start, end), start, end };
 }
 
-function followedBySpeech(s: string, toks: Tok[], idx: number): boolean {
-  // idx: index of the first token after the segment
-  let j = idx;
-  for (let n = 0; n < 3 && j < toks.length; n++, j++) {
-    const w = lower(toks[j]!.text);
-    if (SPEECH_VERBS.has(w) && w !== 'also' && w !== 'is' && w !== 'was' && w !== 'has' && w !== 'had') return true;
-    if (w !== 'also' && w !== 'later' && w !== 'then' && w !== 'has' && w !== 'had' && w !== 'for' && w !== 'his' && w !== 'her' && w !== 'part')
-      return false;
+/** Whether a verb of saying, meeting or leading follows word `idx`, past adverbs and auxiliaries ("Peskov also told", "Fidan has said"). */
+function followedBySpeech(toks: readonly Tok[], idx: number): boolean {
+  for (let j = idx, n = 0; n < 4 && j < toks.length; n++, j++) {
+    const t = toks[j]!;
+    if (t.pos !== 'AUX' && isPersonVerb(t)) return true;
+    if (t.pos === 'ADV' || t.pos === 'AUX' || t.norm === 'for' || t.norm === 'his' || t.norm === 'her' || t.norm === 'part') continue;
+    return false;
   }
   return false;
 }
@@ -291,9 +283,40 @@ export function findMentions(sentence: string): Mention[] {
   return recentMentions(sentence).map((m) => ({ ...m }));
 }
 
+/** A known place of one to three words at the start of `toks` (its length), or 0. */
+function placePrefix(toks: readonly Tok[], max: number): number {
+  for (let n = Math.min(3, max); n >= 1; n--) {
+    const words = toks.slice(0, n);
+    if (words.some((w) => w.possessive)) continue;
+    if (lookupPlace(words.map((w) => w.text).join(' '))) return n;
+  }
+  return 0;
+}
+
+/**
+ * Splits a place off the front of a person's name: the place a title names before the name
+ * ("Chief Executive of Hong Kong Carrie Lam", "President of the United States Donald Trump"),
+ * or a place written right before a full name ("United States Donald Trump").
+ */
+function splitPlace(seg: Seg, afterTitleOf: boolean): Seg[] {
+  const toks = seg.toks;
+  if (toks.length < 2) return [seg];
+  const n = placePrefix(toks, toks.length - 1);
+  if (n === 0) return [seg];
+  const rest = toks.slice(n);
+  const cue = rest.some((w) => ORG_CUES.has(w.norm) || PLACE_CUES.has(w.norm) || NOT_NAME.has(w.norm));
+  if (cue) return [seg];
+  const personal = afterTitleOf || (rest.length >= 2 && rest.length <= 4 && FIRST_NAMES.has(rest[0]!.norm));
+  if (!personal) return [seg];
+  return [
+    { toks: toks.slice(0, n), possessive: false, titled: false },
+    { toks: rest, possessive: seg.possessive, titled: true },
+  ];
+}
+
 function scanMentions(sentence: string): Mention[] {
   const s = sentence;
-  const toks = splitCompounds(s, scanTokens(s));
+  const toks = splitCompounds(s, wordsOf(s));
   const out: Mention[] = [];
 
   for (let i = 0; i < toks.length; i++) {
@@ -301,7 +324,7 @@ function scanMentions(sentence: string): Mention[] {
     if (t.handle) {
       const name = handleName(t.text);
       const parts = name.split(' ');
-      const person = parts.length >= 2 || FIRST_NAMES.has(lower(parts[0] ?? ''));
+      const person = parts.length >= 2 || FIRST_NAMES.has((parts[0] ?? '').toLowerCase());
       out.push({ text: t.text, start: t.start, end: t.end, kind: person ? 'person' : 'other', key: normalizePhrase(name), handle: true });
     }
   }
@@ -312,31 +335,34 @@ function scanMentions(sentence: string): Mention[] {
       i++;
       continue;
     }
-    // Build a run of name tokens joined by spaces (and lower-case connectors).
+    // Build a run of name words joined by spaces (and lower-case connectors).
     const run: Tok[] = [toks[i]!];
-    let possessive = POSSESSIVE.test(toks[i]!.text);
+    let possessive = toks[i]!.possessive;
     let j = i + 1;
     while (!possessive && j < toks.length) {
       const prev = run[run.length - 1]!;
       const t = toks[j]!;
       const gapOk =
         onlySpace(s, prev.end, t.start) ||
-        (HONORIFICS.has(lower(prev.text)) && s[prev.end] === '.' && onlySpace(s, prev.end + 1, t.start));
+        (HONORIFICS.has(prev.norm) && s[prev.end] === '.' && onlySpace(s, prev.end + 1, t.start));
       if (!gapOk) break;
-      if (nameish(t)) {
+      // A number word inside a name is capitalised with it ("Air Force One", "World War Two"), and so is a
+      // function word between two of its words ("Reporters Without Borders", "Bank Of America").
+      const inner = t.cap && /^\p{L}+$/u.test(t.text) && (t.pos === 'NUM' || (CLOSED.has(t.pos) && !!toks[j + 1] && nameish(toks[j + 1]!) && onlySpace(s, t.end, toks[j + 1]!.start)));
+      if (nameish(t) || inner) {
         run.push(t);
-        if (POSSESSIVE.test(t.text)) possessive = true;
+        if (t.possessive) possessive = true;
         j++;
         continue;
       }
       // connectors: "von der Leyen", "bin Salman"
-      if (NAME_CONNECTORS.has(lower(t.text))) {
+      if (NAME_CONNECTORS.has(t.norm)) {
         let k2 = j + 1;
-        while (k2 < toks.length && NAME_CONNECTORS.has(lower(toks[k2]!.text)) && k2 - j < 3) k2++;
+        while (k2 < toks.length && NAME_CONNECTORS.has(toks[k2]!.norm) && k2 - j < 3) k2++;
         const after = toks[k2];
         if (after && nameish(after) && onlySpace(s, toks[k2 - 1]!.end, after.start)) {
           for (let q = j; q <= k2; q++) run.push(toks[q]!);
-          if (POSSESSIVE.test(after.text)) possessive = true;
+          if (after.possessive) possessive = true;
           j = k2 + 1;
           continue;
         }
@@ -354,26 +380,23 @@ function scanMentions(sentence: string): Mention[] {
       !before.cap &&
       onlySpace(s, before.end, run[0]!.start) &&
       (isOfficeHead(before.text) || isOccupation(before.text) || /^(?:spokes(?:man|woman|person)|advis[eo]r)$/i.test(before.text));
+    // The place a title names ("Chief Executive of Hong Kong Carrie Lam", "President of the United States Donald Trump").
+    let of = runStart - 1;
+    if (toks[of]?.norm === 'the') of--;
+    const titleOf = toks[of]?.norm === 'of' && toks[of - 1] !== undefined && isOfficeHead(toks[of - 1]!.text);
 
-    // Drop a sentence-initial ordinary word.
+    // Drop a clause-initial ordinary word.
     let first = 0;
     while (first < run.length) {
       const t = run[first]!;
-      const w = lower(t.text).replace(/'s$/, '');
-      const initial = atInitial(s, t.start);
+      const w = t.norm.replace(/'s$/, '');
       if (DATE_WORDS.has(w) && run.length - first === 1) {
         first++;
         continue;
       }
-      if (initial && first === 0) {
-        const single = run.length === 1;
-        const known = lookupPlace(w) || demonymCountry(w) || FIRST_NAMES.has(w) || metonymCountry(w);
-        if (
-          !known &&
-          (STOPWORDS.has(w) ||
-            COMMON_INITIAL.has(w) ||
-            (single && /(?:ly|ing|ed)$/.test(w) && !followedBySpeech(s, toks, nextIdx)))
-        ) {
+      if (first === 0 && atInitial(s, t.start)) {
+        const known = lookupPlace(w) || demonymCountry(w) || FIRST_NAMES.has(w) || metonymCountry(w) || isOfficeHead(w) || HONORIFICS.has(w);
+        if (!known && ordinaryOpener(s, t, run.length === 1, toks, nextIdx)) {
           first++;
           continue;
         }
@@ -390,14 +413,14 @@ function scanMentions(sentence: string): Mention[] {
     let k3 = 0;
     while (k3 < body.length) {
       const t = body[k3]!;
-      if (isTitleWord(t.text.replace(POSSESSIVE, '')) || HONORIFICS.has(lower(t.text))) {
+      if (isTitleWord(t.text.replace(POSSESSIVE, '')) || HONORIFICS.has(t.norm)) {
         // maximal chunk of title words
         let e = k3;
-        while (e < body.length && (isTitleWord(body[e]!.text) || HONORIFICS.has(lower(body[e]!.text))) && !POSSESSIVE.test(body[e]!.text)) e++;
+        while (e < body.length && (isTitleWord(body[e]!.text) || HONORIFICS.has(body[e]!.norm)) && !body[e]!.possessive) e++;
         const chunk = body.slice(k3, e);
-        const hasHead = chunk.some((c) => isOfficeHead(c.text) || HONORIFICS.has(lower(c.text)));
+        const hasHead = chunk.some((c) => isOfficeHead(c.text) || HONORIFICS.has(c.norm));
         const nextTok = body[e];
-        const nextIsOrgCue = nextTok !== undefined && (ORG_CUES.has(lower(nextTok.text)) || PLACE_CUES.has(lower(nextTok.text)));
+        const nextIsOrgCue = nextTok !== undefined && (ORG_CUES.has(nextTok.norm) || PLACE_CUES.has(nextTok.norm));
         if (hasHead && !nextIsOrgCue && e > k3) {
           if (cur.length) segs.push({ toks: cur, possessive: false, titled });
           cur = [];
@@ -407,10 +430,10 @@ function scanMentions(sentence: string): Mention[] {
         }
       }
       // Demonym directly before a title or name ("Turkish Foreign Minister"): own segment.
-      const w = lower(t.text);
+      const w = t.norm;
       if (cur.length === 0 && body.length > k3 + 1 && (demonymCountry(w) || regionDemonym(w))) {
         const nextTok = body[k3 + 1]!;
-        const nl = lower(nextTok.text);
+        const nl = nextTok.norm;
         if ((isTitleWord(nextTok.text) || FIRST_NAMES.has(nl)) && !ORG_CUES.has(nl) && !PLACE_CUES.has(nl)) {
           segs.push({ toks: [t], possessive: false, titled: false });
           k3++;
@@ -421,8 +444,8 @@ function scanMentions(sentence: string): Mention[] {
       // Org head followed by a name: "Presidential Office Andriy Yermak", "General Staff Igor Kostyukov".
       if (ORG_SPLIT.has(w) && k3 + 1 < body.length) {
         const rest = body.slice(k3 + 1);
-        if (rest.length >= 2 || FIRST_NAMES.has(lower(rest[0]!.text))) {
-          if (!(rest.length === 1 && (ORG_CUES.has(lower(rest[0]!.text)) || PLACE_CUES.has(lower(rest[0]!.text))))) {
+        if (rest.length >= 2 || FIRST_NAMES.has(rest[0]!.norm)) {
+          if (!(rest.length === 1 && (ORG_CUES.has(rest[0]!.norm) || PLACE_CUES.has(rest[0]!.norm)))) {
             segs.push({ toks: cur, possessive: false, titled });
             cur = [];
             titled = true;
@@ -434,10 +457,18 @@ function scanMentions(sentence: string): Mention[] {
     if (cur.length) segs.push({ toks: cur, possessive, titled });
     else if (segs.length && possessive) segs[segs.length - 1]!.possessive = true;
 
+    // A place before a name: its own mention.
+    const parts: Seg[] = [];
     for (let q = 0; q < segs.length; q++) {
       const seg = segs[q]!;
-      const isLast = q === segs.length - 1;
-      const m = classify(s, seg, isLast ? followedBySpeech(s, toks, nextIdx) : false);
+      const afterTitle = q === 0 ? titleOf && first === 0 : segs[q - 1]!.toks.every((x) => isTitleWord(x.text));
+      parts.push(...(seg.titled && q > 0 ? [seg] : splitPlace(seg, afterTitle)));
+    }
+
+    for (let q = 0; q < parts.length; q++) {
+      const seg = parts[q]!;
+      const isLast = q === parts.length - 1;
+      const m = classify(s, seg, isLast ? followedBySpeech(toks, nextIdx) : false);
       if (m) out.push(m);
     }
   }
@@ -448,10 +479,10 @@ function scanMentions(sentence: string): Mention[] {
 function classify(s: string, seg: Seg, speechAfter: boolean): Mention | undefined {
   const toks = seg.toks;
   // Only title/honorific words left (e.g. "Deputy Chief"): not a name.
-  if (toks.every((t) => isTitleWord(t.text.replace(POSSESSIVE, '')) || HONORIFICS.has(lower(t.text)))) {
-    if (!toks.some((t) => ORG_CUES.has(lower(t.text)))) return undefined;
+  if (toks.every((t) => isTitleWord(t.text.replace(POSSESSIVE, '')) || HONORIFICS.has(t.norm))) {
+    if (!toks.some((t) => ORG_CUES.has(t.norm))) return undefined;
   }
-  const { text, start, end } = segText(s, toks, seg.possessive && POSSESSIVE.test(toks[toks.length - 1]!.text));
+  const { text, start, end } = segText(s, toks, seg.possessive && toks[toks.length - 1]!.possessive);
   if (text.length <= 1) return undefined;
   // Fields in the order { text, start, end, possessive?, titled?, kind, key, canonical?, demonym? }.
   const mention = (kind: MentionKind, key: string, canonical?: string, demonym?: boolean): Mention => {
@@ -466,7 +497,7 @@ function classify(s: string, seg: Seg, speechAfter: boolean): Mention | undefine
     }
     return m;
   };
-  const words = toks.map((t) => lower(t.text).replace(/'s$/, ''));
+  const words = toks.map((t) => t.norm.replace(/'s$/, ''));
   const last = words[words.length - 1]!;
 
   const place = lookupPlace(text);

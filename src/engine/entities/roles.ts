@@ -1,11 +1,23 @@
-/** Roles/titles given to people in a sentence, and comparing two roles. */
+/**
+ * Roles and titles given to people in a sentence, and comparing two roles. Read from the
+ * sentence's words (./words, from the nlp tokens) and names (./mentions):
+ * - a title before the name: "Turkish Foreign Minister Hakan Fidan", "Florida Governor Ron
+ *   DeSantis", "Chief Executive of Hong Kong Carrie Lam", "former U.S. President", "acting",
+ *   "then-Governor";
+ * - an apposition: "Carrie Lam, the chief executive of Hong Kong,", "Medinsky, Russia's chief
+ *   negotiator", "X, the country's defence minister,", "Park, Seoul's longest-serving mayor,",
+ *   "X, formerly the chief of staff,", "Kelly, then deputy executive director of the Port Authority,";
+ * - a relative clause: "who led Kyiv's delegation", "who is a historian", "who once served as
+ *   Russia's culture minister";
+ * - a copula: "Medinsky is a historian", "Umerov is Ukraine's defence minister";
+ * - a plural title shared by names: "Prime Ministers Starmer and Tusk".
+ */
 import { foldForMatch } from '../text';
 import { memoize } from '../text/memo';
-import { countryOf, demonymCountry, metonymCountry } from './gazetteer';
-import { findMentions, scanTokens, tokenIndexAt, type Mention, type Tok } from './mentions';
+import { countryOf, demonymCountry, lookupPlace, metonymCountry } from './gazetteer';
+import { findMentions, type Mention } from './mentions';
 import { HONORIFICS, isOccupation, isOfficeHead, isOfficeTitle, isTitleWord, normalizeTitle } from './titles';
-
-
+import { wordIndexAt, wordsOf, type Word } from './words';
 
 export interface RoleMention {
   /** The person mention as written. */
@@ -22,10 +34,12 @@ export interface RoleMention {
   /** Canonical country of the modifier ("Turkish" → "Turkey", "Kyiv's" → "Ukraine"). */
   country?: string;
   former: boolean;
-  /** Organisation modifier ("Kremlin", "European Commission", "NATO"). */
+  /** Organisation or jurisdiction the title is of ("Kremlin", "European Commission", "Port Authority", "Florida", "Hong Kong"). */
   org?: string;
   /** The head noun is an occupation ("historian"), not an office. */
   occupation?: boolean;
+  /** Held at the time the sentence tells of ("then deputy director", "then-Governor"): neither current nor former. */
+  then?: boolean;
 }
 
 export interface RoleLike {
@@ -35,16 +49,21 @@ export interface RoleLike {
   org?: string;
 }
 
-const POSS = /['’]s$/i;
+type Tok = Word;
+
 const DETERMINERS = new Set(['a', 'an', 'the']);
 const LINKS = new Set(['of', 'the', 'for', 'to']);
-const COPULAS = new Set(['is', 'was', 'has been', 'had been', 'became', 'remains', 'remained', 'is now', 'was once']);
-const LEAD_VERBS = new Set(['led', 'leads', 'headed', 'heads', 'leading', 'heading', 'chaired', 'chairs']);
+/** Prepositions that attach what a title is of: "chief executive of Hong Kong", "minister for defence", "professor at Yale". */
+const COMPLEMENT = new Set(['of', 'for', 'at']);
+/** Copulas and verbs that give a subject a title ("is", "became", "serves as"), lemmas; "as" follows serve/act. */
+const COPULA_LEMMAS = new Set(['be', 'become', 'remain', 'serve', 'act']);
+/** Adverbs that put a title in the past ("once served as", "formerly", "previously"). */
+const PAST_ADVERBS = new Set(['once', 'formerly', 'previously', 'earlier']);
+const LEAD_VERBS = new Set(['lead', 'head', 'chair']);
 const TEAM_NOUNS = new Set(['delegation', 'team', 'negotiating', 'negotiators', 'mission', 'talks']);
 
 function low(t: Tok): string {
-  // foldForMatch already turns ’ into '.
-  return foldForMatch(t.text);
+  return t.norm;
 }
 
 function spaceBetween(s: string, a: number, b: number): boolean {
@@ -58,11 +77,12 @@ interface Phrase {
   country?: string;
   org?: string;
   former: boolean;
+  then?: boolean;
 }
 
 function countryModifier(t: Tok): string | undefined {
   const w = t.text;
-  if (POSS.test(w)) return countryOf(w.replace(POSS, ''));
+  if (t.possessive) return countryOf(w.replace(/['’]s$/i, ''));
   return demonymCountry(w) ?? (/^(?:US|U\.S\.|UK|U\.K\.|EU)$/.test(w) ? countryOf(w) : undefined);
 }
 
@@ -76,22 +96,54 @@ function isHead(t: Tok): boolean {
 }
 
 /**
- * Non-possessive organisation mentions by start and by end offset (first one wins,
- * as `find` did), built once per mention list: title scans look one up per token,
- * and a scan of the list per token is quadratic on long sentences.
+ * What a mention says of the office a title names: a country ("Ukraine", "Turkish"), or an
+ * organisation or jurisdiction ("Kremlin", "Port Authority", "Florida", "Seoul") with the
+ * country it is in when known.
+ */
+function jurisdiction(m: Mention): { country?: string; org?: string } {
+  if (m.kind === 'person' || m.handle) return {};
+  const place = lookupPlace(m.text);
+  if (m.demonym || place?.type === 'country') return { country: m.canonical ?? place?.name };
+  if (m.kind === 'organization' && !isOrgName(m)) return {};
+  return { org: place?.name ?? m.text, country: place?.country ?? metonymCountry(m.text) ?? leadingCountry(m.text) };
+}
+
+/** The country an organisation's name opens with ("United States Department", "Russian Foreign Ministry"). */
+function leadingCountry(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const head = words.slice(0, n).join(' ');
+    const place = lookupPlace(head);
+    if (place?.type === 'country') return place.name;
+    const d = n === 1 ? demonymCountry(head) : undefined;
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Mentions that can say what a title is of (organisations, places and other non-person names,
+ * not possessive) by start and by end offset (first one wins), and possessive and person
+ * mentions by start, built once per mention list: title scans look one up per word, and a scan
+ * of the list per word is quadratic on long sentences.
  */
 interface OrgIndex {
   n: number;
   byStart: Map<number, Mention>;
   byEnd: Map<number, Mention>;
+  /** Possessive mentions by start ("Russia's", "South Carolina's"), and where person mentions start. */
+  possessiveAt: Map<number, Mention>;
+  personAt: Set<number>;
 }
 const orgIndexes = new WeakMap<Mention[], OrgIndex>();
 function orgIndex(mentions: Mention[]): OrgIndex {
   let ix = orgIndexes.get(mentions);
   if (!ix || ix.n !== mentions.length) {
-    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map() };
+    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map(), possessiveAt: new Map(), personAt: new Set() };
     for (const m of mentions) {
-      if (m.kind !== 'organization' || m.possessive) continue;
+      if (m.possessive && !ix.possessiveAt.has(m.start)) ix.possessiveAt.set(m.start, m);
+      if (m.kind === 'person') ix.personAt.add(m.start);
+      if (m.kind === 'person' || m.possessive || m.handle || m.demonym) continue;
       if (!ix.byStart.has(m.start)) ix.byStart.set(m.start, m);
       if (!ix.byEnd.has(m.end)) ix.byEnd.set(m.end, m);
     }
@@ -121,81 +173,116 @@ function buildRole(s: string, p: Phrase, person: Mention, extra?: Partial<RoleMe
     titleStart: p.start,
     titleEnd: p.end,
     norm,
-    former: p.former || former,
+    former: (p.former || former) && !p.then,
   };
   if (p.country) role.country = p.country;
   if (p.org) role.org = p.org;
   if (!isOfficeTitle(norm)) role.occupation = true;
+  if (p.then) role.then = true;
   return role;
 }
 
-/** Title phrase immediately before a name ("former U.S. President", "Kremlin spokesperson", "Deputy Foreign Minister,"). */
-function titleBefore(s: string, toks: Tok[], idx: number, mentions: Mention[]): Phrase | undefined {
-  // idx: index of the first token of the person mention
+/** "former", "ex", "then" before a title: sets the phrase's time; true when `w` is one of them. */
+function timeWord(w: string, p: { former: boolean; then?: boolean }): boolean {
+  if (w === 'former' || w === 'ex') p.former = true;
+  else if (w === 'then') p.then = true;
+  else return false;
+  return true;
+}
+
+/** Title phrase immediately before a name ("former U.S. President", "Kremlin spokesperson", "Deputy Foreign Minister,", "Chief Executive of Hong Kong"). */
+function titleBefore(s: string, toks: readonly Tok[], idx: number, mentions: Mention[]): Phrase | undefined {
+  // idx: index of the first word of the person mention
   let j = idx - 1;
   const first = toks[idx]!;
   let prevStart = first.start;
   const titleToks: Tok[] = [];
-  let country: string | undefined;
-  let org: string | undefined;
-  let former = false;
-  let start = first.start;
+  const p: Phrase = { titleToks, start: first.start, end: first.start, former: false };
   let allowComma = true;
+  /** A country, organisation or time word read: only more modifiers may come before it. */
+  let modified = false;
+  /** A lower-case title set off by a comma before the name: it must open with "a", "an", "the" or an owner. */
+  let commaAfter = false;
+  const orgs = orgIndex(mentions);
+  // "Chief Executive of Hong Kong Carrie Lam", "President of the United States Donald Trump":
+  // the place or body the title is of, written between the title and the name.
+  const ofM = j >= 0 ? orgs.byEnd.get(toks[j]!.end) : undefined;
+  const ofWhere = ofM ? jurisdiction(ofM) : {};
+  if (ofM && (ofWhere.org || ofWhere.country) && spaceBetween(s, ofM.end, first.start)) {
+    let k = wordIndexAt(toks, ofM.start) - 1;
+    if (k >= 0 && low(toks[k]!) === 'the') k--;
+    if (k >= 1 && low(toks[k]!) === 'of' && isHead(toks[k - 1]!)) {
+      Object.assign(p, ofWhere);
+      j = k - 1;
+      prevStart = toks[k]!.start;
+      allowComma = false;
+    }
+  }
   while (j >= 0) {
     const t = toks[j]!;
     const gap = s.slice(t.end, prevStart);
-    if (!/^[ \u00a0]{1,3}$/.test(gap)) {
-      if (allowComma && /^,[ \u00a0]{1,2}$/.test(gap) && isHead(t) && t.cap) {
-        // "Deputy Foreign Minister, Serhiy Kyslytsya"
+    // "ex-President", "then-Governor": a time word joined to the title by a hyphen.
+    const hyphenedTime = gap === '-' && (t.norm === 'ex' || t.norm === 'then' || t.norm === 'former');
+    if (!hyphenedTime && !/^[ \u00a0]{1,3}$/.test(gap)) {
+      if (allowComma && /^,[ \u00a0]{1,2}$/.test(gap) && isHead(t)) {
+        // "Deputy Foreign Minister, Serhiy Kyslytsya"; "a State Department spokesperson, Morgan Ortagus"
+        commaAfter = !t.cap;
       } else break;
     }
     allowComma = false;
     const w = low(t);
-    const orgM = orgIndex(mentions).byEnd.get(t.end);
-    if (orgM && isOrgName(orgM)) {
-      org = orgM.text;
-      country ??= metonymCountry(orgM.text);
-      start = orgM.start;
-      // skip tokens of the org mention
+    const orgM = orgs.byEnd.get(t.end);
+    const where = orgM && titleToks.length > 0 ? jurisdiction(orgM) : {};
+    if (orgM && (where.org || where.country)) {
+      // "Kremlin spokesperson", "European Commission president", "Florida Governor", "Seoul mayor"
+      if (where.org) p.org ??= where.org;
+      if (where.country) {
+        if (p.country && p.country !== where.country) break;
+        p.country = where.country;
+      }
+      modified = true;
+      p.start = orgM.start;
       while (j >= 0 && toks[j]!.start >= orgM.start) j--;
       prevStart = orgM.start;
       continue;
     }
     const c = countryModifier(t);
     if (c && (titleToks.length > 0 || !isHead(t))) {
-      if (country && country !== c) break;
-      country = c;
-      start = t.start;
+      if (p.country && p.country !== c) break;
+      p.country = c;
+      modified = true;
+      p.start = t.start;
       prevStart = t.start;
       j--;
       continue;
     }
-    if (w === 'former' || w === 'ex') {
-      former = true;
-      start = t.start;
+    if (timeWord(w, p)) {
+      modified = true;
+      p.start = t.start;
       prevStart = t.start;
       j--;
       continue;
     }
-    if (w.startsWith('ex-') && isTitleWord(w.slice(3))) {
-      former = true;
-      titleToks.unshift({ ...t, text: t.text.slice(3), start: t.start + 3 });
-      start = t.start;
+    if ((w.startsWith('ex-') || w.startsWith('then-')) && isTitleWord(w.slice(w.indexOf('-') + 1))) {
+      timeWord(w.slice(0, w.indexOf('-')), p);
+      const cut = w.indexOf('-') + 1;
+      titleToks.unshift({ ...t, text: t.text.slice(cut), start: t.start + cut, norm: w.slice(cut) });
+      p.start = t.start;
       prevStart = t.start;
       j--;
       continue;
     }
-    if (country || org || former) break; // modifiers come first
+    if (modified) break; // modifiers come first
     if (isTitleWord(t.text) || isOccupation(t.text) || HONORIFICS.has(w.replace(/\.$/, ''))) {
       if (HONORIFICS.has(w) && !isTitleWord(t.text)) {
         // "Mr", "Dr": not a title of office
         prevStart = t.start;
         j--;
-        if (titleToks.length === 0) start = t.start;
+        if (titleToks.length === 0) p.start = t.start;
         continue;
       }
       titleToks.unshift(t);
-      start = t.start;
+      p.start = t.start;
       prevStart = t.start;
       j--;
       continue;
@@ -213,103 +300,198 @@ function titleBefore(s: string, toks: Tok[], idx: number, mentions: Mention[]): 
     break;
   }
   if (titleToks.length === 0) return undefined;
+  if (commaAfter) {
+    const opener = toks[j];
+    if (!opener || !(DETERMINERS.has(low(opener)) || opener.possessive) || !spaceBetween(s, opener.end, p.start)) return undefined;
+  }
   // A title ending in a non-head modifier ("Foreign") is not a title.
   const last = titleToks[titleToks.length - 1]!;
   if (!isHead(last) && !titleToks.some((t) => low(t) === 'of')) return undefined;
-  return { titleToks, start, end: last.end, country, org, former };
+  p.end = last.end;
+  return p;
 }
 
-/** Title phrase after a name: apposition (", Russia's chief negotiator,") or copula ("is a historian"). */
-function titleAfter(s: string, toks: Tok[], idx: number, mentions: Mention[], copula: boolean): Phrase | undefined {
-  let j = idx;
-  const titleToks: Tok[] = [];
-  let country: string | undefined;
-  let org: string | undefined;
-  let former = false;
-  let start = -1;
-  let seenDet = false;
-  let prevEnd = toks[idx - 1]?.end ?? 0;
+/** Parts of speech that can modify a title's head inside an apposition ("longest-serving mayor", "human rights lawyer"). */
+function modifier(t: Tok): boolean {
+  return t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB' || t.pos === 'NUM';
+}
+
+/**
+ * Title phrase after a name or copula, starting at word `j`: an apposition (", Russia's chief
+ * negotiator,", ", the chief executive of Hong Kong,") or a predicate ("is a historian by training").
+ * An apposition must be closed by punctuation or the end of the sentence.
+ */
+function titleAfter(s: string, toks: readonly Tok[], j0: number, mentions: Mention[], copula: boolean, former = false): Phrase | undefined {
+  const orgs = orgIndex(mentions);
+  const p: Phrase = { titleToks: [], start: -1, end: -1, former };
+  const words: Tok[] = [];
+  let j = j0;
+  let prevEnd = toks[j0 - 1]?.end ?? 0;
+  const next = (t: Tok) => {
+    if (p.start < 0) p.start = t.start;
+    prevEnd = t.end;
+  };
+  // Time words and the determiner or possessive owner.
   for (; j < toks.length; j++) {
     const t = toks[j]!;
-    if (j > idx && !spaceBetween(s, prevEnd, t.start)) break;
+    if (j > j0 && !spaceBetween(s, prevEnd, t.start)) break;
     const w = low(t);
-    if (!seenDet && titleToks.length === 0 && !country && DETERMINERS.has(w)) {
-      seenDet = true;
+    if (PAST_ADVERBS.has(w)) {
+      p.former = true;
+      next(t);
+      continue;
+    }
+    if (w === 'then' || w === 'former' || w === 'ex') {
+      timeWord(w, p);
+      next(t);
+      continue;
+    }
+    if (words.length === 0 && DETERMINERS.has(w)) {
       prevEnd = t.end;
       continue;
     }
-    if (w === 'former' || w === 'ex') {
-      former = true;
-      if (start < 0) start = t.start;
-      prevEnd = t.end;
+    // The possessive owner: "Russia's", "Seoul's", "the Kremlin's", "South Carolina's", "Putin's",
+    // "the country's": whose office it is (a person's or a common noun's tells nothing more).
+    const owner = orgs.possessiveAt.get(t.start);
+    const ownerEnd = owner ? wordIndexAt(toks, owner.end) : j;
+    const last = toks[ownerEnd];
+    if (t.possessive || (owner && last?.possessive)) {
+      const where = owner ? jurisdiction(owner) : {};
+      const c = where.country ?? countryOf(t.text.replace(/['’]s$/i, ''));
+      if (c) p.country ??= c;
+      if (where.org) p.org ??= where.org;
+      const end = owner && last?.possessive ? ownerEnd : j;
+      if (p.start < 0) p.start = t.start;
+      next(toks[end]!);
+      j = end + 1;
+      break;
+    }
+    break;
+  }
+  // Modifiers and the head: country and organisation names, title words, other modifiers.
+  let headAt = -1;
+  for (; j < toks.length && words.length < 8; j++) {
+    const t = toks[j]!;
+    if (!spaceBetween(s, prevEnd, t.start) && words.length + (p.start >= 0 ? 1 : 0) > 0) break;
+    const w = low(t);
+    if (timeWord(w, p)) {
+      next(t);
       continue;
     }
-    const orgM = orgIndex(mentions).byStart.get(t.start);
-    if (orgM && isOrgName(orgM)) {
-      org = orgM.text;
-      country ??= metonymCountry(orgM.text);
-      if (start < 0) start = orgM.start;
+    const orgM = orgs.byStart.get(t.start);
+    if (orgM && !isTitleWord(t.text)) {
+      const where = jurisdiction(orgM);
+      if (where.org) p.org ??= where.org;
+      if (where.country) {
+        if (p.country && p.country !== where.country) break;
+        p.country = where.country;
+      }
       while (j + 1 < toks.length && toks[j + 1]!.end <= orgM.end) j++;
-      prevEnd = orgM.end;
+      next(toks[j]!);
       continue;
     }
     const c = countryModifier(t);
     if (c && !isHead(t)) {
-      if (country && country !== c) break;
-      country = c;
-      if (start < 0) start = t.start;
-      prevEnd = t.end;
+      if (p.country && p.country !== c) break;
+      p.country = c;
+      next(t);
       continue;
     }
-    if (isTitleWord(t.text) || isOccupation(t.text)) {
-      titleToks.push(t);
-      if (start < 0) start = t.start;
-      prevEnd = t.end;
+    if (isTitleWord(t.text) || isOccupation(t.text) || (modifier(t) && !t.cap && !t.possessive)) {
+      words.push(t);
+      if (isHead(t)) headAt = words.length - 1;
+      next(t);
       continue;
-    }
-    if (LINKS.has(w) && titleToks.length > 0) {
-      const next = toks[j + 1];
-      if (next && (isTitleWord(next.text) || LINKS.has(low(next)) || (next.cap && !copula))) {
-        titleToks.push(t);
-        prevEnd = t.end;
-        continue;
-      }
     }
     break;
   }
-  // trailing links
-  while (titleToks.length && LINKS.has(low(titleToks[titleToks.length - 1]!))) titleToks.pop();
-  if (titleToks.length === 0 || start < 0) return undefined;
-  // The head noun must close the phrase (allowing "of the General Staff").
-  const lastHeadIdx = titleToks.map(isHead).lastIndexOf(true);
-  if (lastHeadIdx < 0) return undefined;
-  const ofIdx = titleToks.findIndex((t) => low(t) === 'of');
-  const kept = ofIdx > 0 && ofIdx > lastHeadIdx ? titleToks : titleToks.slice(0, lastHeadIdx + 1);
-  if (kept.length !== titleToks.length && !copula) {
-    // apposition must end at the head
-    return undefined;
+  if (headAt < 0) return undefined;
+  let kept = words.slice(0, headAt + 1);
+  let end = kept[kept.length - 1]!.end;
+  // What the office is of: "of Hong Kong", "of the Port Authority", "of Turkey's intelligence agency", "for defence".
+  const prep = toks[wordIndexAt(toks, end)];
+  if (prep && COMPLEMENT.has(low(prep)) && spaceBetween(s, end, prep.start) && (kept.length === words.length)) {
+    let k = wordIndexAt(toks, prep.end);
+    let at = prep.end;
+    const inner: Tok[] = [];
+    let where: { country?: string; org?: string } = {};
+    let ok = true;
+    for (let n = 0; k < toks.length && n < 10; k++, n++) {
+      const t = toks[k]!;
+      if (!spaceBetween(s, at, t.start)) break;
+      const w = low(t);
+      // A person's name here makes it a list of titled names ("…, Deputy Chief of the General Staff Igor Kostyukov"), not an apposition.
+      if (orgs.personAt.has(t.start)) {
+        ok = false;
+        break;
+      }
+      const orgM = orgs.byStart.get(t.start);
+      if (orgM) {
+        // The first name is what the office is of ("the Port Authority of New York and New Jersey": the Port Authority).
+        if (where.org === undefined && where.country === undefined) where = jurisdiction(orgM);
+        while (k + 1 < toks.length && toks[k + 1]!.end <= orgM.end) k++;
+        at = toks[k]!.end;
+        continue;
+      }
+      if (DETERMINERS.has(w) && (inner.length === 0 || at > prep.end)) {
+        at = t.end;
+        continue;
+      }
+      if (t.possessive && inner.length === 0) {
+        const c = countryOf(t.text.replace(/['’]s$/i, ''));
+        if (c) where = { ...where, country: c };
+        at = t.end;
+        continue;
+      }
+      // "of New York and New Jersey": connectors inside a name.
+      const nx = toks[k + 1];
+      if ((w === 'of' || w === 'and' || w === 'for' || w === '&') && at > prep.end && nx?.cap && spaceBetween(s, t.end, nx.start)) {
+        at = t.end;
+        continue;
+      }
+      if (modifier(t) && !t.cap) {
+        inner.push(t);
+        at = t.end;
+        continue;
+      }
+      if (t.cap && (isTitleWord(t.text) || t.pos === 'PROPN')) {
+        inner.push(t);
+        at = t.end;
+        continue;
+      }
+      ok = false;
+      break;
+    }
+    // The complement closes the apposition (or is a title's own words: "Head of the Presidential Office").
+    const closed = /^\s*(?:[,.;:)\]—–]|$)/.test(s.slice(at));
+    if (ok && at > prep.end && (closed || copula)) {
+      if (where.country && p.country && where.country !== p.country) return undefined;
+      if (where.country) p.country ??= where.country;
+      if (where.org) p.org ??= where.org;
+      // A common-noun complement is part of the title ("head of intelligence agency"); a name is what it is of.
+      if (inner.length > 0 && !inner.some((t) => t.cap && !isTitleWord(t.text))) kept = [...kept, prep, ...inner];
+      end = at;
+    }
   }
-  const end = kept[kept.length - 1]!.end;
-  if (!copula) {
-    // An apposition is closed by punctuation or the end of the sentence.
-    const rest = s.slice(end);
-    if (!/^\s*(?:[,.;:)\]—–]|$)/.test(rest)) return undefined;
-  }
-  return { titleToks: kept, start, end, country, org, former };
+  if (!copula && !/^\s*(?:[,.;:)\]—–]|$)/.test(s.slice(end))) return undefined;
+  p.titleToks = kept;
+  p.end = end;
+  if (p.start < 0) p.start = kept[0]!.start;
+  return p;
 }
 
 /** ", who led Kyiv's delegation" → delegation leader. */
-function leadClause(s: string, toks: Tok[], idx: number): Phrase | undefined {
+function leadClause(s: string, toks: readonly Tok[], idx: number): Phrase | undefined {
   const a = toks[idx];
   const b = toks[idx + 1];
-  if (!a || !b || low(a) !== 'who' || !LEAD_VERBS.has(low(b))) return undefined;
+  if (!a || !b || low(a) !== 'who' || !LEAD_VERBS.has(b.lemma)) return undefined;
   let j = idx + 2;
   let country: string | undefined;
   const c = toks[j];
   if (!c) return undefined;
   if (DETERMINERS.has(low(c))) j++;
   else {
-    const cm = countryModifier(c) ?? (POSS.test(c.text) ? countryOf(c.text) : undefined);
+    const cm = countryModifier(c) ?? (c.possessive ? countryOf(c.text) : undefined);
     if (cm) {
       country = cm;
       j++;
@@ -330,28 +512,54 @@ function leadClause(s: string, toks: Tok[], idx: number): Phrase | undefined {
   return { titleToks: [b, ...toks.slice(idx + 2, toks.indexOf(endTok) + 1)], start: b.start, end: endTok.end, country, former: false };
 }
 
-function tokenStartingAt(toks: Tok[], start: number): number {
-  const i = tokenIndexAt(toks, start);
+/**
+ * ", who is / was / has been / became / once served as / is now …" before a predicate title:
+ * the index of the title's first word and whether the clause puts it in the past.
+ */
+function relativeClause(toks: readonly Tok[], idx: number): { at: number; former: boolean } | undefined {
+  if (toks[idx]?.norm !== 'who') return undefined;
+  let j = idx + 1;
+  let former = false;
+  let verb = false;
+  for (let n = 0; j < toks.length && n < 5; j++, n++) {
+    const t = toks[j]!;
+    const w = low(t);
+    if (PAST_ADVERBS.has(w)) {
+      former = true;
+      continue;
+    }
+    if (t.pos === 'ADV' && !verb) continue;
+    if (COPULA_LEMMAS.has(t.lemma) || w === 'has' || w === 'had' || w === 'been') {
+      // "served as" (not "serves as"), "had been": a title held before
+      if (w === 'served' || w === 'had') former = true;
+      verb = true;
+      continue;
+    }
+    if (w === 'as' && verb) continue;
+    break;
+  }
+  return verb ? { at: j, former } : undefined;
+}
+
+function tokenStartingAt(toks: readonly Tok[], start: number): number {
+  const i = wordIndexAt(toks, start);
   return i < toks.length && toks[i]!.start === start ? i : -1;
 }
 
 /**
- * Roles given to people in one sentence: title before the name ("Turkish Foreign
- * Minister Hakan Fidan"), apposition ("Vladimir Medinsky, Russia's chief
- * negotiator"), relative clause ("Umerov, who led Kyiv's delegation"), copula
- * ("Medinsky is a historian") and shared plural titles ("Prime Ministers
- * Starmer and Tusk"). Offsets are relative to `sentence`.
+ * Roles given to people in one sentence (see the module comment). Offsets are relative to
+ * `sentence`.
  */
 export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[] {
   const s = sentence;
   const ms = mentions ?? findMentions(s);
   const people = ms.filter((m) => (m.kind === 'person' || m.kind === 'other') && !m.handle && !m.demonym);
   if (people.length === 0) return [];
-  const toks = scanTokens(s);
+  const toks = wordsOf(s);
   const out: RoleMention[] = [];
   let lastPlural: RoleMention | undefined;
   for (const p of people) {
-    // Token starting where the person does (tokens are in order, one per start offset).
+    // Word starting where the person does (words are in order, one per start offset).
     const idx = tokenStartingAt(toks, p.start);
     if (idx < 0) continue;
     let endIdx = idx;
@@ -384,8 +592,9 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
         if (r) out.push(r);
         continue;
       }
-      if (low(afterTok) === 'who' && toks[endIdx + 2] && COPULAS.has(low(toks[endIdx + 2]!))) {
-        const ph = titleAfter(s, toks, endIdx + 3, ms, true);
+      const rel = relativeClause(toks, endIdx + 1);
+      if (rel) {
+        const ph = titleAfter(s, toks, rel.at, ms, true, rel.former);
         const r = ph && buildRole(s, ph, p);
         if (r) out.push(r);
         continue;
@@ -397,13 +606,20 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
     }
     if (afterTok && /^\s+$/.test(gap)) {
       let k = endIdx + 1;
-      let cop = low(afterTok);
-      if ((cop === 'has' || cop === 'had') && toks[k + 1] && low(toks[k + 1]!) === 'been') {
-        cop = `${cop} been`;
-        k++;
+      let cop = afterTok;
+      let former = false;
+      // "has been", "had been", "is now", "was once"
+      while (k + 1 < toks.length && (low(cop) === 'has' || low(cop) === 'had') && low(toks[k + 1]!) === 'been') {
+        former = low(cop) === 'had';
+        cop = toks[++k]!;
       }
-      if (COPULAS.has(cop)) {
-        const ph = titleAfter(s, toks, k + 1, ms, true);
+      if (cop.lemma === 'be' || cop.lemma === 'become' || cop.lemma === 'remain') {
+        let at = k + 1;
+        while (toks[at] && (low(toks[at]!) === 'now' || PAST_ADVERBS.has(low(toks[at]!)))) {
+          if (PAST_ADVERBS.has(low(toks[at]!))) former = true;
+          at++;
+        }
+        const ph = titleAfter(s, toks, at, ms, true, former);
         const r = ph && buildRole(s, ph, p);
         if (r) out.push(r);
       }

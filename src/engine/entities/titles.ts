@@ -44,6 +44,8 @@ const TITLE_MODIFIERS = new Set([
   'commission', 'council', 'office', 'delegation', 'former', 'ex', 'incumbent', 'then', 'outgoing', 'newly',
   'elected', 'appointed', 'interim', 'honorary', 'principal', 'second', 'third', 'secretary', 'minister',
   'defence', 'central', 'bank', 'world', 'information', 'external', 'internal', 'public', 'prosecutor',
+  // Bodies a title names before its head ("foreign ministry spokesperson", "State Department official").
+  'ministry', 'department', 'agency',
 ]);
 
 /** Honorifics / ranks that precede names (may be abbreviated with a dot). */

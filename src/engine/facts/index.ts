@@ -1,7 +1,7 @@
 /** Fact sheets: what the sources say about one name, for hover cards and `sourcewise facts`. */
 import type { FactSheet, RoleFact } from '../api';
 import type { Corpus } from '../corpus';
-import { evidenceOf, outletName } from '../store';
+import { evidenceOf, outletName, type SentRec } from '../store';
 import type { Evidence } from '../types';
 
 export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
@@ -25,7 +25,7 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
   }
   const mentions: Evidence[] = [];
   const figures: FactSheet['figures'] = [];
-  const quotes: FactSheet['quotes'] = [];
+  const quotes: { text: string; rec: SentRec; to: number; group?: number; open: boolean }[] = [];
   const seen = new Set<number>();
   for (const rec of store.sents) {
     if (!rec?.alive) continue;
@@ -39,7 +39,21 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
       }
     }
     for (const q of rec.quotes) {
-      if (q.speaker === ent.id) quotes.push({ text: q.text, evidence: evidenceOf(store, rec, q.text, 'supports') });
+      if (q.speaker !== ent.id) continue;
+      // One quotation, not its parts: parts split by the attribution ("“A,” he said, “B.”") are
+      // joined with an ellipsis, and a quotation running over sentences is one text.
+      const last = quotes[quotes.length - 1];
+      if (last && last.rec === rec && q.group !== undefined && last.group === q.group) {
+        last.text += ` … ${q.text}`;
+        continue;
+      }
+      if (last && last.open && q.continued && last.rec.doc === rec.doc && last.to + 1 === rec.id) {
+        last.text += ` ${q.text}`;
+        last.open = !!q.open;
+        last.to = rec.id;
+        continue;
+      }
+      quotes.push({ text: q.text, rec, to: rec.id, group: q.group, open: !!q.open });
     }
   }
   const sortedRoles = [...roles.values()].sort((a, b) => b.outlets.length - a.outlets.length || b.evidence.length - a.evidence.length);
@@ -50,7 +64,7 @@ export function factSheet(corpus: Corpus, name: string): FactSheet | undefined {
     aliases: [...ent.variants].filter((v) => v !== ent.name).sort((a, b) => a.localeCompare(b)),
     roles: sortedRoles,
     figures,
-    quotes,
+    quotes: quotes.map((q) => ({ text: q.text, evidence: evidenceOf(store, q.rec, q.text, 'supports') })),
     mentions,
   };
 }

@@ -116,3 +116,58 @@ describe('quotes: right words, wrong speaker', () => {
     expect(corpus.check(text, { severities: { 'quote-misattributed': 'off' } })).toEqual([]);
   });
 });
+
+// An invented story whose quotations run over sentences and name their speakers in other sentences.
+const WIRE = `---
+outlet: Ferry Wire
+---
+Port director Anna Brisk wrote, "Our thoughts are with the crews who were hurt. May they recover quickly."
+
+Harbour spokesperson Tomas Fell struck a conciliatory note. "The port is crucial to everyone here," he said.
+
+"We will reopen the east quay on Monday. We have always been ready to reopen," said union leader Oren Vask.
+`;
+
+const wire = Corpus.fromInputs([{ path: '/src/wire.md', text: WIRE }]);
+
+describe('quotes: speakers in other sentences', () => {
+  it('a quotation over two sentences, said by someone else: the error is on the name before it opens', () => {
+    const text = 'Tomas Fell wrote: "Our thoughts are with the crews who were hurt. May they recover quickly."';
+    const ds = wire.check(text);
+    expect(ds.map((d) => d.code)).toEqual(['quote-misattributed']);
+    expect(slice(text, ds[0]!)).toBe('Tomas Fell');
+    expect(ds[0]!.message).toContain('Anna Brisk');
+  });
+
+  it('"he said" after a sentence naming someone else: the error is on that name, the fix on "he"', () => {
+    const text = 'Union leader Oren Vask struck a conciliatory note. "The port is crucial to everyone here," he said.';
+    const ds = wire.check(text);
+    expect(ds.map((d) => d.code)).toEqual(['quote-misattributed']);
+    expect(slice(text, ds[0]!)).toBe('Oren Vask');
+    expect(apply(text, ds[0]!.fixes.find((f) => f.preferred)!.edits)).toBe(
+      'Union leader Oren Vask struck a conciliatory note. "The port is crucial to everyone here," Tomas Fell said.',
+    );
+  });
+
+  it('the right speaker named after a long quotation gives nothing', () => {
+    expect(wire.check('"We will reopen the east quay on Monday. We have always been ready to reopen," said Oren Vask.')).toEqual([]);
+  });
+
+  it('the wrong speaker named after a long quotation is flagged once, on the name', () => {
+    const text = '"We will reopen the east quay on Monday. We have always been ready to reopen," said Anna Brisk.';
+    const ds = wire.check(text);
+    expect(ds.map((d) => d.code)).toEqual(['quote-misattributed']);
+    expect(slice(text, ds[0]!)).toBe('Anna Brisk');
+  });
+
+  it('a colon attribution: the subject of the clause before the colon is the speaker', () => {
+    const text = 'Oren Vask sounded upbeat: "The port is crucial to everyone here."';
+    const ds = wire.check(text);
+    expect(ds.map((d) => d.code)).toEqual(['quote-misattributed']);
+    expect(slice(text, ds[0]!)).toBe('Oren Vask');
+  });
+
+  it('words in quotation marks for emphasis are not checked as a quotation', () => {
+    expect(wire.check('The port reopened, "in principle", on Monday.').filter((d) => d.code.startsWith('quote'))).toEqual([]);
+  });
+});

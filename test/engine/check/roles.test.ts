@@ -74,6 +74,7 @@ describe('roles: a title the sources give to someone else', () => {
     const fix = ds[0]!.fixes.find((f) => f.preferred)!;
     expect(fix.title).toContain('Commissioner');
     expect(fix.edits).toHaveLength(1);
+    // The draft names no body before "Mayor", so the fix names none either.
     expect(apply(text, fix.edits)).toBe('The plan was welcomed by Commissioner Dennis Orlo.');
   });
 
@@ -152,5 +153,86 @@ describe('roles: "former" against a current title', () => {
     const t = 'Councillor Ines Darrow spoke against the plan.';
     const [d] = corpus.check(t);
     expect(apply(t, d!.fixes[0]!.edits)).toMatch(/^Former councillor Ines Darrow/i);
+  });
+});
+
+// Another invented story: a city government, its chief executive and its chief secretary.
+const BAY = Corpus.fromInputs([
+  {
+    path: '/bay/a.md',
+    text: `---
+outlet: Bay Post
+---
+Hong Kong Chief Executive Ines Kettle withdrew the harbour bill on Wednesday.
+
+Chief Secretary Paul Brand defended the police response.
+
+Sergeant Matiu Orrin had served with the harbour police for nine years.
+
+Harbour spokesperson Tomasz Vell said the ferries would run again, and Mayor Anika Roos agreed.
+`,
+  },
+  {
+    path: '/bay/b.md',
+    text: `---
+outlet: Delta Ledger
+---
+Today, Chief Executive of Hong Kong Ines Kettle delivered her annual speech.
+
+Kettle, the chief executive of Hong Kong, spoke for an hour.
+
+Dara Wynn, Seoul's mayor, sent a letter of support.
+
+In a statement, a United States Department of State spokesperson, Lena Ortis, said the bill should go.
+`,
+  },
+]);
+
+describe('roles: what the draft gives a person against what the sources give', () => {
+  it('an office the sources give no one, where they give the person another, is a role-mismatch with their title as the fix', () => {
+    const t = 'Chief Secretary Ines Kettle withdrew the bill.';
+    const ds = BAY.check(t);
+    expect(ds.map((d) => [d.code, d.severity])).toContainEqual(['role-mismatch', 'error']);
+    const d = ds.find((x) => x.code === 'role-mismatch')!;
+    expect(slice(t, d)).toBe('Chief Secretary');
+    // The person is Ines Kettle, not "Hong Kong Ines Kettle".
+    expect(d.message).toContain('Ines Kettle');
+    expect(d.message).not.toContain('Hong Kong Ines Kettle');
+    const fix = d.fixes.find((f) => f.preferred)!;
+    expect(fix.title).toBe('Use the sourced title: Chief Executive');
+    expect(apply(t, fix.edits)).toBe('Chief Executive Ines Kettle withdrew the bill.');
+  });
+
+  it('the title someone else holds, with the place it is of, is a role-mismatch naming them', () => {
+    const t = 'Chief Secretary Tomasz Vell spoke.';
+    const [d] = BAY.check(t).filter((x) => x.code === 'role-mismatch');
+    expect(d!.message).toContain('Paul Brand');
+  });
+
+  it('the same office in another country is a role-mismatch', () => {
+    const t = 'Iraqi foreign ministry spokesperson Lena Ortis said the bill should go.';
+    const [d] = BAY.check(t).filter((x) => x.code === 'role-mismatch');
+    expect(d).toBeDefined();
+    expect(slice(t, d!)).toBe('Iraqi foreign ministry spokesperson');
+    expect(d!.message).toContain('United States');
+  });
+
+  it('a holder with the same surname is the same person under another first name, not someone else', () => {
+    const ds = BAY.check('Sergeant Matt Orrin had served with the harbour police.');
+    expect(ds.filter((d) => d.code === 'role-mismatch')).toEqual([]);
+  });
+
+  it('a superlative the sources do not give is unsupported, the plain title is fine', () => {
+    const t = "Dara Wynn, Seoul's longest-serving mayor, sent a letter.";
+    const ds = BAY.check(t);
+    expect(ds.map((d) => [d.code, d.severity])).toEqual([['unsupported', 'information']]);
+    expect(slice(t, ds[0]!)).toContain('longest-serving mayor');
+    expect(BAY.check("Dara Wynn, Seoul's mayor, sent a letter.")).toEqual([]);
+  });
+
+  it('a former title in an apposition that no source gives is unsupported', () => {
+    const t = 'Ines Kettle, a former head of the harbour authority, spoke.';
+    const ds = BAY.check(t);
+    expect(ds.map((d) => d.code)).toEqual(['unsupported']);
   });
 });

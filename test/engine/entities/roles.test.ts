@@ -105,6 +105,55 @@ describe('findRoles: after the name', () => {
   });
 });
 
+describe('findRoles: appositions, relative clauses and times of a title', () => {
+  it('an apposition with what the office is of', () => {
+    const r = role('Carrie Lam, the chief executive of Hong Kong, announced it.', 'Carrie Lam');
+    expect(r).toMatchObject({ norm: 'chief executive', org: 'Hong Kong', country: 'China', phrase: 'chief executive of Hong Kong' });
+    const p = role('Baroni, then the deputy executive director of the Port Authority of New York and New Jersey, was convicted.', 'Baroni');
+    expect(p).toMatchObject({ norm: 'deputy executive director', org: 'Port Authority', then: true, former: false });
+  });
+
+  it('a title before the name with what it is of after "of"', () => {
+    const r = role('Today, Chief Executive of Hong Kong Carrie Lam delivered her speech.', 'Carrie Lam');
+    expect(r).toMatchObject({ title: 'Chief Executive', org: 'Hong Kong', country: 'China' });
+    expect(role('President of the United States Donald Trump spoke.', 'Donald Trump')).toMatchObject({ norm: 'president', country: 'United States' });
+  });
+
+  it('a place or body before the title is its jurisdiction', () => {
+    expect(role('Florida Governor Henry McMaster declared an emergency.', 'Henry McMaster')).toMatchObject({ phrase: 'Florida Governor', norm: 'governor', org: 'Florida' });
+    expect(role('Before entering politics, Seoul mayor Park Won-soon worked as a lawyer.', 'Park')).toMatchObject({ norm: 'mayor', org: 'Seoul', country: 'South Korea' });
+  });
+
+  it('a former office in an apposition, with its owner and its own complement', () => {
+    const r = role("Hakan Fidan, a former head of Turkey's intelligence agency, addressed both delegations.", 'Hakan Fidan');
+    expect(r).toMatchObject({ norm: 'head of intelligence agency', country: 'Turkey', former: true });
+    expect(role("Peskov, formerly the Kremlin's press secretary, said so.", 'Peskov')).toMatchObject({ norm: 'press secretary', org: 'Kremlin', former: true });
+  });
+
+  it('"who once served as", "who is": a relative clause gives a title, past or present', () => {
+    expect(role("Medinsky, who once served as Russia's culture minister, led the Russian side.", 'Medinsky')).toMatchObject({ norm: 'culture minister', country: 'Russia', former: true });
+    expect(role('Umerov, who is the defence minister, spoke.', 'Umerov')).toMatchObject({ norm: 'defense minister', former: false });
+  });
+
+  it('"then-", "ex-" and "acting" before a title', () => {
+    expect(role('then-Governor Chris Christie spoke.', 'Chris Christie')).toMatchObject({ norm: 'governor', then: true, former: false });
+    expect(role('Acting Prime Minister Jane Doe spoke.', 'Jane Doe')).toMatchObject({ norm: 'prime minister', former: false });
+  });
+
+  it('a lower-case title set off by a comma before the name needs its article', () => {
+    expect(role('In a statement, a United States Department of State spokesperson, Morgan Ortagus, said so.', 'Morgan Ortagus')).toMatchObject({ norm: 'state spokesperson', country: 'United States' });
+    expect(findRoles('The talks went on for hours, Morgan Ortagus said.')).toEqual([]);
+  });
+
+  it('a list of titled names is not an apposition', () => {
+    const rs = findRoles('It includes: Deputy Foreign Minister Mikhail Galuzin, Deputy Chief of the General Staff Igor Kostyukov, and others.');
+    expect(rs.map((r) => [r.person, r.norm])).toEqual([
+      ['Mikhail Galuzin', 'deputy foreign minister'],
+      ['Igor Kostyukov', 'deputy chief of general staff'],
+    ]);
+  });
+});
+
 describe('isOfficeTitle / rolesConflict', () => {
   it('office titles', () => {
     for (const t of ['president', 'foreign minister', 'spokesperson', 'chief negotiator', 'secretary general', 'deputy chief of general staff', 'presidential aide']) {

@@ -72,6 +72,21 @@ describe('facts on the bundled seeds', () => {
     expect(s.roles.map((r) => r.title)).toContain('Defense Minister');
   });
 
+  it('a quotation split by its attribution is one quote, not two', () => {
+    const texts = corpus.facts('Umerov')!.quotes.map((q) => q.text);
+    expect(texts).toContain('We know the date … but we’re not disclosing it just yet.');
+    expect(texts).not.toContain('We know the date');
+  });
+
+  it('a quotation running over two sentences is one quote', () => {
+    const texts = corpus.facts('Zelenskyy')!.quotes.map((q) => q.text);
+    expect(texts.some((t) => t.startsWith('We are in contact with the American side') && t.includes('We will see what level the Russians are at'))).toBe(true);
+  });
+
+  it('words in quotation marks for emphasis are not quotes ("in principle")', () => {
+    expect(corpus.facts('Hakan Fidan')!.quotes.map((q) => q.text)).not.toContain('in principle');
+  });
+
   it('an unknown name gives undefined', () => {
     expect(corpus.facts('Nobody Nowhereson')).toBeUndefined();
     expect(corpus.facts('')).toBeUndefined();

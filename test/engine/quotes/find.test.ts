@@ -154,3 +154,79 @@ describe('findQuotes: inverted headline attribution is not taken from the wrong 
     expect(q!.speaker).toBe('Delfin Lorenzana');
   });
 });
+
+/** Each sentence of a paragraph read as the checker and the analysis read it: with the sentences around it. */
+function paragraph(...sentences: string[]) {
+  return sentences.map((s, i) => findQuotes(s, { previous: sentences.slice(0, i), inParagraph: i, next: sentences.slice(i + 1) }));
+}
+
+describe('findQuotes: speakers across sentences', () => {
+  it('a quotation over several sentences has the speaker named before it opens', () => {
+    const [a, b, c] = paragraph(
+      'Prime Minister Lena Moor wrote, "My thoughts are with those who lost their loved ones.',
+      'May the injured recover soon.',
+      'Help is on the way."',
+    );
+    expect(a).toMatchObject([{ speaker: 'Lena Moor', open: true }]);
+    expect(b).toMatchObject([{ text: 'May the injured recover soon.', speaker: 'Lena Moor', continued: true, open: true, speakerSentence: -1 }]);
+    expect(c).toMatchObject([{ text: 'Help is on the way.', speaker: 'Lena Moor', continued: true, speakerSentence: -2 }]);
+    expect(c![0]!.open).toBeUndefined();
+  });
+
+  it('a speaker named after a long quotation', () => {
+    const [a, b] = paragraph('“We are ready to talk.', 'We have always been ready,” said Ivo Marek.');
+    expect(a).toMatchObject([{ speaker: 'Ivo Marek', speakerKind: 'named', speakerSentence: 1, open: true }]);
+    expect(b).toMatchObject([{ speaker: 'Ivo Marek', continued: true }]);
+    expect(b![0]!.speakerSentence).toBeUndefined();
+  });
+
+  it('"He said." in the next sentence, but not a sentence that says something of its own', () => {
+    expect(paragraph('“We will not give up.”', 'Ivo Marek said.')[0]).toMatchObject([{ speaker: 'Ivo Marek', speakerSentence: 1 }]);
+    expect(paragraph('“We will not give up.”', 'Ivo Marek said the talks were over.')[0]).toMatchObject([{ speakerKind: 'unknown' }]);
+  });
+
+  it('a pronoun speaker says where the name it stands for is written', () => {
+    const [, b] = paragraph('Spokesperson Dana Pell struck a conciliatory note.', '“The port is crucial here,” he said.');
+    expect(b).toMatchObject([{ speaker: 'Dana Pell', speakerKind: 'pronoun', antecedent: { sentence: -1, start: 13, end: 22 } }]);
+  });
+
+  it('a sentence after a closed quotation is not inside one (straight marks turn over)', () => {
+    const [, b, c] = paragraph('Vin Dale, a witness, said, "It exploded in seconds.', 'It was a ball of flames."', 'Dale narrowly escaped.');
+    expect(b).toMatchObject([{ speaker: 'Vin Dale', continued: true }]);
+    expect(c).toEqual([]);
+  });
+});
+
+describe('findQuotes: speakers across paragraphs', () => {
+  it('a paragraph that opens a quotation left open by the paragraph before goes on with its speaker', () => {
+    const before = ['Mayor Ana Vell said: "We will rebuild the quay.', 'It will take a year.'];
+    expect(findQuotes('"The ferries will run again by spring."', { previous: before, inParagraph: 0 })).toMatchObject([{ speaker: 'Ana Vell', speakerSentence: -2 }]);
+  });
+  it('…but not when the quotation before was closed', () => {
+    expect(findQuotes('"The ferries will run again by spring."', { previous: ['Mayor Ana Vell said: "We will rebuild the quay."'], inParagraph: 0 })).toMatchObject([{ speakerKind: 'unknown' }]);
+  });
+});
+
+describe('findQuotes: colon attributions', () => {
+  it('the subject of the clause before the colon is the speaker, whatever its verb', () => {
+    expect(speakers('Marco Pell sounded upbeat: “Don’t underestimate the meeting on Thursday.”')).toEqual([['Don’t underestimate the meeting on Thursday.', 'Marco Pell', 'named']]);
+    expect(speakers('Ivo Marek told the Courier: "We are ready."')[0]![1]).toBe('Ivo Marek');
+  });
+  it('not a place', () => {
+    expect(speakers('Ana Vell of the University of California, Los Angeles disagreed: "The seeps are minor."')[0]![1]).not.toBe('Los Angeles');
+  });
+});
+
+describe('findQuotes: quoted words that are not speech', () => {
+  it('a short adverbial phrase in quotation marks is emphasis, not a quotation', () => {
+    expect(findQuotes('Foreign minister Hakan Fidan confirmed that both sides had agreed “in principle” to hold further talks.')).toEqual([]);
+    expect(findQuotes('He would fight "at all costs", aides said.')).toEqual([]);
+  });
+  it('a "so-called" phrase is a label, not a quotation', () => {
+    expect(findQuotes('They rejected the so-called "peace plan".')).toEqual([]);
+  });
+  it('short quoted words that are speech stay quotations', () => {
+    expect(speakers('Keir Starmer called the Russian position “clearly unacceptable”.')[0]![1]).toBe('Keir Starmer');
+    expect(speakers('Ivo Marek blamed the failure on “military barons”.')).toEqual([['military barons', 'Ivo Marek', 'named']]);
+  });
+});

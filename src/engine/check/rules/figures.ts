@@ -1,4 +1,5 @@
 /** Figures the sources rule out, or disagree on (the judging itself is ../figures.ts). */
+import { dateInDraftStyle } from '../date-style';
 import type { CheckOptions } from '../../api';
 import { citationEdits } from '../../citations/footnotes';
 import type { Quantity } from '../../quantities';
@@ -52,10 +53,12 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const groups = groupBySaying(against.filter((m) => !m.weak), ctx);
       const top = groups[0] ?? groupBySaying(against, ctx)[0]!;
       const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
-      const fixes: Fix[] = [{ title: `Use the sourced figure: ${top.says}`, edits: [{ range, newText: draftText(top.says) }], preferred: true }];
+      // A date is written as the draft writes dates ("16 May", not "May 16, 2025").
+      const says = dateInDraftStyle(q, top.m[0]!.claim.q) ?? top.says;
+      const fixes: Fix[] = [{ title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true }];
       const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
       const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${top.says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(top.says) }, ...cite.edits] });
+      fixes.push({ title: `Use ${says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(says) }, ...cite.edits] });
       out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
     } else {
       const groups = groupBySaying(j.matches, ctx);
