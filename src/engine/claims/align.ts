@@ -10,6 +10,7 @@
  * Frames of different dimensions or roles, of clashing sides ("Ukrainian" against
  * "Russian" soldiers) or opposed concepts do not align at all.
  */
+import { ENDING_VERBS } from './words';
 import type { Claim, Dimension } from './frame';
 import { bestSimilarity, keysOf, newsConcept, similarity } from './similarity';
 
@@ -44,6 +45,8 @@ function comparableDims(a: Claim, b: Claim): boolean {
 }
 
 const DURATION_CONCEPT = 'news:duration';
+/** The one lemma verbs of ending stand for in a length of time's events. */
+const ENDING = 'end';
 /** Nouns that count people as such. */
 const PEOPLE = new Set(['people', 'person', 'individual']);
 
@@ -64,7 +67,8 @@ const derivedOf = new WeakMap<Claim, Derived>();
 function derived(c: Claim): Derived {
   let d = derivedOf.get(c);
   if (!d) {
-    const all = c.dim === 'duration' ? c.events.filter((e) => newsConcept(e) !== DURATION_CONCEPT) : c.events;
+    // Of a length of time, every verb of ending says the same ("ended after", "concluded after"): one event.
+    const all = c.dim === 'duration' ? c.events.filter((e) => newsConcept(e) !== DURATION_CONCEPT).map((e) => (ENDING_VERBS.has(e) ? ENDING : e)) : c.events;
     const words = [...c.events, ...c.context, ...c.mods];
     if (c.thing) words.push(c.thing);
     const keys = new Set<string>();

@@ -20,7 +20,7 @@ import { demonymCountry } from '../entities/gazetteer';
 import { tokenIndexAt, type Token } from '../nlp';
 import type { Quantity } from '../quantities';
 import { STOPWORDS } from '../text/stopwords';
-import { EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
+import { ENDING_VERBS, EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
 
 export type Scope = 'perSide' | 'total' | 'unknown';
 
@@ -80,8 +80,6 @@ export const MAX_CLAIMS_PER_SENTENCE = 24;
 
 /** How many words before a figure a hedge may stand and still speak for it. */
 const HEDGE_REACH = 5;
-/** Verbs of ending: "ended after two hours" says how long it lasted. */
-const ENDING = new Set(['end', 'conclude', 'finish', 'close', 'wrap', 'break', 'adjourn', 'stop']);
 /** Particles that make a phrasal verb with the verb before them. */
 const PARTICLES = new Set(['down', 'up', 'off', 'out', 'back', 'away']);
 /** Words that are particles only when no noun phrase follows ("dragged on for hours", not "held on Friday"). */
@@ -356,8 +354,9 @@ function roleOf(dim: Dimension, toks: readonly Token[], i0: number, i1: number):
   if (dim === 'duration') {
     // "talked for three hours before the session broke up": "for" gives a length.
     if (p1 === 'for') return { role: 'measure' };
-    // "concluded after just over 90 minutes": how long something went on before it ended.
-    if (p1 === 'after' && ENDING.has(toks[i0 - 2]?.lemma ?? '')) return { role: 'measure' };
+    // "concluded after just over 90 minutes", "wrapped up after three days": how long something went on before it ended.
+    const ending = (t: Token | undefined) => ENDING_VERBS.has(t?.lemma ?? '');
+    if (p1 === 'after' && (ending(toks[i0 - 2]) || (PARTICLES.has(toks[i0 - 2]?.norm ?? '') && ending(toks[i0 - 3])))) return { role: 'measure' };
     // "the first direct talks in over three years": the time since it last happened.
     if (p1 === 'in' && toks.slice(0, i0).some((t) => t.norm === 'first')) return { role: 'since' };
     // "two years ago", "one hour after the blast", "a day later": the time between two events.

@@ -15,3 +15,5 @@ export const EVENT_WORDS = set(data.events);
 export const LIGHT_VERBS = set(data.light);
 /** Verbs that give the noun before them a value ("the toll rose to 22"). */
 export const VALUE_VERBS = set(data.value);
+/** Verbs of ending: with a length of time after them they say how long something lasted ("ended after two hours"). */
+export const ENDING_VERBS = set(data.ending);

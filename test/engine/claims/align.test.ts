@@ -51,4 +51,16 @@ describe('aligning claims', () => {
     const dead = claim('A total of 39 are confirmed dead.', '39');
     expect(alignClaims(killed, dead, weight)!.events).toBeGreaterThan(alignClaims(killed, people, weight)!.events);
   });
+
+  it('reads every verb of ending before a length of time as one event', () => {
+    const ended = claim('The hearing ended after 45 minutes, a clerk said.', '45 minutes');
+    const concluded = claim('The hearing concluded after just over 90 minutes.', 'just over 90 minutes');
+    expect(alignClaims(ended, concluded, weight)!.primary).toBe(1);
+    const wrapped = claim('The summit wrapped up after three days.', 'three days');
+    const finished = claim('The summit finished after two days.', 'two days');
+    expect(alignClaims(wrapped, finished, weight)!.primary).toBe(1);
+    // Ending is not beginning: a length from the start of something is another measure.
+    const began = claim('The hearing began after a delay of 45 minutes.', '45 minutes');
+    expect(alignClaims(began, concluded, weight)?.primary ?? 0).toBeLessThan(0.8);
+  });
 });
