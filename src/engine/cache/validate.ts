@@ -207,6 +207,8 @@ function checkClaim(c: unknown): void {
   for (const k of ['thing', 'thingPhrase', 'side', 'bound']) if (r[k] !== undefined && typeof r[k] !== 'string') fail(`a claim's ${k} is malformed`);
   for (const k of ['negated', 'hedged', 'vague', 'quoted']) if (typeof r[k] !== 'boolean') fail(`a claim's ${k} is malformed`);
   if (!Array.isArray(r.span) || r.span.length !== 2 || !r.span.every(isNum)) fail('a claim\'s span is malformed');
+  const from = r.from as Record<string, unknown> | undefined;
+  if (from !== undefined && (!from || typeof from !== 'object' || typeof from.place !== 'string' || !isWords(from.words) || (from.direction !== undefined && typeof from.direction !== 'string'))) fail('a claim\'s distance is malformed');
 }
 
 const isMap = (v: unknown): v is Map<unknown, unknown> => v instanceof Map;

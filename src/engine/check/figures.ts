@@ -37,6 +37,8 @@ export interface FigureJudgement {
 export const SUPPORT_ALIGNMENT = 0.45;
 /** Alignment a source claim needs to rule a figure out (precision first: well above support). */
 export const CONTRADICT_ALIGNMENT = 0.5;
+/** Share of the draft clause's words a distance's source clause must have to locate the same thing. */
+const ANCHORED_CONTEXT = 0.3;
 /** How much the source paragraph's match with the draft sentence adds (see `paragraphCoverage`). */
 const DISCOURSE_WEIGHT = 0.2;
 /** Sentences of a source paragraph before a figure's sentence that set its scene. */
@@ -249,6 +251,12 @@ function strong(d: Claim, x: Aligned): boolean {
 /** Why an alignment is too weak to rule a figure out, or undefined when it is strong enough. */
 export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignment; sentence?: string }): string | undefined {
   if (x.score < CONTRADICT_ALIGNMENT) return 'score';
+  // Distances from the same place: what is located is told by the clauses' other words ("the
+  // epicentre … 37 km north of Tandag City"), not by their verbs (lay, was located, sits).
+  if (x.a.anchored) {
+    if (placeClash(d, x)) return 'another place';
+    return x.a.contextWeight === 0 || x.a.context >= ANCHORED_CONTEXT ? undefined : 'distance of another thing';
+  }
   const s = x.claim;
   // What is counted or timed is named by a specific noun in both ("a 60-day pause in the
   // fighting" against "a 30-day ceasefire"): that identifies the measure.

@@ -26,6 +26,8 @@ export interface Alignment {
   primary: number;
   /** Both clauses have an event of their own (the primary similarity says something). */
   primaryKnown: boolean;
+  /** Both are distances from the same place, in the same direction where both give one. */
+  anchored: boolean;
 }
 
 /** How many of a clause's events, nearest to the figure first, speak for it. */
@@ -93,6 +95,13 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
   if (d.side && s.side && d.side !== s.side) return undefined;
   // A time counted from one event is not a time counted from another.
   if (d.role === 'offset' && d.ref?.length && s.ref?.length && bestSimilarity(d.ref, s.ref) < 0.9) return undefined;
+  // Distances: measured from another place, or in another direction, they are other measures.
+  let anchored = false;
+  if (d.from && s.from) {
+    if (d.from.place !== s.from.place) return undefined;
+    if (d.from.direction && s.from.direction && d.from.direction !== s.from.direction) return undefined;
+    anchored = true;
+  }
   // The thing counted.
   let thing: number;
   if (d.thing && s.thing) {
@@ -131,7 +140,9 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
   const theirs = sd.keys;
   let total = 0;
   let shared = 0;
-  for (const w of dd.mine) {
+  // The words naming the place a distance is from say nothing of what is located.
+  const own = anchored ? dd.mine.filter((w) => !d.from!.words.includes(w)) : dd.mine;
+  for (const w of own) {
     const k = weight(w);
     total += k;
     for (const x of keysOf(w)) {
@@ -143,6 +154,8 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
   }
   // A clause with nothing but its figure and thing neither agrees nor disagrees: neutral.
   const context = total > 0 ? shared / total : 0.5;
+  // A distance's place stands for what it measures: "37 km north of Tandag City" in both is one measure.
+  if (anchored) thing = 1;
   const score = THING_FIRST.has(d.dim) ? 0.45 * thing + 0.25 * events + 0.3 * context : 0.15 * thing + 0.45 * events + 0.4 * context;
-  return { score, thing, events, context, contextWeight: total, primary, primaryKnown: de.length > 0 && se.length > 0 };
+  return { score, thing, events, context, contextWeight: total, primary, primaryKnown: de.length > 0 && se.length > 0, anchored };
 }

@@ -69,6 +69,45 @@ export interface Claim {
   ref?: string[];
   /** Token index range of the figure and of its clause, in the sentence's tokens. */
   span: [number, number];
+  /**
+   * For a distance: the place it is measured from and the direction ("37 km north of Tandag
+   * City" → { from: 'city', direction: 'north' }); the head noun stands for the place, so "the
+   * airport" and "Henderson Executive Airport" are one.
+   */
+  from?: { place: string; direction?: string; words: string[] };
+}
+
+/** Units of length: a figure in one of them, followed by "(direction) of/from" a place, is a distance from that place. */
+const LENGTH_UNITS = new Set(['mm', 'cm', 'm', 'km', 'in', 'ft', 'yd', 'mi', 'nmi']);
+/** Compass directions as news writes them ("north", "north-east", "northeast", "NE" is not read). */
+const DIRECTION = /^(?:north|south|east|west)(?:-?(?:east|west))?(?:ward|wards)?$/;
+
+/**
+ * "nine kilometres east of Carrascal", "about half a mile (…) to the south of the airport",
+ * "some 30 kilometres from Barcelona": the place a distance is measured from, with the
+ * direction when one is given.
+ */
+function distanceFrom(toks: readonly Token[], i1: number): Claim['from'] {
+  let k = i1;
+  // An aside in parentheses right after the figure ("73 km (45 miles) north of").
+  if (toks[k]?.norm === '(') {
+    while (k < toks.length && k < i1 + 12 && toks[k]!.norm !== ')') k++;
+    k++;
+  }
+  if (toks[k]?.norm === 'away') k++;
+  let direction: string | undefined;
+  if (toks[k]?.norm === 'to' && toks[k + 1]?.norm === 'the' && DIRECTION.test(toks[k + 2]?.norm ?? '')) k += 2;
+  if (DIRECTION.test(toks[k]?.norm ?? '')) direction = toks[k++]!.norm.replace(/-/g, '').replace(/wards?$/, '');
+  if (toks[k]?.norm !== 'of' && toks[k]?.norm !== 'from') return undefined;
+  k++;
+  if (toks[k]?.pos === 'DET') k++;
+  let place: string | undefined;
+  const words = direction ? [direction] : [];
+  for (; k < toks.length && (isNoun(toks[k]) || toks[k]!.pos === 'ADJ'); k++) {
+    words.push(lemmaOf(toks[k]!));
+    if (isNoun(toks[k])) place = lemmaOf(toks[k]!);
+  }
+  return place ? { place, direction, words } : undefined;
 }
 
 /**
@@ -122,6 +161,7 @@ function isBreak(toks: readonly Token[], i: number, inFigure: Uint8Array): boole
   if (n === ';' || n === ':' || n === '?' || n === '!') return true;
   if (n === '-' || n === '--') return t.sp && (toks[i + 1]?.sp ?? true);
   if (n === ',') {
+    if (asideCommas(toks).has(i)) return false;
     const before = i > 0 && inFigure[i - 1] === 1;
     let j = i + 1;
     while (j < toks.length && (toks[j]!.norm === 'and' || toks[j]!.norm === 'or')) j++;
@@ -129,6 +169,44 @@ function isBreak(toks: readonly Token[], i: number, inFigure: Uint8Array): boole
     return !(before && after);
   }
   return false;
+}
+
+/** Longest attribution set off inside a clause, in tokens ("officials said", "according to the state news agency"). */
+const ASIDE_TOKENS = 6;
+const asides = new WeakMap<readonly Token[], ReadonlySet<number>>();
+
+/**
+ * Commas that set off an attribution inside a clause: "around 50 gallons of diesel fuel,
+ * officials said, spilled and ignited"; "the fire, according to police, started at 3 a.m.".
+ * The attribution says who reports the clause, it does not end it: both commas are no break.
+ */
+function asideCommas(toks: readonly Token[]): ReadonlySet<number> {
+  let out = asides.get(toks);
+  if (out) return out;
+  const found = new Set<number>();
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.norm !== ',') continue;
+    let j = i + 1;
+    while (j < toks.length && j <= i + ASIDE_TOKENS + 1 && !isPunct(toks[j]!)) j++;
+    if (j >= toks.length || toks[j]!.norm !== ',' || j === i + 1) continue;
+    let reporting = 0;
+    let otherVerbs = 0;
+    let someone = false;
+    const according = toks[i + 1]!.norm === 'according' && toks[i + 2]?.norm === 'to';
+    for (let k = i + 1; k < j; k++) {
+      const t = toks[k]!;
+      if ((t.pos === 'VERB' || t.pos === 'AUX') && REPORTING_VERBS.has(lemmaOf(t))) reporting++;
+      else if (t.pos === 'VERB' || t.pos === 'AUX') otherVerbs++;
+      if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') someone = true;
+    }
+    // "according" may be tagged as a verb itself.
+    if (someone && (according ? reporting + otherVerbs <= 1 : reporting === 1 && otherVerbs === 0)) {
+      found.add(i);
+      found.add(j);
+    }
+  }
+  asides.set(toks, (out = found));
+  return out;
 }
 
 function clauseOf(toks: readonly Token[], i0: number, i1: number, inFigure: Uint8Array): [number, number] {
@@ -631,6 +709,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     };
     for (let k = clause[0]; k < clause[1]; k++) nameAt(k);
     for (const k of inherited) nameAt(k);
+    const from = dim === 'count' && q.kind === 'count' && q.unit && LENGTH_UNITS.has(q.unit) ? distanceFrom(toks, i1) : undefined;
     out.push({
       q,
       dim,
@@ -651,6 +730,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       vague: q.qualifier === 'plural',
       quoted: quoted(q.start),
       span: [clause[0], clause[1]],
+      ...(from ? { from } : {}),
     });
   });
   // "192 units were sold during 2012": a year or month in the clause of a count, sum or

@@ -302,3 +302,23 @@ describe('check options', () => {
     expect(corpus.check(text, { only: [] })).toEqual([]);
   });
 });
+
+describe('figures: distances', () => {
+  const quake = Corpus.fromInputs([
+    {
+      path: '/src/quake.md',
+      text: '---\noutlet: Island Courier\n---\nThe epicentre of Tuesday\'s earthquake was located about 12 kilometres west of Port Alder, the seismology office said.\n\nPort Alder lies 80 kilometres north of the provincial capital.\n',
+    },
+  ]);
+
+  it('flags a distance from the same place, whatever verb the draft uses, and offers the sourced one', () => {
+    const ds = serious(quake.check('The epicentre lay some 40 kilometres west of Port Alder.\n'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('about 12 kilometres');
+  });
+
+  it('leaves alone a distance from another place, or of another thing', () => {
+    expect(serious(quake.check('The epicentre lay some 40 kilometres west of the provincial capital.\n'))).toEqual([]);
+    expect(serious(quake.check('The new airport is 40 kilometres west of Port Alder.\n'))).toEqual([]);
+  });
+});

@@ -64,3 +64,15 @@ describe('aligning claims', () => {
     expect(alignClaims(began, concluded, weight)?.primary ?? 0).toBeLessThan(0.8);
   });
 });
+
+describe('aligning distances', () => {
+  it('aligns distances from the same place whatever the verb, and never from another place or direction', () => {
+    const lay = claim('The Turpins\u2019 home lay some 40 miles south of Los Angeles.', 'some 40 miles');
+    const located = claim('The family home is located 70 miles south of Los Angeles.', '70 miles');
+    expect(alignClaims(lay, located, weight)).toMatchObject({ anchored: true, thing: 1 });
+    const north = claim('The family home is located 70 miles north of Los Angeles.', '70 miles');
+    expect(alignClaims(lay, north, weight)).toBeUndefined();
+    const fresno = claim('The family home is located 70 miles south of Fresno.', '70 miles');
+    expect(alignClaims(lay, fresno, weight)).toBeUndefined();
+  });
+});

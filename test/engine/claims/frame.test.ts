@@ -127,3 +127,21 @@ describe('claim frames: quotation marks and pronouns', () => {
     expect(c.context).toContain('meeting');
   });
 });
+
+describe('claim frames: attributions and distances', () => {
+  it('reads a clause across an attribution set off by commas', () => {
+    const c = claim('Around 50 gallons of diesel fuel, officials said, spilled and ignited on the road.', 'Around 50 gallons');
+    expect(c.events).toEqual(expect.arrayContaining(['spill', 'ignite']));
+    const p = claim('The fire, according to police, started at 3 a.m.', '3 a.m.');
+    expect(p.events).toContain('start');
+    // A comma pair around something else still ends the clause.
+    expect(claim('The dam, built in 1950, burst and 40 homes were flooded.', '40').events).not.toContain('build');
+  });
+
+  it('reads the place a distance is measured from, and its direction', () => {
+    expect(claim('The epicentre lay 73 km (45 miles) north of Tandag City.', '73 km').from).toMatchObject({ place: 'city', direction: 'north' });
+    expect(claim('The plane came down about half a mile to the south of the airport.', 'about half a mile').from).toMatchObject({ place: 'airport', direction: 'south' });
+    expect(claim('Badalona is a city some ten kilometres from Barcelona.', 'some ten kilometres').from).toMatchObject({ place: 'barcelona' });
+    expect(claim('The runners covered 42 km on Sunday.', '42 km').from).toBeUndefined();
+  });
+});
