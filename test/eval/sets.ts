@@ -34,6 +34,9 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'wikinews-tuning-2', file: path.join(__dirname, 'blind/wikinews-tuning-2.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.
+  { name: 'seeds-heldout-3', file: path.join(__dirname, 'blind/seeds-heldout-3.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'wikinews-heldout-3', file: path.join(__dirname, 'blind/wikinews-heldout-3.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
