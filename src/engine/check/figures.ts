@@ -450,7 +450,13 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   // kind in another ("205 goals in Serie A … 305 in all competitions") supports it.
   for (const [doc, v] of perDoc) {
     if (v.ok) continue;
-    const agreeing = aligned.filter((x) => x.rec.doc === doc && x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x));
+    // A source that writes the draft's very figure for the same named thing ("the magnitude 6.3
+    // quake") is where the draft took it from, whatever else of that kind it counts (the 5.3 aftershock).
+    const sameFigure = (x: Aligned) =>
+      x.ok && !x.bound && original.thing !== undefined && x.claim.thing !== undefined && x.a.thing >= 0.9 && x.claim.q.value === claim.q.value && x.score >= SUPPORT_ALIGNMENT;
+    const agreeing = aligned.filter(
+      (x) => x.rec.doc === doc && (sameFigure(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
+    );
     if (agreeing.length) perDoc.set(doc, agreeing.sort((a, b) => b.score - a.score)[0]!);
   }
   const votes = [...perDoc.values()];

@@ -322,3 +322,22 @@ describe('figures: distances', () => {
     expect(serious(quake.check('The new airport is 40 kilometres west of Port Alder.\n'))).toEqual([]);
   });
 });
+
+describe('figures: a source that writes the draft figure', () => {
+  const quakes = Corpus.fromInputs([
+    {
+      path: '/src/quakes.md',
+      text: '---\noutlet: Valley Post\n---\n# Aftershocks follow magnitude 6.1 earthquake in Norvale\n\nSeismologists recorded a magnitude 4.8 quake on Thursday morning, the strongest of 300 aftershocks.\n',
+    },
+  ]);
+
+  it('is not contradicted by another figure of the same kind in that source', () => {
+    const ds = serious(quakes.check('Seismologists have recorded 300 aftershocks since the magnitude 6.1 quake hit Norvale.\n'));
+    expect(ds).toEqual([]);
+  });
+
+  it('still flags a figure that source does not write', () => {
+    const ds = serious(quakes.check('Seismologists have recorded 300 aftershocks since the magnitude 6.9 quake hit Norvale.\n'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+  });
+});
