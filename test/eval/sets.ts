@@ -37,6 +37,10 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.
   { name: 'seeds-heldout-3', file: path.join(__dirname, 'blind/seeds-heldout-3.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout-3', file: path.join(__dirname, 'blind/wikinews-heldout-3.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-04 to test three kinds of sentence that tuning cases had shown (distances from a place,
+  // cleft sentences, lengths of time before something ended), before any rule for them was scored on it.
+  { name: 'constructs-seeds-heldout', file: path.join(__dirname, 'blind/constructs-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'constructs-wikinews-heldout', file: path.join(__dirname, 'blind/constructs-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
