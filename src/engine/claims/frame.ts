@@ -409,31 +409,13 @@ function dimensionOf(q: Quantity, toks: readonly Token[], i0: number, i1: number
 }
 
 /** What a date or duration does in its sentence (see `ClaimRole`), and a bound it sets. */
-/** Words between "it was" and the time a cleft sentence puts first ("it was not until Sunday that", "it was only in 2019 that"). */
-const CLEFT_LEAD = new Set(['in', 'on', 'at', 'during', 'until', 'till', 'not', 'only', 'just', 'back', 'early', 'late']);
-const BE_FORMS = new Set(['is', 'was', "'s", 'were', 'are']);
-
-/**
- * "It was in October 2022 that Türkiye mediated the swap", "It was not until Sunday that
- * officials acknowledged …": a cleft sentence puts the time of its "that" clause first; the
- * figure is the date of that event (and never a frame for the clause's counts).
- */
-function isCleft(toks: readonly Token[], i0: number, i1: number): boolean {
-  const after = toks[i1]?.norm;
-  if (after !== 'that' && after !== 'when') return false;
-  let k = i0 - 1;
-  while (k >= 0 && i0 - k <= 4 && CLEFT_LEAD.has(toks[k]!.norm)) k--;
-  return k >= 1 && BE_FORMS.has(toks[k]!.norm) && toks[k - 1]!.norm === 'it';
-}
-
-function roleOf(dim: Dimension, toks: readonly Token[], i0: number, i1: number): { role: ClaimRole; bound?: 'before' | 'after'; cleft?: boolean } | undefined {
+function roleOf(dim: Dimension, toks: readonly Token[], i0: number, i1: number): { role: ClaimRole; bound?: 'before' | 'after' } | undefined {
   // Adverbs that qualify the figure ("well over two hours", "just after") stand between it and its preposition.
   while (i0 > 0 && toks[i0 - 1]!.pos === 'ADV' && !['ago', 'later', 'earlier', 'since', 'before', 'after'].includes(toks[i0 - 1]!.norm)) i0--;
   const p1 = toks[i0 - 1]?.norm;
   const p2 = toks[i0 - 2]?.norm;
   const n1 = toks[i1]?.norm;
   if (dim === 'date' || dim === 'time') {
-    if (isCleft(toks, i0, i1)) return { role: 'measure', cleft: true };
     if (p1 === 'since' || p2 === 'since') return { role: 'since' };
     if (p1 === 'before' || p1 === 'after') {
       // "born before 1988": a bound on when the event happened; else a cut-off.
@@ -552,8 +534,6 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     if (quantities.some((__, m) => group[m] === group[n] && dims[m] === 'age')) dims[n] = 'age';
   });
   const out: Claim[] = [];
-  /** Dates a cleft sentence puts first: never a frame. */
-  const clefts = new Set<Claim>();
   quantities.forEach((q0, n) => {
     let q = q0;
     const [i0, i1] = spans[n]!;
@@ -752,12 +732,11 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       span: [clause[0], clause[1]],
       ...(from ? { from } : {}),
     });
-    if (r.cleft) clefts.add(out[out.length - 1]!);
   });
   // "192 units were sold during 2012": a year or month in the clause of a count, sum or
   // share says when that figure holds; it is the figure's time frame, not a date to check.
   for (const c of out) {
-    if (c.dim !== 'date' || c.role !== 'measure' || c.bound || clefts.has(c)) continue;
+    if (c.dim !== 'date' || c.role !== 'measure' || c.bound) continue;
     const d = c.q.date;
     const coarse = c.q.kind === 'year' || (d !== undefined && d.day === undefined && d.weekday === undefined && d.dayRange === undefined);
     if (!coarse) continue;

@@ -144,12 +144,4 @@ describe('claim frames: attributions and distances', () => {
     expect(claim('Badalona is a city some ten kilometres from Barcelona.', 'some ten kilometres').from).toMatchObject({ place: 'barcelona' });
     expect(claim('The runners covered 42 km on Sunday.', '42 km').from).toBeUndefined();
   });
-
-  it('reads the time a cleft sentence puts first as the date of its clause', () => {
-    expect(claim('It was in October 2022 that the ministry mediated the release of 40 sailors.', 'October 2022')).toMatchObject({ role: 'measure', events: expect.arrayContaining(['release']) });
-    expect(claim('It was not until Sunday that officials acknowledged the error.', 'Sunday')).toMatchObject({ role: 'measure', events: ['acknowledge'] });
-    // Not a cleft: a year in the clause of a count is that count's time frame.
-    expect(claim('192 units were sold during 2012.', '2012').role).toBe('frame');
-  });
 });
-
