@@ -109,9 +109,19 @@ export function draftOf(corpus: Corpus, terms: Terms): PreparedDraft {
  * Source sentences near a piece of draft text, best covered first (ties: more terms, then
  * search rank). `draft`: its stems weighted for coverage, when already worked out.
  */
-export function nearest(corpus: Corpus, terms: Terms, limit = CANDIDATES, draft = draftOf(corpus, terms), filter?: (id: number) => boolean): Candidate[] {
+export function nearest(
+  corpus: Corpus,
+  terms: Terms,
+  limit = CANDIDATES,
+  draft = draftOf(corpus, terms),
+  filter?: (id: number) => boolean,
+  among?: () => ArrayLike<number>,
+): Candidate[] {
   const out: Candidate[] = [];
-  for (const h of corpus.store.index.search(terms.terms, limit, filter)) {
+  const index = corpus.store.index;
+  // The same hits either way: a few sentences are scored one by one, many by reading postings.
+  const hits = (among && index.searchAmong(terms.terms, limit, among())) ?? index.search(terms.terms, limit, filter);
+  for (const h of hits) {
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
     out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
@@ -131,9 +141,27 @@ export function candidatesFrom(corpus: Corpus, found: readonly Near[]): Candidat
   return out;
 }
 
-/** `pre`: the sentence's terms and nearest sentences when worked out beforehand (a full check searches on another thread). */
-export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sentence: Sentence, pre?: { terms: Terms; candidates?: Candidate[]; scope?: Scope }): SentenceContext {
+/**
+ * `pre`: the sentence's terms and nearest sentences when worked out beforehand (a full check
+ * searches on another thread), and how to find its scope. The scope is worked out when a
+ * check first asks for it: weighing a sentence against an archive's sources is not free, and
+ * most sentences have no figure or title to judge.
+ */
+export function makeContext(
+  corpus: Corpus,
+  text: string,
+  lines: LineIndex,
+  sentence: Sentence,
+  pre?: { terms: Terms; candidates?: Candidate[]; scope?: Scope | (() => Scope) },
+): SentenceContext {
   const terms = pre?.terms ?? termsOf(sentence.text);
+  const find: () => Scope =
+    pre && 'scope' in pre
+      ? typeof pre.scope === 'function'
+        ? pre.scope
+        : () => pre.scope as Scope
+      : () => attributedSources(corpus, sentence.text) ?? new StoryScoper(corpus).scopeOfSentence(text, sentence);
+  let scope: { value: Scope } | undefined;
   return {
     corpus,
     text,
@@ -142,7 +170,12 @@ export function makeContext(corpus: Corpus, text: string, lines: LineIndex, sent
     terms,
     termSet: new Set(terms.terms),
     candidates: pre?.candidates ?? nearest(corpus, terms),
-    scope: pre && 'scope' in pre ? pre.scope : attributedSources(corpus, sentence.text) ?? new StoryScoper(corpus).scopeOfSentence(text, sentence),
+    get scope(): Scope {
+      return (scope ??= { value: find() }).value;
+    },
+    set scope(value: Scope) {
+      scope = { value };
+    },
   };
 }
 
@@ -159,8 +192,39 @@ export function figureCandidates(ctx: SentenceContext): Candidate[] {
   if (!scope || scope === 'all') return ctx.candidates;
   if (ctx.storyCandidates) return ctx.storyCandidates;
   const sents = ctx.corpus.store.sents;
-  const extra = nearest(ctx.corpus, ctx.terms, STORY_CANDIDATES, undefined, (id) => scope.has(sents[id]!.doc));
+  const extra = nearest(
+    ctx.corpus,
+    ctx.terms,
+    STORY_CANDIDATES,
+    undefined,
+    (id) => scope.has(sents[id]!.doc),
+    () => sentencesOfSources(ctx.corpus, scope),
+  );
   const seen = new Set(ctx.candidates.map((c) => c.rec.id));
   ctx.storyCandidates = [...ctx.candidates, ...extra.filter((c) => !seen.has(c.rec.id))];
   return ctx.storyCandidates;
+}
+
+/** Per corpus, until its index changes: the ids of each source's live sentences. */
+const sentencesMemo = new WeakMap<Corpus, { version: number; bySource: Map<number, number[]> }>();
+
+/** The ids of the live sentences of some sources (the sentences of a story). */
+export function sentencesOfSources(corpus: Corpus, sources: ReadonlySet<number>): number[] {
+  const version = corpus.store.index.version;
+  let memo = sentencesMemo.get(corpus);
+  if (!memo || memo.version !== version) {
+    const bySource = new Map<number, number[]>();
+    const sents = corpus.store.sents;
+    for (let id = 0; id < sents.length; id++) {
+      const rec = sents[id];
+      if (!rec?.alive) continue;
+      let list = bySource.get(rec.doc);
+      if (!list) bySource.set(rec.doc, (list = []));
+      list.push(id);
+    }
+    sentencesMemo.set(corpus, (memo = { version, bySource }));
+  }
+  const out: number[] = [];
+  for (const d of sources) for (const id of memo.bySource.get(d) ?? []) out.push(id);
+  return out;
 }

@@ -13,7 +13,7 @@ import { judgeFigures } from './figures';
 import { runRules } from './rules';
 import { QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
-import { attributedSources, sectionStarts, StoryScoper } from './story';
+import { attributedSources, sectionStarts, StoryScoper, type DocWeights } from './story';
 import { checkUnits, checkUnitSteps } from './units';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
@@ -119,7 +119,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
     while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
     return k;
   };
-  const sectionWeights = new Map<number, Map<number, number>>();
+  const sectionWeights = new Map<number, DocWeights>();
   const weightsOfSection = (k: number) => {
     let w = sectionWeights.get(k);
     if (!w) {
@@ -136,7 +136,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
       if (wait) yield wait;
       const s = sentences[i]!;
       // Sources that are one story are all in scope: no need to weigh the draft's words.
-      const scope = attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text)));
+      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text)));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = {
         found: quotes[k]!,

@@ -89,6 +89,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
   } catch {
     return out;
   }
+  if (roles.length === 0) return out;
   const sents = corpus.store.sents;
   // A title the sources give to someone else counts in the draft's story only (in an archive, other stories have other mayors).
   const scope = ctx.scope;

@@ -68,12 +68,14 @@ const CORE_SAMPLE = 5;
 
 const oneStoryMemo = new WeakMap<Corpus, { version: number; oneStory: boolean }>();
 /** The sources of each term looked up, per corpus, until its index changes (at most `DOCS_MEMO` terms). */
-const docsMemo = new WeakMap<Corpus, { version: number; map: Map<string, Set<number>> }>();
+const docsMemo = new WeakMap<Corpus, { version: number; map: Map<string, Int32Array> }>();
 const DOCS_MEMO = 50_000;
 
 /** Sources per name term for one check (names repeat across a draft's sentences). */
 export class StoryScoper {
-  private docsOf = new Map<string, Set<number>>();
+  private docsOf = new Map<string, Int32Array>();
+  /** Weights being summed, by source id (all zero between calls of `weights`). */
+  private acc = new Float64Array(0);
   private readonly docCount: number;
   private oneStory: boolean | undefined;
 
@@ -102,7 +104,7 @@ export class StoryScoper {
           if (tried.has(t)) continue;
           tried.add(t);
           if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
-          if (this.docs(t).size >= need) core++;
+          if (this.docs(t).length >= need) core++;
         }
         if (core >= STORY_CORE) break;
       }
@@ -113,30 +115,32 @@ export class StoryScoper {
     return oneStory;
   }
 
-  private docs(term: string): Set<number> {
-    let set = this.docsOf.get(term);
-    if (!set) {
+  /** The sources a term is in, each once. */
+  private docs(term: string): Int32Array {
+    let found = this.docsOf.get(term);
+    if (!found) {
       // Kept for the next check too, until the index changes (a re-check after an edit asks again).
       const version = this.corpus.store.index.version;
       let shared = docsMemo.get(this.corpus);
       if (!shared || shared.version !== version) docsMemo.set(this.corpus, (shared = { version, map: new Map() }));
-      set = shared.map.get(term);
-      if (set) {
-        this.docsOf.set(term, set);
-        return set;
+      found = shared.map.get(term);
+      if (found) {
+        this.docsOf.set(term, found);
+        return found;
       }
-      set = new Set();
+      const set = new Set<number>();
       const sents = this.corpus.store.sents;
       const ids = this.corpus.store.index.sentencesWith(term);
       for (let k = 0; k < ids.length; k++) {
         const rec = sents[ids[k]!];
         if (rec?.alive) set.add(rec.doc);
       }
-      this.docsOf.set(term, set);
+      found = Int32Array.from(set);
+      this.docsOf.set(term, found);
       if (shared.map.size >= DOCS_MEMO) shared.map.clear();
-      shared.map.set(term, set);
+      shared.map.set(term, found);
     }
-    return set;
+    return found;
   }
 
   /**
@@ -144,8 +148,7 @@ export class StoryScoper {
    * its other words, each weighted by how few sources have it. A word most sources have
    * tells no story apart and is left out.
    */
-  weights(text: string | readonly string[]): Map<number, number> {
-    const out = new Map<number, number>();
+  weights(text: string | readonly string[]): DocWeights {
     // A section is read sentence by sentence (each remembered), so a re-check after an edit
     // reads only the edited sentence again.
     const pieces = typeof text === 'string' ? [text] : text;
@@ -156,28 +159,40 @@ export class StoryScoper {
       for (const t of wordTerms(piece)) words.add(t);
     }
     for (const t of names) words.add(t);
+    // Summed by source id in one reused array: a word can be in thousands of an archive's sources.
+    const size = this.corpus.store.docs.length;
+    if (this.acc.length < size) this.acc = new Float64Array(Math.max(size, 2 * this.acc.length));
+    const acc = this.acc;
+    const touched: number[] = [];
+    const add = (t: string, docs: Int32Array) => {
+      const w = Math.log(1 + this.docCount / docs.length) * (names.has(t) ? NAME_WEIGHT : 1);
+      for (let k = 0; k < docs.length; k++) {
+        const d = docs[k]!;
+        if (acc[d] === 0) touched.push(d);
+        acc[d] = acc[d]! + w;
+      }
+    };
     const common: string[] = [];
     for (const t of words) {
       if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
       const docs = this.docs(t);
-      if (docs.size === 0) continue;
-      if (docs.size > Math.max(1, this.docCount * COMMON_NAME)) {
+      if (docs.length === 0) continue;
+      if (docs.length > Math.max(1, this.docCount * COMMON_NAME)) {
         common.push(t);
         continue;
       }
-      const w = Math.log(1 + this.docCount / docs.size) * (names.has(t) ? NAME_WEIGHT : 1);
-      for (const d of docs) out.set(d, (out.get(d) ?? 0) + w);
+      add(t, docs);
     }
     // In a small folder every word is in most sources: when nothing rarer is shared, the
     // common words are all there is to tell the story by.
-    if (out.size === 0 && this.docCount <= SMALL_FOLDER) {
-      for (const t of common) {
-        const docs = this.docs(t);
-        const w = Math.log(1 + this.docCount / docs.size) * (names.has(t) ? NAME_WEIGHT : 1);
-        for (const d of docs) out.set(d, (out.get(d) ?? 0) + w);
-      }
+    if (touched.length === 0 && this.docCount <= SMALL_FOLDER) for (const t of common) add(t, this.docs(t));
+    const ids = Int32Array.from(touched);
+    const values = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      values[k] = acc[ids[k]!]!;
+      acc[ids[k]!] = 0;
     }
-    return out;
+    return new DocWeights(ids, values);
   }
 
   /** The scope of one sentence of a draft, its section read from `text` (for a hover or a one-sentence check). */
@@ -205,19 +220,79 @@ export class StoryScoper {
    * The sources a sentence's figures may be judged by, from the weights of its section's
    * names and its own: a set of source ids, 'all', or undefined when no story is known.
    */
-  scope(section: ReadonlyMap<number, number>, own: ReadonlyMap<number, number>): Scope {
+  scope(section: Weights, own: Weights): Scope {
     // Sources that are all one story are all evidence, whichever of its names a sentence gives.
     this.oneStory ??= this.isOneStory();
     if (this.oneStory) return 'all';
-    const total = new Map<number, number>(section);
-    for (const [d, w] of own) total.set(d, (total.get(d) ?? 0) + OWN_NAMES * w);
-    let best = 0;
-    for (const w of total.values()) if (w > best) best = w;
+    // The section's weights are shared by every sentence of it (a section of a long draft
+    // weighs thousands of sources): read them ranked, once, and add each sentence's own.
+    const ranked = rankedOf(section);
+    let best = ranked.length ? ranked[0]![1] : 0;
+    const ids: number[] = [];
+    const totals: number[] = [];
+    for (const [d, w] of own instanceof DocWeights ? own.entries() : own) {
+      const total = (section.get(d) ?? 0) + OWN_NAMES * w;
+      ids.push(d);
+      totals.push(total);
+      if (total > best) best = total;
+    }
     if (best === 0) return undefined;
+    const bar = best * IN_STORY;
     const out = new Set<number>();
-    for (const [d, w] of total) if (w >= best * IN_STORY) out.add(d);
+    for (let k = 0; k < ids.length; k++) if (totals[k]! >= bar) out.add(ids[k]!);
+    for (const [d, w] of ranked) {
+      if (w < bar) break;
+      out.add(d);
+    }
     return out;
   }
+}
+
+/** Weights by source id: a `Map`, or the `DocWeights` that `StoryScoper.weights` makes. */
+export type Weights = Pick<ReadonlyMap<number, number>, 'get' | 'size'> & Iterable<[number, number]>;
+
+/** Weights of the sources a text shares words with, as two parallel arrays (looked up by id once asked). */
+export class DocWeights implements Weights {
+  private byId: Float64Array | undefined;
+
+  constructor(
+    readonly ids: Int32Array,
+    readonly values: Float64Array,
+  ) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  get(doc: number): number | undefined {
+    if (!this.byId) {
+      let max = -1;
+      for (let k = 0; k < this.ids.length; k++) max = Math.max(max, this.ids[k]!);
+      this.byId = new Float64Array(max + 1);
+      for (let k = 0; k < this.ids.length; k++) this.byId[this.ids[k]!] = this.values[k]!;
+    }
+    const w = doc < this.byId.length ? this.byId[doc]! : 0;
+    return w === 0 ? undefined : w;
+  }
+
+  *[Symbol.iterator](): Iterator<[number, number]> {
+    for (let k = 0; k < this.ids.length; k++) yield [this.ids[k]!, this.values[k]!];
+  }
+
+  /** The pairs as one array (cheaper than iterating for a long list). */
+  entries(): [number, number][] {
+    const out: [number, number][] = new Array(this.ids.length);
+    for (let k = 0; k < this.ids.length; k++) out[k] = [this.ids[k]!, this.values[k]!];
+    return out;
+  }
+}
+
+/** A weight map's entries, heaviest first; made once per map. */
+const rankedMemo = new WeakMap<Weights, [number, number][]>();
+function rankedOf(weights: Weights): [number, number][] {
+  let r = rankedMemo.get(weights);
+  if (!r) rankedMemo.set(weights, (r = [...weights].sort((a, b) => b[1] - a[1] || a[0] - b[0])));
+  return r;
 }
 
 /** Sections of a Markdown draft start at headings; a section's names set its story. */

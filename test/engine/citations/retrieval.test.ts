@@ -87,6 +87,25 @@ describe('SentenceIndex.search on a large corpus', () => {
       got.forEach((h, i) => expect(h.score).toBeCloseTo(want[i]![1], 9));
     }
   });
+  it('searches a few sentences (a story in an archive) with the same hits as a filtered search', () => {
+    const r2 = rng(5);
+    // A story of 40 sources of about 25 sentences (1,000 ids), and one of 3 sentences: both ways of scoring them.
+    const story = new Set(Array.from({ length: 40 }, () => Math.floor(r2() * 1200)));
+    const inStory = (id: number) => story.has(Math.floor(id / 25));
+    const wide = docs.map((_, i) => i).filter(inStory);
+    const narrow = [wide[3]!, wide[500]!, wide[900]!];
+    for (const q of queries) {
+      for (const among of [wide, narrow]) {
+        const keep = new Set(among);
+        const want = index.search(q, 30, (id) => keep.has(id));
+        const got = index.searchAmong(q, 30, [...among].reverse());
+        expect(got.map((h) => h.id)).toEqual(want.map((h) => h.id));
+        got.forEach((h, i) => expect(h.score).toBe(want[i]!.score));
+      }
+    }
+    // Removed sentences are never found.
+    expect(index.searchAmong(docs[0]!, 10, [0])).toEqual([]);
+  });
 });
 
 describe('SentenceIndex scores after changes', () => {
