@@ -228,18 +228,17 @@ export class StoryScoper {
     // weighs thousands of sources): read them ranked, once, and add each sentence's own.
     const ranked = rankedOf(section);
     let best = ranked.length ? ranked[0]![1] : 0;
-    const ids: number[] = [];
-    const totals: number[] = [];
-    for (const [d, w] of own instanceof DocWeights ? own.entries() : own) {
-      const total = (section.get(d) ?? 0) + OWN_NAMES * w;
-      ids.push(d);
-      totals.push(total);
+    const mine = own instanceof DocWeights ? own : DocWeights.of(own);
+    const totals = new Float64Array(mine.ids.length);
+    for (let k = 0; k < totals.length; k++) {
+      const total = (section.get(mine.ids[k]!) ?? 0) + OWN_NAMES * mine.values[k]!;
+      totals[k] = total;
       if (total > best) best = total;
     }
     if (best === 0) return undefined;
     const bar = best * IN_STORY;
     const out = new Set<number>();
-    for (let k = 0; k < ids.length; k++) if (totals[k]! >= bar) out.add(ids[k]!);
+    for (let k = 0; k < totals.length; k++) if (totals[k]! >= bar) out.add(mine.ids[k]!);
     for (const [d, w] of ranked) {
       if (w < bar) break;
       out.add(d);
@@ -279,11 +278,10 @@ export class DocWeights implements Weights {
     for (let k = 0; k < this.ids.length; k++) yield [this.ids[k]!, this.values[k]!];
   }
 
-  /** The pairs as one array (cheaper than iterating for a long list). */
-  entries(): [number, number][] {
-    const out: [number, number][] = new Array(this.ids.length);
-    for (let k = 0; k < this.ids.length; k++) out[k] = [this.ids[k]!, this.values[k]!];
-    return out;
+  /** The same weights, from pairs. */
+  static of(weights: Iterable<[number, number]>): DocWeights {
+    const pairs = [...weights];
+    return new DocWeights(Int32Array.from(pairs, (p) => p[0]), Float64Array.from(pairs, (p) => p[1]));
   }
 }
 
@@ -310,21 +308,42 @@ export function sectionStarts(text: string): number[] {
 export function attributedSources(corpus: Corpus, sentence: string): Set<number> | undefined {
   let out: Set<number> | undefined;
   const folded = sentence.toLowerCase();
-  corpus.store.docs.forEach((doc, id) => {
-    const outlet = doc?.outlet?.trim().toLowerCase();
-    if (!outlet || outlet.length < 2) return;
+  for (const [outlet, ids] of outletsOf(corpus)) {
     let at = folded.indexOf(outlet);
     while (at >= 0) {
       const before = at === 0 ? ' ' : folded[at - 1]!;
       const after = folded[at + outlet.length] ?? ' ';
       if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) {
-        (out ??= new Set()).add(id);
-        return;
+        out ??= new Set();
+        for (const id of ids) out.add(id);
+        break;
       }
       at = folded.indexOf(outlet, at + 1);
     }
-  });
+  }
   return out;
+}
+
+/** Per corpus, until its sources change: each outlet (lower case) with the ids of its sources. */
+const outletMemo = new WeakMap<Corpus, { version: number; docs: number; outlets: Map<string, number[]> }>();
+
+/** The outlets of a corpus's sources (an archive of 19,000 articles has a few dozen), each with its sources. */
+function outletsOf(corpus: Corpus): Map<string, number[]> {
+  const version = corpus.store.index.version;
+  const docs = corpus.store.docs;
+  let memo = outletMemo.get(corpus);
+  if (!memo || memo.version !== version || memo.docs !== docs.length) {
+    const outlets = new Map<string, number[]>();
+    docs.forEach((doc, id) => {
+      const outlet = doc?.outlet?.trim().toLowerCase();
+      if (!outlet || outlet.length < 2) return;
+      let ids = outlets.get(outlet);
+      if (!ids) outlets.set(outlet, (ids = []));
+      ids.push(id);
+    });
+    outletMemo.set(corpus, (memo = { version, docs: docs.length, outlets }));
+  }
+  return memo.outlets;
 }
 
 export function inScope(scope: Scope, doc: number): boolean {
