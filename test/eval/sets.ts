@@ -41,6 +41,8 @@ export const EVAL_SETS: EvalSet[] = [
   // cleft sentences, lengths of time before something ended), before any rule for them was scored on it.
   { name: 'constructs-seeds-heldout', file: path.join(__dirname, 'blind/constructs-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'constructs-wikinews-heldout', file: path.join(__dirname, 'blind/constructs-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  { name: 'offsets-seeds-heldout', file: path.join(__dirname, 'blind/offsets-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'offsets-wikinews-heldout', file: path.join(__dirname, 'blind/offsets-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

@@ -41,6 +41,8 @@ export interface SentenceContext {
   };
   /** The sentence's figures as judged (see ./rules/figures), once for every rule that reads them. */
   judged?: import('./figures').FigureJudgement[];
+  /** The sentence's lengths of time between dated events as judged (see ./offsets), once for every rule that reads them. */
+  offsets?: import('./offsets').OffsetJudgements;
   /** `candidates` and the nearest sentences of the sentence's story (see `figureCandidates`). */
   storyCandidates?: Candidate[];
   /** The sources this sentence's figures may be judged by (see ./story); undefined: no story known. */

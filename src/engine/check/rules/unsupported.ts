@@ -4,6 +4,7 @@ import { memoize } from '../../text/memo';
 import type { Diagnostic } from '../../types';
 import { quantitiesOf, type SentenceContext } from '../context';
 import { finding } from '../finding';
+import { judgedOffsets } from '../offsets';
 import { judgedFigures, rangeOfQuantity } from './figures';
 import type { Rule } from './rule';
 
@@ -12,7 +13,10 @@ const wholeWords = memoize((words: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${w
 
 function unsupported(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const judgedAt = new Set(judgedFigures(ctx).filter((j) => j.verdict !== 'none').map((j) => j.claim.q.start));
+  const judged = judgedFigures(ctx);
+  const judgedAt = new Set(judged.filter((j) => j.verdict !== 'none').map((j) => j.claim.q.start));
+  // A length of time between two events that the sources' dates of them bear out.
+  for (const at of judgedOffsets(ctx, judged).held) judgedAt.add(at);
   const qs = quantitiesOf(ctx);
   const top = ctx.candidates.slice(0, 3);
   const hasWords = (text: string, words: string) => wholeWords(words).test(text);

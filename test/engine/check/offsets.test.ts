@@ -1,0 +1,75 @@
+/**
+ * A length of time between two dated events, judged by the dates the sources give them
+ * (src/engine/check/offsets.ts and its rule), against the bundled seeds: the talks were on
+ * 16 May 2025, and Trump confirmed Rubio's attendance on 13 May.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Corpus } from '../../../src/engine/corpus';
+import type { Diagnostic } from '../../../src/engine/types';
+
+let corpus: Corpus;
+beforeAll(async () => {
+  ({ corpus } = await Corpus.load([path.resolve(__dirname, '../../../seeds')], { cacheDir: false }));
+});
+
+function check(sentence: string): Diagnostic[] {
+  return corpus.check(`# Draft\n\n${sentence}\n`, {}, 'markdown');
+}
+
+function applied(sentence: string, d: Diagnostic): string {
+  const fix = d.fixes[0]!;
+  expect(fix.edits).toHaveLength(1);
+  const e = fix.edits[0]!;
+  expect(e.range.start.line).toBe(e.range.end.line);
+  const line = `# Draft\n\n${sentence}\n`.split('\n')[e.range.start.line]!;
+  return line.slice(0, e.range.start.character) + e.newText + line.slice(e.range.end.character);
+}
+
+describe('a length of time between two dated events', () => {
+  it('is ruled out by the day the sources give the event it is counted from', () => {
+    const s = "Trump confirmed Rubio's attendance on 13 May, a full week before the talks.";
+    const found = check(s).filter((d) => d.code === 'contradiction');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.draftSays).toBe('a full week');
+    expect(found[0]!.message).toMatch(/3 days apart/);
+    expect(applied(s, found[0]!)).toBe("Trump confirmed Rubio's attendance on 13 May, three days before the talks.");
+  });
+
+  it('is ruled out by two dates the draft gives and the sources support, and keeps the draft’s digits', () => {
+    const s = "Trump confirmed Rubio's attendance on May 13, 4 days before the talks on 16 May.";
+    const found = check(s).filter((d) => d.code === 'contradiction');
+    expect(found).toHaveLength(1);
+    expect(applied(s, found[0]!)).toBe("Trump confirmed Rubio's attendance on May 13, 3 days before the talks on 16 May.");
+  });
+
+  it('that the dates bear out gets no finding, not even a note that no source gives it', () => {
+    for (const s of ["Trump confirmed Rubio's attendance on 13 May, three days before the talks.", "Trump confirmed Rubio's attendance on May 13, three days before the talks on 16 May."]) {
+      expect(check(s)).toEqual([]);
+    }
+  });
+
+  it('abstains when the sources put the other event on the other side (another pair of events)', () => {
+    const found = check("Trump confirmed Rubio's attendance on 13 May, three days after the talks.");
+    expect(found.filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+
+  it('abstains on months between dates known to the month (31 March to 1 September is five months)', () => {
+    const found = check('Türkiye mediated the September 2022 prisoner swap five months after it hosted the March 2022 talks.');
+    expect(found.filter((d) => d.code === 'contradiction' && d.draftSays === 'five months')).toEqual([]);
+  });
+
+  it('counts weeks as news does, give or take a day, and says the days when weeks do not fit', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-offsets-'));
+    writeFileSync(path.join(dir, 'a.txt'), "Velmora minister resigns\n\nVelmora's finance minister Ana Korvel resigned on 2 March 2024 ahead of the Velmora budget summit.\n");
+    writeFileSync(path.join(dir, 'b.txt'), "Velmora summit\n\nThe Velmora budget summit was held on 10 March 2024 in the capital, with Ana Korvel's successor attending.\n");
+    const { corpus: small } = await Corpus.load([dir], { cacheDir: false });
+    const at = (s: string) => small.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+    expect(at("Velmora's finance minister Ana Korvel resigned on 2 March, a week before the budget summit.")).toEqual([]);
+    const found = at("Velmora's finance minister Ana Korvel resigned on 2 March, two weeks before the budget summit.");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fixes[0]!.edits[0]!.newText).toBe('eight days');
+  });
+});
