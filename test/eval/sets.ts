@@ -32,6 +32,8 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'wikinews-tuning', file: path.join(__dirname, 'blind/wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-tuning-2', file: path.join(__dirname, 'blind/seeds-tuning-2.jsonl'), sources: seedSources, heldOut: false },
   { name: 'wikinews-tuning-2', file: path.join(__dirname, 'blind/wikinews-tuning-2.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'offsets-seeds-tuning', file: path.join(__dirname, 'blind/offsets-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'offsets-wikinews-tuning', file: path.join(__dirname, 'blind/offsets-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.

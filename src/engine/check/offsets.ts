@@ -94,14 +94,15 @@ function lengthText(days: number, unit: string, digits: boolean): string {
  * The event a length is counted from, as lemmas: the verb or the noun phrase after "before" or
  * "after", the event first ("before the budget summit" → summit, budget; "after taking off" → take off, take).
  */
-function anchorEvent(toks: readonly Token[], from: number): string[] {
+function anchorEvent(toks: readonly Token[], text: string, from: number): string[] {
   let k = toks.findIndex((t) => t.start >= from);
   if (k < 0 || !/^(?:before|after)$/i.test(toks[k]!.text)) return [];
   k++;
   const out: string[] = [];
   for (; k < toks.length && out.length < 4; k++) {
     const t = toks[k]!;
-    if (t.kind !== 'word') break;
+    // The phrase ends at punctuation (the word tokens leave it out: it is read from the text between them).
+    if (t.kind !== 'word' || /[,;:.!?()"“”—–]/.test(text.slice(toks[k - 1]!.end, t.start))) break;
     if (t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'PRON' || t.pos === 'NUM' || t.norm === "'s") {
       if (out.length) break;
       continue;
@@ -132,7 +133,7 @@ function aboutEvent(ref: readonly string[], c: Claim): boolean {
  * day for that event: that day.
  */
 function sourcedAnchor(ctx: SentenceContext, o: Claim, words: Claim['context'], names: string[], at: Day, direction: 'before' | 'after', length: number): { day: Day; text: string; matches: ClaimMatch[] } | 'holds' | undefined {
-  const ref = anchorEvent(tokensOf(ctx), o.q.end);
+  const ref = anchorEvent(tokensOf(ctx), ctx.sentence.text, o.q.end);
   if (ref.length === 0) return undefined;
   const shift = direction === 'before' ? length : -length;
   const base = epochDay(at.year ?? 2001, at.month, at.day) + shift;

@@ -51,6 +51,12 @@ describe('a length of time between two dated events', () => {
     }
   });
 
+  it('reads the event counted from up to the end of its phrase, not into the clause after a comma', () => {
+    expect(check("On 13 May, three days before the talks, Trump confirmed Rubio's attendance.")).toEqual([]);
+    const found = check("On 13 May, a week before the talks, Trump confirmed Rubio's attendance.").filter((d) => d.code === 'contradiction');
+    expect(found.map((d) => d.draftSays)).toEqual(['a week']);
+  });
+
   it('abstains when the sources put the other event on the other side (another pair of events)', () => {
     const found = check("Trump confirmed Rubio's attendance on 13 May, three days after the talks.");
     expect(found.filter((d) => d.code === 'contradiction')).toEqual([]);
