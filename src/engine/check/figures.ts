@@ -11,6 +11,7 @@ import { stem } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
 import { figureCandidates, idfOf, quantitiesOf, type SentenceContext } from './context';
+import { datesOtherEvent } from './offsets';
 import { inScope } from './story';
 
 export interface ClaimMatch {
@@ -498,7 +499,34 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
   const quantities = quantitiesOf(ctx);
   const all = claimsOf(ctx.sentence.text, quantities);
   ctx.draftClaims = all;
-  return all.filter((c) => c.role !== 'frame' && !c.quoted).map((c) => judgeClaim(ctx, c));
+  return all
+    .filter((c) => c.role !== 'frame' && !c.quoted)
+    .map((c) => judgeClaim(ctx, c))
+    .map((j) => {
+      // A sentence that gives the time between two events dates both: a source date on the
+      // other event's day is that event's, not evidence against this one. Nor is a source's
+      // figure that the sentence itself gives to something else of the same kind ("her second
+      // warning … six weeks after her first": a source's "second" is the other warning's).
+      if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') return j;
+      const against = j.matches.filter((m) => !m.compatible);
+      if (against.length === 0 || !against.every((m) => datesOtherEvent(all, j.claim, m.claim.q) || givenElsewhere(all, j.claim, m.claim.q))) return j;
+      const matches = j.matches.filter((m) => m.compatible);
+      return { ...j, verdict: matches.length ? 'supported' : 'none', matches };
+    });
+}
+
+/** Whether the draft sentence gives a source's figure itself, to another thing of the same kind. */
+function givenElsewhere(claims: readonly Claim[], claim: Claim, source: Quantity): boolean {
+  return claims.some((c) => {
+    if (c === claim || c.dim !== claim.dim || c.q.start === claim.q.start) return false;
+    if (c.thing !== undefined && claim.thing !== undefined && c.thing !== claim.thing) return false;
+    if (c.dim === 'date') {
+      const a = c.q.date;
+      const b = source.date;
+      return !!a && !!b && a.day !== undefined && a.month !== undefined && a.day === b.day && a.month === b.month && (a.year === undefined || b.year === undefined || a.year === b.year);
+    }
+    return Number.isFinite(source.value) && c.q.kind === source.kind && source.value >= c.q.low && source.value <= c.q.high && !(source.value >= claim.q.low && source.value <= claim.q.high);
+  });
 }
 
 /** Human phrase for what a claim says ("less than 2 hours"). */

@@ -178,6 +178,25 @@ export interface OffsetJudgements {
   held: Set<number>;
 }
 
+/**
+ * Whether a source's date is the day a length of time in the draft sentence puts another
+ * event on ("sent on February 21, six weeks after its first attempt": a source's "January 10"
+ * dates the first attempt): it dates that event, and is no evidence against this date.
+ */
+export function datesOtherEvent(claims: readonly Claim[], date: Claim, source: Quantity): boolean {
+  if (date.dim !== 'date') return false;
+  const at = dayOf(date.q);
+  const theirs = dayOf(source);
+  if (!at || !theirs) return false;
+  const between = daysBetween(at, theirs);
+  if (between === undefined || between === 0) return false;
+  return claims.some((o) => {
+    if (o.dim !== 'duration' || o.role !== 'offset') return false;
+    const length = lengthInDays(o.q);
+    return length !== undefined && Math.abs(between) >= Math.floor(length.low) && Math.abs(between) <= Math.ceil(length.high);
+  });
+}
+
 /** The lengths of time between dated events of a sentence, judged once for every rule that reads them. */
 export function judgedOffsets(ctx: SentenceContext, judged: readonly FigureJudgement[]): OffsetJudgements {
   return (ctx.offsets ??= judgeOffsets(ctx, judged));

@@ -7,7 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { claimsOf } from '../../../src/engine/claims';
+import { datesOtherEvent } from '../../../src/engine/check/offsets';
 import { Corpus } from '../../../src/engine/corpus';
+import { parseQuantities } from '../../../src/engine/quantities';
 import type { Diagnostic } from '../../../src/engine/types';
 
 let corpus: Corpus;
@@ -77,5 +80,26 @@ describe('a length of time between two dated events', () => {
     const found = at("Velmora's finance minister Ana Korvel resigned on 2 March, two weeks before the budget summit.");
     expect(found).toHaveLength(1);
     expect(found[0]!.fixes[0]!.edits[0]!.newText).toBe('eight days');
+  });
+
+  it('a source date on the day the sentence’s own length puts the other event is that event’s date', () => {
+    const sentence = "UpGuard's second warning, sent on February 21, came six weeks after its first attempt.";
+    const claims = claimsOf(sentence, parseQuantities(sentence));
+    const sent = claims.find((c) => c.dim === 'date')!;
+    const date = (t: string) => parseQuantities(t).find((q) => q.kind === 'date')!;
+    expect(datesOtherEvent(claims, sent, date('It first wrote on January 10.'))).toBe(true);
+    expect(datesOtherEvent(claims, sent, date('It first wrote on January 3.'))).toBe(false);
+    expect(datesOtherEvent(claims, sent, date('It wrote again on February 20.'))).toBe(false);
+  });
+
+  it('a figure the sentence itself gives to another thing of its kind is not evidence against this one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-offsets-'));
+    writeFileSync(path.join(dir, 'a.txt'), 'Velmora budget row\n\nFinance minister Ana Korvel first warned the Velmora cabinet about the budget gap on 10 January 2024.\n');
+    writeFileSync(path.join(dir, 'b.txt'), 'Velmora budget row deepens\n\nAna Korvel sent the Velmora cabinet a second warning about the budget gap on 21 February 2024.\n');
+    const { corpus: small } = await Corpus.load([dir], { cacheDir: false });
+    const at = (s: string) => small.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+    expect(at("Korvel sent her second warning to the Velmora cabinet on 21 February, six weeks after she first warned it about the budget gap on 10 January.")).toEqual([]);
+    // The same sentence with a wrong ordinal is still caught.
+    expect(at('Korvel sent the Velmora cabinet a third warning about the budget gap on 21 February 2024.').map((d) => d.draftSays)).toEqual(['third']);
   });
 });
