@@ -562,69 +562,28 @@ export class SentenceIndex {
   }
 
   /**
-   * `search` restricted to the sentences `among` (ids, any order, each once), with the same
-   * scores and order; much cheaper than a filtered search (a story's sources in an archive).
+   * The postings a query reads, each with what one of its sentences adds to a score (before
+   * length normalisation). Very common terms add little and cost much: they are left out when
+   * rarer ones exist. In a small corpus every word is "common" (one sentence: every word is in
+   * all of it), so only there.
    */
-  searchAmong(queryTerms: readonly string[], limit: number, among: ArrayLike<number>): Hit[] {
+  private postingLists(queryTerms: readonly string[]): { ids: ArrayLike<number>; num: number }[] {
     const expanded = this.expand(queryTerms);
     const lists: { ids: ArrayLike<number>; num: number }[] = [];
-    let postingsRead = 0;
     for (const { term, weight } of expanded) {
       const ids = this.posting(term)!.ids;
       if (this.liveCount >= 200 && ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
       lists.push({ ids, num: this.idf(term) * weight * (K1 + 1) });
-      postingsRead += ids.length;
     }
-    const inv = this.weights();
-    const heap = new TopK(limit);
-    // A lookup costs about log2 of its posting's length; reading a posting costs one step per id.
-    if (among.length * lists.length * 16 <= postingsRead) {
-      for (let k = 0; k < among.length; k++) {
-        const id = among[k]!;
-        const w = inv[id] ?? 0;
-        if (w === 0) continue;
-        let score = 0;
-        for (const { ids, num } of lists) if (postedAt(ids, id)) score = score + num * w;
-        if (score > 0) heap.offer(id, score);
-      }
-      return heap.sorted();
-    }
-    // Otherwise the postings are read as `search` reads them, keeping the marked sentences only
-    // (a filter called for each of 30,000 hits cost more than the reading).
-    if (this.scratch.length < this.count) {
-      this.scratch = new Float64Array(Math.max(1024, this.count * 2));
-      this.touched = new Int32Array(this.scratch.length);
-    }
-    if (this.mark.length < this.scratch.length) this.mark = new Uint8Array(this.scratch.length);
-    const mark = this.mark;
-    for (let k = 0; k < among.length; k++) if (among[k]! < this.count) mark[among[k]!] = 1;
-    const scores = this.scratch;
-    const touched = this.touched;
-    let n = 0;
-    for (const { ids, num } of lists) {
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j]!;
-        if (mark[id] === 0) continue;
-        const w = inv[id]!;
-        if (w === 0) continue;
-        const old = scores[id]!;
-        touched[n] = id;
-        n += Number(old === 0);
-        scores[id] = old + num * w;
-      }
-    }
-    for (let k = 0; k < among.length; k++) if (among[k]! < this.count) mark[among[k]!] = 0;
-    for (let i = 0; i < n; i++) {
-      const id = touched[i]!;
-      heap.offer(id, scores[id]!);
-      scores[id] = 0;
-    }
-    return heap.sorted();
+    return lists;
   }
 
-  /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
-  search(queryTerms: readonly string[], limit: number, filter?: (id: number) => boolean): Hit[] {
-    const expanded = this.expand(queryTerms);
+  /**
+   * BM25 scores of the sentences in `lists` (only those marked in `mark`, when given), summed
+   * in the scratch array; returns how many ids `touched` holds. The caller reads each score
+   * and sets it back to 0.
+   */
+  private accumulate(lists: readonly { ids: ArrayLike<number>; num: number }[], mark?: Uint8Array): number {
     // Scores accumulate in a scratch array (same additions in the same order as a map would get).
     if (this.scratch.length < this.count) {
       this.scratch = new Float64Array(Math.max(1024, this.count * 2));
@@ -635,14 +594,10 @@ export class SentenceIndex {
     // Ids scored so far, in a typed array: a growing list of 30,000 ids per query was 8x slower.
     const touched = this.touched;
     let n = 0;
-    for (const { term, weight } of expanded) {
-      const ids = this.posting(term)!.ids;
-      // Very common terms add little and cost much: skip them when rarer ones exist. In a small
-      // corpus every word is "common" (one sentence: every word is in all of it), so only there.
-      if (this.liveCount >= 200 && ids.length > this.liveCount * 0.25 && expanded.length > 3) continue;
-      const num = this.idf(term) * weight * (K1 + 1);
+    for (const { ids, num } of lists) {
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j]!;
+        if (mark !== undefined && mark[id] === 0) continue;
         const w = inv[id]!;
         // 0: a removed sentence.
         if (w === 0) continue;
@@ -655,6 +610,53 @@ export class SentenceIndex {
         scores[id] = old + num * w;
       }
     }
+    return n;
+  }
+
+  /**
+   * `search` restricted to the sentences `among` (ids, any order, each once), with the same
+   * scores and order; much cheaper than a filtered search (a story's sources in an archive).
+   */
+  searchAmong(queryTerms: readonly string[], limit: number, among: ArrayLike<number>): Hit[] {
+    const lists = this.postingLists(queryTerms);
+    let postingsRead = 0;
+    for (const l of lists) postingsRead += l.ids.length;
+    const heap = new TopK(limit);
+    // A lookup costs about log2 of its posting's length; reading a posting costs one step per id.
+    if (among.length * lists.length * 16 <= postingsRead) {
+      const inv = this.weights();
+      for (let k = 0; k < among.length; k++) {
+        const id = among[k]!;
+        const w = inv[id] ?? 0;
+        if (w === 0) continue;
+        let score = 0;
+        for (const { ids, num } of lists) if (postedAt(ids, id)) score = score + num * w;
+        if (score > 0) heap.offer(id, score);
+      }
+      return heap.sorted();
+    }
+    // Otherwise the postings are read as `search` reads them, keeping the marked sentences only
+    // (a filter called for each of 30,000 hits cost more than the reading).
+    if (this.mark.length < this.count) this.mark = new Uint8Array(Math.max(1024, this.count * 2));
+    const mark = this.mark;
+    for (let k = 0; k < among.length; k++) if (among[k]! < this.count) mark[among[k]!] = 1;
+    const n = this.accumulate(lists, mark);
+    for (let k = 0; k < among.length; k++) if (among[k]! < this.count) mark[among[k]!] = 0;
+    const scores = this.scratch;
+    const touched = this.touched;
+    for (let i = 0; i < n; i++) {
+      const id = touched[i]!;
+      heap.offer(id, scores[id]!);
+      scores[id] = 0;
+    }
+    return heap.sorted();
+  }
+
+  /** BM25 over the query terms; terms absent from the index are replaced by close spellings. */
+  search(queryTerms: readonly string[], limit: number, filter?: (id: number) => boolean): Hit[] {
+    const n = this.accumulate(this.postingLists(queryTerms));
+    const scores = this.scratch;
+    const touched = this.touched;
     // The best `limit` by score (ties: lower id first), kept in a small heap rather than sorting every hit.
     const heap = new TopK(limit);
     // Most hits score below the worst kept once the heap is full: rejected here without a call

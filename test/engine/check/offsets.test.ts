@@ -22,6 +22,14 @@ function check(sentence: string): Diagnostic[] {
   return corpus.check(`# Draft\n\n${sentence}\n`, {}, 'markdown');
 }
 
+/** A checker of one-sentence drafts against a small folder of sources (file name → text); contradictions only. */
+async function contradictionsAgainst(files: Record<string, string>): Promise<(sentence: string) => Diagnostic[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-offsets-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+  const { corpus: small } = await Corpus.load([dir], { cacheDir: false });
+  return (s) => small.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+}
+
 function applied(sentence: string, d: Diagnostic): string {
   const fix = d.fixes[0]!;
   expect(fix.edits).toHaveLength(1);
@@ -71,11 +79,10 @@ describe('a length of time between two dated events', () => {
   });
 
   it('counts weeks as news does, give or take a day, and says the days when weeks do not fit', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-offsets-'));
-    writeFileSync(path.join(dir, 'a.txt'), "Velmora minister resigns\n\nVelmora's finance minister Ana Korvel resigned on 2 March 2024 ahead of the Velmora budget summit.\n");
-    writeFileSync(path.join(dir, 'b.txt'), "Velmora summit\n\nThe Velmora budget summit was held on 10 March 2024 in the capital, with Ana Korvel's successor attending.\n");
-    const { corpus: small } = await Corpus.load([dir], { cacheDir: false });
-    const at = (s: string) => small.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+    const at = await contradictionsAgainst({
+      'a.txt': "Velmora minister resigns\n\nVelmora's finance minister Ana Korvel resigned on 2 March 2024 ahead of the Velmora budget summit.\n",
+      'b.txt': "Velmora summit\n\nThe Velmora budget summit was held on 10 March 2024 in the capital, with Ana Korvel's successor attending.\n",
+    });
     expect(at("Velmora's finance minister Ana Korvel resigned on 2 March, a week before the budget summit.")).toEqual([]);
     const found = at("Velmora's finance minister Ana Korvel resigned on 2 March, two weeks before the budget summit.");
     expect(found).toHaveLength(1);
@@ -93,11 +100,10 @@ describe('a length of time between two dated events', () => {
   });
 
   it('a figure the sentence itself gives to another thing of its kind is not evidence against this one', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'sw-offsets-'));
-    writeFileSync(path.join(dir, 'a.txt'), 'Velmora budget row\n\nFinance minister Ana Korvel first warned the Velmora cabinet about the budget gap on 10 January 2024.\n');
-    writeFileSync(path.join(dir, 'b.txt'), 'Velmora budget row deepens\n\nAna Korvel sent the Velmora cabinet a second warning about the budget gap on 21 February 2024.\n');
-    const { corpus: small } = await Corpus.load([dir], { cacheDir: false });
-    const at = (s: string) => small.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+    const at = await contradictionsAgainst({
+      'a.txt': 'Velmora budget row\n\nFinance minister Ana Korvel first warned the Velmora cabinet about the budget gap on 10 January 2024.\n',
+      'b.txt': 'Velmora budget row deepens\n\nAna Korvel sent the Velmora cabinet a second warning about the budget gap on 21 February 2024.\n',
+    });
     expect(at("Korvel sent her second warning to the Velmora cabinet on 21 February, six weeks after she first warned it about the budget gap on 10 January.")).toEqual([]);
     // The same sentence with a wrong ordinal is still caught.
     expect(at('Korvel sent the Velmora cabinet a third warning about the budget gap on 21 February 2024.').map((d) => d.draftSays)).toEqual(['third']);
