@@ -14,6 +14,9 @@ interface Occurrence {
 }
 
 /** Source text of a sentence with its neighbours in the same document. */
+
+/** A pronoun as a source writes it when it was not resolved to a name ("he said"). */
+const BARE_PRONOUN = /^(?:he|she|they|it|we|i|you)$/i;
 function windowOf(ctx: SentenceContext, rec: SentRec): { text: string; recs: SentRec[] } {
   const sents = ctx.corpus.store.sents;
   const recs = [sents[rec.id - 1], rec, sents[rec.id + 1]].filter(
@@ -196,7 +199,8 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       continue;
     }
     if (!q.speaker || q.speakerStart === undefined || q.speakerEnd === undefined) continue;
-    if (q.speakerKind === 'pronoun' && !q.speaker) continue;
+    // A pronoun that stands for no one named: the draft names no speaker to judge.
+    if (q.speakerKind === 'pronoun' && (!q.speaker || q.speaker === q.pronoun)) continue;
     // A quotation running over sentences is judged once, in the sentence that names its speaker
     // or, when that is an earlier one, in the sentence it opens in.
     if (q.continued && (q.speakerSentence ?? 0) < 0) continue;
@@ -206,13 +210,16 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     const speakerBase = at(q.speakerSentence);
     if (speakerBase === undefined) continue;
     const draftEntity = ctx.corpus.resolve(q.speaker)?.id;
-    const attributed = occ.filter((o) => o.speakers.some((s) => s.speakerKind !== 'unknown' && (s.speakerText || s.speaker !== undefined)));
+    // A source's "he said" that stands for no one named attributes the words to no one.
+    const named = (s: (typeof occ)[number]['speakers'][number]) =>
+      s.speakerKind !== 'unknown' && !(s.speakerKind === 'pronoun' && s.speaker === undefined && BARE_PRONOUN.test(s.speakerText ?? '')) && (s.speakerText || s.speaker !== undefined);
+    const attributed = occ.filter((o) => o.speakers.some(named));
     if (attributed.length === 0) continue;
     const matchesSomewhere = occ.some(
       (o) => o.speakers.length === 0 || o.speakers.some((s) => sameSpeaker(ctx, q.speaker!, draftEntity, s)),
     );
     if (matchesSomewhere) continue;
-    const src = attributed[0]!.speakers.find((s) => s.speakerKind !== 'unknown')!;
+    const src = attributed[0]!.speakers.find(named)!;
     const srcName = src.speaker !== undefined ? ctx.corpus.registry.get(src.speaker)?.name : undefined;
     const who = srcName ?? (src.speakerText ? midSentence(src.speakerText) : 'someone else');
     const evidence = attributed.map((o) => {

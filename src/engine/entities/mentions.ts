@@ -116,7 +116,7 @@ const POSSESSIVE = /['’]s$/i;
 const ALL_CAPS = /^[A-Z][A-Z0-9.&]+$/;
 
 /** Whether a word can be part of a capitalised name. */
-function nameish(t: Tok): boolean {
+function nameWord(t: Tok): boolean {
   if (t.handle) return false;
   if (CONTRACTION.test(t.text)) return false;
   const dash = t.text.indexOf('-');
@@ -314,10 +314,43 @@ function splitPlace(seg: Seg, afterTitleOf: boolean): Seg[] {
   ];
 }
 
+/**
+ * Function words that, written in capitals among other words in capitals, show a headline or
+ * shouting rather than a name ("JURY RULES FOR IT", "TEXACO FILES SUIT AGAINST PENNZOIL"):
+ * a name in capitals is an acronym or a short run of proper nouns, and rarely holds them.
+ */
+const HEADLINE_WORDS = new Set(
+  'a an the of for to in on at by with from into over after as and or but not no it its is are was were be has have will says said against about amid among between during under until up down out off than via through without within'.split(' '),
+);
+
+/**
+ * Words in capitals that are a headline or shouting, not names: a run of at least three
+ * words in capitals that holds one of `HEADLINE_WORDS`, or a run of five or more.
+ */
+function shoutedWords(s: string, toks: readonly Tok[]): Set<Tok> {
+  const out = new Set<Tok>();
+  const caps = (t: Tok) => /^\p{Lu}[\p{Lu}\d.&'’-]*$/u.test(t.text) && /\p{Lu}/u.test(t.text);
+  let i = 0;
+  while (i < toks.length) {
+    if (!caps(toks[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < toks.length && caps(toks[j]!) && onlySpace(s, toks[j - 1]!.end, toks[j]!.start)) j++;
+    const run = toks.slice(i, j);
+    if (run.length >= 5 || (run.length >= 3 && run.some((t) => HEADLINE_WORDS.has(t.text.toLowerCase())))) for (const t of run) out.add(t);
+    i = j;
+  }
+  return out;
+}
+
 function scanMentions(sentence: string): Mention[] {
   const s = sentence;
   const toks = splitCompounds(s, wordsOf(s));
   const out: Mention[] = [];
+  const shouted = shoutedWords(s, toks);
+  const nameish = (t: Tok) => !shouted.has(t) && nameWord(t);
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;

@@ -45,6 +45,19 @@ describe('quotes: exact words, right speaker', () => {
   });
 });
 
+describe('quotes: a speaker nobody is named as', () => {
+  it('a draft’s “he said” with no one named before it is not judged as a misattribution', () => {
+    expect(corpus.check('“We will not be the ones who blink first,” she said.').filter((d) => d.code === 'quote-misattributed')).toEqual([]);
+  });
+  it('a source’s “he said” with no one named before it attributes the words to no one', () => {
+    const c = Corpus.fromInputs([{ path: '/src/wire.md', text: 'The strike ended.\n\n"We are going back to work tomorrow," he said.\n' }]);
+    expect(c.check('Mayor Lena Vos said: "We are going back to work tomorrow."').filter((d) => d.code === 'quote-misattributed')).toEqual([]);
+  });
+  it('a named speaker the sources contradict is still flagged', () => {
+    expect(corpus.check('“We will not be the ones who blink first,” Dennis Orlo said.').map((d) => d.code)).toContain('quote-misattributed');
+  });
+});
+
 describe('quotes: altered words', () => {
   const text = 'Marta Quill said the deal was "a good result for every family on the waterfront".';
   const ds = corpus.check(text);

@@ -70,3 +70,13 @@ describe('findMentions: name boundaries', () => {
     expect(names('It was George W. Bush who spoke.')).toEqual([['George W. Bush', 'person']]);
   });
 });
+
+describe('findMentions: words in capitals', () => {
+  it('a headline or shouting in capitals holds no names (wire copy opens with one)', () => {
+    expect(names('JURY RULES FOR IT IN TEXACO CASE')).toEqual([]);
+    expect(names('CAESARS FILES SUIT AGAINST SOSNOFF')).toEqual([]);
+  });
+  it('acronyms and short names in capitals are still names', () => {
+    expect(names('IBM and the U.S. Federal Reserve met NATO officials in New York.').map((x) => x[0])).toEqual(['IBM', 'U.S. Federal Reserve', 'NATO', 'New York']);
+  });
+});
