@@ -123,7 +123,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
   const weightsOfSection = (k: number) => {
     let w = sectionWeights.get(k);
     if (!w) {
-      sectionWeights.set(k, (w = scoper.weights(sentences.filter((x) => sectionOf(x) === k).map((x) => x.text))));
+      sectionWeights.set(k, (w = scoper.sectionWeights(sentences.filter((x) => sectionOf(x) === k).map((x) => x.text))));
     }
     return w;
   };
@@ -136,7 +136,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
       if (wait) yield wait;
       const s = sentences[i]!;
       // Sources that are one story are all in scope: no need to weigh the draft's words.
-      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scope(weightsOfSection(sectionOf(s)), scoper.weights(s.text)));
+      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scopeIn(weightsOfSection(sectionOf(s)), s.text));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = {
         found: quotes[k]!,

@@ -195,6 +195,35 @@ export class StoryScoper {
     return new DocWeights(ids, values);
   }
 
+  /**
+   * The weights of a section of a draft, from its sentences' texts: kept per corpus until its
+   * sources change, so checking an unchanged section again (every re-check of a long draft)
+   * does not weigh it again.
+   */
+  sectionWeights(texts: readonly string[]): DocWeights {
+    const version = this.corpus.store.index.version;
+    let memo = sectionMemo.get(this.corpus);
+    if (!memo || memo.version !== version) sectionMemo.set(this.corpus, (memo = { version, map: new Map() }));
+    const key = texts.join('\n');
+    let w = memo.map.get(key);
+    if (!w) {
+      if (memo.map.size >= SECTION_MEMO) memo.map.clear();
+      memo.map.set(key, (w = this.weights(texts)));
+    }
+    return w;
+  }
+
+  /** `scope` of a sentence in a section whose weights `sectionWeights` gave, kept with them. */
+  scopeIn(section: DocWeights, sentence: string): Scope {
+    let memo = scopeMemo.get(section);
+    if (!memo) scopeMemo.set(section, (memo = new Map()));
+    if (memo.has(sentence)) return memo.get(sentence);
+    const scope = this.scope(section, this.weights(sentence));
+    if (memo.size >= SCOPE_MEMO) memo.clear();
+    memo.set(sentence, scope);
+    return scope;
+  }
+
   /** The scope of one sentence of a draft, its section read from `text` (for a hover or a one-sentence check). */
   scopeOfSentence(text: string, sentence: { start: number; text: string }): Scope {
     if (this.isOneStory()) return 'all';
@@ -284,6 +313,13 @@ export class DocWeights implements Weights {
     return new DocWeights(Int32Array.from(pairs, (p) => p[0]), Float64Array.from(pairs, (p) => p[1]));
   }
 }
+
+/** Sections' weights per corpus, by their text, until its sources change (at most `SECTION_MEMO`). */
+const sectionMemo = new WeakMap<Corpus, { version: number; map: Map<string, DocWeights> }>();
+const SECTION_MEMO = 32;
+/** Sentences' scopes per section (at most `SCOPE_MEMO` each); gone with the section's weights. */
+const scopeMemo = new WeakMap<DocWeights, Map<string, Scope>>();
+const SCOPE_MEMO = 4096;
 
 /** A weight map's entries, heaviest first; made once per map. */
 const rankedMemo = new WeakMap<Weights, [number, number][]>();

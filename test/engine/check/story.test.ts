@@ -25,6 +25,18 @@ describe('story scope', () => {
     expect(scoper.scope(new Map(), scoper.weights('Ninety people were injured.'))).toBeUndefined();
   });
 
+  it('a section weighed once is reused by the next check, with the same scope for each sentence, until the sources change', () => {
+    const texts = ['The Velmora earthquake killed 39 people.', 'Rescuers searched the rubble.'];
+    const first = new StoryScoper(archive).sectionWeights(texts);
+    expect(new StoryScoper(archive).sectionWeights([...texts])).toBe(first);
+    const scoper = new StoryScoper(archive);
+    const scope = scoper.scopeIn(first, texts[1]!);
+    expect(scope).toEqual(scoper.scope(first, scoper.weights(texts[1]!)));
+    expect(scope && scope !== 'all' ? [...scope].map((d) => archive.store.docs[d]!.file) : scope).toEqual(['quake.md']);
+    const changed = Corpus.fromInputs([...fillers, { path: '/a/quake.md', text: 'A magnitude 6.1 earthquake struck Velmora on Monday.\n' }]);
+    expect(new StoryScoper(changed).sectionWeights(texts)).not.toBe(first);
+  });
+
   it('a figure from another story is never offered against the draft', () => {
     const ds = archive.check('The Velmora earthquake killed 52 people.');
     const c = ds.find((d) => d.code === 'contradiction');
