@@ -419,14 +419,8 @@ export class SentenceIndex {
       const p = this.posting(t);
       if (!p) continue;
       const ids = mutableIds(p);
-      let lo = 0;
-      let hi = ids.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (ids[mid]! < id) lo = mid + 1;
-        else hi = mid;
-      }
-      if (ids[lo] === id) ids.splice(lo, 1);
+      const at = lowerBound(ids, id);
+      if (ids[at] === id) ids.splice(at, 1);
     }
   }
 
@@ -677,8 +671,8 @@ export class SentenceIndex {
   }
 }
 
-/** Whether an ascending list of ids holds `id` (binary search). */
-function postedAt(ids: ArrayLike<number>, id: number): boolean {
+/** Where `id` is, or would go, in an ascending list of ids (binary search). */
+function lowerBound(ids: ArrayLike<number>, id: number): number {
   let lo = 0;
   let hi = ids.length;
   while (lo < hi) {
@@ -686,7 +680,13 @@ function postedAt(ids: ArrayLike<number>, id: number): boolean {
     if (ids[mid]! < id) lo = mid + 1;
     else hi = mid;
   }
-  return lo < ids.length && ids[lo] === id;
+  return lo;
+}
+
+/** Whether an ascending list of ids holds `id`. */
+function postedAt(ids: ArrayLike<number>, id: number): boolean {
+  const at = lowerBound(ids, id);
+  return at < ids.length && ids[at] === id;
 }
 
 /** The k best hits offered (higher score first, then lower id), in a binary heap whose root is the worst kept. */
