@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureBuilt } from '../helpers/build';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,14 +11,6 @@ const DRAFT = 'examples/draft.md';
 
 let tmp: string;
 
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 interface Run {
   code: number | null;
@@ -78,9 +71,7 @@ Mayor Lena Vos said the city would "rebuild trust with the harbour" after the di
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-cli-'));
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  ensureBuilt(CLI, 'pipe');
   mkdirSync(path.join(tmp, 'sources'));
   writeFileSync(path.join(tmp, 'sources', 'gazette.md'), GAZETTE);
   writeFileSync(path.join(tmp, 'sources', 'times.md'), TIMES);

@@ -2,8 +2,9 @@
  * The command line's output as tools meet it: read through a pipe by a slow reader,
  * it arrives whole and the same as written to a file, for every command and format.
  */
+import { ensureBuilt } from '../helpers/build';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +15,6 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 let tmp: string;
 let drafts: string[] = [];
 
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 const env = () => ({ ...process.env, XDG_CACHE_HOME: path.join(tmp, 'cache'), SOURCEWISE_DEBUG: '' });
 
@@ -55,9 +48,7 @@ function piped(args: string[]): Promise<{ code: number | null; bytes: Buffer }> 
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-cli-out-'));
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  ensureBuilt(CLI, 'pipe');
   // 150 short drafts, each a paragraph of the example draft (the size of the attack run's set).
   const paragraphs = readFileSync(path.join(ROOT, 'examples/draft.md'), 'utf8')
     .split(/\n\s*\n/)

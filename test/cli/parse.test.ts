@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureBuilt } from '../helpers/build';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,14 +10,6 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 let tmp: string;
 
-function newestMtime(dir: string): number {
-  let max = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return max;
-}
 
 function run(args: string[], input?: string): { code: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
@@ -42,9 +35,7 @@ const DRAFT = '# Talks\n\nThe delegations met on Friday for less than two hours.
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-parse-'));
-  if (!existsSync(CLI) || statSync(CLI).mtimeMs < newestMtime(path.join(ROOT, 'src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  }
+  ensureBuilt(CLI, 'pipe');
   writeFileSync(path.join(tmp, 'talks.md'), DRAFT);
 });
 

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { silencedLines } from '../../src/server/disable';
 import { parseFootnotes } from '../../src/server/citations';
+import { rng } from '../helpers/random';
 import { runWithDeadline } from './harness/deadline';
 
 const BOUND_MS = 2_000;
@@ -95,16 +96,6 @@ function oldSilenced(text: string): (line: number, code: string) => boolean {
 const OLD_MARKER_RE = /\[\^([^\]\s]+)\](?!:)/g;
 const OLD_PANDOC_RE = /\[(?:[^\][]*?;\s*)?-?@([\w][\w:.#$%&+?<>~/-]*)[^\][]*\]/g;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['<!--', '-->', ' ', '\t', 'sourcewise-', 'disable', 'disable-next-line', 'enable', '-next-line', 'contradiction', ',', '>', '-', 'x', '\n', '[^', '[', ']', '@', ';', 'a', '1', ':', '[@key', 'see ', '-@b', '^'];
 

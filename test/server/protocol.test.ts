@@ -2,8 +2,9 @@
  * Drives the real language server (`node dist/server.js --stdio`) over JSON-RPC,
  * the way an editor does, against a temporary workspace with made-up sources.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureBuilt } from '../helpers/build';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,14 +43,6 @@ const RIGHT = 'The bridge cost $42 million, according to Mayor Elena Ruiz.';
 const draftText = (sentence: string) =>
   `# Port Alden's new bridge\n\nPort Alden opened its harbour bridge on Tuesday. ${sentence}\n\nThe opening drew a crowd of residents.\n`;
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 function lineOf(text: string, needle: string): number {
   const i = text.indexOf(needle);
@@ -144,10 +137,7 @@ function change(uri: string, text: string): number {
 }
 
 beforeAll(async () => {
-  const srcNewest = newestMtime(path.join(REPO, 'src'));
-  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < srcNewest) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  }
+  ensureBuilt(SERVER);
 
   ws = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-lsp-'));
   mkdirSync(path.join(ws, 'sources'));

@@ -2,8 +2,9 @@
  * The server's source handling over real JSON-RPC: bundled seeds when the workspace
  * has no sources, and workspace/didChangeWatchedFiles swapping real sources in.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { ensureBuilt } from '../helpers/build';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,14 +15,6 @@ const REPO = path.resolve(__dirname, '../..');
 const SERVER = path.join(REPO, 'dist/server.js');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 interface Status { sources: number; facts: number; indexing: boolean; analysing?: number; message?: string }
 interface Publish {
@@ -49,9 +42,7 @@ async function until<T>(what: string, f: () => T | undefined, timeout = 20_000):
 }
 
 beforeAll(async () => {
-  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  }
+  ensureBuilt(SERVER);
   ws = mkdtempSync(path.join(os.tmpdir(), 'sourcewise-seeds-'));
   proc = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ws, stdio: ['pipe', 'pipe', 'pipe'] });
   proc.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));

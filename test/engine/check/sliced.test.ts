@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src/engine/corpus';
 import { checkUnits, MAX_SENTENCE_CHARS } from '../../../src/engine/check/units';
 import { draftSentences } from '../../../src/engine/sentences';
+import { rng } from '../../helpers/random';
 
 const REPO = path.resolve(__dirname, '../../..');
 const EXAMPLE = fs.readFileSync(path.join(REPO, 'examples/draft.md'), 'utf8');
@@ -111,16 +112,6 @@ describe('checkUnits', () => {
 });
 
 describe('long drafts read a piece at a time', () => {
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const LINES = [
     'The talks lasted three hours.',
     'Foreign Minister Hakan Fidan said "we are close," before he left.',

@@ -1,6 +1,5 @@
 /** A small LSP client over stdio for the robustness tests (spawns dist/server.js). */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -26,21 +25,9 @@ export interface Status {
   message?: string;
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds dist/ when it is older than src/. */
-export function ensureBuilt(): void {
-  if (!existsSync(SERVER) || statSync(SERVER).mtimeMs < newestMtime(path.join(REPO, 'src'))) {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, stdio: 'inherit' });
-  }
-}
+export { ensureBuilt } from '../../helpers/build';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
