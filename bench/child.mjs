@@ -110,6 +110,27 @@ function makeDraft(corpus, words, seed) {
 }
 
 /**
+ * Watches the event loop from now: the returned function stops watching and gives the longest
+ * stretch without a turn of the loop (what a request arriving meanwhile waits at most), in ms.
+ */
+function watchEventLoop() {
+  let last = performance.now();
+  let longest = 0;
+  let watching = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (watching) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return () => {
+    watching = false;
+    return Math.max(longest, performance.now() - last);
+  };
+}
+
+/**
  * Warm start, in a fresh process as the language server meets it: nothing changed since the
  * cold run wrote the cache. The server answers once load resolves; it then reads the rest of
  * the index file off the event loop's thread (prefetch), and has the analyses decoded in
@@ -124,21 +145,11 @@ async function warmStart() {
   const tp = performance.now();
   await corpus.prefetch();
   const prefetchMs = performance.now() - tp;
-  let last = performance.now();
-  let longest = 0;
-  let watching = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (watching) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const stall = watchEventLoop();
   const tr = performance.now();
   await corpus.restoreAnalysis();
   const restoreMs = performance.now() - tr;
-  watching = false;
-  return { corpus, warmMs, prefetchMs, restoreMs, restoreStallMs: Math.max(longest, performance.now() - last) };
+  return { corpus, warmMs, prefetchMs, restoreMs, restoreStallMs: stall() };
 }
 
 async function queries() {
@@ -219,20 +230,10 @@ async function queries() {
   res.hostileWaitMs = 0;
   res.hostileHoverMs = 0;
   for (const [name, text] of hostile) {
-    let last = performance.now();
-    let longest = 0;
-    let watching = true;
-    const tick = () => {
-      const now = performance.now();
-      longest = Math.max(longest, now - last);
-      last = now;
-      if (watching) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const stall = watchEventLoop();
     const t = performance.now();
     await corpus.checkSliced(text);
-    watching = false;
-    longest = Math.max(longest, performance.now() - last);
+    const longest = stall();
     const checkMs = performance.now() - t;
     const mid = text.length >> 1;
     const [hoverMs] = time(() => {
