@@ -12,8 +12,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Client, ensureBuilt, REPO } from '../robustness/harness/lsp';
 
 const cleanup: (() => Promise<void> | void)[] = [];
+// Last registered, first undone: a server is stopped before the workspace it writes into is removed.
 afterEach(async () => {
-  for (const f of cleanup.splice(0)) await f();
+  for (const f of cleanup.splice(0).reverse()) await f();
 });
 beforeAll(() => ensureBuilt());
 
@@ -23,7 +24,7 @@ function workspace(files: Record<string, string> = {}): string {
     fs.mkdirSync(path.dirname(path.join(ws, name)), { recursive: true });
     fs.writeFileSync(path.join(ws, name), text);
   }
-  cleanup.push(() => fs.rmSync(ws, { recursive: true, force: true }));
+  cleanup.push(() => fs.rmSync(ws, { recursive: true, force: true, maxRetries: 5 }));
   return ws;
 }
 
