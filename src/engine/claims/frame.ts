@@ -265,6 +265,49 @@ function hasVerb(toks: readonly Token[], [a, b]: [number, number], inFigure: Uin
   return false;
 }
 
+/** Conjunctions that open a gapped conjunct ("… and the USGS at 7.0", "… while Ukraine 250"). */
+const GAP_CONJUNCTIONS = new Set(['and', 'but', 'while', 'whereas']);
+
+/**
+ * The claim a gapped conjunct repeats: "[Turkey put it] at magnitude 6.6 and the USGS at 7.0",
+ * "[Russia freed] 300 soldiers and Ukraine 250". The figure follows a conjunction and a noun
+ * phrase with no verb between; the figure before it, of the same clause, is introduced the
+ * same way (the same preposition, or a verb directly where this one has its subject).
+ */
+function gappedAfter(toks: readonly Token[], i0: number, dim: Dimension, clause: readonly [number, number], out: readonly Claim[], outAt: readonly number[], inFigure: Uint8Array): Claim | undefined {
+  let conj = -1;
+  for (let k = i0 - 1; k >= clause[0]; k--) {
+    const t = toks[k]!;
+    if (inFigure[k] || t.pos === 'VERB' || t.pos === 'AUX' || isPunct(t)) return undefined;
+    if (GAP_CONJUNCTIONS.has(t.norm)) {
+      conj = k;
+      break;
+    }
+  }
+  // A subject between the conjunction and the figure: at least one noun, nothing but its phrase.
+  if (conj < 0 || conj + 1 >= i0) return undefined;
+  const prep = toks[i0 - 1]!.pos === 'ADP' ? toks[i0 - 1]!.norm : undefined;
+  // "and soybean commitments of 157,500 tonnes": "of" ties the figure to the noun before it.
+  if (prep === 'of') return undefined;
+  const subjectEnd = prep ? i0 - 1 : i0;
+  const subject = toks.slice(conj + 1, subjectEnd);
+  if (!subject.some(isNoun) || !subject.every((t) => isNoun(t) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM')) return undefined;
+  for (let m = out.length - 1; m >= 0; m--) {
+    const at = outAt[m]!;
+    if (at < clause[0] || at >= conj) continue;
+    const prev = out[m]!;
+    if (prev.dim !== dim) return undefined;
+    if (!prev.thing) return undefined;
+    // What introduces the earlier figure, past a determiner or unit noun ("at magnitude 6.6", "at a cost of").
+    let k = at - 1;
+    while (k > at - 3 && k >= clause[0] && (toks[k]!.pos === 'DET' || (isNoun(toks[k]) && toks[k]!.pos !== 'PROPN'))) k--;
+    const before = toks[k];
+    const same = prep ? before?.pos === 'ADP' && before.norm === prep : k === at - 1 && before?.pos === 'VERB';
+    return same ? prev : undefined;
+  }
+  return undefined;
+}
+
 /** "18 of the 190": the figure after "of (the)" that follows another figure is the whole the first is part of. */
 function isWholeOf(toks: readonly Token[], i0: number, inFigure: Uint8Array): boolean {
   let k = i0 - 1;
@@ -294,6 +337,8 @@ interface ThingFound {
   phrase?: string;
   mods: string[];
   side?: string;
+  /** Read from the noun before the figure ("the death toll rose to 22"), not after it. */
+  fromBefore?: boolean;
 }
 
 /**
@@ -534,6 +579,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     if (quantities.some((__, m) => group[m] === group[n] && dims[m] === 'age')) dims[n] = 'age';
   });
   const out: Claim[] = [];
+  /** The first token of each claim in `out`. */
+  const outAt: number[] = [];
   quantities.forEach((q0, n) => {
     let q = q0;
     const [i0, i1] = spans[n]!;
@@ -587,8 +634,10 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       clause = [prev[0], clause[1]];
     }
     // A figure in a list ("aged nine, ten, 49") counts what the list's last figure counts.
+    // Only past another figure: "64,000 tonnes and barley by 7,000 tonnes" is no list, and
+    // "barley" is what the next figure counts.
     let after = i1;
-    while (after < clause[1] && (inFigure[after] === 1 || toks[after]!.norm === ',' || toks[after]!.norm === 'and' || toks[after]!.norm === 'or')) after++;
+    for (let k = i1; k < clause[1] && (inFigure[k] === 1 || toks[k]!.norm === ',' || toks[k]!.norm === 'and' || toks[k]!.norm === 'or'); k++) if (inFigure[k] === 1) after = k + 1;
     let found: ThingFound = { mods: [] };
     if (dim === 'duration') {
       // "two-hour session", "30-day ceasefire" (a compound), "three days of mourning".
@@ -597,8 +646,13 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     } else if (dim !== 'date' && dim !== 'time') {
       found = thingAfter(toks, after, clause[1]);
       // "the death toll rose to 22": the figure is the value of the noun before it.
-      if (!found.thing && (dim === 'count' || dim === 'percent')) found = { ...thingBefore(toks, clause[0], i0), side: found.side };
+      if (!found.thing && (dim === 'count' || dim === 'percent')) found = { ...thingBefore(toks, clause[0], i0), side: found.side, fromBefore: true };
     }
+    // Gapping: "Turkey put it at magnitude 6.6 and the USGS at 7.0", "Russia freed 300 soldiers
+    // and Ukraine 250". A conjunct with no verb of its own repeats the verb and the counted
+    // thing of the figure before it; the noun just before this figure is its subject.
+    const gapped = !found.thing || found.fromBefore ? gappedAfter(toks, i0, dim, clause, out, outAt, inFigure) : undefined;
+    if (gapped) found = { thing: gapped.thing, phrase: gapped.thingPhrase, mods: [...gapped.mods], side: found.side };
     // "696 cases, of which 304 were in Srpska", "including 70 schools": a part counts what its whole counted.
     if (!found.thing && dim === 'count' && out.length > 0 && partOfPrevious(toks, i0)) found = { ...found, thing: out.filter((c) => c.thing).pop()?.thing };
     // "22 killed, with 25 others injured": "others" counts more of what the sentence counted before.
@@ -662,6 +716,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
         if (!events.includes(lemma)) events.push(lemma);
       } else if (!context.includes(lemma) && lemma !== found.thing) context.push(lemma);
     }
+    // The gapped conjunct's verb is the one it leaves out: that of the figure it repeats.
+    if (gapped) for (const e of gapped.events) if (!events.includes(e)) events.push(e);
     // A clause that starts with its verb after a comma ("…, both truck drivers, were 49")
     // is said of the noun phrase before: its words, and those of appositions between, join
     // the figure's context.
@@ -732,6 +788,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       span: [clause[0], clause[1]],
       ...(from ? { from } : {}),
     });
+    outAt.push(i0);
   });
   // "192 units were sold during 2012": a year or month in the clause of a count, sum or
   // share says when that figure holds; it is the figure's time frame, not a date to check.

@@ -39,6 +39,20 @@ describe('claim frames: what a figure counts', () => {
     expect(claim(s, '190').events).not.toContain('kill');
   });
 
+  it('reads a gapped conjunct as repeating the verb and counted thing of the figure before ("… and the USGS at 7.0")', () => {
+    const s = 'Turkish authorities put the quake at magnitude 6.6 and the USGS at 7.0.';
+    expect(claim(s, '7.0')).toMatchObject({ thing: 'magnitude', events: claim(s, '6.6').events });
+    expect(claim('Senators would be limited to two terms and representatives to three.', 'three')).toMatchObject({ thing: 'term' });
+    // Not a gap: "of" ties the figure to its own noun, and a verb of its own makes a clause.
+    expect(claim('China has corn commitments of 1,011,200 tonnes and soybean sales of 157,500 tonnes.', '157,500 tonnes').thing).not.toBe('commitment');
+    expect(claim('Police arrested 12 men and the army detained 40 women.', '40')).toMatchObject({ thing: 'woman' });
+  });
+
+  it('does not take the subject of a following conjunct for what a figure counts ("64,000 tonnes and barley by …")', () => {
+    expect(claim('Wheat exports rose by 64,000 tonnes and barley by 7,000 tonnes.', '64,000 tonnes').thing).not.toBe('barley');
+    expect(claim('Nine, ten and 49 people died.', 'Nine')).toMatchObject({ thing: 'people' });
+  });
+
   it('does not read a number naming something ("flight 1344") as a count', () => {
     expect(claims('Air India Express flight 1344 overshot the runway.').map((c) => c.q.text)).not.toContain('1344');
   });
