@@ -595,7 +595,10 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // "flight 1344", "Article 50", "Apollo 11": a bare number after a noun, not followed by
     // what it would count, names something; it is not a figure.
     if (dim === 'count' && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
-    const r = roleOf(dim, toks, i0, i1);
+    // "by 8 p.m. on Saturday", "at 4:53 a.m. Thursday": a day written after a time of day is
+    // one expression with it, and takes the role the time's preposition gives.
+    const timeBefore = dim === 'date' ? spans.findIndex(([, b], m) => dims[m] === 'time' && (b === i0 || (b === i0 - 1 && toks[i0 - 1]!.norm === 'on'))) : -1;
+    const r = roleOf(dim, toks, timeBefore >= 0 ? spans[timeBefore]![0] : i0, i1);
     if (!r) return;
     let clause = clauseOf(toks, i0, i1, inFigure);
     // A phrase without a verb ("On May 13,", "After some three hours behind closed doors,")

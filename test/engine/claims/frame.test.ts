@@ -100,6 +100,11 @@ describe('claim frames: role, hedging, quotation', () => {
     expect(claim('As of 13 April, 40 people had been evacuated.', '40').role).toBe('measure');
   });
 
+  it('a day written after a time of day takes the role of the whole time ("by 8 p.m. on Saturday")', () => {
+    expect(claim('Phivolcs had recorded 611 aftershocks by 8 p.m. on Saturday.', 'Saturday')).toMatchObject({ role: 'frame' });
+    expect(claim('The quake struck at 4:53 a.m. on Thursday.', 'Thursday')).toMatchObject({ role: 'measure' });
+  });
+
   it('reads "in over three years" after "first" as the time since it last happened', () => {
     expect(claim('It was the first direct meeting in over three years.', 'over three years').role).toBe('since');
   });
