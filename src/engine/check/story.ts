@@ -76,6 +76,8 @@ export class StoryScoper {
   private docsOf = new Map<string, Int32Array>();
   /** Weights being summed, by source id (all zero between calls of `weights`). */
   private acc = new Float64Array(0);
+  /** Whether a source shares one of the names being weighed, by source id (all zero between calls). */
+  private namedAcc = new Uint8Array(0);
   private readonly docCount: number;
   private oneStory: boolean | undefined;
 
@@ -162,17 +164,25 @@ export class StoryScoper {
     // Summed by source id in one reused array: a word can be in thousands of an archive's sources.
     const size = this.corpus.store.docs.length;
     if (this.acc.length < size) this.acc = new Float64Array(Math.max(size, 2 * this.acc.length));
+    if (this.namedAcc.length < size) this.namedAcc = new Uint8Array(this.acc.length);
     const acc = this.acc;
+    const namedAcc = this.namedAcc;
     const touched: number[] = [];
+    let anyName = false;
     const add = (t: string, docs: Int32Array) => {
-      const w = Math.log(1 + this.docCount / docs.length) * (names.has(t) ? NAME_WEIGHT : 1);
+      const name = names.has(t);
+      const w = Math.log(1 + this.docCount / docs.length) * (name ? NAME_WEIGHT : 1);
       for (let k = 0; k < docs.length; k++) {
         const d = docs[k]!;
         if (acc[d] === 0) touched.push(d);
         acc[d] = acc[d]! + w;
+        if (name) namedAcc[d] = 1;
       }
     };
     const common: string[] = [];
+    // A name no source has still says who or where the text is about: the sources then tell
+    // another story (see `scope`).
+    if (names.size) anyName = true;
     for (const t of words) {
       if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
       const docs = this.docs(t);
@@ -186,13 +196,23 @@ export class StoryScoper {
     // In a small folder every word is in most sources: when nothing rarer is shared, the
     // common words are all there is to tell the story by.
     if (touched.length === 0 && this.docCount <= SMALL_FOLDER) for (const t of common) add(t, this.docs(t));
+    // A name most sources give ("Halvern" in a folder about its port) weighs nothing, but the
+    // sources that give it do share a name with the text.
+    for (const t of common) {
+      if (!names.has(t)) continue;
+      const docs = this.docs(t);
+      for (let k = 0; k < docs.length; k++) if (acc[docs[k]!] !== 0) namedAcc[docs[k]!] = 1;
+    }
     const ids = Int32Array.from(touched);
     const values = new Float64Array(ids.length);
+    const named = anyName ? new Uint8Array(ids.length) : undefined;
     for (let k = 0; k < ids.length; k++) {
       values[k] = acc[ids[k]!]!;
       acc[ids[k]!] = 0;
+      if (named) named[k] = namedAcc[ids[k]!]!;
+      namedAcc[ids[k]!] = 0;
     }
-    return new DocWeights(ids, values);
+    return new DocWeights(ids, values, named);
   }
 
   /**
@@ -264,13 +284,30 @@ export class StoryScoper {
       totals[k] = total;
       if (total > best) best = total;
     }
+    // A news story is told by its names: when the draft names people, places or bodies, a
+    // source that shares none of them is about something else, however many other words it
+    // shares ("died at the age of 55" is every obituary's sentence); when no source has any of
+    // them, no source tells this story.
+    const sectionNamed = section instanceof DocWeights ? section.named : undefined;
+    const needName = !!(sectionNamed || mine.named);
+    const hasName = (d: number, k?: number) => (k !== undefined && mine.named?.[k] === 1) || (section instanceof DocWeights && section.isNamed(d)) || (mine.named !== undefined && mine.isNamed(d));
+    if (needName) {
+      best = 0;
+      for (const [d, w] of ranked) {
+        if (hasName(d)) {
+          best = w;
+          break;
+        }
+      }
+      for (let k = 0; k < totals.length; k++) if (totals[k]! > best && hasName(mine.ids[k]!, k)) best = totals[k]!;
+    }
     if (best === 0) return undefined;
     const bar = best * IN_STORY;
     const out = new Set<number>();
-    for (let k = 0; k < totals.length; k++) if (totals[k]! >= bar) out.add(mine.ids[k]!);
+    for (let k = 0; k < totals.length; k++) if (totals[k]! >= bar && (!needName || hasName(mine.ids[k]!, k))) out.add(mine.ids[k]!);
     for (const [d, w] of ranked) {
       if (w < bar) break;
-      out.add(d);
+      if (!needName || hasName(d)) out.add(d);
     }
     return out;
   }
@@ -283,10 +320,26 @@ export type Weights = Pick<ReadonlyMap<number, number>, 'get' | 'size'> & Iterab
 export class DocWeights implements Weights {
   private byId: Float64Array | undefined;
 
+  private namedById: Uint8Array | undefined;
+
   constructor(
     readonly ids: Int32Array,
     readonly values: Float64Array,
+    /** Per entry, 1 when the source shares one of the text's names; absent when the text gives no name. */
+    readonly named?: Uint8Array,
   ) {}
+
+  /** Whether source `doc` shares one of the text's names. */
+  isNamed(doc: number): boolean {
+    if (!this.named) return false;
+    if (!this.namedById) {
+      let max = -1;
+      for (let k = 0; k < this.ids.length; k++) max = Math.max(max, this.ids[k]!);
+      this.namedById = new Uint8Array(max + 1);
+      for (let k = 0; k < this.ids.length; k++) this.namedById[this.ids[k]!] = this.named[k]!;
+    }
+    return doc < this.namedById.length && this.namedById[doc] === 1;
+  }
 
   get size(): number {
     return this.ids.length;

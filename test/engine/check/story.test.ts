@@ -25,6 +25,16 @@ describe('story scope', () => {
     expect(scoper.scope(new Map(), scoper.weights('Ninety people were injured.'))).toBeUndefined();
   });
 
+  it('a source that shares none of the names a sentence gives is another story, whatever other words it shares', () => {
+    const scoper = new StoryScoper(archive);
+    const files = (scope: ReturnType<StoryScoper['scope']>) => (scope && scope !== 'all' ? [...scope].map((d) => archive.store.docs[d]!.file) : scope);
+    // Every word but the name is the fire story's: a fire in another market is not that fire.
+    expect(files(scoper.scope(new Map(), scoper.weights('A fire in the Tollgate market killed two people on Sunday.')))).toBeUndefined();
+    // Named in the section, the story holds for a sentence of it that names nothing.
+    const section = scoper.weights(['A fire in the Ostrander market killed two people.', 'Firefighters worked through the night.']);
+    expect(files(scoper.scope(section, scoper.weights('Firefighters worked through the night.')))).toEqual(['fire.md']);
+  });
+
   it('a section weighed once is reused by the next check, with the same scope for each sentence, until the sources change', () => {
     const texts = ['The Velmora earthquake killed 39 people.', 'Rescuers searched the rubble.'];
     const first = new StoryScoper(archive).sectionWeights(texts);
