@@ -12,6 +12,12 @@
  * - the event it is counted from is dated to the day, in the draft with the sources' support,
  *   or by the sources alone, all of them on one day, in sentences whose events are that event;
  * - that day lies on the side the draft says ("before the talks": the talks come later).
+ *
+ * When the sentence dates both events itself ("on October 22, more than two weeks after Samoa
+ * confirmed its outbreak on October 16"), the length follows from its own dates in any unit, as
+ * closely as they are given (a month: any of its days), with the slack news allows each unit;
+ * a length they cannot fit is wrong whatever the sources say. The length is replaced only
+ * when the sources bear out both dates; otherwise the finding asks to check them.
  */
 import { bestSimilarity, lemmaOf, type Claim } from '../claims';
 import type { Token } from '../nlp';
@@ -33,8 +39,10 @@ export interface OffsetJudgement {
   /** The draft's words to replace (the length, with its article: "a full week"), offsets in the sentence. */
   start: number;
   end: number;
-  /** The length as the draft would write it ("three days", "3 days"). */
-  says: string;
+  /** The length as the draft would write it ("three days", "3 days"); none when it cannot be told which figure is wrong. */
+  says?: string;
+  /** How far apart the two dates are, in words ("6 days", "between 3 and 4 years"), when the draft gives both. */
+  apart?: string;
   /** The sources of the two dates: the event's own, and the one it is counted from. */
   evidence: ClaimMatch[];
   /** The two dates as the sources give them. */
@@ -171,6 +179,105 @@ function sourcedAnchor(ctx: SentenceContext, o: Claim, words: Claim['context'], 
   return { day: first, text: against[0]!.claim.q.text, matches: against };
 }
 
+/** Slack news allows a length in each unit: "a week after" for eight days, "a month after" for five weeks. */
+const SLACK_DAYS: Record<string, number> = { day: 0, week: 1, fortnight: 1, month: 7, year: 31, decade: 365 };
+
+/** The unit a length of time is written in. */
+function unitOf(q: Quantity): string | undefined {
+  return /\b(day|week|fortnight|month|year|decade)s?\b/i.exec(q.text)?.[1]?.toLowerCase();
+}
+
+/** The days a date may be, as epoch days, by what it gives: a day, a month, or a year. */
+function daysOfDate(q: Quantity, year: number): [number, number] | undefined {
+  const d = q.date;
+  if (q.kind === 'year') return Number.isInteger(q.value) ? [epochDay(q.value, 1, 1), epochDay(q.value, 12, 31)] : undefined;
+  if (q.kind !== 'date' || !d || d.relative || d.weekday !== undefined && d.day === undefined || d.month === undefined) return undefined;
+  const y = d.year ?? year;
+  if (d.day !== undefined && d.dayRange === undefined) return [epochDay(y, d.month, d.day), epochDay(y, d.month, d.day)];
+  const [a, b] = d.dayRange ?? [1, new Date(Date.UTC(y, d.month, 0)).getUTCDate()];
+  return [epochDay(y, d.month, a), epochDay(y, d.month, b)];
+}
+
+function yearOf(q: Quantity): number | undefined {
+  return q.kind === 'year' ? q.value : q.date?.year;
+}
+
+/** "6 days", "3 months", "between 3 and 4 years": how far apart two dates are, in the length's unit. */
+function apartText(lo: number, hi: number, unit: string): string {
+  const per = unit === 'decade' || unit === 'year' ? 365.25 : unit === 'month' ? 30.44 : unit === 'week' || unit === 'fortnight' ? 7 : 1;
+  const name = per === 365.25 ? 'year' : per === 30.44 ? 'month' : per === 7 ? 'week' : 'day';
+  const a = lo / per;
+  const b = hi / per;
+  const round = (x: number) => (per === 1 ? Math.round(x) : Math.round(x * 2) / 2);
+  const one = (x: number) => `${round(x)} ${name}${round(x) === 1 ? '' : 's'}`;
+  // Two days known to the day, weeks apart at most: in days ("6 days", not "about 1 week").
+  if (lo === hi && lo <= 60) return lo === 1 ? 'one day' : `${lo} days`;
+  if (round(a) === round(b)) return `about ${one(a)}`;
+  return `between ${round(a)} and ${one(b)}`;
+}
+
+/**
+ * The two dates a draft sentence gives a length of time between: its own event's, and the
+ * date of the event it is counted from, inside that event's phrase ("on October 22, more than
+ * two weeks after Samoa confirmed its outbreak on October 16", "the tremor of December 28";
+ * "began on March 26 and was due to end a fortnight later, on April 4").
+ */
+function draftPair(claims: readonly Claim[], o: Claim, text: string, toks: readonly Token[]): { earlier: Claim; later: Claim } | undefined {
+  const dated = (c: Claim) => c.dim === 'date' && (c.q.kind === 'year' || (c.q.date !== undefined && !c.q.date.relative && c.q.date.month !== undefined));
+  const tail = text.slice(o.q.end);
+  const word = /^\s*(before|after|later|earlier)\b/i.exec(tail)?.[1]?.toLowerCase();
+  if (!word) return undefined;
+  const before = claims.filter((c) => c.dim === 'date' && c.q.end <= o.q.start);
+  if (before.length !== 1 || !dated(before[0]!)) return undefined;
+  const first = before[0]!;
+  if (word === 'before' || word === 'after') {
+    // The first date after "before"/"after" in the same clause is the other event's.
+    const next = claims.find((c) => c.dim === 'date' && c.q.start >= o.q.end);
+    // (A full stop inside a number, "the 4.7-magnitude tremor of December 28", ends nothing.)
+    if (!next || !dated(next) || /[,;:!?()—–]|\.(?!\d)/.test(text.slice(o.q.end, next.q.start))) return undefined;
+    // After a verb ("a day after Allied disclosed …"), the date must be that verb's ("… on
+    // October 16"): not one that names something in its object ("Campeau's Sept 12 tender
+    // offer") or in a clause of its own ("that …").
+    const between = toks.filter((t) => t.start >= o.q.end && t.end <= next.q.start);
+    if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
+      const after = toks.find((t) => t.start >= next.q.end);
+      if ((after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !/[,;:.!?]/.test(text.slice(next.q.end, after.start))) || between.some((t) => /^(?:that|which|who|whom|whose)$/.test(t.norm))) return undefined;
+    }
+    return word === 'before' ? { earlier: first, later: next } : { earlier: next, later: first };
+  }
+  // "… a fortnight later, on April 4": the date just after is the later event's.
+  const next = claims.find((c) => c.dim === 'date' && c.q.start >= o.q.end);
+  if (!next || !dated(next) || !/^\s*(?:later|earlier)\s*,?\s*(?:on|in)?\s*$/i.test(text.slice(o.q.end, next.q.start))) return undefined;
+  return word === 'later' ? { earlier: first, later: next } : { earlier: next, later: first };
+}
+
+/**
+ * How many days apart the draft's two dates are, at least and at most. A date without a year
+ * takes the other's; with no year on either, the later event is the next time that day comes
+ * ("December 28 … January 7": ten days).
+ */
+function gapOf(earlier: Quantity, later: Quantity, unit: string): [number, number] | undefined {
+  const ye = yearOf(earlier);
+  const yl = yearOf(later);
+  // Years apart are told only by two years: "16 May, three years after the March 2022 talks"
+  // does not put 16 May in 2022.
+  if ((unit === 'year' || unit === 'decade') && (ye === undefined || yl === undefined)) return undefined;
+  const base = ye ?? yl ?? 2001;
+  const e = daysOfDate(earlier, ye ?? (yl !== undefined ? yl : base));
+  let l = daysOfDate(later, yl ?? base);
+  if (!e || !l || e.some(Number.isNaN) || l.some(Number.isNaN)) return undefined;
+  if (yl === undefined && l[1] < e[0]) {
+    const next = daysOfDate(later, (ye ?? base) + 1);
+    if (!next || next.some(Number.isNaN)) return undefined;
+    l = next;
+  }
+  const lo = l[0] - e[1];
+  const hi = l[1] - e[0];
+  // The draft's own order says which comes first: dates the other way round are not this pair.
+  if (hi < 0) return undefined;
+  return [Math.max(0, lo), hi];
+}
+
 export interface OffsetJudgements {
   /** The lengths the sources' dates rule out. */
   ruledOut: OffsetJudgement[];
@@ -214,6 +321,44 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
     if (o.negated || o.hedged || o.vague || o.quoted) continue;
     const direction = /^\s*(before|after)\b/i.exec(text.slice(o.q.end))?.[1]?.toLowerCase() as 'before' | 'after' | undefined;
     if (!direction) continue;
+    // Both dates in the draft: the length follows from them, whatever the sources say.
+    const pair = draftPair(claims, o, text, tokensOf(ctx));
+    const unit = unitOf(o.q);
+    if (pair && unit && Number.isFinite(o.q.low) && Number.isFinite(o.q.high)) {
+      const gap = gapOf(pair.earlier.q, pair.later.q, unit);
+      if (!gap) continue;
+      const slack = SLACK_DAYS[unit]!;
+      const low = o.q.low / DAY - slack;
+      const high = o.q.high / DAY + slack;
+      const verdictOf = (c: Claim) => judged.find((x) => x.claim.q.start === c.q.start);
+      const e = verdictOf(pair.earlier);
+      const l = verdictOf(pair.later);
+      const both = e?.verdict === 'supported' && l?.verdict === 'supported';
+      if (gap[1] >= low && gap[0] <= high) {
+        // Sourced when the sources bear out both dates, closely enough to fix the length
+        // ("in August, two weeks before September 10" only agrees with itself).
+        if (both && gap[0] >= low && gap[1] <= high) held.add(o.q.start);
+        continue;
+      }
+      // Which figure is wrong is known only when the sources bear out both dates: then the
+      // length is replaced; else the sentence is still at odds with itself, and says so.
+      const exact = gap[0] === gap[1] && (unit === 'day' || unit === 'week' || unit === 'fortnight');
+      let start = o.q.start;
+      const article = /\b(an?)\s+$/i.exec(text.slice(0, start));
+      if (article && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i.test(o.q.text)) start -= article[0].length;
+      out.push({
+        claim: o,
+        days: gap[0],
+        start,
+        end: o.q.end,
+        says: both && exact ? lengthText(gap[0], unit === 'fortnight' ? 'week' : unit, /\d/.test(o.q.text)) : undefined,
+        apart: apartText(gap[0], gap[1], unit),
+        evidence: both ? [...e!.matches.filter((m) => m.compatible).slice(0, 1), ...l!.matches.filter((m) => m.compatible).slice(0, 1)] : [],
+        from: pair.earlier.q.text,
+        to: pair.later.q.text,
+      });
+      continue;
+    }
     const length = lengthInDays(o.q);
     if (!length) continue;
     // The event's own date: the one date of the sentence before the length, supported by the sources.

@@ -89,6 +89,33 @@ describe('a length of time between two dated events', () => {
     expect(found[0]!.fixes[0]!.edits[0]!.newText).toBe('eight days');
   });
 
+  it('is at odds with itself when the draft dates both events and the length does not fit, whatever the sources say', () => {
+    const found = check('Tonga declared a measles outbreak on October 22, more than two weeks after Samoa confirmed its own outbreak on October 16.').filter((d) => d.code === 'contradiction');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.draftSays).toBe('more than two weeks');
+    expect(found[0]!.message).toMatch(/6 days apart/);
+    // No source bears out the dates: the length may be right and a date wrong, so no fix writes one.
+    expect(found[0]!.fixes).toEqual([]);
+    // Across a new year, in months, and in years when both years are given.
+    expect(check('The quake of January 7 came three weeks after the tremor of December 28.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['three weeks']);
+    expect(check('Rosselló resigned on August 2, more than a month after the chat messages were released on July 13.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['more than a month']);
+    expect(check('Britons voted to leave the EU on June 23, 2016, more than four years before the October 31, 2019 deadline.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['more than four years']);
+  });
+
+  it('abstains where the dates do not say how far apart the events are', () => {
+    // (Other rules may still find a date the seeds rule out: only a length's finding says how far apart.)
+    const none = (s: string) => expect(check(s).filter((d) => d.code === 'contradiction' && /apart/.test(d.message)), s).toEqual([]);
+    // The lengths fit (a month give or take a week; a year when dates are known to the month).
+    none('The ceasefire began on May 1, a month before the talks on June 4.');
+    none('The deal was signed in March 2021, a year before the invasion in February 2022.');
+    // A year left out is not the other date's year when the length is in years.
+    none('The summit on 16 May came three years after the March 2022 talks.');
+    // The date names something in the object of the verb the length is counted from.
+    none("On Sept 25, a day after Allied disclosed that its board had urged rejection of Campeau's Sept 12 tender offer, Allied began talks.");
+    // A date after a comma belongs to the next clause.
+    none('The talks ended on May 16, a week after the ceasefire, and resumed on June 2.');
+  });
+
   it('a source date on the day the sentence’s own length puts the other event is that event’s date', () => {
     const sentence = "UpGuard's second warning, sent on February 21, came six weeks after its first attempt.";
     const claims = claimsOf(sentence, parseQuantities(sentence));
