@@ -1,7 +1,8 @@
 /**
  * Reading a sentence: tokens with offsets, part of speech, lemma and negation scope
- * (./tagger, wink-nlp), and stems (./stem). Every part of the engine reads tokens
- * from here; none splits text into words on its own.
+ * (./tagger, wink-nlp), stems (./stem), and the bare runs of letters and digits where only
+ * the words are compared (./runs). Every part of the engine reads tokens from here; none
+ * splits text into words on its own.
  */
 import { recent } from '../text/memo';
 import { tagTokens } from './tagger';
@@ -13,6 +14,7 @@ export type { Pos, Token, TokenKind } from './types';
 export const TOKEN_MEMO = 16;
 export { stem, stemUncached, STEM_MEMO_MAX } from './stem';
 export { taggerInput, MAX_TAGGED } from './tagger';
+export { wordRuns, type WordRun } from './runs';
 
 /**
  * Tokens of a sentence. Several parts of the engine read the same sentence in a row

@@ -1,6 +1,7 @@
 /** Tolerant matching of quoted words against source text. */
 import Fuse from 'fuse.js';
 import { foldForMatch } from '../text';
+import { wordRuns, type WordRun } from '../nlp';
 
 /**
  * Normalises a quote for comparison: quotes/dashes/diacritics/case folded,
@@ -19,29 +20,11 @@ export function normalizeQuote(s: string): string {
     .replace(/^[^a-z0-9\u0400-\u04ff]+|[^a-z0-9\u0400-\u04ff]+$/g, '');
 }
 
-interface WTok {
-  norm: string;
-  start: number;
-  end: number;
-}
+type WTok = WordRun;
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/**
- * Word tokens on folded text (offsets valid on the original: folding keeps length).
- *
- * The one place the engine splits words without ../nlp, on purpose: quotation matching compares
- * runs of letters and digits, the same way for the draft's quotation and every source window it
- * is looked for in (up to 40 windows of three sentences per quotation, read fresh each time), and
- * needs no part of speech. Measured on 2,000 three-sentence Wikinews windows: 41 µs a window this
- * way, 608 µs with the tagger's tokens (15 times as long; a check of a draft with ten quotations
- * would spend about a quarter of a second more).
- */
+/** Word runs of folded text (offsets valid on the original: folding keeps length). */
 function words(text: string, f = foldForMatch(text)): WTok[] {
-  const out: WTok[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(f); m; m = WORD.exec(f)) out.push({ norm: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+  return wordRuns(f);
 }
 
 /** Splits a quote at ellipses into word segments. */
