@@ -4,7 +4,9 @@
  * has one or two articles, a figure from one story that another story "contradicts" is a
  * false alarm of the scoping or alignment kind. Prints the rate and examples:
  *   npx vite-node test/eval/probe.ts [--n 300] [--show 20] [--corpus DIR] [--keep]
- * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.)
+ * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.
+ * --titled: the sentence is drafted under its article's title as a heading, as a writer's
+ * section names its story; only findings in the sentence count.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +27,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export async function probe(dir: string, n: number, keepOwn = false): Promise<ProbeResult> {
+export async function probe(dir: string, n: number, keepOwn = false, titled = false): Promise<ProbeResult> {
   const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCE.md').map((f) => path.join(dir, f));
   const { corpus } = await Corpus.load(files, { cacheDir: false });
   await corpus.analyseAll();
@@ -52,7 +54,9 @@ export async function probe(dir: string, n: number, keepOwn = false): Promise<Pr
     const text = readFileSync(p.file, 'utf8');
     if (!keepOwn) corpus.remove(p.file);
     try {
-      for (const d of corpus.check(p.sentence, {}, 'plaintext')) {
+      const title = text.split('\n').find((l) => l.trim())?.replace(/^#+\s*/, '').trim() ?? '';
+      const found = titled ? corpus.check(`# ${title}\n\n${p.sentence}\n`, {}, 'markdown').filter((d) => d.range.start.line === 2) : corpus.check(p.sentence, {}, 'plaintext');
+      for (const d of found) {
         if (d.code === 'contradiction' || d.code === 'sources-disagree') flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
       }
     } finally {
@@ -65,7 +69,7 @@ export async function probe(dir: string, n: number, keepOwn = false): Promise<Pr
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
-  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'));
+  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'));
   const show = Number(arg('--show', '20'));
   for (const f of res.flagged.slice(0, show)) console.log(`${f.file}: ${f.sentence}\n   ${f.code}: ${f.message.slice(0, 300)}`);
   console.log(`probe: ${res.flagged.length} contradiction/disagreement findings on ${res.checked} source sentences checked against the other sources`);
