@@ -5,14 +5,13 @@
  * and diagnostic ranges stay on the flagged words whatever precedes them.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/engine/corpus';
 import type { Range } from '../../src/engine/types';
 import { runWithDeadline } from './harness/deadline';
-import { Client, ensureBuilt, REPO } from './harness/lsp';
+import { REPO, serverOnSeeds } from './harness/lsp';
 
 const DEADLINE = 20_000;
 const N = 50_000;
@@ -141,25 +140,14 @@ describe('huge drafts', () => {
   }, 10 * 60_000);
 
   describe('over the language server', () => {
-    let ws: string;
-    let client: Client;
-    beforeAll(async () => {
-      ensureBuilt();
-      ws = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcewise-robust-draft-'));
-      client = new Client(ws);
-      await client.initialize(ws); // no sources folder: the bundled seeds
-    }, 60_000);
-    afterAll(async () => {
-      await client?.stop();
-      if (ws) fs.rmSync(ws, { recursive: true, force: true });
-    });
+    const server = serverOnSeeds('sourcewise-robust-draft-');
 
     it('skips a 10 MB draft with one information diagnostic, and stays responsive', async () => {
-      const uri = pathToFileURL(path.join(ws, 'huge.md')).href;
+      const uri = pathToFileURL(path.join(server.ws, 'huge.md')).href;
       const line = 'The talks lasted three hours. Moscow and Kyiv agreed to release 500 prisoners of war each.\n';
       const text = line.repeat(Math.ceil((10 * 1024 * 1024) / line.length));
-      client.open(uri, text);
-      const pub = await client.publishFor(uri);
+      server.client.open(uri, text);
+      const pub = await server.client.publishFor(uri);
       expect(pub.diagnostics).toHaveLength(1);
       expect(pub.diagnostics[0]!.code).toBe('too-large');
       expect(pub.diagnostics[0]!.severity).toBe(3);
@@ -167,23 +155,23 @@ describe('huge drafts', () => {
       // Hovering, asking for fixes or completions on it answers promptly (nothing scans 10 MB per request).
       const position = { line: 5000, character: 20 };
       const t0 = Date.now();
-      await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
-      await client.conn.sendRequest('textDocument/codeAction', {
+      await server.client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+      await server.client.conn.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: { start: position, end: position },
         context: { diagnostics: [] },
       });
-      await client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5000, character: 0 } });
+      await server.client.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 5000, character: 0 } });
       const ms = Date.now() - t0;
       // eslint-disable-next-line no-console
       console.log(`[robustness] hover + code actions + completion on a 10 MB draft: ${ms} ms`);
       // A small draft opened afterwards is still checked normally.
-      const small = pathToFileURL(path.join(ws, 'small.md')).href;
-      client.open(small, 'The talks lasted three hours.\n');
-      const p2 = await client.publishFor(small, (p) => p.diagnostics.some((d) => d.code === 'contradiction'));
+      const small = pathToFileURL(path.join(server.ws, 'small.md')).href;
+      server.client.open(small, 'The talks lasted three hours.\n');
+      const p2 = await server.client.publishFor(small, (p) => p.diagnostics.some((d) => d.code === 'contradiction'));
       expect(p2.diagnostics.some((d) => d.code === 'too-large')).toBe(false);
       // Only one publish for the huge draft: one message, not a stream.
-      expect(client.publishes.filter((p) => p.uri === uri)).toHaveLength(1);
+      expect(server.client.publishes.filter((p) => p.uri === uri)).toHaveLength(1);
     }, 120_000);
   });
 });

@@ -1,8 +1,12 @@
 /** A small LSP client over stdio for the robustness tests (spawns dist/server.js). */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { ensureBuilt } from '../../helpers/build';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(REPO, 'dist/server.js');
@@ -27,7 +31,7 @@ export interface Status {
 
 
 /** Builds dist/ when it is older than src/. */
-export { ensureBuilt } from '../../helpers/build';
+export { ensureBuilt };
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -117,4 +121,24 @@ export class Client {
     this.conn.dispose();
     if (this.proc.exitCode === null) this.proc.kill();
   }
+}
+
+/**
+ * A server started once for the enclosing suite (vitest's beforeAll / afterAll) on an empty
+ * workspace, so it checks against the bundled seeds; stopped, and its workspace removed, after
+ * the suite. Read `ws` and `client` inside tests (they are set once the suite has started).
+ */
+export function serverOnSeeds(prefix: string): { readonly ws: string; readonly client: Client } {
+  const state: { ws: string; client: Client } = { ws: '', client: undefined as unknown as Client };
+  beforeAll(async () => {
+    ensureBuilt();
+    state.ws = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    state.client = new Client(state.ws);
+    await state.client.initialize(state.ws);
+  }, 60_000);
+  afterAll(async () => {
+    await state.client?.stop();
+    if (state.ws) fs.rmSync(state.ws, { recursive: true, force: true, maxRetries: 5 });
+  });
+  return state;
 }
