@@ -21,7 +21,7 @@ try {
   rmSync(tmp, { recursive: true, force: true });
 }
 const out = path.join(repo, 'dist', 'bench-concepts.js');
-await build({ entryPoints: [path.join(here, 'concepts.ts')], outfile: out, bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning' });
+await build({ entryPoints: [path.join(here, 'concepts.ts')], outfile: out, bundle: true, platform: 'node', target: 'node18', supported: { 'regexp-unicode-property-escapes': true }, format: 'cjs', logLevel: 'warning' });
 const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, [out], { encoding: 'utf8' })));
 const med = (f) => runs.map(f).sort((a, b) => a - b)[1];
 console.log(`load (first use, fresh process): ${med((r) => r.loadMs)} ms, memory ${med((r) => r.tableMb)} MB (runs: ${runs.map((r) => r.loadMs).join(', ')})`);

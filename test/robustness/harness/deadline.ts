@@ -22,6 +22,8 @@ export function engineBundle(): Promise<string> {
       platform: 'node',
       format: 'cjs',
       target: 'node18',
+      // As esbuild.mjs: regex literals with \p{…} stay literals.
+      supported: { 'regexp-unicode-property-escapes': true },
       outfile,
       logLevel: 'error',
     });
