@@ -48,6 +48,9 @@ function wordish(t: Token): boolean {
 }
 
 function capital(text: string): boolean {
+  // ASCII (nearly every word) without making strings.
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   const ch = text[0] ?? '';
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
@@ -77,7 +80,8 @@ function make(s: string, parts: Token[], possessive: boolean): Word {
     handle,
     pos: main.pos,
     lemma: main.lemma,
-    norm: foldForMatch(text),
+    // A word of one token, as the tagger read it, has the token's folding (folding maps unit by unit).
+    norm: parts.length === 1 && end === first.end ? first.norm : foldForMatch(text),
     possessive,
   };
 }

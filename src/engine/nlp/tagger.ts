@@ -57,7 +57,25 @@ const KINDS: Record<string, TokenKind> = {
   tabCRLF: 'space',
 };
 
-const SPACE_BEFORE = /\s/;
+const SPACE = /\s/;
+
+// The two tests below run for every token: ASCII, nearly every character, is decided
+// from its code without making strings.
+
+/** Whether `s[i]` is whitespace (`/\s/`). */
+function spaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(s[i]!);
+}
+
+/** Whether `s` starts with an upper-case letter (its first code point has a lower-case form and is its own upper case). */
+function capitalFirst(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  const ch = String.fromCodePoint(s.codePointAt(0) ?? 0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
 
 /** Longest text tagged in one call; longer text (never a real sentence) is tagged in pieces cut at spaces. */
 export const MAX_TAGGED = 4000;
@@ -113,8 +131,6 @@ function tagPiece(text: string, base: number): Token[] {
     const kind = KINDS[types[i]!] ?? 'other';
     if (kind === 'space') continue;
     const original = text.slice(start, at);
-    const first = original.codePointAt(0) ?? 0;
-    const ch = String.fromCodePoint(first);
     out.push({
       start: base + start,
       end: base + at,
@@ -123,8 +139,8 @@ function tagPiece(text: string, base: number): Token[] {
       lemma: (lemmas[i] ?? v).toLowerCase(),
       pos: tags[i] as Pos,
       kind,
-      sp: start === 0 || SPACE_BEFORE.test(input[start - 1]!),
-      cap: ch !== ch.toLowerCase() && ch === ch.toUpperCase(),
+      sp: start === 0 || spaceAt(input, start - 1),
+      cap: capitalFirst(original),
       neg: negs[i] === true,
     });
   }
