@@ -674,19 +674,47 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // Other figures of the clause: a word nearer to one of them is that figure's
     // ("grossed $169 million in the US and $318 million worldwide"); the words before the
     // clause's first figure (its subject and verb) are said of all of them.
-    const rivals = spans.flatMap(([a, b], m) => (m !== n && a >= clause[0] && b <= clause[1] && group[m] !== group[n] ? [{ a, b, back: dims[m] === 'date' || dims[m] === 'time' || dims[m] === 'duration', counts: dims[m] === 'count' || dims[m] === 'money' || dims[m] === 'percent' }] : []));
-    const firstFigure = Math.min(i0, ...rivals.map((r) => r.a));
-    const nearer = (k: number) => rivals.some((r) => distanceTo(k, r.a, r.b, r.back) < distance(k));
+    const rivals: { a: number; b: number; back: boolean; counts: boolean }[] = [];
+    let firstFigure = i0;
+    for (let m = 0; m < spans.length; m++) {
+      const [a, b] = spans[m]!;
+      if (m === n || a < clause[0] || b > clause[1] || group[m] === group[n]) continue;
+      rivals.push({ a, b, back: dims[m] === 'date' || dims[m] === 'time' || dims[m] === 'duration', counts: dims[m] === 'count' || dims[m] === 'money' || dims[m] === 'percent' });
+      if (a < firstFigure) firstFigure = a;
+    }
+    // (Loops rather than `rivals.some`: these run for every word of the clause.)
+    const nearer = (k: number) => {
+      const d = distance(k);
+      for (const r of rivals) if (distanceTo(k, r.a, r.b, r.back) < d) return true;
+      return false;
+    };
     // Verbs are the whole clause's ("the two nations held their first talks … on May 16"),
     // but one nearer to another figure is read as further off from this one.
     const isVerb = (k: number) => toks[k]!.pos === 'VERB' || EVENT_WORDS.has(lemmaOf(toks[k]!));
     // The noun another count counts ("with 2,986 deaths") is that count's, never this figure's event.
-    const countedByRival = (k: number) => isNoun(toks[k]) && rivals.some((r) => r.counts && k >= r.b && k < r.b + 3 && !toks.slice(r.b, k).some((x) => x.pos === 'VERB' || isPunct(x)));
-    const mine = (k: number) => !countedByRival(k) && (k < firstFigure || isVerb(k) || !nearer(k));
-    const rank = (k: number) => distance(k) + (k >= firstFigure && nearer(k) ? RIVAL_PENALTY : 0);
+    const countedByRival = (k: number) => {
+      if (!isNoun(toks[k])) return false;
+      for (const r of rivals) {
+        if (!r.counts || k < r.b || k >= r.b + 3) continue;
+        let between = false;
+        for (let j = r.b; j < k && !between; j++) between = toks[j]!.pos === 'VERB' || isPunct(toks[j]!);
+        if (!between) return true;
+      }
+      return false;
+    };
+    // The words of the clause that are this figure's, each with its rank (its distance, plus
+    // RIVAL_PENALTY when nearer to another figure and past the clause's first figure), worked
+    // out once per word rather than at every comparison of the sort.
     const order: number[] = [];
-    for (let k = clause[0]; k < clause[1]; k++) if ((k < i0 || k >= i1) && mine(k)) order.push(k);
-    order.sort((a, b) => rank(a) - rank(b) || a - b);
+    const ranks = new Int32Array(clause[1] - clause[0]);
+    for (let k = clause[0]; k < clause[1]; k++) {
+      if (k >= i0 && k < i1) continue;
+      const toRival = rivals.length > 0 && k >= firstFigure && nearer(k);
+      if ((toRival && !isVerb(k)) || (rivals.length > 0 && countedByRival(k))) continue;
+      order.push(k);
+      ranks[k - clause[0]] = distance(k) + (toRival ? RIVAL_PENALTY : 0);
+    }
+    order.sort((a, b) => ranks[a - clause[0]]! - ranks[b - clause[0]]! || a - b);
     for (const k of inherited) order.push(k);
     let negated = false;
     let hedged = false;
