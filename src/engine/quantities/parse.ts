@@ -112,6 +112,12 @@ const FIGURE_WORDS = new Set<string>([
   ...Object.keys(WEEKDAY_ABBR), 'yesterday', 'today', 'tomorrow', 'tonight', 'tmrw', 'tmr', 'noon', 'midday', 'noonish', 'midnight', 'night',
   ...Object.keys(DURATION_UNITS), ...Object.keys(PARTS_OF_DAY), 'few', 'several', 'couple',
 ]);
+// Tests of a word that run for every token (module constants: a regex literal in a function is a new object at each use).
+const DIGIT = /\d/;
+const PERIOD_PREFIX = /^(?:mid|early|late|pre|post)-/;
+const MONTH_START = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/;
+const MONTH_RUN = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]/;
+
 /** How far after a starting word its figure word may come ("a little more than a …", "the first Friday of …"). */
 const REACH = 6;
 
@@ -154,7 +160,7 @@ class Parser {
     if (t.kind === 'number' || t.kind === 'ordinal' || t.kind === 'time' || t.kind === 'decade' || t.kind === 'other' || t.kind === 'currency') return true;
     if (t.kind !== 'word') return false;
     const s = this.v.w(k);
-    return FIGURE_WORDS.has(s) || /\d/.test(s) || /^(?:mid|early|late|pre|post)-/.test(s) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-/]/.test(s);
+    return FIGURE_WORDS.has(s) || DIGIT.test(s) || PERIOD_PREFIX.test(s) || MONTH_RUN.test(s);
   }
 
   run(): Quantity[] {
@@ -251,7 +257,7 @@ class Parser {
     // Only numbers, currency signs, ordinals, times and a few words can start a figure.
     if (t.kind === 'word') {
       const s = v.w(k);
-      if (!STARTERS.has(s) && !/\d|^(?:mid|early|late|pre|post)-/.test(s) && !/^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(s)) return undefined;
+      if (!STARTERS.has(s) && !DIGIT.test(s) && !PERIOD_PREFIX.test(s) && !MONTH_START.test(s)) return undefined;
     } else if (t.kind === 'punct' || t.kind === 'symbol') {
       if (t.text !== '#' && CURRENCY_SYMBOLS[t.text] === undefined) return undefined;
     } else if (t.kind !== 'number' && t.kind !== 'ordinal' && t.kind !== 'time' && t.kind !== 'decade' && t.kind !== 'currency' && t.kind !== 'other') {
@@ -850,7 +856,11 @@ class Parser {
       ve: end,
       next: end,
     };
-    for (const [key, val] of Object.entries(extra)) if (val !== undefined) (f as unknown as Record<string, unknown>)[key] = val;
+    // `extra` is always an object literal: `for … in` reads its keys in the order Object.entries would, without making pairs.
+    for (const key in extra) {
+      const val = (extra as Record<string, unknown>)[key];
+      if (val !== undefined) (f as unknown as Record<string, unknown>)[key] = val;
+    }
     return f;
   }
 
@@ -968,7 +978,11 @@ export function mayHoldQuantity(text: string): boolean {
   return false;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 function foldCase(s: string): string {
+  // ASCII letters have no marks to take off (nearly every word: this runs for each word of a sentence without digits).
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
