@@ -16,7 +16,7 @@ import { findMentions, findRoles, type EntityRegistry } from '../entities';
 import { needsReference, parseQuantities, resolveRelativeDate, type Quantity } from '../quantities';
 import { findQuotes, findSocialPostAuthor } from '../quotes';
 import type { Claim } from '../claims';
-import { wordTokens as tokenize } from '../nlp';
+import { isWordish, tokensOf } from '../nlp';
 import type { RoleRec, SourceQuote } from '../store';
 
 export interface MentionRef {
@@ -125,6 +125,6 @@ export function analyseSentence(
     roles.push(role);
   }
   let negations = 0;
-  for (const t of tokenize(text)) if (NEGATIONS.has(t.norm) || t.norm.endsWith("n't")) negations++;
+  for (const t of tokensOf(text)) if (isWordish(t) && (NEGATIONS.has(t.norm) || t.norm.endsWith("n't"))) negations++;
   return { analysis: { claims: claimsOf(text, quantities), quotes, mentions, negations }, roles };
 }

@@ -323,13 +323,18 @@ const HEADLINE_WORDS = new Set(
   'a an the of for to in on at by with from into over after as and or but not no it its is are was were be has have will says said against about amid among between during under until up down out off than via through without within'.split(' '),
 );
 
+/** An ASCII code unit other than a capital letter: most words start with one, and no \p{Lu} test need run. */
+function asciiNonCapital(c: number): boolean {
+  return c < 128 && !(c >= 65 && c <= 90);
+}
+
 /**
  * Words in capitals that are a headline or shouting, not names: a run of at least three
  * words in capitals that holds one of `HEADLINE_WORDS`, or a run of five or more.
  */
 function shoutedWords(s: string, toks: readonly Tok[]): Set<Tok> {
   const out = new Set<Tok>();
-  const caps = (t: Tok) => /^\p{Lu}[\p{Lu}\d.&'’-]*$/u.test(t.text) && /\p{Lu}/u.test(t.text);
+  const caps = (t: Tok) => !asciiNonCapital(t.text.charCodeAt(0)) && /^\p{Lu}[\p{Lu}\d.&'’-]*$/u.test(t.text) && /\p{Lu}/u.test(t.text);
   let i = 0;
   while (i < toks.length) {
     if (!caps(toks[i]!)) {
