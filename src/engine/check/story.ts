@@ -46,8 +46,9 @@ function readNameTerms(text: string): string[] {
   toks.forEach((t, i) => {
     if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm)) return;
     // A capitalised first word is a name only if the tagger is sure of it mid-sentence too: skip it
-    // when it is followed by a lower-case verb or noun ("Negotiators spent …").
-    if (i === 0 && toks[1] && !toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s") return;
+    // when it is followed by a lower-case verb or noun ("Negotiators spent …"), or when it is all
+    // there is (a one-word heading: "# Strike").
+    if (i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"))) return;
     if (t.norm.length < 2) return;
     out.add(stemUncached(t.norm));
   });

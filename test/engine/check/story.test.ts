@@ -30,6 +30,8 @@ describe('story scope', () => {
     const files = (scope: ReturnType<StoryScoper['scope']>) => (scope && scope !== 'all' ? [...scope].map((d) => archive.store.docs[d]!.file) : scope);
     // Every word but the name is the fire story's: a fire in another market is not that fire.
     expect(files(scoper.scope(new Map(), scoper.weights('A fire in the Tollgate market killed two people on Sunday.')))).toBeUndefined();
+    // A one-word heading is a title word, not a name no source has: the story is read from the words.
+    expect(files(scoper.scope(scoper.weights(['Fire', 'Firefighters worked through the night in the market.']), scoper.weights('Firefighters worked through the night in the market.')))).toEqual(['fire.md']);
     // Named in the section, the story holds for a sentence of it that names nothing.
     const section = scoper.weights(['A fire in the Ostrander market killed two people.', 'Firefighters worked through the night.']);
     expect(files(scoper.scope(section, scoper.weights('Firefighters worked through the night.')))).toEqual(['fire.md']);
