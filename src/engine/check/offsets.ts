@@ -319,9 +319,8 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
     const o = j.claim;
     if (o.dim !== 'duration' || o.role !== 'offset' || j.verdict === 'contradiction' || j.verdict === 'disagree' || j.verdict === 'supported') continue;
     if (o.negated || o.hedged || o.vague || o.quoted) continue;
-    const direction = /^\s*(before|after)\b/i.exec(text.slice(o.q.end))?.[1]?.toLowerCase() as 'before' | 'after' | undefined;
-    if (!direction) continue;
-    // Both dates in the draft: the length follows from them, whatever the sources say.
+    // Both dates in the draft: the length follows from them, whatever the sources say
+    // ("… and ended a fortnight later, on April 4": "later" and "earlier" too).
     const pair = draftPair(claims, o, text, tokensOf(ctx));
     const unit = unitOf(o.q);
     if (pair && unit && Number.isFinite(o.q.low) && Number.isFinite(o.q.high)) {
@@ -359,6 +358,8 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
       });
       continue;
     }
+    const direction = /^\s*(before|after)\b/i.exec(text.slice(o.q.end))?.[1]?.toLowerCase() as 'before' | 'after' | undefined;
+    if (!direction) continue;
     const length = lengthInDays(o.q);
     if (!length) continue;
     // The event's own date: the one date of the sentence before the length, supported by the sources.

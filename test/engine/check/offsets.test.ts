@@ -100,6 +100,9 @@ describe('a length of time between two dated events', () => {
     expect(check('The quake of January 7 came three weeks after the tremor of December 28.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['three weeks']);
     expect(check('Rosselló resigned on August 2, more than a month after the chat messages were released on July 13.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['more than a month']);
     expect(check('Britons voted to leave the EU on June 23, 2016, more than four years before the October 31, 2019 deadline.').filter((d) => d.code === 'contradiction').map((d) => d.draftSays)).toEqual(['more than four years']);
+    // "… later, on DATE": the date after the length is the later event's.
+    expect(check('The shutdown began on March 26 and ended a fortnight later, on April 4.').filter((d) => /apart/.test(d.message)).map((d) => d.draftSays)).toEqual(['a fortnight']);
+    expect(check('The shutdown began on March 26 and ended a fortnight later, on April 9.').filter((d) => /apart/.test(d.message))).toEqual([]);
   });
 
   it('abstains where the dates do not say how far apart the events are', () => {
