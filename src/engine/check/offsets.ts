@@ -100,7 +100,8 @@ function lengthText(days: number, unit: string, digits: boolean): string {
 
 /**
  * The event a length is counted from, as lemmas: the verb or the noun phrase after "before" or
- * "after", the event first ("before the budget summit" → summit, budget; "after taking off" → take off, take).
+ * "after", the event first ("before the budget summit" → summit, budget; "after taking off" → take off, take;
+ * "after Russia launched its invasion" → launch, invasion).
  */
 function anchorEvent(toks: readonly Token[], text: string, from: number): string[] {
   let k = toks.findIndex((t) => t.start >= from);
@@ -115,8 +116,29 @@ function anchorEvent(toks: readonly Token[], text: string, from: number): string
       if (out.length) break;
       continue;
     }
-    if (t.pos === 'VERB') {
-      if (out.length) break;
+    if (t.pos === 'VERB' || (t.pos === 'AUX' && out.length)) {
+      // "after Russia launched its invasion": the nouns before the verb are its subject; the
+      // event is the verb (and the head of its object).
+      if (out.length) {
+        let v = k;
+        while (v < toks.length && toks[v]!.pos === 'AUX') v++;
+        const verb = toks[v];
+        if (!verb || verb.pos !== 'VERB' || /[,;:.!?()"“”—–]/.test(text.slice(toks[k - 1]!.end, verb.start))) break;
+        const event = [lemmaOf(verb)];
+        for (let m = v + 1; m < toks.length && m < v + 5; m++) {
+          const x = toks[m]!;
+          if (x.kind !== 'word' || /[,;:.!?()"“”—–]/.test(text.slice(toks[m - 1]!.end, x.start))) break;
+          if (x.pos === 'DET' || x.pos === 'ADJ' || x.pos === 'PRON' || x.norm === "'s") continue;
+          if (x.pos === 'NOUN') {
+            // The last noun of the object's run is its head ("full-scale invasion").
+            let h = m;
+            while (toks[h + 1]?.pos === 'NOUN') h++;
+            event.push(lemmaOf(toks[h]!));
+          }
+          break;
+        }
+        return event;
+      }
       const next = toks[k + 1];
       if (next && next.pos === 'ADP' && next.end - next.start <= 4) out.push(`${lemmaOf(t)} ${next.norm}`);
       out.push(lemmaOf(t));

@@ -62,6 +62,13 @@ describe('a length of time between two dated events', () => {
     }
   });
 
+  it('reads a clause after "before" or "after" by its verb, not its subject', () => {
+    // The talks were on 16 May: "before the delegations met" counts from the talks, not from "delegations".
+    const found = check("Trump confirmed Rubio's attendance on 13 May, a week before the delegations met in Istanbul.").filter((d) => d.code === 'contradiction');
+    expect(found.map((d) => d.draftSays)).toEqual(['a week']);
+    expect(found[0]!.message).toMatch(/3 days apart/);
+  });
+
   it('reads the event counted from up to the end of its phrase, not into the clause after a comma', () => {
     expect(check("On 13 May, three days before the talks, Trump confirmed Rubio's attendance.")).toEqual([]);
     const found = check("On 13 May, a week before the talks, Trump confirmed Rubio's attendance.").filter((d) => d.code === 'contradiction');
