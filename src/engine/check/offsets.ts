@@ -326,6 +326,12 @@ export function datesOtherEvent(claims: readonly Claim[], date: Claim, source: Q
   });
 }
 
+/** Where the words to replace start: the length's, or "a" before a length written without a number ("a full week"). */
+function lengthStart(text: string, q: Quantity): number {
+  const article = /\b(an?)\s+$/i.exec(text.slice(0, q.start));
+  return article && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i.test(q.text) ? q.start - article[0].length : q.start;
+}
+
 /** The lengths of time between dated events of a sentence, judged once for every rule that reads them. */
 export function judgedOffsets(ctx: SentenceContext, judged: readonly FigureJudgement[]): OffsetJudgements {
   return (ctx.offsets ??= judgeOffsets(ctx, judged));
@@ -364,9 +370,7 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
       // Which figure is wrong is known only when the sources bear out both dates: then the
       // length is replaced; else the sentence is still at odds with itself, and says so.
       const exact = gap[0] === gap[1] && (unit === 'day' || unit === 'week' || unit === 'fortnight');
-      let start = o.q.start;
-      const article = /\b(an?)\s+$/i.exec(text.slice(0, start));
-      if (article && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i.test(o.q.text)) start -= article[0].length;
+      const start = lengthStart(text, o.q);
       out.push({
         claim: o,
         days: gap[0],
@@ -417,10 +421,7 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
       held.add(o.q.start);
       continue;
     }
-    // The words to replace: the length, and "a" before a length written without a number ("a full week").
-    let start = o.q.start;
-    const article = /\b(an?)\s+$/i.exec(text.slice(0, start));
-    if (article && !/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i.test(o.q.text)) start -= article[0].length;
+    const start = lengthStart(text, o.q);
     out.push({
       claim: o,
       days,
