@@ -169,7 +169,6 @@ export class StoryScoper {
     const acc = this.acc;
     const namedAcc = this.namedAcc;
     const touched: number[] = [];
-    let anyName = false;
     const add = (t: string, docs: Int32Array) => {
       const name = names.has(t);
       const w = Math.log(1 + this.docCount / docs.length) * (name ? NAME_WEIGHT : 1);
@@ -181,9 +180,6 @@ export class StoryScoper {
       }
     };
     const common: string[] = [];
-    // A name no source has still says who or where the text is about: the sources then tell
-    // another story (see `scope`).
-    if (names.size) anyName = true;
     for (const t of words) {
       if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
       const docs = this.docs(t);
@@ -206,7 +202,9 @@ export class StoryScoper {
     }
     const ids = Int32Array.from(touched);
     const values = new Float64Array(ids.length);
-    const named = anyName ? new Uint8Array(ids.length) : undefined;
+    // A name no source has still says who or where the text is about: then no source shares
+    // one, and the sources tell another story (see `scope`).
+    const named = names.size > 0 ? new Uint8Array(ids.length) : undefined;
     for (let k = 0; k < ids.length; k++) {
       values[k] = acc[ids[k]!]!;
       acc[ids[k]!] = 0;
@@ -320,7 +318,6 @@ export type Weights = Pick<ReadonlyMap<number, number>, 'get' | 'size'> & Iterab
 /** Weights of the sources a text shares words with, as two parallel arrays (looked up by id once asked). */
 export class DocWeights implements Weights {
   private byId: Float64Array | undefined;
-
   private namedById: Uint8Array | undefined;
 
   constructor(
@@ -330,15 +327,19 @@ export class DocWeights implements Weights {
     readonly named?: Uint8Array,
   ) {}
 
+  /** Per-entry values laid out by source id, for lookups (made on the first one). */
+  private byIdOf<T extends Float64Array | Uint8Array>(values: T, make: (n: number) => T): T {
+    let max = -1;
+    for (let k = 0; k < this.ids.length; k++) max = Math.max(max, this.ids[k]!);
+    const out = make(max + 1);
+    for (let k = 0; k < this.ids.length; k++) out[this.ids[k]!] = values[k]!;
+    return out;
+  }
+
   /** Whether source `doc` shares one of the text's names. */
   isNamed(doc: number): boolean {
     if (!this.named) return false;
-    if (!this.namedById) {
-      let max = -1;
-      for (let k = 0; k < this.ids.length; k++) max = Math.max(max, this.ids[k]!);
-      this.namedById = new Uint8Array(max + 1);
-      for (let k = 0; k < this.ids.length; k++) this.namedById[this.ids[k]!] = this.named[k]!;
-    }
+    this.namedById ??= this.byIdOf(this.named, (n) => new Uint8Array(n));
     return doc < this.namedById.length && this.namedById[doc] === 1;
   }
 
@@ -347,12 +348,7 @@ export class DocWeights implements Weights {
   }
 
   get(doc: number): number | undefined {
-    if (!this.byId) {
-      let max = -1;
-      for (let k = 0; k < this.ids.length; k++) max = Math.max(max, this.ids[k]!);
-      this.byId = new Float64Array(max + 1);
-      for (let k = 0; k < this.ids.length; k++) this.byId[this.ids[k]!] = this.values[k]!;
-    }
+    this.byId ??= this.byIdOf(this.values, (n) => new Float64Array(n));
     const w = doc < this.byId.length ? this.byId[doc]! : 0;
     return w === 0 ? undefined : w;
   }
