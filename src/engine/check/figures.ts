@@ -358,7 +358,7 @@ function dateDecidable(d: Quantity, s: Quantity): boolean {
 }
 
 /** The calendar year of a date claim, when written. */
-function yearOf(q: Quantity): number | undefined {
+export function yearOf(q: Quantity): number | undefined {
   if (q.kind === 'year') return q.value;
   return q.date?.year;
 }

@@ -21,10 +21,10 @@
  */
 import { bestSimilarity, lemmaOf, type Claim } from '../claims';
 import type { Token } from '../nlp';
-import { epochDay } from '../quantities/calendar';
+import { daysInMonth, epochDay } from '../quantities/calendar';
 import { parseQuantities, type Quantity } from '../quantities';
 import { tokensOf, type SentenceContext } from './context';
-import { judgeClaim, type ClaimMatch, type FigureJudgement } from './figures';
+import { judgeClaim, yearOf, type ClaimMatch, type FigureJudgement } from './figures';
 
 const DAY = 86_400;
 const UNIT_DAYS: Record<string, number> = { day: 1, week: 7 };
@@ -216,12 +216,8 @@ function daysOfDate(q: Quantity, year: number): [number, number] | undefined {
   if (q.kind !== 'date' || !d || d.relative || d.weekday !== undefined && d.day === undefined || d.month === undefined) return undefined;
   const y = d.year ?? year;
   if (d.day !== undefined && d.dayRange === undefined) return [epochDay(y, d.month, d.day), epochDay(y, d.month, d.day)];
-  const [a, b] = d.dayRange ?? [1, new Date(Date.UTC(y, d.month, 0)).getUTCDate()];
+  const [a, b] = d.dayRange ?? [1, daysInMonth(y, d.month)];
   return [epochDay(y, d.month, a), epochDay(y, d.month, b)];
-}
-
-function yearOf(q: Quantity): number | undefined {
-  return q.kind === 'year' ? q.value : q.date?.year;
 }
 
 /** "6 days", "3 months", "between 3 and 4 years": how far apart two dates are, in the length's unit. */

@@ -3,6 +3,7 @@
  * outlet, publication date and title.
  */
 import { ALL_LINE_HINTS, endsSentence, isJunkLine, SOURCE_LINE_RE, type LineHints, type Segment } from './boilerplate';
+import { daysInMonth } from '../quantities/calendar';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -16,8 +17,7 @@ const MDY_RE = new RegExp(`\\b${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((
 
 function iso(y: number, m: number, d: number): string | undefined {
   if (m < 1 || m > 12 || d < 1) return undefined;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return undefined;
+  if (d > daysInMonth(y, m)) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
