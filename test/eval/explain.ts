@@ -1,6 +1,7 @@
 /**
  * Explains the figure checks of one labelled case (tuning sets only):
  *   npx vite-node test/eval/explain.ts <set> <id>…
+ *   npx vite-node test/eval/explain.ts --draft <set> "<sentence>"…   (any sentence against the set's sources)
  * Prints each draft claim's frame and the source claims it aligns with, with scores.
  */
 import path from 'node:path';
@@ -26,6 +27,15 @@ async function main(): Promise<void> {
       const corpus = Corpus.fromInputs([{ path: `/evidence/${v.id}.txt`, text: v.evidence.join('\n') + '\n' }]);
       explainCase(corpus, { id: v.id, draft: v.claim, label: v.label, flag: null, evidence: v.evidence.map((e) => ({ file: v.id, quote: e })) });
     }
+    return;
+  }
+  // Any sentence against a set's sources: explain.ts --draft <set> "<sentence>" (probe findings, new phrasings).
+  if (setName === '--draft') {
+    const set = EVAL_SETS.find((s) => s.name === ids[0]);
+    if (!set) throw new Error(`no set ${ids[0]}`);
+    const { corpus } = await Corpus.load(set.sources(), { cacheDir: false });
+    await corpus.analyseAll();
+    for (const draft of ids.slice(1)) explainCase(corpus, { id: 'draft', draft, label: 'unknown', flag: null, evidence: [] });
     return;
   }
   const set = EVAL_SETS.find((s) => s.name === setName);

@@ -32,6 +32,7 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'wikinews-tuning', file: path.join(__dirname, 'blind/wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-tuning-2', file: path.join(__dirname, 'blind/seeds-tuning-2.jsonl'), sources: seedSources, heldOut: false },
   { name: 'wikinews-tuning-2', file: path.join(__dirname, 'blind/wikinews-tuning-2.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'constructs2-wikinews-tuning', file: path.join(__dirname, 'blind/constructs2-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'offsets-seeds-tuning', file: path.join(__dirname, 'blind/offsets-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'offsets-wikinews-tuning', file: path.join(__dirname, 'blind/offsets-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
@@ -45,6 +46,9 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'constructs-wikinews-heldout', file: path.join(__dirname, 'blind/constructs-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   { name: 'offsets-seeds-heldout', file: path.join(__dirname, 'blind/offsets-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'offsets-wikinews-heldout', file: path.join(__dirname, 'blind/offsets-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for casualty counts as nouns or verbs, counts under coordinated verbs, ages written
+  // in apposition or as "N-year-old", and counts on nouns of actions, before any rule for them was scored on it.
+  { name: 'constructs2-wikinews-heldout', file: path.join(__dirname, 'blind/constructs2-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
