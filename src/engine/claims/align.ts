@@ -51,6 +51,28 @@ const DURATION_CONCEPT = 'news:duration';
 const ENDING = 'end';
 /** Nouns that count people as such. */
 const PEOPLE = new Set(['people', 'person', 'individual']);
+/**
+ * Concepts whose nouns count people by what happened to them: "750 deaths" is "killed 750
+ * people", "7,999 injuries" is "injured 7,999 people" (news counts a death or an injury per person).
+ */
+const CASUALTY_CONCEPTS = new Set(['news:deaths', 'news:injuries']);
+
+/**
+ * Whether `people` counts persons as such and `casualty` counts the same persons by what
+ * befell them, that is what `people`'s own clause says happened ("killed 950 people" and
+ * "750 deaths"); undefined when what befell them is opposed to the casualty noun
+ * ("killed 950 people" and "7,999 injuries").
+ */
+function samePeople(people: Claim, casualty: Claim): boolean | undefined {
+  if (!people.thing || !casualty.thing || !PEOPLE.has(people.thing)) return false;
+  const concept = newsConcept(casualty.thing);
+  if (!concept || !CASUALTY_CONCEPTS.has(concept)) return false;
+  const first = derived(people).activity[0];
+  if (first === undefined) return false;
+  // "killed 950 people" against "7,999 injuries": other people, never the same count.
+  if (similarity(first, casualty.thing) < 0) return undefined;
+  return newsConcept(first) === concept;
+}
 
 /** What alignment reads of a claim, worked out once per claim (a check meets each source claim many times). */
 interface Derived {
@@ -104,10 +126,20 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
   }
   // The thing counted.
   let thing: number;
+  // People counted by one and their deaths or injuries by the other: the casualty noun is the event too.
+  let casualties = false;
   if (d.thing && s.thing) {
     thing = Math.max(similarity(d.thing, s.thing), d.thingPhrase ? similarity(d.thingPhrase, s.thing) : 0, s.thingPhrase ? similarity(d.thing, s.thingPhrase) : 0);
     if (similarity(d.thing, s.thing) < 0) thing = -1;
     if (thing < 0) return undefined;
+    if (thing === 0) {
+      const same = [samePeople(d, s), samePeople(s, d)];
+      if (same.includes(undefined)) return undefined;
+      if (same.includes(true)) {
+        thing = 1;
+        casualties = true;
+      }
+    }
     // "ten crew members" against "six crew": the thing of one is a modifier of the other's.
     if (thing === 0) thing = 0.8 * Math.max(0, bestSimilarity([d.thing], s.mods), bestSimilarity([s.thing], d.mods));
   } else if (d.thing || s.thing) {
@@ -134,6 +166,10 @@ export function alignClaims(d: Claim, s: Claim, weight: (lemma: string) => numbe
     const [has, other] = de.length ? [de, sd] : [se, dd];
     events = 0.35 + 0.5 * Math.max(0, bestSimilarity(has, other.words));
     primary = events;
+  }
+  if (casualties) {
+    events = Math.max(events, 1);
+    primary = Math.max(primary, 1);
   }
   // The rest of the draft's clause, by weight: a word is shared when the source's clause
   // has it, a form of it or a word of the same concept.

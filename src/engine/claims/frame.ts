@@ -139,6 +139,14 @@ const AFTER_BIAS = 3;
 const NEAR = 3;
 /** How much further off a verb nearer to another figure of the clause is read. */
 const RIVAL_PENALTY = 8;
+/**
+ * How much further off a verb is read when it opens a conjunct after a count's noun phrase
+ * ("killed 12 people and injured 40", "destroyed 300 homes and damaged 1,200"): the count
+ * is the object of the verb before it, and the verb after "and" shares only the subject.
+ */
+const CONJUNCT_PENALTY = 6;
+/** Conjunctions that join two verb phrases of one subject. */
+const VP_JOINERS = new Set(['and', 'or', 'but']);
 /** Words that join the figures of a list. */
 const LIST_JOINERS = new Set([',', 'and', 'or']);
 
@@ -546,6 +554,20 @@ function scopeOf(q: Quantity, toks: readonly Token[], i0: number, i1: number, cl
 }
 
 /**
+ * Whether the verb at `k`, after a figure ending at `end`, opens a verb phrase joined to
+ * the one the figure belongs to: "and" (or "or", "but"), perhaps with an adverb or
+ * auxiliary, right before it, and no verb between the figure and that conjunction.
+ */
+function opensConjunct(toks: readonly Token[], end: number, k: number): boolean {
+  if (toks[k]!.pos !== 'VERB') return false;
+  let j = k - 1;
+  while (j >= end && (toks[j]!.pos === 'ADV' || toks[j]!.pos === 'AUX')) j--;
+  if (j < end || !VP_JOINERS.has(toks[j]!.norm)) return false;
+  for (let m = end; m < j; m++) if (toks[m]!.pos === 'VERB' || toks[m]!.pos === 'AUX') return false;
+  return true;
+}
+
+/**
  * Claims for every figure of a sentence. `toks` are the sentence's tokens (../nlp) and
  * `quantities` its figures (../quantities), both with offsets into `sentence`.
  */
@@ -669,7 +691,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // ("arrived … on Thursday", "the meeting … lasted two hours and ended"); what a count
     // counts, after it ("two people died"): the other side is read as further off.
     const before = dim === 'date' || dim === 'time' || dim === 'duration';
-    const distanceTo = (k: number, a: number, b: number, back: boolean) => (k < a ? a - k + (back ? 0 : AFTER_BIAS) : k - b + 1 + (back ? BEFORE_BIAS : 0));
+    const distanceTo = (k: number, a: number, b: number, back: boolean) =>
+      k < a ? a - k + (back ? 0 : AFTER_BIAS) : k - b + 1 + (back ? BEFORE_BIAS : opensConjunct(toks, b, k) ? CONJUNCT_PENALTY : 0);
     const distance = (k: number) => distanceTo(k, i0, i1, before);
     // Other figures of the clause: a word nearer to one of them is that figure's
     // ("grossed $169 million in the US and $318 million worldwide"); the words before the

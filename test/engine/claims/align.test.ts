@@ -24,6 +24,18 @@ describe('aligning claims', () => {
     expect(alignClaims(killed, died, weight)!.primary).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('aligns people killed or injured with a count of deaths or injuries, never across the two', () => {
+    const killed = claim('The crash killed 950 people and injured 7,999.', '950');
+    const deaths = claim('2018 saw 11,187 recorded accidents leading to 750 deaths and 7,999 injuries.', '750');
+    const injuries = claim('2018 saw 11,187 recorded accidents leading to 750 deaths and 7,999 injuries.', '7,999');
+    expect(alignClaims(killed, deaths, weight)).toMatchObject({ thing: 1, events: 1 });
+    expect(alignClaims(deaths, killed, weight)).toMatchObject({ thing: 1, events: 1 });
+    expect(alignClaims(killed, injuries, weight)).toBeUndefined();
+    // People counted for something else are not the dead.
+    const evacuated = claim('Officials evacuated 950 people from the area.', '950');
+    expect(alignClaims(evacuated, deaths, weight)?.thing ?? 0).toBeLessThan(0.9);
+  });
+
   it('never aligns deaths with injuries, or arrivals with departures', () => {
     const killed = claim('The blast killed 22 people.', '22');
     const hurt = claim('The blast injured 25 people.', '25');

@@ -33,6 +33,14 @@ describe('claim frames: what a figure counts', () => {
     expect(claim('Twenty people were killed, and 25 others were injured.', '25').thing).toBe('people');
   });
 
+  it('gives a count the verb it is the object of, not the verb of the next conjunct ("killed 12 people and injured 40")', () => {
+    expect(claim('The crash killed 12 people and injured 40.', '12').events[0]).toBe('kill');
+    expect(claim('The crash killed 12 people and injured 40.', '40').events[0]).toBe('injure');
+    expect(claim('The quake destroyed 300 homes and badly damaged 1,200 more.', '300').events[0]).toBe('destroy');
+    // A count that is the subject keeps the verb after it.
+    expect(claim('Two people died and 40 were injured.', 'Two').events[0]).toBe('die');
+  });
+
   it('reads the part and the whole of "18 of the 190 people": only the part takes the verb', () => {
     const s = 'The minister said 18 of the 190 people aboard were killed.';
     expect(claim(s, '18').events).toContain('kill');
