@@ -13,6 +13,7 @@ import { quotedRegions } from '../claims';
 import words from '../claims/data/words.json';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { draftText } from '../text/plain';
+import { hasWholeWords } from '../text/fold';
 import { stem, wordTokens as tokenize, type Token } from '../nlp';
 import { STOPWORDS } from '../text/stopwords';
 import type { Diagnostic } from '../types';
@@ -193,7 +194,9 @@ function placeType(sentence: string, m: { text: string; start: number }): string
 }
 
 function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | undefined {
-  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.resolve(m.text));
+  // A place no source knows as a place, unless a source writes its name within another
+  // ("the Sunshine Coast Rugby Union" names the Sunshine Coast).
+  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.resolve(m.text) && !ctx.candidates.some((c) => hasWholeWords(c.rec.sent.text, m.text)));
   if (unknown.length === 0) return undefined;
   const known = new Set(mentions.map((m) => ctx.corpus.resolve(m.text)?.id).filter((x) => x !== undefined));
   // How well the rest of the sentence matches, leaving out the names no source knows.

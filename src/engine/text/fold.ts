@@ -121,3 +121,22 @@ function normalize(s: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const WORD_UNIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether `text` holds `words` as whole words, folded for matching (any case, any accents):
+ * "the Sunshine Coast Rugby Union" holds "Sunshine Coast", "Coastline" does not hold "Coast".
+ */
+export function hasWholeWords(text: string, words: string): boolean {
+  const needle = foldForMatch(words);
+  if (!needle) return false;
+  const hay = foldForMatch(text);
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + 1)) {
+    if (at > 0 && WORD_UNIT.test(hay[at - 1]!)) continue;
+    const after = hay[at + needle.length];
+    if (after !== undefined && WORD_UNIT.test(after)) continue;
+    return true;
+  }
+  return false;
+}

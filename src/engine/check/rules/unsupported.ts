@@ -1,5 +1,6 @@
 /** Figures, names and titles in a sentence that no source mentions (information, not an error). */
 import { findMentions } from '../../entities';
+import { hasWholeWords } from '../../text/fold';
 import { memoize } from '../../text/memo';
 import type { Diagnostic } from '../../types';
 import { quantitiesOf, type SentenceContext } from '../context';
@@ -42,6 +43,8 @@ function unsupported(ctx: SentenceContext): Diagnostic[] {
   for (const m of mentions) {
     if (m.demonym || m.kind === 'other') continue;
     if (ctx.corpus.resolve(m.text)) continue;
+    // A name a source writes within another ("the Sunshine Coast Rugby Union") is mentioned.
+    if (ctx.candidates.some((c) => hasWholeWords(c.rec.sent.text, m.text))) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
     out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));
   }
