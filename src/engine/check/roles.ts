@@ -15,8 +15,36 @@ import { finding } from './finding';
  */
 const GOVERNMENT_HEADS = ['president', 'prime minister', 'chancellor', 'minister', 'secretary', 'spokesperson', 'king', 'queen', 'premier', 'vice president', 'governor', 'mayor', 'chief executive'];
 
+/**
+ * Words of a title that give rank or standing, not the office's portfolio: "deputy health
+ * minister" and "health minister" share a portfolio (whether the rank is right is left open).
+ */
+const RANK_WORDS = new Set(['deputy', 'vice', 'acting', 'assistant', 'junior', 'senior', 'interim', 'caretaker', 'former', 'then', 'shadow', 'state', 'national', 'federal', 'chief', 'first', 'principal']);
+
+/** What an office with head `h` is over: "health minister", "minister of health" → health. */
+function portfolio(norm: string, h: string): string[] {
+  const hw = new Set(h.split(' '));
+  return norm.split(/\s+/).filter((w) => !hw.has(w) && w !== 'of' && w !== 'the' && w !== 'for' && w !== 'and' && !RANK_WORDS.has(w));
+}
+
+/**
+ * Whether a sourced office is another office than the draft's: another head ("president"
+ * for a "prime minister"), or the same head over another portfolio ("Interior Minister" for a
+ * "health minister"; a bare "minister" decides nothing).
+ */
+function otherOffice(draftNorm: string, h: string, sourced: string): boolean {
+  const theirs = head(sourced);
+  if (!theirs) return false;
+  if (theirs !== h) return !sourced.includes(h);
+  const a = portfolio(draftNorm, h);
+  const b = portfolio(sourced, h);
+  return a.length > 0 && b.length > 0 && !a.some((w) => b.includes(w));
+}
+
 function head(norm: string): string | undefined {
-  const words = norm.split(/\s+/);
+  // "secretary of state", "minister of health", "speaker of parliament": the office is named before "of".
+  const of = norm.indexOf(' of ');
+  const words = (of > 0 ? norm.slice(0, of) : norm).split(/\s+/);
   // The longest office that ends the title ("chief executive" before "executive").
   for (const h of [...GOVERNMENT_HEADS].sort((a, b) => b.length - a.length)) {
     const hw = h.split(' ');
@@ -200,7 +228,7 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
       continue;
     }
     const h = head(r.norm);
-    if (h && offices.length > 0 && offices.every((x) => head(x.norm) && head(x.norm) !== h && !x.norm.includes(h))) {
+    if (h && offices.length > 0 && offices.every((x) => otherOffice(r.norm, h, x.norm))) {
       out.push(
         finding(
           ctx,

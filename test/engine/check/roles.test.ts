@@ -236,3 +236,45 @@ describe('roles: what the draft gives a person against what the sources give', (
     expect(ds.map((d) => d.code)).toEqual(['unsupported']);
   });
 });
+
+const CABINET = Corpus.fromInputs([
+  {
+    path: '/cabinet/a.md',
+    text: `---
+outlet: Capital Courier
+---
+Interior Minister Ada Brell ordered fire inspections of every hostel.
+
+Deputy Health Minister Iro Hale said the clinics would stay open.
+
+Minister of Finance Oda Penn presented the budget on Tuesday.
+
+Defence Secretary Lio Marr visited the base.
+`,
+  },
+]);
+
+describe('roles: one office head over another portfolio', () => {
+  const mismatch = (t: string) => CABINET.check(t).filter((d) => d.code === 'role-mismatch');
+
+  it('"health minister" for the sources\' Interior Minister is a role-mismatch, fixed to the sourced title', () => {
+    const t = 'Ada Brell, the health minister, ordered fire inspections of every hostel.';
+    const [d] = mismatch(t);
+    expect(d).toBeDefined();
+    expect(slice(t, d!)).toBe('health minister');
+    expect(d!.message).toContain('Interior Minister');
+    expect(d!.fixes.find((f) => f.preferred)!.title).toBe('Use the sourced title: Interior Minister');
+  });
+
+  it('reads the office of a title written "X of Y" ("Minister of Health" against "Interior Minister")', () => {
+    expect(mismatch('Ada Brell, the minister of health, ordered fire inspections.')).toHaveLength(1);
+    // A UK "Secretary of State" may be the Defence Secretary: "of State" names no portfolio.
+    expect(mismatch('Secretary of State Lio Marr visited the base.')).toEqual([]);
+  });
+
+  it('the same portfolio written another way, or with another rank, is no mismatch', () => {
+    expect(mismatch('Finance Minister Oda Penn presented the budget on Tuesday.')).toEqual([]);
+    expect(mismatch('Health Minister Iro Hale said the clinics would stay open.')).toEqual([]);
+    expect(mismatch('Minister Ada Brell ordered fire inspections of every hostel.')).toEqual([]);
+  });
+});
