@@ -1,5 +1,5 @@
 /** Roles and titles: the draft must give a person a title the sources give them. */
-import { findRoles, rolesConflict, sameNameWord } from '../entities';
+import { findRoles, rolesConflict, sameNameWord, type RoleMention } from '../entities';
 import { tokensOf } from '../nlp';
 import { foldForMatch } from '../text/fold';
 import { evidenceOf, outletName, type RoleRec } from '../store';
@@ -109,17 +109,27 @@ function superlatives(ctx: SentenceContext, start: number, end: number): string[
 }
 
 export function checkRoles(ctx: SentenceContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const { corpus } = ctx;
-  let roles;
+  let roles: RoleMention[];
   try {
     roles = findRoles(ctx.sentence.text);
   } catch {
-    return out;
+    return [];
   }
-  if (roles.length === 0) return out;
+  if (roles.length === 0) return [];
+  const out = judgeRoles(ctx, roles);
+  // A title written as a clause ("who heads the health ministry") cannot take a title in its
+  // place: the finding stands, without a fix that would garble the sentence.
+  const clauses = new Set(roles.filter((r) => r.clause).map((r) => offsetKey(ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd).start)));
+  if (clauses.size === 0) return out;
+  return out.map((d) => (clauses.has(offsetKey(d.range.start)) ? { ...d, fixes: [] } : d));
+}
+
+const offsetKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
+
+function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const { corpus } = ctx;
   const sents = corpus.store.sents;
-  // A title the sources give to someone else counts in the draft's story only (in an archive, other stories have other mayors).
   const scope = ctx.scope;
   const inStory = (x: RoleRec) => !(scope instanceof Set) || scope.has(sents[x.sent]!.doc);
   for (const r of roles) {

@@ -40,6 +40,8 @@ export interface RoleMention {
   occupation?: boolean;
   /** Held at the time the sentence tells of ("then deputy director", "then-Governor"): neither current nor former. */
   then?: boolean;
+  /** Written as a clause ("who heads the health ministry"), not as a title: no title can replace it word for word. */
+  clause?: boolean;
 }
 
 export interface RoleLike {
@@ -179,6 +181,7 @@ function buildRole(s: string, p: Phrase, person: Mention, extra?: Partial<RoleMe
   if (p.org) role.org = p.org;
   if (!isOfficeTitle(norm)) role.occupation = true;
   if (p.then) role.then = true;
+  if (extra?.clause) role.clause = true;
   return role;
 }
 
@@ -588,7 +591,7 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
     if (afterTok && /^\s*,\s*$/.test(gap)) {
       const lead = leadClause(s, toks, endIdx + 1);
       if (lead) {
-        const r = buildRole(s, lead, p, { norm: 'delegation leader' });
+        const r = buildRole(s, lead, p, { norm: 'delegation leader', clause: true });
         if (r) out.push(r);
         continue;
       }

@@ -278,3 +278,26 @@ describe('roles: one office head over another portfolio', () => {
     expect(mismatch('Minister Ada Brell ordered fire inspections of every hostel.')).toEqual([]);
   });
 });
+
+describe('roles: a title written as a clause', () => {
+  const TALKS = Corpus.fromInputs([
+    {
+      path: '/talks/a.md',
+      text: `---
+outlet: Border Herald
+---
+Envoy Rona Vell, who led Norway's delegation, spoke first.
+
+Chief negotiator Ivo Dask spoke for the south.
+`,
+    },
+  ]);
+
+  it('"who heads the Norwegian delegation" given to the wrong person is a role-mismatch with no fix that would garble the clause', () => {
+    const t = 'Ivo Dask, who heads the Norwegian delegation, spoke first.';
+    const [d] = TALKS.check(t).filter((x) => x.code === 'role-mismatch');
+    expect(d).toBeDefined();
+    expect(d!.message).toContain('Rona Vell');
+    expect(d!.fixes).toEqual([]);
+  });
+});
