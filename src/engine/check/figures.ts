@@ -6,6 +6,8 @@
  */
 import { alignClaims, claimsOf, newsConcept, type Alignment, type Claim } from '../claims';
 import { lookupPlace } from '../entities/gazetteer';
+import { findMentions } from '../entities/mentions';
+import type { EntityRegistry } from '../entities/registry';
 import { foldForMatch } from '../text/fold';
 import { stem } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
@@ -391,6 +393,46 @@ function weakFor(d: Claim, c: Claim): boolean {
   return (c.hedged && !d.hedged) || (c.vague && !d.vague) || c.quoted;
 }
 
+/** Folded words of a name ("Park Won-soon" → park, won-soon). */
+function nameWords(text: string): string[] {
+  return foldForMatch(text).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * The people a draft claim's clause names (entity ids; a name the sources never give stands
+ * for itself), or undefined when it names none.
+ */
+function draftPersons(registry: EntityRegistry, sentence: string, d: Claim): Set<number | string> | undefined {
+  if (d.names.length === 0) return undefined;
+  const mine = new Set(d.names.map(foldForMatch));
+  let out: Set<number | string> | undefined;
+  for (const m of findMentions(sentence)) {
+    if (!nameWords(m.text).some((w) => mine.has(w))) continue;
+    const e = registry.resolve(m);
+    if ((e?.kind ?? m.kind) !== 'person') continue;
+    (out ??= new Set()).add(e ? e.id : m.key);
+  }
+  return out;
+}
+
+/**
+ * Whether a source's date is said of other people than the draft's: the draft's clause names
+ * people, the source's clause names people, and the source's sentence names none of the
+ * draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
+ */
+function otherPeople(registry: EntityRegistry, mine: Set<number | string>, rec: SentRec, s: Claim): boolean {
+  if (s.names.length === 0) return false;
+  const theirs = new Set(s.names.map(foldForMatch));
+  let named = false;
+  for (const ref of rec.mentions) {
+    const e = registry.get(ref.entity);
+    if (!e || e.kind !== 'person') continue;
+    if (mine.has(e.id)) return false;
+    if (!named && nameWords(rec.sent.text.slice(ref.start, ref.end)).some((w) => theirs.has(w))) named = true;
+  }
+  return named;
+}
+
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
   const idf = idfOf(ctx.corpus);
   const weight = (lemma: string) => idf(stem(lemma));
@@ -438,9 +480,13 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const exact = drafted !== undefined && aligned.some((x) => x.ok && yearOf(x.claim.q) === drafted && x.score >= SUPPORT_ALIGNMENT);
   // One vote per source document: its best-aligned statement on the point.
   const perDoc = new Map<number, Aligned>();
+  const registry = ctx.corpus.registry;
+  // What happened when is told apart by who it happened to.
+  const persons = isTime ? draftPersons(registry, ctx.sentence.text, original) : undefined;
   for (const x of aligned) {
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
+    if (!x.ok && persons && otherPeople(registry, persons, x.rec, x.claim)) continue;
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
     // (A source that lists the draft's figure among others supports it: agreement breaks ties.)

@@ -174,6 +174,22 @@ describe('figures: a different event of the same kind', () => {
   });
 });
 
+describe('figures: a date of what happened to someone else', () => {
+  const TOWN = Corpus.fromInputs([
+    { path: '/town/a.md', text: `---\noutlet: Valley Star\n---\nAnn Lorr was elected mayor of Dunmore in 2011.\n\nBen Kosh was elected mayor of Dunmore in 2018.\n` },
+  ]);
+  const contradictions = (t: string) => TOWN.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it("is ruled out by the person's own date only", () => {
+    expect(contradictions('Ann Lorr was elected mayor of Dunmore in 2015.')).toEqual(['The sources say “2011” (Valley Star), not “2015”.']);
+    expect(contradictions('Ben Kosh was elected mayor of Dunmore in 2015.')).toEqual(['The sources say “2018” (Valley Star), not “2015”.']);
+  });
+
+  it('is not ruled out by the dates of other people', () => {
+    expect(contradictions('Cara Dune was elected mayor of Dunmore in 2015.')).toEqual([]);
+  });
+});
+
 describe('figures: sources that conflict', () => {
   const text = '3,900 pickets gathered at the main gate on the first day.';
   const ds = serious(corpus.check(text));
