@@ -188,7 +188,7 @@ class Parser {
         k = r.next;
       } else k++;
     }
-    return out;
+    return mergeCompoundDurations(this.input, out);
   }
 
   // ---- token helpers -------------------------------------------------------
@@ -984,6 +984,35 @@ function foldCase(s: string): string {
   // ASCII letters have no marks to take off (nearly every word: this runs for each word of a sentence without digits).
   if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** What may stand between the parts of one length of time: "1 hour 59 minutes", "2 hours, 1 minute and 39 seconds". */
+const DURATION_JOIN = /^\s*(?:,\s*)?(?:and\s+)?$/;
+
+/** Seconds in the unit a length of time is written in ("59 minutes" → 60), from its last word. */
+function writtenUnit(q: Quantity): number | undefined {
+  const last = /([a-z]+)\W*$/i.exec(q.text)?.[1]?.toLowerCase();
+  return last === undefined ? undefined : DURATION_UNITS[last];
+}
+
+/**
+ * One length of time written in several units, each smaller than the one before ("1 hour 59
+ * minutes 40.2 seconds", "two hours and 15 minutes"), is one figure: their sum.
+ */
+function mergeCompoundDurations(text: string, qs: Quantity[]): Quantity[] {
+  if (qs.length < 2) return qs;
+  const out: Quantity[] = [];
+  for (const q of qs) {
+    const prev = out[out.length - 1];
+    const unit = q.kind === 'duration' ? writtenUnit(q) : undefined;
+    const prevUnit = prev?.kind === 'duration' && !prev.compound ? writtenUnit(prev) : undefined;
+    if (prev && unit !== undefined && prevUnit !== undefined && unit < prevUnit && !q.compound && q.qualifier === 'exact' && q.low === q.high && DURATION_JOIN.test(text.slice(prev.end, q.start))) {
+      out[out.length - 1] = { ...prev, text: text.slice(prev.start, q.end), end: q.end, valueEnd: q.valueEnd, value: prev.value + q.value, low: prev.low + q.low, high: prev.high + q.high };
+      continue;
+    }
+    out.push(q);
+  }
+  return out;
 }
 
 export function parseQuantities(text: string): Quantity[] {

@@ -98,6 +98,15 @@ describe('ranges', () => {
 });
 
 describe('durations', () => {
+  it('reads a length of time written in several units as one figure', () => {
+    expect(only('His time was 1 hour 59 minutes 40.2 seconds.')).toMatchObject({ text: '1 hour 59 minutes 40.2 seconds', value: 7180.2 });
+    expect(only('The talks lasted two hours and 15 minutes.')).toMatchObject({ text: 'two hours and 15 minutes', value: 8100 });
+    expect(only('She ran it in 2 hours, 1 minute and 39 seconds.').value).toBe(7299);
+    // Two lengths of two things, or units that do not shrink, stay apart.
+    expect(texts('The talks lasted two hours, the lunch 30 minutes.')).toEqual(['two hours', '30 minutes']);
+    expect(texts('It took 30 minutes and then two hours more.')).toEqual(['30 minutes', 'two hours']);
+  });
+
   it('less than two hours', () => {
     const q = only('the session lasted less than two hours');
     expect(q.kind).toBe('duration');
