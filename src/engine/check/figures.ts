@@ -278,11 +278,12 @@ export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignmen
   // A count of people as such is told apart by what happened to them.
   if (d.dim === 'count' && d.thing && GENERIC_THINGS.has(d.thing)) return x.a.thing >= 0.7 && x.a.events >= 0.8 ? undefined : 'generic count';
   if ((THING_FIRST.has(d.dim) || (d.dim === 'duration' && specific)) && d.thing) return x.a.thing >= 0.9 && (x.a.events >= 0.5 || x.a.context >= 0.3) ? undefined : 'thing';
+  // A source figure of a named kind the draft's clause does not mention ("a budget of $185
+  // million" against "earned less than $170 million") measures something else, whatever verb
+  // the two clauses share ("grossing $566 million against a budget of $185 million").
+  if (s.thing && !d.thing && THING_FIRST.has(d.dim) && x.a.thing < 0.5) return 'another thing';
   // A date or length of time belongs to its nearest event: that event must be the source's.
   if (x.a.primaryKnown) return x.a.primary >= 0.8 ? undefined : 'primary event';
-  // A source figure of a named kind the draft's clause does not mention ("a budget of $185
-  // million" against "earned less than $170 million") measures something else.
-  if (s.thing && !d.thing && THING_FIRST.has(d.dim) && x.a.thing < 0.5) return 'another thing';
   return x.a.events >= 0.5 || (d.events.length === 0 && x.a.contextWeight > 0 && x.a.context >= 0.5) ? undefined : 'no event';
 }
 

@@ -672,6 +672,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       found = thingAfter(toks, after, clause[1]);
       // "the death toll rose to 22": the figure is the value of the noun before it.
       if (!found.thing && (dim === 'count' || dim === 'percent')) found = { ...thingBefore(toks, clause[0], i0), side: found.side, fromBefore: true };
+      // "a budget of $185 million", "a fine of $5,000": the sum is the noun's.
+      if (!found.thing && dim === 'money' && toks[i0 - 1]?.norm === 'of' && isNoun(toks[i0 - 2])) found = { ...thingBefore(toks, i0 - 2, i0 - 1), side: found.side, fromBefore: true };
     }
     // Gapping: "Turkey put it at magnitude 6.6 and the USGS at 7.0", "Russia freed 300 soldiers
     // and Ukraine 250". A conjunct with no verb of its own repeats the verb and the counted

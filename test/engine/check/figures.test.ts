@@ -174,6 +174,24 @@ describe('figures: a different event of the same kind', () => {
   });
 });
 
+describe('figures: a sum of another kind', () => {
+  const FILM = Corpus.fromInputs([
+    {
+      path: '/film/a.md',
+      text: `---\noutlet: Screen Daily\n---\nThe film was released on March 10, 2017 to positive reviews, grossing $566 million worldwide against a budget of $185 million.\n`,
+    },
+  ]);
+  const contradictions = (t: string) => FILM.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it("a source's budget does not rule out what the film earned, though the sentence's verb is about earning", () => {
+    expect(contradictions('The film earned less than $170 million in the United States and Canada.')).toEqual([]);
+  });
+
+  it('what it grossed worldwide does', () => {
+    expect(contradictions('The film earned $170 million worldwide.')).toEqual(['The sources say “$566 million” (Screen Daily), not “$170 million”.']);
+  });
+});
+
 describe('figures: a date of what happened to someone else', () => {
   const TOWN = Corpus.fromInputs([
     { path: '/town/a.md', text: `---\noutlet: Valley Star\n---\nAnn Lorr was elected mayor of Dunmore in 2011.\n\nBen Kosh was elected mayor of Dunmore in 2018.\n` },

@@ -29,6 +29,10 @@ describe('claim frames: what a figure counts', () => {
     expect(claim('The death toll rose to 22, officials said.', '22').thing).toBe('toll');
   });
 
+  it('gives a sum the noun it is "of" ("a budget of $185 million")', () => {
+    expect(claim('It grossed $566 million worldwide against a budget of $185 million.', '$185 million').thing).toBe('budget');
+  });
+
   it('reads "others" as more of what the sentence counted before', () => {
     expect(claim('Twenty people were killed, and 25 others were injured.', '25').thing).toBe('people');
   });
