@@ -225,6 +225,12 @@ function clauseOf(toks: readonly Token[], i0: number, i1: number, inFigure: Uint
   return [a, b];
 }
 
+/** "was retired from theatres": a participle the tagger reads as an adjective after a form of "be" is the passive verb. */
+function passiveParticiple(toks: readonly Token[], k: number): boolean {
+  const t = toks[k]!;
+  return t.pos === 'ADJ' && /(ed|en)$/.test(t.norm) && toks[k - 1]?.pos === 'AUX';
+}
+
 /** "of which 304", "of whom 12", "including 70": the figure is a part of one before it. */
 function partOfPrevious(toks: readonly Token[], i0: number): boolean {
   const p1 = toks[i0 - 1]?.norm;
@@ -715,7 +721,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     };
     // Verbs are the whole clause's ("the two nations held their first talks … on May 16"),
     // but one nearer to another figure is read as further off from this one.
-    const isVerb = (k: number) => toks[k]!.pos === 'VERB' || EVENT_WORDS.has(lemmaOf(toks[k]!));
+    const isVerb = (k: number) => toks[k]!.pos === 'VERB' || passiveParticiple(toks, k) || EVENT_WORDS.has(lemmaOf(toks[k]!));
     // The noun another count counts ("with 2,986 deaths") is that count's, never this figure's event.
     const countedByRival = (k: number) => {
       if (!isNoun(toks[k])) return false;
@@ -759,7 +765,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       // A capitalised verb mid-sentence is part of a title ("The House That Jack Built"), not an event.
       const titleWord = t.cap && k > 0 && t.pos === 'VERB';
       // "was retired from theatres": a participle after a form of "be" is the passive verb.
-      if (t.pos === 'ADJ' && /(ed|en)$/.test(t.norm) && toks[k - 1]?.pos === 'AUX') t = { ...t, pos: 'VERB' };
+      if (passiveParticiple(toks, k)) t = { ...t, pos: 'VERB' };
       if (!titleWord && lemma !== found.thing && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
         // A verb and its particle are one event ("touched down", "dragged on", "went on").
         const next = toks[k + 1];

@@ -29,6 +29,11 @@ describe('claim frames: what a figure counts', () => {
     expect(claim('The death toll rose to 22, officials said.', '22').thing).toBe('toll');
   });
 
+  it('dates the passive verb nearest to a date even where a figure of another kind stands nearer ("was retired from theaters on April 5")', () => {
+    const s = 'The film made more than $20 million from more than 3,000 theaters on the first weekend after release and was retired from theaters in the United States on April 5, 2015.';
+    expect(claim(s, 'April 5, 2015').events[0]).toBe('retired');
+  });
+
   it('gives a sum the noun it is "of" ("a budget of $185 million")', () => {
     expect(claim('It grossed $566 million worldwide against a budget of $185 million.', '$185 million').thing).toBe('budget');
   });
