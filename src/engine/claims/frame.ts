@@ -391,7 +391,9 @@ function thingAfter(toks: readonly Token[], from: number, to: number): ThingFoun
   for (let k = from; k < i; k++) if (HELD.has(toks[k]!.norm)) held = true;
   if (!isNoun(toks[i]) || i >= to) return { mods, side };
   let head = i;
-  while (head + 1 < to && isNoun(toks[head + 1]) && !toks[head + 1]!.cap === !toks[head]!.cap) head++;
+  // A compound's head is its last noun: a name before a common noun modifies it ("six NBA
+  // championships", "five Apple stores"); a name after one starts another phrase ("52 people Sunday").
+  while (head + 1 < to && isNoun(toks[head + 1]) && (!toks[head + 1]!.cap === !toks[head]!.cap || (toks[head]!.cap && !toks[head + 1]!.cap))) head++;
   for (let k = i; k < head; k++) mods.push(lemmaOf(toks[k]!));
   const thing = lemmaOf(toks[head]!);
   // "pause in the fighting", "halt to the fighting": the thing and its phrase, as news words them.

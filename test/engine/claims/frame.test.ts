@@ -34,6 +34,11 @@ describe('claim frames: what a figure counts', () => {
     expect(claim(s, 'April 5, 2015').events[0]).toBe('retired');
   });
 
+  it('takes the last noun of a compound as its head, past a name that modifies it ("six NBA championships")', () => {
+    expect(claim('Bryant won six NBA championships.', 'six')).toMatchObject({ thing: 'championship', mods: ['nba'] });
+    expect(claim('The storm killed 52 people Sunday.', '52').thing).toBe('people');
+  });
+
   it('gives a sum the noun it is "of" ("a budget of $185 million")', () => {
     expect(claim('It grossed $566 million worldwide against a budget of $185 million.', '$185 million').thing).toBe('budget');
   });
