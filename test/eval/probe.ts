@@ -5,12 +5,14 @@
  * false alarm of the scoping or alignment kind. Prints the rate and examples:
  *   npx vite-node test/eval/probe.ts [--n 300] [--show 20] [--corpus DIR] [--keep]
  * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.
+ * --roles: sentences that give someone a title, and the role-mismatch findings on them.
  * --titled: the sentence is drafted under its article's title as a heading, as a writer's
  * section names its story; only findings in the sentence count.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src/engine/corpus';
+import { findRoles } from '../../src/engine/entities';
 import { parseQuantities } from '../../src/engine/quantities';
 import { WIKINEWS } from './sets';
 
@@ -27,7 +29,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export async function probe(dir: string, n: number, keepOwn = false, titled = false): Promise<ProbeResult> {
+export async function probe(dir: string, n: number, keepOwn = false, titled = false, roles = false): Promise<ProbeResult> {
   const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCE.md').map((f) => path.join(dir, f));
   const { corpus } = await Corpus.load(files, { cacheDir: false });
   await corpus.analyseAll();
@@ -38,13 +40,13 @@ export async function probe(dir: string, n: number, keepOwn = false, titled = fa
     for (const line of doc.text.split('\n').slice(1)) {
       for (const s of line.split(/(?<=[.!?])\s+(?=[A-Z])/)) {
         if (s.length < 40 || s.length > 300 || s.includes('"') || s.includes('“')) continue;
-        let qs;
+        let n;
         try {
-          qs = parseQuantities(s);
+          n = roles ? findRoles(s).length : parseQuantities(s).length;
         } catch {
           continue;
         }
-        if (qs.length > 0) pool.push({ file: doc.path, sentence: s });
+        if (n > 0) pool.push({ file: doc.path, sentence: s });
       }
     }
   }
@@ -57,7 +59,7 @@ export async function probe(dir: string, n: number, keepOwn = false, titled = fa
       const title = text.split('\n').find((l) => l.trim())?.replace(/^#+\s*/, '').trim() ?? '';
       const found = titled ? corpus.check(`# ${title}\n\n${p.sentence}\n`, {}, 'markdown').filter((d) => d.range.start.line === 2) : corpus.check(p.sentence, {}, 'plaintext');
       for (const d of found) {
-        if (d.code === 'contradiction' || d.code === 'sources-disagree') flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
+        if (roles ? d.code === 'role-mismatch' : d.code === 'contradiction' || d.code === 'sources-disagree') flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
       }
     } finally {
       if (!keepOwn) corpus.upsert({ path: p.file, text });
@@ -69,10 +71,11 @@ export async function probe(dir: string, n: number, keepOwn = false, titled = fa
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
-  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'));
+  const roles = args.includes('--roles');
+  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'), roles);
   const show = Number(arg('--show', '20'));
   for (const f of res.flagged.slice(0, show)) console.log(`${f.file}: ${f.sentence}\n   ${f.code}: ${f.message.slice(0, 300)}`);
-  console.log(`probe: ${res.flagged.length} contradiction/disagreement findings on ${res.checked} source sentences checked against the other sources`);
+  console.log(`probe: ${res.flagged.length} ${roles ? 'role-mismatch' : 'contradiction/disagreement'} findings on ${res.checked} source sentences checked against the other sources`);
 }
 
 void main();
