@@ -126,6 +126,54 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
 
 const offsetKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
 
+/**
+ * The holders of the draft's office, when the sources identify it: those of the same country
+ * or body where the draft names one, else the one person the story gives the title to. A
+ * title several people hold in the story ("President" of Ukraine, of Russia and of Turkey;
+ * "Judge", "Senator") names no one, so it shows no one else holds the draft's.
+ */
+function identifiedHolders(corpus: SentenceContext['corpus'], r: RoleMention, candidates: RoleRec[]): RoleRec[] {
+  // Anyone may once have held a title: a former one names no single holder.
+  if (r.former) return [];
+  // A holder the sources also call former ("Mayor Tomas Reyl", "former mayor Tomas Reyl") may no longer hold it.
+  const current = candidates.filter((x) => !x.former && !corpus.rolesOf(x.entity).some((y) => y.former && y.norm === x.norm));
+  const same = current.filter((x) => sameOffice(r, x));
+  if (same.length > 0) return same;
+  const people = (xs: RoleRec[]) => new Set(xs.map((x) => corpus.registry.get(x.entity)?.id ?? x.entity)).size;
+  // A title the draft places ("Florida Governor", "deputy executive director of the Port
+  // Authority") is held by one the sources place there too, at any time the sentence tells of.
+  if (r.country || r.org) {
+    const placed = current.filter((x) => sameJurisdiction(r, x));
+    return people(placed) === 1 ? placed : [];
+  }
+  if (MANY_HOLDERS.has(officeWord(r.norm))) return [];
+  return people(current) === 1 ? current : [];
+}
+
+/** Both titles name the same country or body (whatever their time). */
+function sameJurisdiction(r: { country?: string; org?: string }, x: RoleRec): boolean {
+  if (r.org || x.org) return !!(r.org && x.org && foldForMatch(r.org) === foldForMatch(x.org));
+  return !!(r.country && r.country === x.country);
+}
+
+/** The word naming the office in a normalised title: the one before "of", else the last ("judge", "chief executive" → executive). */
+function officeWord(norm: string): string {
+  const of = norm.indexOf(' of ');
+  const words = (of > 0 ? norm.slice(0, of) : norm).split(/\s+/);
+  return words[words.length - 1]!;
+}
+
+/**
+ * Offices many people hold at once, in one place: a title alone does not say which holder
+ * is meant, so another holder of it shows nothing about the draft's person.
+ */
+const MANY_HOLDERS = new Set([
+  'judge', 'justice', 'senator', 'representative', 'representatives', 'congressman', 'congresswoman', 'congressperson', 'lawmaker', 'legislator',
+  'councillor', 'councilman', 'councilwoman', 'member', 'delegate', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisor',
+  'aide', 'general', 'colonel', 'sergeant', 'officer', 'official', 'attorney', 'lawyer', 'prosecutor', 'commissioner', 'ambassador', 'envoy',
+  'leader', 'chair', 'chairman', 'chairwoman', 'ceo', 'professor', 'doctor', 'sheriff',
+]);
+
 function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { corpus } = ctx;
@@ -179,13 +227,34 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       );
       continue;
     }
-    const holders = corpus
+    const candidates = corpus
       .rolesLike(r)
       .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && (inStory(x) || sameOffice(r, x)))
       .filter((x) => {
         const other = corpus.registry.get(x.entity);
         return other !== undefined && other.kind !== 'place' && other.kind !== 'organization' && !sameSurname(other.name, ent.name);
       });
+    const holders = identifiedHolders(corpus, r, candidates);
+    // Several people hold the draft's title in the story, and the sources give this person
+    // another office: the title is wrong, though no one holder shows it.
+    if (holders.length === 0 && candidates.length > 0) {
+      const theirs = own.filter((x) => !x.occupation && !x.former);
+      if (theirs.length > 0 && !theirs.some((x) => conflict(x) === 'same')) {
+        const fix = theirs.find((x) => head(x.norm)) ?? theirs[0]!;
+        out.push(
+          finding(
+            ctx,
+            'role-mismatch',
+            range,
+            `The sources call ${ent.name} “${displayTitle(fix)}”, not “${written.trim()}”; they give that title to others.`,
+            [ev(fix, 'contradicts'), ...candidates.slice(0, 2).map((x) => ev(x, 'context'))],
+            [{ title: `Use the sourced title: ${displayTitle(fix, hasOrg)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(fix, hasOrg), atStart)) }], preferred: true }],
+            written,
+          ),
+        );
+        continue;
+      }
+    }
     const offices = own.filter((x) => !x.occupation && !x.former);
     const fixes: Fix[] = [];
     const bestOwn = offices.find((x) => head(x.norm)) ?? offices[0];

@@ -356,7 +356,7 @@ function titleAfter(s: string, toks: readonly Tok[], j0: number, mentions: Menti
     // The possessive owner: "Russia's", "Seoul's", "the Kremlin's", "South Carolina's", "Putin's",
     // "the country's": whose office it is (a person's or a common noun's tells nothing more).
     const owner = orgs.possessiveAt.get(t.start);
-    const ownerEnd = owner ? wordIndexAt(toks, owner.end) : j;
+    const ownerEnd = owner ? Math.max(j, wordIndexAt(toks, owner.end) - 1) : j;
     const last = toks[ownerEnd];
     if (t.possessive || (owner && last?.possessive)) {
       const where = owner ? jurisdiction(owner) : {};

@@ -301,3 +301,31 @@ Chief negotiator Ivo Dask spoke for the south.
     expect(d!.fixes).toEqual([]);
   });
 });
+
+describe('roles: a title several people hold names no one', () => {
+  const STATE = Corpus.fromInputs([
+    {
+      path: '/state/a.md',
+      text: `---
+outlet: State Ledger
+---
+Judge Ida Marsh sentenced the smuggler on Monday.
+
+Judge Otto Vane heard the appeal in Dunmore.
+
+President Lena Arko of Veland met President Tomas Brel of Ostria.
+
+Foreign Minister Ruth Kall joined them.
+`,
+    },
+  ]);
+  const mismatch = (t: string) => STATE.check(t).filter((d) => d.code === 'role-mismatch').map((d) => d.message);
+
+  it('another judge does not make a judge the wrong person', () => {
+    expect(mismatch('Judge Otto Vane sentenced the smuggler on Monday.')).toEqual([]);
+  });
+
+  it('a title two people hold is wrong for a person the sources give another office, without naming a holder', () => {
+    expect(mismatch('President Ruth Kall met the delegation.')).toEqual(['The sources call Ruth Kall “Foreign Minister”, not “President”; they give that title to others.']);
+  });
+});
