@@ -34,6 +34,7 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'wikinews-tuning-2', file: path.join(__dirname, 'blind/wikinews-tuning-2.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'constructs2-wikinews-tuning', file: path.join(__dirname, 'blind/constructs2-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'roles-wikinews-tuning', file: path.join(__dirname, 'blind/roles-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'quotes-wikinews-tuning', file: path.join(__dirname, 'blind/quotes-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'offsets-seeds-tuning', file: path.join(__dirname, 'blind/offsets-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'offsets-wikinews-tuning', file: path.join(__dirname, 'blind/offsets-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
@@ -53,6 +54,9 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for people's roles and titles written in many ways (before and after the name,
   // appositions, possessives, "former"), before any rule for them was scored on it.
   { name: 'roles-wikinews-heldout', file: path.join(__dirname, 'blind/roles-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for quotations and who said them (speakers named after the quote, in the sentence
+  // before, by a colon or by a title), before any rule for them was scored on it.
+  { name: 'quotes-wikinews-heldout', file: path.join(__dirname, 'blind/quotes-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
