@@ -2,7 +2,7 @@
 import { closestQuote, findQuotes, quoteMatcher, type QuoteMention } from '../quotes';
 import { termsOf, type Terms } from '../citations/retrieval';
 import { evidenceName, evidenceOf, type SentRec, type SourceQuote } from '../store';
-import { foldForMatch } from '../text/fold';
+import { foldForMatch, hasWholeWords } from '../text/fold';
 import { draftText } from '../text/plain';
 import type { Diagnostic, Evidence } from '../types';
 import { nearest, type Candidate, type SentenceContext } from './context';
@@ -129,6 +129,19 @@ function sameSpeaker(ctx: SentenceContext, draftSpeaker: string, draftEntity: nu
   return a.includes(b) || b.includes(a);
 }
 
+/** Whether a draft sentence names a source quote's speaker or gives them one of their sourced titles. */
+function describedOrNamed(ctx: SentenceContext, sentence: string, s: SourceQuote): boolean {
+  if (s.speaker === undefined) {
+    // A speaker the sources name without an entry of their own: their name's last two words.
+    const name = (s.speakerText ?? '').split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).slice(-2).join(' ');
+    return name.length > 0 && hasWholeWords(sentence, name);
+  }
+  const ent = ctx.corpus.registry.get(s.speaker);
+  if (!ent || ent.kind !== 'person') return false;
+  if (hasWholeWords(sentence, ent.name) || (ent.surname && hasWholeWords(sentence, ent.surname))) return true;
+  return ctx.corpus.rolesOf(ent.id).some((r) => !r.former && !r.occupation && hasWholeWords(sentence, r.norm));
+}
+
 /** Words that start a descriptor ("A Ukrainian official") and are lower-case inside a sentence; names and demonyms keep their capital. */
 const DESCRIPTOR_OPENERS = new Set(['a', 'an', 'the', 'one', 'two', 'three', 'some', 'several', 'another', 'many', 'senior', 'officials', 'sources', 'source', 'diplomats', 'members', 'his', 'her', 'their', 'its']);
 
@@ -219,6 +232,13 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       (o) => o.speakers.length === 0 || o.speakers.some((s) => sameSpeaker(ctx, q.speaker!, draftEntity, s)),
     );
     if (matchesSomewhere) continue;
+    // A draft that calls the speaker by a title the sources give them ("California's attorney
+    // general said", "the sheriff of Santa Barbara County described"), or names them beside its
+    // description ("A police spokeswoman, Senior Superintendent Yolanda Yu Hoi-kwan, told"),
+    // attributes the words rightly.
+    const speakerText = q.speakerSentence === undefined || q.speakerSentence === 0 ? ctx.sentence.text : undefined;
+    const draftPerson = draftEntity !== undefined && ctx.corpus.registry.get(draftEntity)?.kind === 'person';
+    if ((q.speakerKind === 'descriptor' || !draftPerson) && speakerText && occ.some((o) => o.speakers.some((s) => describedOrNamed(ctx, speakerText, s)))) continue;
     const src = attributed[0]!.speakers.find(named)!;
     const srcName = src.speaker !== undefined ? ctx.corpus.registry.get(src.speaker)?.name : undefined;
     const who = srcName ?? (src.speakerText ? midSentence(src.speakerText) : 'someone else');

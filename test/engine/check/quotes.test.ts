@@ -184,3 +184,29 @@ describe('quotes: speakers in other sentences', () => {
     expect(wire.check('The port reopened, "in principle", on Monday.').filter((d) => d.code.startsWith('quote'))).toEqual([]);
   });
 });
+
+describe('quotes: a speaker named by a title', () => {
+  const DELTA = Corpus.fromInputs([
+    {
+      path: '/delta/a.md',
+      text: `---
+outlet: Delta Star
+---
+"The levee will hold through the weekend," Louisiana Governor Ana Pell said on Sunday.
+
+Mayor Tom Rudd ordered the riverside streets closed.
+`,
+    },
+  ]);
+  const quoteFindings = (t: string) => DELTA.check(t).filter((d) => d.code === 'quote-misattributed').map((d) => d.message);
+
+  it('a title the sources give the speaker attributes the words rightly', () => {
+    expect(quoteFindings(`Louisiana's governor said: "The levee will hold through the weekend."`)).toEqual([]);
+  });
+
+  it('another named person is still the wrong speaker', () => {
+    expect(quoteFindings(`Mayor Tom Rudd said: "The levee will hold through the weekend."`)).toEqual([
+      'The sources attribute “The levee will hold through the weekend.” to Ana Pell, not Tom Rudd.',
+    ]);
+  });
+});
