@@ -137,16 +137,19 @@ function identifiedHolders(corpus: SentenceContext['corpus'], r: RoleMention, ca
   if (r.former) return [];
   // A holder the sources also call former ("Mayor Tomas Reyl", "former mayor Tomas Reyl") may no longer hold it.
   const current = candidates.filter((x) => !x.former && !corpus.rolesOf(x.entity).some((y) => y.former && y.norm === x.norm));
-  const same = current.filter((x) => sameOffice(r, x));
+  // Many hold these at once in a country ("United States District Judge", "US Senator"); only a
+  // body of its own ("Kremlin spokesman") makes one of them its single holder.
+  const many = MANY_HOLDERS.has(officeWord(r.norm));
+  const same = current.filter((x) => sameOffice(r, x) && (!many || (r.org !== undefined && x.org !== undefined)));
   if (same.length > 0) return same;
   const people = (xs: RoleRec[]) => new Set(xs.map((x) => corpus.registry.get(x.entity)?.id ?? x.entity)).size;
   // A title the draft places ("Florida Governor", "deputy executive director of the Port
   // Authority") is held by one the sources place there too, at any time the sentence tells of.
   if (r.country || r.org) {
-    const placed = current.filter((x) => sameJurisdiction(r, x));
+    const placed = current.filter((x) => sameJurisdiction(r, x) && (!many || (r.org !== undefined && x.org !== undefined)));
     return people(placed) === 1 ? placed : [];
   }
-  if (MANY_HOLDERS.has(officeWord(r.norm))) return [];
+  if (many) return [];
   return people(current) === 1 ? current : [];
 }
 
@@ -171,7 +174,7 @@ const MANY_HOLDERS = new Set([
   'judge', 'justice', 'senator', 'representative', 'representatives', 'congressman', 'congresswoman', 'congressperson', 'lawmaker', 'legislator',
   'councillor', 'councilman', 'councilwoman', 'member', 'delegate', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'adviser', 'advisor',
   'aide', 'general', 'colonel', 'sergeant', 'officer', 'official', 'attorney', 'lawyer', 'prosecutor', 'commissioner', 'ambassador', 'envoy',
-  'leader', 'chair', 'chairman', 'chairwoman', 'ceo', 'professor', 'doctor', 'sheriff',
+  'chair', 'chairman', 'chairwoman', 'ceo', 'professor', 'doctor', 'sheriff',
 ]);
 
 function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {

@@ -321,8 +321,10 @@ Foreign Minister Ruth Kall joined them.
   ]);
   const mismatch = (t: string) => STATE.check(t).filter((d) => d.code === 'role-mismatch').map((d) => d.message);
 
-  it('another judge does not make a judge the wrong person', () => {
+  it('another judge does not make a judge the wrong person, even of the same country', () => {
     expect(mismatch('Judge Otto Vane sentenced the smuggler on Monday.')).toEqual([]);
+    const US = Corpus.fromInputs([{ path: '/us/a.md', text: `---\noutlet: Court Wire\n---\nUnited States District Judge Clara Wynn blocked the rule.\n` }]);
+    expect(US.check('United States District Judge Hal Oster reconsidered his ruling.').filter((d) => d.code === 'role-mismatch')).toEqual([]);
   });
 
   it('a title two people hold is wrong for a person the sources give another office, without naming a holder', () => {
