@@ -6,6 +6,7 @@
  *   npx vite-node test/eval/probe.ts [--n 300] [--show 20] [--corpus DIR] [--keep]
  * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.
  * --roles: sentences that give someone a title, and the role-mismatch findings on them.
+ * --codes a,b: count findings of these codes instead (with --keep, "unsupported" on a sentence whose own source is in: a false note).
  * --titled: the sentence is drafted under its article's title as a heading, as a writer's
  * section names its story; only findings in the sentence count.)
  */
@@ -29,7 +30,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export async function probe(dir: string, n: number, keepOwn = false, titled = false, roles = false): Promise<ProbeResult> {
+export async function probe(dir: string, n: number, keepOwn = false, titled = false, roles = false, codes?: string[]): Promise<ProbeResult> {
   const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCE.md').map((f) => path.join(dir, f));
   const { corpus } = await Corpus.load(files, { cacheDir: false });
   await corpus.analyseAll();
@@ -59,7 +60,8 @@ export async function probe(dir: string, n: number, keepOwn = false, titled = fa
       const title = text.split('\n').find((l) => l.trim())?.replace(/^#+\s*/, '').trim() ?? '';
       const found = titled ? corpus.check(`# ${title}\n\n${p.sentence}\n`, {}, 'markdown').filter((d) => d.range.start.line === 2) : corpus.check(p.sentence, {}, 'plaintext');
       for (const d of found) {
-        if (roles ? d.code === 'role-mismatch' : d.code === 'contradiction' || d.code === 'sources-disagree') flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
+        const counted = codes ?? (roles ? ['role-mismatch'] : ['contradiction', 'sources-disagree']);
+        if (counted.includes(d.code)) flagged.push({ file: path.basename(p.file), sentence: p.sentence, message: d.message, code: d.code });
       }
     } finally {
       if (!keepOwn) corpus.upsert({ path: p.file, text });
@@ -72,10 +74,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
   const roles = args.includes('--roles');
-  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'), roles);
+  const codes = args.includes('--codes') ? arg('--codes', '').split(',') : undefined;
+  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'), roles, codes);
   const show = Number(arg('--show', '20'));
   for (const f of res.flagged.slice(0, show)) console.log(`${f.file}: ${f.sentence}\n   ${f.code}: ${f.message.slice(0, 300)}`);
-  console.log(`probe: ${res.flagged.length} ${roles ? 'role-mismatch' : 'contradiction/disagreement'} findings on ${res.checked} source sentences checked against the other sources`);
+  console.log(`probe: ${res.flagged.length} ${codes ? codes.join('/') : roles ? 'role-mismatch' : 'contradiction/disagreement'} findings on ${res.checked} source sentences checked against the other sources`);
 }
 
 void main();
