@@ -11,9 +11,13 @@ export interface TermView {
   classOf?: ReadonlyMap<string, string>;
 }
 
+/** The row `editDistanceAtMost` works in, reused (grown as needed). */
+let row = new Int32Array(64);
+
 function editDistanceAtMost(a: string, b: string, max: number): boolean {
   if (Math.abs(a.length - b.length) > max) return false;
-  const prev = new Array<number>(b.length + 1);
+  if (row.length < b.length + 1) row = new Int32Array(2 * (b.length + 1));
+  const prev = row;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;
@@ -21,7 +25,7 @@ function editDistanceAtMost(a: string, b: string, max: number): boolean {
     let rowMin = prev[0];
     for (let j = 1; j <= b.length; j++) {
       const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
       diag = tmp;
       if (prev[j]! < rowMin) rowMin = prev[j]!;
     }
@@ -101,9 +105,17 @@ export function coverageOf(draft: PreparedDraft, source: TermView): Coverage {
     const cls = classTerms[i];
     if (source.terms.has(s)) how[i] = SAME;
     else if (cls && source.terms.has(cls)) how[i] = SAME_CLASS;
-    else if (s.length >= 5) for (const t of source.stems) if (closeSpelling(s, t)) {
-      how[i] = CLOSE;
-      break;
+    else if (s.length >= 5) {
+      // closeSpelling's cheap tests first (five letters or more, the same first letter, at
+      // most two apart in length), without a call for each of the source's stems.
+      const c = s.charCodeAt(0);
+      for (const t of source.stems) {
+        if (t !== s && (t.length < 5 || t.charCodeAt(0) !== c || Math.abs(t.length - s.length) > 2)) continue;
+        if (closeSpelling(s, t)) {
+          how[i] = CLOSE;
+          break;
+        }
+      }
     }
   }
   return coverageFrom(draft, how);
