@@ -100,15 +100,25 @@ export function prepareDraft(draft: TermView, idf: (t: string) => number, ignore
 export function coverageOf(draft: PreparedDraft, source: TermView): Coverage {
   const { stems, classTerms } = draft;
   const how = new Uint8Array(stems.length);
+  // The first letters of the source's stems of five letters or more, as bits (code & 31; two
+  // letters may share a bit): a stem whose first letter's bit is not set has no close spelling
+  // there, and the source's stems are not read again for it. Worked out when first needed.
+  let firsts = 0;
+  let firstsRead = false;
   for (let i = 0; i < stems.length; i++) {
     const s = stems[i]!;
     const cls = classTerms[i];
     if (source.terms.has(s)) how[i] = SAME;
     else if (cls && source.terms.has(cls)) how[i] = SAME_CLASS;
     else if (s.length >= 5) {
+      const c = s.charCodeAt(0);
+      if (!firstsRead) {
+        for (const t of source.stems) if (t.length >= 5) firsts |= 1 << (t.charCodeAt(0) & 31);
+        firstsRead = true;
+      }
+      if ((firsts & (1 << (c & 31))) === 0) continue;
       // closeSpelling's cheap tests first (five letters or more, the same first letter, at
       // most two apart in length), without a call for each of the source's stems.
-      const c = s.charCodeAt(0);
       for (const t of source.stems) {
         if (t !== s && (t.length < 5 || t.charCodeAt(0) !== c || Math.abs(t.length - s.length) > 2)) continue;
         if (closeSpelling(s, t)) {
