@@ -67,6 +67,18 @@ function paragraphCoverage(ctx: SentenceContext, rec: SentRec, terms: readonly s
   return shared / total;
 }
 
+/** The sentences of a source paragraph just before `rec` (see SCENE_SENTENCES). */
+function sceneOf(ctx: SentenceContext, rec: SentRec): SentRec[] {
+  const sents = ctx.corpus.store.sents;
+  const out: SentRec[] = [];
+  for (let id = rec.id - 1; id >= 0 && out.length < SCENE_SENTENCES; id--) {
+    const r = sents[id];
+    if (!r || r.doc !== rec.doc || r.paragraph !== rec.paragraph) break;
+    if (r.alive) out.push(r);
+  }
+  return out;
+}
+
 /** How much a sentence-level match adds to a clause-level alignment. */
 const SENTENCE_WEIGHT = 0.15;
 
@@ -421,18 +433,35 @@ function draftPersons(registry: EntityRegistry, sentence: string, d: Claim): Set
  * people, the source's clause names people, and the source's sentence names none of the
  * draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
  */
-function otherPeople(registry: EntityRegistry, mine: Set<number | string>, rec: SentRec, s: Claim): boolean {
-  if (s.names.length === 0) return false;
+function otherPeople(registry: EntityRegistry, mine: Set<number | string>, rec: SentRec, s: Claim, scene: readonly SentRec[]): boolean {
   const theirs = new Set(s.names.map(foldForMatch));
   let named = false;
+  let people = false;
   for (const ref of rec.mentions) {
     const e = registry.get(ref.entity);
     if (!e || e.kind !== 'person') continue;
+    people = true;
     if (mine.has(e.id)) return false;
     if (!named && nameWords(rec.sent.text.slice(ref.start, ref.end)).some((w) => theirs.has(w))) named = true;
   }
-  return named;
+  if (named) return true;
+  // A sentence whose people are pronouns ("She was first elected in 2011") is said of the
+  // people its paragraph named just before: other people when they are all others.
+  if (people || !PERSONAL_SUBJECT.test(rec.sent.text)) return false;
+  let others = false;
+  for (const r of scene) {
+    for (const ref of r.mentions) {
+      const e = registry.get(ref.entity);
+      if (!e || e.kind !== 'person') continue;
+      if (mine.has(e.id)) return false;
+      others = true;
+    }
+  }
+  return others;
 }
+
+/** A sentence whose subject is a personal pronoun. */
+const PERSONAL_SUBJECT = /^(?:\S+\s+){0,4}?(?:he|she|they|his|her)\b/i;
 
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
   const idf = idfOf(ctx.corpus);
@@ -487,7 +516,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   for (const x of aligned) {
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
-    if (!x.ok && persons && otherPeople(registry, persons, x.rec, x.claim)) continue;
+    if (!x.ok && persons && otherPeople(registry, persons, x.rec, x.claim, sceneOf(ctx, x.rec))) continue;
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
     // (A source that lists the draft's figure among others supports it: agreement breaks ties.)

@@ -206,6 +206,15 @@ describe('figures: a date of what happened to someone else', () => {
   it('is not ruled out by the dates of other people', () => {
     expect(contradictions('Cara Dune was elected mayor of Dunmore in 2015.')).toEqual([]);
   });
+
+  it('reads "she" in a source as the person its paragraph named just before', () => {
+    const RACE = Corpus.fromInputs([
+      { path: '/race/a.md', text: `---\noutlet: Valley Star\n---\nAnn Lorr won the Dunmore mayoral race on Sunday. She was first elected mayor of Dunmore in 2011.\n\nBen Kosh conceded the race.\n` },
+    ]);
+    const said = (t: string) => RACE.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+    expect(said('Ann Lorr was first elected mayor of Dunmore in 2015.')).toEqual(['The sources say “2011” (Valley Star), not “2015”.']);
+    expect(said('Ben Kosh was first elected mayor of Dunmore in 2015.')).toEqual([]);
+  });
 });
 
 describe('figures: sources that conflict', () => {
