@@ -9,7 +9,7 @@ import { lookupPlace } from '../entities/gazetteer';
 import { findMentions } from '../entities/mentions';
 import type { EntityRegistry } from '../entities/registry';
 import { foldForMatch } from '../text/fold';
-import { stem } from '../nlp';
+import { stem, tokensOf as sentenceTokens } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
 import { figureCandidates, idfOf, quantitiesOf, type SentenceContext } from './context';
@@ -65,6 +65,17 @@ function paragraphCoverage(ctx: SentenceContext, rec: SentRec, terms: readonly s
   let shared = 0;
   for (const t of terms) if (recs.some((r) => r.termSet.has(t))) shared += idf(t);
   return shared / total;
+}
+
+/** Pronouns of the first person: the speaker's, whom a sentence of their own does not name. */
+const FIRST_PERSON = new Set(['i', 'we', 'me', 'us', 'my', 'our', "i'm", "we're", "i've", "we've"]);
+
+/** Whether a draft claim's clause speaks in the first person ("we started observing in 1999"). */
+function spokenInFirstPerson(ctx: SentenceContext, c: Claim): boolean {
+  // The claim's token indices are those of the sentence's full tokens (../nlp), punctuation included.
+  const toks = sentenceTokens(ctx.sentence.text);
+  for (let k = c.span[0]; k < c.span[1] && k < toks.length; k++) if (FIRST_PERSON.has(toks[k]!.norm)) return true;
+  return false;
 }
 
 /** The sentences of a source paragraph just before `rec` (see SCENE_SENTENCES). */
@@ -511,12 +522,15 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   // One vote per source document: its best-aligned statement on the point.
   const perDoc = new Map<number, Aligned>();
   const registry = ctx.corpus.registry;
+  // "I", "we": who speaks is not said, so no source's statement about someone can rule it out.
+  const firstPerson = spokenInFirstPerson(ctx, original);
   // What happened when is told apart by who it happened to.
   const persons = isTime ? draftPersons(registry, ctx.sentence.text, original) : undefined;
   for (const x of aligned) {
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
     if (!x.ok && persons && otherPeople(registry, persons, x.rec, x.claim, sceneOf(ctx, x.rec))) continue;
+    if (!x.ok && firstPerson) continue;
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
     // (A source that lists the draft's figure among others supports it: agreement breaks ties.)

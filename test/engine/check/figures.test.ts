@@ -192,6 +192,16 @@ describe('figures: a sum of another kind', () => {
   });
 });
 
+describe('figures: a sentence in the first person', () => {
+  const SKY = Corpus.fromInputs([{ path: '/obs/a.md', text: `---\noutlet: Sky Notes\n---\nThe observatory team began observing the double star in 1999.\n` }]);
+  const said = (t: string) => SKY.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('is not ruled out: "we" is whoever speaks, whom the sources do not name so', () => {
+    expect(said('We began observing the double star in 2001.')).toEqual([]);
+    expect(said('The observatory team began observing the double star in 2001.')).toEqual(['The sources say “1999” (Sky Notes), not “2001”.']);
+  });
+});
+
 describe('figures: a date of what happened to someone else', () => {
   const TOWN = Corpus.fromInputs([
     { path: '/town/a.md', text: `---\noutlet: Valley Star\n---\nAnn Lorr was elected mayor of Dunmore in 2011.\n\nBen Kosh was elected mayor of Dunmore in 2018.\n` },
