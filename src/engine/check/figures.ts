@@ -229,8 +229,17 @@ function withSourcedYear(claim: Claim, comparables: Claim[]): Claim {
 }
 
 /** Calendar years and day-level dates a sentence is about, other than the figure being checked. */
-function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<number>; days: Set<number>; cutoff?: boolean } {
+interface TimeFrame {
+  years: Set<number>;
+  /** Months the sentence names (1-12), with or without a day. */
+  months: Set<number>;
+  days: Set<number>;
+  cutoff?: boolean;
+}
+
+function timeFrame(claims: readonly Claim[], except?: Claim): TimeFrame {
   const years = new Set<number>();
+  const months = new Set<number>();
   const days = new Set<number>();
   let cutoff = false;
   for (const c of claims) {
@@ -239,16 +248,22 @@ function timeFrame(claims: readonly Claim[], except?: Claim): { years: Set<numbe
     const d = c.q.date;
     if (c.q.kind === 'year' && Number.isInteger(c.q.value)) years.add(c.q.value);
     if (c.q.kind === 'date' && d?.year !== undefined) years.add(d.year);
+    if (c.q.kind === 'date' && d?.month !== undefined) months.add(d.month);
     if (c.q.kind === 'date' && d?.month !== undefined && d.day !== undefined) days.add(d.month * 100 + d.day);
   }
-  return { years, days, cutoff };
+  return { years, months, days, cutoff };
 }
 
-/** Figures stated for different years or days are about different moments ("192 units in 2012" against "1,000 in 2013"). */
-function sameTimeFrame(a: { years: Set<number>; days: Set<number>; cutoff?: boolean }, b: { years: Set<number>; days: Set<number> }): boolean {
+/**
+ * Figures stated for different years, months or days are about different moments ("192 units
+ * in 2012" against "1,000 in 2013"; a poll average "at the end of June" against one "as July
+ * came to a close").
+ */
+function sameTimeFrame(a: TimeFrame, b: TimeFrame): boolean {
   // "fewer than 80 cases before March 12" is not "88 cases as of 12 March".
   if (a.cutoff && (b.years.size || b.days.size)) return false;
   if (a.years.size && b.years.size && ![...a.years].some((y) => b.years.has(y))) return false;
+  if (a.months.size && b.months.size && ![...a.months].some((m) => b.months.has(m))) return false;
   if (a.days.size && b.days.size && ![...a.days].some((d) => b.days.has(d))) return false;
   return true;
 }

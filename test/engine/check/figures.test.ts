@@ -192,6 +192,16 @@ describe('figures: a sum of another kind', () => {
   });
 });
 
+describe('figures: a figure of another month', () => {
+  const POLL = Corpus.fromInputs([{ path: '/poll/a.md', text: `---\noutlet: Poll Watch\n---\nAt the end of July, the national polling average gave Ana Ruiz 49.7 percent.\n` }]);
+  const said = (t: string) => POLL.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('is not ruled out by the same measure in another month', () => {
+    expect(said('At the end of June, the national polling average gave Ana Ruiz 50.0 percent.').filter((m) => m.includes('percent'))).toEqual([]);
+    expect(said('At the end of July, the national polling average gave Ana Ruiz 50.0 percent.')).toEqual(['The sources say “49.7 percent” (Poll Watch), not “50.0 percent”.']);
+  });
+});
+
 describe('figures: a sentence in the first person', () => {
   const SKY = Corpus.fromInputs([{ path: '/obs/a.md', text: `---\noutlet: Sky Notes\n---\nThe observatory team began observing the double star in 1999.\n` }]);
   const said = (t: string) => SKY.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
