@@ -341,6 +341,9 @@ function isIdAfter(t: Token | undefined, next: Token | undefined): boolean {
 
 const isNoun = (t: Token | undefined): boolean => !!t && (t.pos === 'NOUN' || t.pos === 'PROPN') && t.kind === 'word';
 
+/** A common noun in the singular ("hurricane", not "hurricanes"). */
+const singularNoun = (t: Token | undefined): boolean => !!t && t.pos === 'NOUN' && t.kind === 'word' && lemmaOf(t) === t.norm && !t.norm.endsWith('s');
+
 /** Lemma to compare words by: wink leaves capitalised sentence openers unlemmatised ("Negotiators"). */
 export function lemmaOf(t: Token): string {
   return t.lemma || t.norm;
@@ -625,6 +628,9 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // "flight 1344", "Article 50", "Apollo 11": a bare number after a noun, not followed by
     // what it would count, names something; it is not a figure.
     if (dim === 'count' && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
+    // "a category 4 hurricane", "a Level 3 lockdown": a number after a noun and before a noun in
+    // the singular names a class of it; it counts nothing.
+    if (dim === 'count' && /^\d+$/.test(q.text) && q.value !== 1 && isNoun(toks[i0 - 1]) && toks[i0 - 1]!.pos === 'NOUN' && singularNoun(toks[i1])) return;
     // "by 8 p.m. on Saturday", "at 4:53 a.m. Thursday": a day written after a time of day is
     // one expression with it, and takes the role the time's preposition gives.
     const timeBefore = dim === 'date' ? spans.findIndex(([, b], m) => dims[m] === 'time' && (b === i0 || (b === i0 - 1 && toks[i0 - 1]!.norm === 'on'))) : -1;

@@ -39,6 +39,11 @@ describe('claim frames: what a figure counts', () => {
     expect(claim('The storm killed 52 people Sunday.', '52').thing).toBe('people');
   });
 
+  it('reads a number between a noun and a singular noun as a class, not a count ("a category 4 hurricane")', () => {
+    expect(claims('The cut-off for a category 4 hurricane is 130 mph.').map((c) => c.q.text)).toEqual(['130 mph']);
+    expect(claim('The army sent 300 soldiers.', '300').thing).toBe('soldier');
+  });
+
   it('gives a sum the noun it is "of" ("a budget of $185 million")', () => {
     expect(claim('It grossed $566 million worldwide against a budget of $185 million.', '$185 million').thing).toBe('budget');
   });
