@@ -55,13 +55,7 @@ const SCENE_SENTENCES = 3;
  */
 function paragraphCoverage(ctx: SentenceContext, rec: SentRec, terms: readonly string[], total: number, idf: (t: string) => number): number {
   if (total <= 0) return 0;
-  const sents = ctx.corpus.store.sents;
-  const recs = [rec];
-  for (let id = rec.id - 1; id >= 0 && recs.length <= SCENE_SENTENCES; id--) {
-    const r = sents[id];
-    if (!r || r.doc !== rec.doc || r.paragraph !== rec.paragraph) break;
-    if (r.alive) recs.push(r);
-  }
+  const recs = [rec, ...sceneOf(ctx, rec)];
   let shared = 0;
   for (const t of terms) if (recs.some((r) => r.termSet.has(t))) shared += idf(t);
   return shared / total;
@@ -459,7 +453,8 @@ function draftPersons(registry: EntityRegistry, sentence: string, d: Claim): Set
  * people, the source's clause names people, and the source's sentence names none of the
  * draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
  */
-function otherPeople(registry: EntityRegistry, mine: Set<number | string>, rec: SentRec, s: Claim, scene: readonly SentRec[]): boolean {
+function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: SentRec, s: Claim): boolean {
+  const registry = ctx.corpus.registry;
   const theirs = new Set(s.names.map(foldForMatch));
   let named = false;
   let people = false;
@@ -475,7 +470,7 @@ function otherPeople(registry: EntityRegistry, mine: Set<number | string>, rec: 
   // people its paragraph named just before: other people when they are all others.
   if (people || !PERSONAL_SUBJECT.test(rec.sent.text)) return false;
   let others = false;
-  for (const r of scene) {
+  for (const r of sceneOf(ctx, rec)) {
     for (const ref of r.mentions) {
       const e = registry.get(ref.entity);
       if (!e || e.kind !== 'person') continue;
@@ -544,7 +539,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   for (const x of aligned) {
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
-    if (!x.ok && persons && otherPeople(registry, persons, x.rec, x.claim, sceneOf(ctx, x.rec))) continue;
+    if (!x.ok && persons && otherPeople(ctx, persons, x.rec, x.claim)) continue;
     if (!x.ok && firstPerson) continue;
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);

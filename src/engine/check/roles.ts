@@ -41,10 +41,14 @@ function otherOffice(draftNorm: string, h: string, sourced: string): boolean {
   return a.length > 0 && b.length > 0 && !a.some((w) => b.includes(w));
 }
 
-function head(norm: string): string | undefined {
-  // "secretary of state", "minister of health", "speaker of parliament": the office is named before "of".
+/** The words of a normalised title that name its office: "secretary of state", "minister of health" → the words before "of". */
+function officeWords(norm: string): string[] {
   const of = norm.indexOf(' of ');
-  const words = (of > 0 ? norm.slice(0, of) : norm).split(/\s+/);
+  return (of > 0 ? norm.slice(0, of) : norm).split(/\s+/);
+}
+
+function head(norm: string): string | undefined {
+  const words = officeWords(norm);
   // The longest office that ends the title ("chief executive" before "executive").
   for (const h of [...GOVERNMENT_HEADS].sort((a, b) => b.length - a.length)) {
     const hw = h.split(' ');
@@ -62,8 +66,7 @@ function head(norm: string): string | undefined {
  */
 function sameOffice(r: { country?: string; org?: string; former: boolean; then?: boolean }, x: RoleRec): boolean {
   if (r.former || r.then || x.former || x.then) return false;
-  if (r.org || x.org) return !!(r.org && x.org && foldForMatch(r.org) === foldForMatch(x.org));
-  return !!(r.country && r.country === x.country);
+  return sameJurisdiction(r, x);
 }
 
 /**
@@ -116,15 +119,8 @@ export function checkRoles(ctx: SentenceContext): Diagnostic[] {
     return [];
   }
   if (roles.length === 0) return [];
-  const out = judgeRoles(ctx, roles);
-  // A title written as a clause ("who heads the health ministry") cannot take a title in its
-  // place: the finding stands, without a fix that would garble the sentence.
-  const clauses = new Set(roles.filter((r) => r.clause).map((r) => offsetKey(ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd).start)));
-  if (clauses.size === 0) return out;
-  return out.map((d) => (clauses.has(offsetKey(d.range.start)) ? { ...d, fixes: [] } : d));
+  return judgeRoles(ctx, roles);
 }
-
-const offsetKey = (p: { line: number; character: number }) => `${p.line}:${p.character}`;
 
 /**
  * The holders of the draft's office, when the sources identify it: those of the same country
@@ -140,13 +136,14 @@ function identifiedHolders(corpus: SentenceContext['corpus'], r: RoleMention, ca
   // Many hold these at once in a country ("United States District Judge", "US Senator"); only a
   // body of its own ("Kremlin spokesman") makes one of them its single holder.
   const many = MANY_HOLDERS.has(officeWord(r.norm));
-  const same = current.filter((x) => sameOffice(r, x) && (!many || (r.org !== undefined && x.org !== undefined)));
+  const single = (x: RoleRec) => !many || (r.org !== undefined && x.org !== undefined);
+  const same = current.filter((x) => sameOffice(r, x) && single(x));
   if (same.length > 0) return same;
   const people = (xs: RoleRec[]) => new Set(xs.map((x) => corpus.registry.get(x.entity)?.id ?? x.entity)).size;
   // A title the draft places ("Florida Governor", "deputy executive director of the Port
   // Authority") is held by one the sources place there too, at any time the sentence tells of.
   if (r.country || r.org) {
-    const placed = current.filter((x) => sameJurisdiction(r, x) && (!many || (r.org !== undefined && x.org !== undefined)));
+    const placed = current.filter((x) => sameJurisdiction(r, x) && single(x));
     return people(placed) === 1 ? placed : [];
   }
   if (many) return [];
@@ -161,8 +158,7 @@ function sameJurisdiction(r: { country?: string; org?: string }, x: RoleRec): bo
 
 /** The word naming the office in a normalised title: the one before "of", else the last ("judge", "chief executive" → executive). */
 function officeWord(norm: string): string {
-  const of = norm.indexOf(' of ');
-  const words = (of > 0 ? norm.slice(0, of) : norm).split(/\s+/);
+  const words = officeWords(norm);
   return words[words.length - 1]!;
 }
 
@@ -189,6 +185,9 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
     const range = ctx.lines.range(ctx.sentence.start + r.titleStart, ctx.sentence.start + r.titleEnd);
     const written = ctx.sentence.text.slice(r.titleStart, r.titleEnd);
     const atStart = !/[\p{L}\p{N}]/u.test(ctx.sentence.text.slice(0, r.titleStart));
+    // A title written as a clause ("who heads the health ministry") cannot take a title in its
+    // place: its findings stand, without a fix that would garble the sentence.
+    const emit = (d: Diagnostic) => out.push(r.clause ? { ...d, fixes: [] } : d);
     // A fix names the place or body a title is of only where the draft names one ("Florida Governor").
     const hasOrg = r.org !== undefined || r.country !== undefined;
     // "then deputy director" is held at the time told of: a former title and a current one both fit it.
@@ -206,7 +205,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       if (formerOnly.length > 0 && current.length > 0) {
         const yes = [...new Set(current.map((x) => outletName(corpus.store.docs[sents[x.sent]!.doc]!)))];
         const no = [...new Set(formerOnly.map((x) => outletName(corpus.store.docs[sents[x.sent]!.doc]!)))];
-        out.push(
+        emit(
           finding(
             ctx,
             'sources-disagree',
@@ -221,11 +220,11 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       }
       // "Seoul's longest-serving mayor" where the sources say "mayor": the superlative is unsupported.
       const sup = superlatives(ctx, r.titleStart, r.titleEnd).filter((w) => !same.some((x) => foldForMatch(x.title).includes(w)));
-      if (sup.length > 0) out.push(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, same.slice(0, 2).map((x) => ev(x, 'context')), [], written));
+      if (sup.length > 0) emit(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, same.slice(0, 2).map((x) => ev(x, 'context')), [], written));
       continue;
     }
     if (r.occupation) {
-      out.push(
+      emit(
         finding(ctx, 'unsupported', range, `No source describes ${ent.name} as “${written.trim()}”.`, [], [], written),
       );
       continue;
@@ -244,7 +243,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       const theirs = own.filter((x) => !x.occupation && !x.former);
       if (theirs.length > 0 && !theirs.some((x) => conflict(x) === 'same')) {
         const fix = theirs.find((x) => head(x.norm)) ?? theirs[0]!;
-        out.push(
+        emit(
           finding(
             ctx,
             'role-mismatch',
@@ -269,7 +268,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       const holder = corpus.registry.get(holders[0]!.entity);
       const theirs = holders[0]!;
       const mine = bestOwn ? `, and call ${ent.name} “${displayTitle(bestOwn)}”` : '';
-      out.push(
+      emit(
         finding(
           ctx,
           'role-mismatch',
@@ -283,7 +282,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       continue;
     }
     if (formerOnly.length > 0 && !r.former) {
-      out.push(
+      emit(
         finding(ctx, 'role-mismatch', range, `The sources call ${ent.name} “${displayTitle(formerOnly[0]!)}”.`, formerOnly.slice(0, 3).map((x) => ev(x, 'contradicts')), [
           { title: `Use the sourced title: ${displayTitle(formerOnly[0]!, hasOrg)}`, edits: [{ range, newText: draftText(matchCase(written, displayTitle(formerOnly[0]!, hasOrg), atStart)) }], preferred: true },
         ], written),
@@ -296,7 +295,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
     const elsewhere = sameHead.filter((x) => r.country && x.country && x.country !== r.country);
     if (elsewhere.length > 0 && elsewhere.length === sameHead.length) {
       const x = elsewhere[0]!;
-      out.push(
+      emit(
         finding(
           ctx,
           'role-mismatch',
@@ -311,7 +310,7 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
     }
     const h = head(r.norm);
     if (h && offices.length > 0 && offices.every((x) => otherOffice(r.norm, h, x.norm))) {
-      out.push(
+      emit(
         finding(
           ctx,
           'role-mismatch',
@@ -326,10 +325,10 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
     }
     const within = own.filter((x) => x.norm.includes(r.norm) || r.norm.includes(x.norm));
     if (within.length === 0) {
-      out.push(finding(ctx, 'unsupported', range, `No source gives ${ent.name} the title “${written.trim()}”.`, [], [], written));
+      emit(finding(ctx, 'unsupported', range, `No source gives ${ent.name} the title “${written.trim()}”.`, [], [], written));
     } else if (superlatives(ctx, r.titleStart, r.titleEnd).some((w) => !within.some((x) => foldForMatch(x.title).includes(w)))) {
       // "Seoul's longest-serving mayor" where the sources say "mayor": the superlative is a claim of its own.
-      out.push(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, within.slice(0, 2).map((x) => ev(x, 'context')), [], written));
+      emit(finding(ctx, 'unsupported', range, `No source calls ${ent.name} “${written.trim()}”.`, within.slice(0, 2).map((x) => ev(x, 'context')), [], written));
     }
   }
   return out;
