@@ -38,6 +38,13 @@ async function main(): Promise<void> {
     for (const draft of ids.slice(1)) explainCase(corpus, { id: 'draft', draft, label: 'unknown', flag: null, evidence: [] });
     return;
   }
+  // Any sentence against any source files: explain.ts --files "<glob>" "<sentence>" (unit-test corpora, new stories).
+  if (setName === '--files') {
+    const { corpus } = await Corpus.load([path.resolve(ids[0]!)], { cacheDir: false });
+    await corpus.analyseAll();
+    for (const draft of ids.slice(1)) explainCase(corpus, { id: 'draft', draft, label: 'unknown', flag: null, evidence: [] });
+    return;
+  }
   const set = EVAL_SETS.find((s) => s.name === setName);
   if (!set) throw new Error(`no set ${setName}`);
   if (set.heldOut && !process.env.SOURCEWISE_SHOW_HELDOUT) throw new Error('held-out cases are for figures only');

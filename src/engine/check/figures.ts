@@ -40,6 +40,8 @@ export interface FigureJudgement {
 export const SUPPORT_ALIGNMENT = 0.45;
 /** Alignment a source claim needs to rule a figure out (precision first: well above support). */
 export const CONTRADICT_ALIGNMENT = 0.5;
+/** Coverage of the draft sentence by a source sentence at which it reads as a retelling of it (see `judgeClaim`). */
+const RETOLD_COVERAGE = 0.5;
 /** Share of the draft clause's words a distance's source clause must have to locate the same thing. */
 const ANCHORED_CONTEXT = 0.3;
 /** How much the source paragraph's match with the draft sentence adds (see `paragraphCoverage`). */
@@ -268,6 +270,8 @@ interface Aligned {
   claim: Claim;
   a: Alignment;
   score: number;
+  /** How well the source sentence covers the draft sentence's words. */
+  cov: number;
   ok: boolean;
   ambiguous: boolean;
   /** Agrees only by dropping the source's qualifier. */
@@ -523,7 +527,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     let discourse = discourseOf.get(f.rec.id);
     if (discourse === undefined) discourseOf.set(f.rec.id, (discourse = paragraphCoverage(ctx, f.rec, draftTerms, draftWeight, idfOfTerm)));
     const score = f.a.score + SENTENCE_WEIGHT * f.cov + DISCOURSE_WEIGHT * discourse;
-    aligned.push({ rec: f.rec, claim: f.s, a: f.a, score, ok: c.ok || bound, ambiguous: c.ambiguous, bound });
+    aligned.push({ rec: f.rec, claim: f.s, a: f.a, score, cov: f.cov, ok: c.ok || bound, ambiguous: c.ambiguous, bound });
   }
   // A date in another year, where a source gives the draft's date: another occurrence of the
   // event (talks held in 2022 and again in 2025), not a correction.
@@ -536,6 +540,11 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const firstPerson = spokenInFirstPerson(ctx, original);
   // What happened when is told apart by who it happened to.
   const persons = isTime ? draftPersons(registry, ctx.sentence.text, original) : undefined;
+  // Each document's sentence closest to the draft's: when it is close enough to be the one the
+  // draft retells, its figure is what the document says on the point.
+  const closest = new Map<number, number>();
+  for (const x of aligned) closest.set(x.rec.doc, Math.max(closest.get(x.rec.doc) ?? 0, x.cov));
+  const retells = (x: Aligned) => x.cov >= RETOLD_COVERAGE && x.cov === closest.get(x.rec.doc);
   for (const x of aligned) {
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
@@ -544,7 +553,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
     // (A source that lists the draft's figure among others supports it: agreement breaks ties.)
-    const rank = (y: Aligned) => y.score + (weakFor(original, y.claim) ? 0 : 0.5) + (y.ambiguous ? 0 : 0.25) + (y.ok ? 0.01 : 0);
+    const rank = (y: Aligned) => y.score + (retells(y) ? 1 : 0) + (weakFor(original, y.claim) ? 0 : 0.5) + (y.ambiguous ? 0 : 0.25) + (y.ok ? 0.01 : 0);
     if (!prev || rank(x) > rank(prev)) perDoc.set(x.rec.doc, x);
   }
   // A source that gives the draft's figure in one clause and another figure of the same
@@ -555,8 +564,13 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     // quake") is where the draft took it from, whatever else of that kind it counts (the 5.3 aftershock).
     const sameFigure = (x: Aligned) =>
       x.ok && !x.bound && original.thing !== undefined && x.claim.thing !== undefined && x.a.thing >= 0.9 && x.claim.q.value === claim.q.value && x.score >= SUPPORT_ALIGNMENT;
+    // The document's sentence closest to the draft's, giving the draft's figure unqualified, is
+    // the one the draft retells: the document says the draft's figure of it, whatever another
+    // of its sentences says of an event with words more like the draft's ("confirmed the
+    // outbreak on October 16" against the state of emergency's "December 8").
+    const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && retells(x) && x.score >= SUPPORT_ALIGNMENT;
     const agreeing = aligned.filter(
-      (x) => x.rec.doc === doc && (sameFigure(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
+      (x) => x.rec.doc === doc && (sameFigure(x) || retold(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
     );
     if (agreeing.length) perDoc.set(doc, agreeing.sort((a, b) => b.score - a.score)[0]!);
   }

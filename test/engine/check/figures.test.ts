@@ -404,3 +404,26 @@ describe('figures: a source that writes the draft figure', () => {
     expect(ds.map((d) => d.code)).toEqual(['contradiction']);
   });
 });
+
+describe('figures: a draft that retells one source sentence', () => {
+  const outbreak = Corpus.fromInputs([
+    {
+      path: '/src/outbreak.md',
+      text:
+        '---\noutlet: Lakeside Herald\ndate: 2024-12-09\n---\n# Kisumu ends cholera emergency\n\n' +
+        "Kenya's health ministry declared the cholera outbreak in Kisumu over on December 8, after samples came back clean for a month.\n\n" +
+        'The outbreak was first confirmed by the ministry on October 16, after a laboratory in Nairobi found cholera in 7 of 20 samples.\n',
+    },
+  ]);
+
+  it('takes the date that sentence gives, not the date of another event with the same verb', () => {
+    const ds = serious(outbreak.check("Kenya's health ministry confirmed the outbreak on October 16, after a Nairobi laboratory found cholera in seven of 20 samples.\n"));
+    expect(ds).toEqual([]);
+  });
+
+  it('still flags a date that sentence does not give', () => {
+    const ds = serious(outbreak.check('The outbreak was first confirmed by the ministry on October 26, after a Nairobi laboratory found cholera in seven of 20 samples.\n'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('October 16');
+  });
+});
