@@ -65,6 +65,7 @@ function explainCase(corpus: Corpus, c: EvalCase): void {
       console.log(`  scope: ${ctx.scope === 'all' ? 'all' : ctx.scope ? [...ctx.scope].map((d) => corpus.store.docs[d]?.file).join(',') : 'none'}`);
       for (const j of judgeFigures(ctx)) {
         console.log(`  CLAIM ${frame(j.claim)} → ${j.verdict}`);
+        for (const m of j.matches.slice(0, 3)) console.log(`    vote ${m.sim.toFixed(2)} ${m.compatible ? 'agrees' : 'differs'} ${corpus.store.docs[m.rec.doc]?.file}: ${frame(m.claim)}`);
         const rows: [number, string][] = [];
         for (const cand of ctx.candidates) {
           for (const sc of cand.rec.claims) {
@@ -74,7 +75,7 @@ function explainCase(corpus: Corpus, c: EvalCase): void {
           }
         }
         rows.sort((a, b) => b[0] - a[0]);
-        for (const [, r] of rows.slice(0, 6)) console.log(r);
+        for (const [, r] of rows.slice(0, Number(process.env.EXPLAIN_ROWS ?? 6))) console.log(r);
       }
     }
     const diags = corpus.check(c.draft, {}, 'plaintext');

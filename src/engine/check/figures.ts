@@ -540,8 +540,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const firstPerson = spokenInFirstPerson(ctx, original);
   // What happened when is told apart by who it happened to.
   const persons = isTime ? draftPersons(registry, ctx.sentence.text, original) : undefined;
-  // Each document's sentence closest to the draft's: when it is close enough to be the one the
-  // draft retells, its figure is what the document says on the point.
+  // Each document's sentence closest to the draft's (see `retold` below).
   const closest = new Map<number, number>();
   for (const x of aligned) closest.set(x.rec.doc, Math.max(closest.get(x.rec.doc) ?? 0, x.cov));
   const retells = (x: Aligned) => x.cov >= RETOLD_COVERAGE && x.cov === closest.get(x.rec.doc);
@@ -553,7 +552,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
     // (A source that lists the draft's figure among others supports it: agreement breaks ties.)
-    const rank = (y: Aligned) => y.score + (retells(y) ? 1 : 0) + (weakFor(original, y.claim) ? 0 : 0.5) + (y.ambiguous ? 0 : 0.25) + (y.ok ? 0.01 : 0);
+    const rank = (y: Aligned) => y.score + (weakFor(original, y.claim) ? 0 : 0.5) + (y.ambiguous ? 0 : 0.25) + (y.ok ? 0.01 : 0);
     if (!prev || rank(x) > rank(prev)) perDoc.set(x.rec.doc, x);
   }
   // A source that gives the draft's figure in one clause and another figure of the same
@@ -564,11 +563,12 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     // quake") is where the draft took it from, whatever else of that kind it counts (the 5.3 aftershock).
     const sameFigure = (x: Aligned) =>
       x.ok && !x.bound && original.thing !== undefined && x.claim.thing !== undefined && x.a.thing >= 0.9 && x.claim.q.value === claim.q.value && x.score >= SUPPORT_ALIGNMENT;
-    // The document's sentence closest to the draft's, giving the draft's figure unqualified, is
-    // the one the draft retells: the document says the draft's figure of it, whatever another
+    // The document's sentence closest to the draft's, giving the draft's figure unqualified (and
+    // not the sentence of the figure that differs), is the one the draft retells: the document
+    // says the draft's figure of it, whatever another
     // of its sentences says of an event with words more like the draft's ("confirmed the
     // outbreak on October 16" against the state of emergency's "December 8").
-    const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && retells(x) && x.score >= SUPPORT_ALIGNMENT;
+    const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && retells(x) && x.cov > v.cov && x.score >= SUPPORT_ALIGNMENT;
     const agreeing = aligned.filter(
       (x) => x.rec.doc === doc && (sameFigure(x) || retold(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
     );
