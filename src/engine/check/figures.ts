@@ -8,6 +8,7 @@ import { alignClaims, claimsOf, newsConcept, type Alignment, type Claim } from '
 import { lookupPlace } from '../entities/gazetteer';
 import { findMentions } from '../entities/mentions';
 import type { EntityRegistry } from '../entities/registry';
+import { PHASE_OF } from '../claims/words';
 import { foldForMatch } from '../text/fold';
 import { stem, tokensOf as sentenceTokens } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
@@ -318,9 +319,32 @@ export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignmen
   // million" against "earned less than $170 million") measures something else, whatever verb
   // the two clauses share ("grossing $566 million against a budget of $185 million").
   if (s.thing && !d.thing && THING_FIRST.has(d.dim) && x.a.thing < 0.5) return 'another thing';
+  // A date next to a phase verb dates that phase ("halted the search on Tuesday"): a date of
+  // the event itself, or of another phase of it, is another date.
+  if ((d.dim === 'date' || d.dim === 'time') && phaseClash(d, s)) return 'another phase';
   // A date or length of time belongs to its nearest event: that event must be the source's.
   if (x.a.primaryKnown) return x.a.primary >= 0.8 ? undefined : 'primary event';
   return x.a.events >= 0.5 || (d.events.length === 0 && x.a.contextWeight > 0 && x.a.context >= 0.5) ? undefined : 'no event';
+}
+
+/** How many of a clause's events, nearest first, may name the phase its date is of. */
+const PHASE_EVENTS = 2;
+
+function phasesOf(c: Claim): Set<string> {
+  const out = new Set<string>();
+  for (const e of c.events.slice(0, PHASE_EVENTS)) {
+    const p = PHASE_OF.get(e);
+    if (p) out.add(p);
+  }
+  return out;
+}
+
+/** The draft dates a phase of an event (begun, halted, resumed…) and the source's clause dates no such phase of it. */
+function phaseClash(d: Claim, s: Claim): boolean {
+  const dp = phasesOf(d);
+  if (dp.size === 0) return false;
+  const sp = phasesOf(s);
+  return ![...dp].some((p) => sp.has(p));
 }
 
 /** The draft's clause and the source's name different places or scopes (see `weakness`). */

@@ -17,3 +17,8 @@ export const LIGHT_VERBS = set(data.light);
 export const VALUE_VERBS = set(data.value);
 /** Verbs of ending: with a length of time after them they say how long something lasted ("ended after two hours"). */
 export const ENDING_VERBS = set(data.ending);
+
+/** Verbs naming a phase of an event (begin, halt, resume, postpone…), each with its phase (./data/words.json). */
+export const PHASE_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(data.phases.classes).flatMap(([phase, words]) => Object.keys(words).map((w): [string, string] => [w, phase])),
+);

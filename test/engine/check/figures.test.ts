@@ -427,3 +427,25 @@ describe('figures: a draft that retells one source sentence', () => {
     expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('October 16');
   });
 });
+
+describe('figures: a date of a phase of an event', () => {
+  const mine = Corpus.fromInputs([
+    {
+      path: '/src/mine.md',
+      text:
+        '---\noutlet: Valley Post\ndate: 2024-03-06\n---\n# Mine collapse in Norvale\n\n' +
+        'A coal mine collapsed on Sunday near Norvale, trapping 14 miners.\n\n' +
+        'Rescue teams with dogs searched the flooded galleries for the miners on Monday.\n',
+    },
+  ]);
+
+  it('is not ruled out by the date of the event itself ("halted the search on Tuesday" against searching on Monday)', () => {
+    expect(serious(mine.check('The inspector halted the search for the miners on Tuesday, fearing another collapse.\n'))).toEqual([]);
+  });
+
+  it('still flags a wrong date of the event itself', () => {
+    const ds = serious(mine.check('Rescue teams with dogs searched the flooded galleries for the miners on Tuesday.\n'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('Monday');
+  });
+});
