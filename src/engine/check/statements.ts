@@ -46,6 +46,29 @@ function negatedScope(tokens: readonly Token[], text: string): { stems: string[]
   return out;
 }
 
+/** Share of a negated clause's content words a source must have to tell that clause (one in three). */
+const CLAUSE_SHARE = 3;
+
+/**
+ * Content stems of the independent clause (between semicolons) token `at` is in, or undefined
+ * when the sentence is one such clause.
+ */
+function ownClause(tokens: readonly Token[], text: string, at: number): string[] | undefined {
+  const breaks: number[] = [];
+  for (let i = 1; i < tokens.length; i++) if (text.slice(tokens[i - 1]!.end, tokens[i]!.start).includes(';')) breaks.push(i);
+  if (breaks.length === 0) return undefined;
+  let from = 0;
+  let to = tokens.length;
+  for (const b of breaks) {
+    if (b <= at) from = b;
+    else {
+      to = b;
+      break;
+    }
+  }
+  return contentStems(tokens.slice(from, to));
+}
+
 function hasAny(rec: SentRec, stems: string[]): number {
   let n = 0;
   for (const s of stems) if (rec.termSet.has(s)) n++;
@@ -76,6 +99,10 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
       // The negated words must be what the source talks about.
       const scope = draftScopes.find((s) => s.stems.length > 0 && hasAny(c.rec, s.stems) > 0);
       if (!scope) continue;
+      // A sentence of independent clauses ("…; two weeks later, a hearing found no breach"):
+      // the source must tell the clause the negation is in, not only another of them.
+      const own = ownClause(tokens, ctx.sentence.text, scope.from);
+      if (own && hasAny(c.rec, own) * CLAUSE_SHARE < own.length) continue;
       // Another close source with the same negation agrees with the draft.
       if (strong.some((o) => o !== c && o.rec.negations > 0 && hasAny(o.rec, scope.stems) > 0)) return undefined;
       const end = tokens[Math.min(scope.to, tokens.length) - 1]!;

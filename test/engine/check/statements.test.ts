@@ -140,3 +140,25 @@ describe('statements: disable comments and `only`', () => {
     expect(corpus.check(text, { only: [{ start: at, end: at }] }).map((d) => d.range.start.line)).toEqual([5]);
   });
 });
+
+describe('statements: negation in one of several independent clauses', () => {
+  const radio = Corpus.fromInputs([
+    {
+      path: '/src/a.md',
+      text:
+        '---\noutlet: Harbour News\n---\n# Regulator moves against broadcaster\n\n' +
+        'Prosecutor Dana Velez filed a petition against Northwave Radio on March 3, accusing the station of breaching its licence.\n\n' +
+        'The station denied any wrongdoing.\n',
+    },
+  ]);
+
+  it('is not the opposite of a source that tells only the other clause', () => {
+    const ds = radio.check('Prosecutor Dana Velez filed her petition against Northwave Radio on March 3; a week later, a parliamentary committee found no breach of the licence.\n');
+    expect(ds.filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+
+  it('still is when the source tells the negated clause itself', () => {
+    const ds = radio.check('Prosecutor Dana Velez did not accuse Northwave Radio of breaching its licence.\n');
+    expect(ds.map((d) => d.code)).toContain('contradiction');
+  });
+});
