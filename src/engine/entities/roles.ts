@@ -607,6 +607,15 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
       if (r && !(found && r.norm === out[out.length - 1]?.norm)) out.push(r);
       continue;
     }
+    // The same relative clause without its comma ("Mike Pompeo who is the secretary of
+    // state"): after a name, it can only describe that person.
+    if (afterTok && /^\s+$/.test(gap) && afterTok.norm === 'who') {
+      const rel = relativeClause(toks, endIdx + 1);
+      const ph = rel && titleAfter(s, toks, rel.at, ms, true, rel.former);
+      const r = ph && buildRole(s, ph, p);
+      if (r) out.push(r);
+      continue;
+    }
     if (afterTok && /^\s+$/.test(gap)) {
       let k = endIdx + 1;
       let cop = afterTok;

@@ -135,6 +135,11 @@ describe('findRoles: appositions, relative clauses and times of a title', () => 
     expect(role('Umerov, who is the defence minister, spoke.', 'Umerov')).toMatchObject({ norm: 'defense minister', former: false });
   });
 
+  it('a relative clause after a name without its comma', () => {
+    expect(role('Bolton often disagreed with Mike Pompeo who is the secretary of state.', 'Mike Pompeo')).toMatchObject({ norm: 'secretary of state', former: false });
+    expect(role('The letter was signed by Anna Berg who served as mayor until 2019.', 'Anna Berg')).toMatchObject({ norm: 'mayor', former: true });
+  });
+
   it('"then-", "ex-" and "acting" before a title', () => {
     expect(role('then-Governor Chris Christie spoke.', 'Chris Christie')).toMatchObject({ norm: 'governor', then: true, former: false });
     expect(role('Acting Prime Minister Jane Doe spoke.', 'Jane Doe')).toMatchObject({ norm: 'prime minister', former: false });
