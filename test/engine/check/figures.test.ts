@@ -449,3 +449,25 @@ describe('figures: a date of a phase of an event', () => {
     expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('Monday');
   });
 });
+
+describe('figures: a toll given by a predicate adjective', () => {
+  const blast = Corpus.fromInputs([
+    {
+      path: '/src/blast.md',
+      text:
+        '---\noutlet: Valley Post\ndate: 2024-03-06\n---\n# Gas explosion in Norvale\n\n' +
+        'A gas explosion destroyed a block of flats in Norvale on Monday.\n\n' +
+        'A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work yesterday.\n',
+    },
+  ]);
+
+  it('rules out another count of the killed ("39 are confirmed dead" against "killed 52")', () => {
+    const ds = serious(blast.check('The gas explosion in Norvale killed 52 people.\n'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('39');
+  });
+
+  it('supports the same count', () => {
+    expect(serious(blast.check('The gas explosion in Norvale killed 39 people.\n'))).toEqual([]);
+  });
+});
