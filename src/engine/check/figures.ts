@@ -592,7 +592,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     // says the draft's figure of it, whatever another
     // of its sentences says of an event with words more like the draft's ("confirmed the
     // outbreak on October 16" against the state of emergency's "December 8").
-    const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && retells(x) && x.cov > v.cov && x.score >= SUPPORT_ALIGNMENT;
+    const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && !weakFor(original, x.claim) && retells(x) && x.cov > v.cov && x.score >= SUPPORT_ALIGNMENT;
     const agreeing = aligned.filter(
       (x) => x.rec.doc === doc && (sameFigure(x) || retold(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
     );
