@@ -34,6 +34,8 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'wikinews-tuning-2', file: path.join(__dirname, 'blind/wikinews-tuning-2.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'constructs2-wikinews-tuning', file: path.join(__dirname, 'blind/constructs2-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'constructs3-wikinews-tuning', file: path.join(__dirname, 'blind/constructs3-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'quotes2-wikinews-tuning', file: path.join(__dirname, 'blind/quotes2-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'quotes2-seeds-tuning', file: path.join(__dirname, 'blind/quotes2-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'roles-wikinews-tuning', file: path.join(__dirname, 'blind/roles-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'quotes-wikinews-tuning', file: path.join(__dirname, 'blind/quotes-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'offsets-seeds-tuning', file: path.join(__dirname, 'blind/offsets-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
@@ -52,6 +54,8 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for casualty counts as nouns or verbs, counts under coordinated verbs, ages written
   // in apposition or as "N-year-old", and counts on nouns of actions, before any rule for them was scored on it.
   { name: 'constructs3-wikinews-heldout', file: path.join(__dirname, 'blind/constructs3-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  { name: 'quotes2-wikinews-heldout', file: path.join(__dirname, 'blind/quotes2-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  { name: 'quotes2-seeds-heldout', file: path.join(__dirname, 'blind/quotes2-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'constructs2-wikinews-heldout', file: path.join(__dirname, 'blind/constructs2-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-05 for people's roles and titles written in many ways (before and after the name,
   // appositions, possessives, "former"), before any rule for them was scored on it.
