@@ -669,8 +669,10 @@ export function findQuotes(sentence: string, context: QuoteContext = {}): QuoteM
       // paragraph with a mark again: the quotation left open before this paragraph goes on here.
       inherited = openedBefore(previous, previous.length, context.paragraphSpeaker);
     }
-    if (!sp && !inherited && goesOnAfter) {
+    if ((!sp || sp === before) && !inherited && goesOnAfter) {
       // A quotation that goes on: its speaker may be named after it closes ("“…. …,” said X").
+      // That attribution names the speaker over a clause introducing the quotation ("the WHO
+      // noted the need to act: “…. …,” said Tedros Adhanom Ghebreyesus").
       const ahead = context.next ?? [];
       for (let n = 0; n < ahead.length && n < QUOTE_REACH; n++) {
         const c = closingIn(ahead[n]!);

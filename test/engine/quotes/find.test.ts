@@ -161,6 +161,15 @@ function paragraph(...sentences: string[]) {
 }
 
 describe('findQuotes: speakers across sentences', () => {
+  it('a quotation over two sentences is spoken by whoever its closing attribution names, not by the body introducing it', () => {
+    const [a, b] = paragraph(
+      'The agency noted the need to push governments to act: "Every country can still change course.',
+      'If they test and trace, they will succeed," said Anna Lind, the agency\'s director.',
+    );
+    expect(a).toMatchObject([{ speaker: 'Anna Lind', open: true }]);
+    expect(b).toMatchObject([{ speaker: 'Anna Lind', continued: true }]);
+  });
+
   it('a quotation over several sentences has the speaker named before it opens', () => {
     const [a, b, c] = paragraph(
       'Prime Minister Lena Moor wrote, "My thoughts are with those who lost their loved ones.',
