@@ -7,6 +7,8 @@ import { draftText } from '../text/plain';
 import type { Diagnostic, Evidence } from '../types';
 import { nearest, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
+import { countryOf, demonymCountry } from '../entities/gazetteer';
+import { normalizeTitleWord } from '../entities/titles';
 
 interface Occurrence {
   rec: SentRec;
@@ -120,6 +122,35 @@ function occurrences(ctx: SentenceContext, quote: string, near: Candidate[]): Oc
   return out;
 }
 
+/**
+ * The one person the sources give a title a draft names a speaker by ("the Kremlin spokesman
+ * said"), or undefined when none or several hold it. A title the sources place (in a country
+ * or a body) must be placed the same way in the draft's words.
+ */
+function holderOfTitle(ctx: SentenceContext, description: string): number | undefined {
+  const countries = new Set<string>();
+  for (const w of description.split(/[^\p{L}'’-]+/u)) {
+    const c = demonymCountry(w) ?? countryOf(w.replace(/['’]s$/, ''));
+    if (c) countries.add(c);
+  }
+  // The title's words as the sources' titles are normalised ("spokesman" → "spokesperson").
+  const titled = description
+    .split(/\s+/)
+    .map((w) => normalizeTitleWord(w.replace(/[,.;:]+$/, '')))
+    .join(' ');
+  const holders = new Set<number>();
+  for (const r of ctx.corpus.store.roles) {
+    if (r.former || r.occupation || r.then || !hasWholeWords(titled, r.norm)) continue;
+    if (r.org && !hasWholeWords(description, r.org)) continue;
+    if (r.country && !countries.has(r.country)) continue;
+    const ent = ctx.corpus.registry.get(r.entity);
+    if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
+    holders.add(ent.id);
+    if (holders.size > 1) return undefined;
+  }
+  return holders.size === 1 ? [...holders][0] : undefined;
+}
+
 function sameSpeaker(ctx: SentenceContext, draftSpeaker: string, draftEntity: number | undefined, s: SourceQuote): boolean {
   if (s.speakerKind === 'unknown' || (!s.speakerText && s.speaker === undefined)) return true;
   if (draftEntity !== undefined && s.speaker !== undefined) return draftEntity === s.speaker;
@@ -212,8 +243,11 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
       continue;
     }
     if (!q.speaker || q.speakerStart === undefined || q.speakerEnd === undefined) continue;
-    // A pronoun that stands for no one named: the draft names no speaker to judge.
-    if (q.speakerKind === 'pronoun' && (!q.speaker || q.speaker === q.pronoun)) continue;
+    // A pronoun that stands for no one named: the draft names no speaker to judge, unless it
+    // is a title only one person holds in the sources ("the Kremlin spokesman said").
+    const unresolved = q.speakerKind === 'pronoun' && (!q.speaker || q.speaker === q.pronoun);
+    const holder = unresolved && q.speaker && /^the\s/i.test(q.speaker) ? holderOfTitle(ctx, q.speaker) : undefined;
+    if (unresolved && holder === undefined) continue;
     // A quotation running over sentences is judged once, in the sentence that names its speaker
     // or, when that is an earlier one, in the sentence it opens in.
     if (q.continued && (q.speakerSentence ?? 0) < 0) continue;
@@ -222,7 +256,7 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
     const at = (d: number | undefined): number | undefined => (d === undefined || d === 0 ? ctx.sentence.start : ctx.quotes?.sentenceStart?.(d));
     const speakerBase = at(q.speakerSentence);
     if (speakerBase === undefined) continue;
-    const draftEntity = ctx.corpus.resolve(q.speaker)?.id;
+    const draftEntity = holder ?? ctx.corpus.resolve(q.speaker)?.id;
     // A source's "he said" that stands for no one named attributes the words to no one.
     const named = (s: (typeof occ)[number]['speakers'][number]) =>
       s.speakerKind !== 'unknown' && !(s.speakerKind === 'pronoun' && s.speaker === undefined && BARE_PRONOUN.test(s.speakerText ?? '')) && (s.speakerText || s.speaker !== undefined);
@@ -271,7 +305,9 @@ export function checkQuotes(ctx: SentenceContext): Diagnostic[] {
         ctx,
         'quote-misattributed',
         range,
-        `The sources attribute “${words}” to ${who}, not ${q.speaker}.`,
+        holder !== undefined
+          ? `The sources attribute “${words}” to ${who}, not ${midSentence(q.speaker)}: they give that title to ${ctx.corpus.registry.get(holder)?.name ?? 'someone else'}.`
+          : `The sources attribute “${words}” to ${who}, not ${q.speaker}.`,
         evidence,
         fixes,
         q.speaker,

@@ -210,3 +210,29 @@ Mayor Tom Rudd ordered the riverside streets closed.
     ]);
   });
 });
+
+describe('quotes: a speaker named by a title', () => {
+  const talks = Corpus.fromInputs([
+    {
+      path: '/src/a.md',
+      text: '---\noutlet: River Post\n---\n# Talks in Halvern\n\nKremlin spokesman Dmitry Orlov said the talks had been useful.\n\n"We want a lasting peace," said Ivan Belov, the head of the delegation.\n',
+    },
+  ]);
+  const quoteFindings = (draft: string) => talks.check(draft).filter((d) => d.code.startsWith('quote'));
+
+  it('is the one person the sources give that title: words another spoke are misattributed', () => {
+    const ds = quoteFindings('The Kremlin spokesman said: "We want a lasting peace."\n');
+    expect(ds.map((d) => d.code)).toEqual(['quote-misattributed']);
+    expect(ds[0]!.message).toContain('Ivan Belov');
+    expect(ds[0]!.message).toContain('Dmitry Orlov');
+    expect(ds[0]!.fixes?.[0]?.edits[0]?.newText).toBe('Ivan Belov');
+  });
+
+  it('leaves the words alone when the title is the speaker’s own', () => {
+    expect(quoteFindings('The head of the delegation said: "We want a lasting peace."\n')).toEqual([]);
+  });
+
+  it('leaves the words alone when the title names no one holder ("the spokesman" for the Kremlin spokesman)', () => {
+    expect(quoteFindings('The spokesman said: "We want a lasting peace."\n').filter((d) => d.code === 'quote-misattributed')).toEqual([]);
+  });
+});
