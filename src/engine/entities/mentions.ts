@@ -301,7 +301,13 @@ function placePrefix(toks: readonly Tok[], max: number): number {
 function splitPlace(seg: Seg, afterTitleOf: boolean): Seg[] {
   const toks = seg.toks;
   if (toks.length < 2) return [seg];
-  const n = placePrefix(toks, toks.length - 1);
+  let n = placePrefix(toks, toks.length - 1);
+  // After "<title> of", a place the gazetteer does not know ends where a full name begins
+  // ("First Minister of Scotland Nicola Sturgeon", "Governor of Florida Ron DeSantis").
+  if (n === 0 && afterTitleOf) {
+    const given = toks.findIndex((w, i) => i > 0 && FIRST_NAMES.has(w.norm) && toks.length - i >= 2 && toks.length - i <= 4);
+    if (given > 0 && !toks.slice(0, given).some((w) => FIRST_NAMES.has(w.norm) || ORG_CUES.has(w.norm) || w.possessive)) n = given;
+  }
   if (n === 0) return [seg];
   const rest = toks.slice(n);
   const cue = rest.some((w) => ORG_CUES.has(w.norm) || PLACE_CUES.has(w.norm) || NOT_NAME.has(w.norm));

@@ -52,6 +52,13 @@ describe('findMentions: name boundaries', () => {
     ]);
   });
 
+  it('after "<title> of", a place the gazetteer does not know ends where a full name begins', () => {
+    const found = names('First Minister of Scotland Nicola Sturgeon said so on Twitter.');
+    expect(found.map((m) => m[0])).toEqual(['Scotland', 'Nicola Sturgeon', 'Twitter']);
+    expect(found[1]![1]).toBe('person');
+    expect(names('The Premier of Quebec Francois Legault said so.').map((m) => m[0])).toEqual(['Quebec', 'Francois Legault']);
+  });
+
   it('a place written right before a full name is its own mention', () => {
     expect(names('United States Donald Trump spoke first.')).toEqual([
       ['United States', 'place'],
