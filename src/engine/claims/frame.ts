@@ -701,6 +701,13 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     // "18 of the 190 people aboard were killed": the clause's verb is said of the part (18),
     // not of the whole (190), which only counts what its own noun phrase says.
     const whole = dim === 'count' && toks[i0 - 1]?.norm !== undefined && isWholeOf(toks, i0, inFigure);
+    // Where the clause's predicate begins after the whole's noun phrase ("… of the 20 confirmed
+    // dead | were civilians"): what it says is said of the part.
+    let predicateAt = clause[1];
+    if (whole) for (let k = i1; k < clause[1]; k++) if (toks[k]!.pos === 'AUX' || (toks[k]!.pos === 'VERB' && !/(?:ed|en|ing)$/.test(toks[k]!.norm))) {
+      predicateAt = k;
+      break;
+    }
     const events: string[] = [];
     const context: string[] = [];
     // Nearest first. What a date or length of time belongs to usually comes before it
@@ -769,7 +776,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       if (!CONTENT_POS.has(t.pos) || t.kind !== 'word' || STOPWORDS.has(t.norm)) continue;
       // "officials said 39 died": saying is not what a count measures; but "announced on May 9" dates the announcing.
       if (t.pos === 'VERB' && REPORTING_VERBS.has(lemma) && dim !== 'date' && dim !== 'time') continue;
-      if (whole && (k < i0 || t.pos === 'VERB')) continue;
+      if (whole && (k < i0 || t.pos === 'VERB' || k >= predicateAt)) continue;
       // A capitalised verb mid-sentence is part of a title ("The House That Jack Built"), not an event.
       const titleWord = t.cap && k > 0 && t.pos === 'VERB';
       // "was retired from theatres": a participle after a form of "be" is the passive verb.

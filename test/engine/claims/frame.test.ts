@@ -66,6 +66,12 @@ describe('claim frames: what a figure counts', () => {
     expect(claim(s, '190').events).not.toContain('kill');
   });
 
+  it('gives the whole none of the predicate said of the part ("16 of the 20 dead were civilians")', () => {
+    const s = 'Sixteen of the 20 confirmed dead in the bombings were civilians.';
+    expect(claim(s, '20').context).not.toContain('civilian');
+    expect(claim(s, '20').thing).not.toBe('civilian');
+  });
+
   it('reads a gapped conjunct as repeating the verb and counted thing of the figure before ("… and the USGS at 7.0")', () => {
     const s = 'Turkish authorities put the quake at magnitude 6.6 and the USGS at 7.0.';
     expect(claim(s, '7.0')).toMatchObject({ thing: 'magnitude', events: claim(s, '6.6').events });
