@@ -140,7 +140,8 @@ function holderOfTitle(ctx: SentenceContext, description: string): number | unde
     .join(' ');
   const holders = new Set<number>();
   for (const r of ctx.corpus.store.roles) {
-    if (r.former || r.occupation || r.then || !hasWholeWords(titled, r.norm)) continue;
+    // (A substring test first: an archive has thousands of titles, and this runs per quotation.)
+    if (r.former || r.occupation || r.then || !titled.includes(r.norm) || !hasWholeWords(titled, r.norm)) continue;
     if (r.org && !hasWholeWords(description, r.org)) continue;
     if (r.country && !countries.has(r.country)) continue;
     const ent = ctx.corpus.registry.get(r.entity);
