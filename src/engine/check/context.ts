@@ -10,6 +10,7 @@ import { attributedSources, StoryScoper, type Scope } from './story';
 import { LineIndex } from '../text/lines';
 import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
+import { hasWholeWords } from '../text/fold';
 
 export interface Candidate {
   rec: SentRec;
@@ -45,6 +46,8 @@ export interface SentenceContext {
   offsets?: import('./offsets').OffsetJudgements;
   /** `candidates` and the nearest sentences of the sentence's story (see `figureCandidates`). */
   storyCandidates?: Candidate[];
+  /** Names already looked for in `candidates` (see `writtenInCandidates`). */
+  writtenIn?: Map<string, boolean>;
   /** The sources this sentence's figures may be judged by (see ./story); undefined: no story known. */
   scope?: Scope;
   /** Tokens of the draft sentence (key -1) and of source sentences (their ids), once split (see `tokensOf`). */
@@ -189,6 +192,18 @@ export const STORY_CANDIDATES = 30;
  * story is a few sources of a larger archive, the nearest sentences of those sources too
  * (in an archive, the right article's sentence can rank below other stories' sentences).
  */
+/**
+ * Whether one of the sentence's nearest source sentences writes `name` as whole words, within
+ * a longer name too ("the Sunshine Coast Rugby Union" writes "Sunshine Coast"): a name the
+ * sources have, though not as a name of its own. Remembered per sentence (several checks ask).
+ */
+export function writtenInCandidates(ctx: SentenceContext, name: string): boolean {
+  const memo = (ctx.writtenIn ??= new Map());
+  let found = memo.get(name);
+  if (found === undefined) memo.set(name, (found = ctx.candidates.some((c) => hasWholeWords(c.rec.sent.text, name))));
+  return found;
+}
+
 export function figureCandidates(ctx: SentenceContext): Candidate[] {
   const scope = ctx.scope;
   if (!scope || scope === 'all') return ctx.candidates;

@@ -589,9 +589,9 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
       x.ok && !x.bound && original.thing !== undefined && x.claim.thing !== undefined && x.a.thing >= 0.9 && x.claim.q.value === claim.q.value && x.score >= SUPPORT_ALIGNMENT;
     // The document's sentence closest to the draft's, giving the draft's figure unqualified (and
     // not the sentence of the figure that differs), is the one the draft retells: the document
-    // says the draft's figure of it, whatever another
-    // of its sentences says of an event with words more like the draft's ("confirmed the
-    // outbreak on October 16" against the state of emergency's "December 8").
+    // says the draft's figure of it, whatever another of its sentences says of an event with
+    // words more like the draft's ("confirmed the outbreak on October 16" against the state of
+    // emergency's "December 8").
     const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && !weakFor(original, x.claim) && retells(x) && x.cov > v.cov && x.score >= SUPPORT_ALIGNMENT;
     const agreeing = aligned.filter(
       (x) => x.rec.doc === doc && (sameFigure(x) || retold(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),

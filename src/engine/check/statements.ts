@@ -13,11 +13,10 @@ import { quotedRegions } from '../claims';
 import words from '../claims/data/words.json';
 import { evidenceOf, outletName, type SentRec } from '../store';
 import { draftText } from '../text/plain';
-import { hasWholeWords } from '../text/fold';
 import { stem, wordTokens as tokenize, type Token } from '../nlp';
 import { STOPWORDS } from '../text/stopwords';
 import type { Diagnostic } from '../types';
-import { idfOf, tokensOf, type Candidate, type SentenceContext } from './context';
+import { idfOf, tokensOf, writtenInCandidates, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
 import { quoteOccursIn } from '../quotes';
 
@@ -223,7 +222,7 @@ function placeType(sentence: string, m: { text: string; start: number }): string
 function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | undefined {
   // A place no source knows as a place, unless a source writes its name within another
   // ("the Sunshine Coast Rugby Union" names the Sunshine Coast).
-  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.resolve(m.text) && !ctx.candidates.some((c) => hasWholeWords(c.rec.sent.text, m.text)));
+  const unknown = mentions.filter((m) => m.kind === 'place' && !m.demonym && !ctx.corpus.resolve(m.text) && !writtenInCandidates(ctx, m.text));
   if (unknown.length === 0) return undefined;
   const known = new Set(mentions.map((m) => ctx.corpus.resolve(m.text)?.id).filter((x) => x !== undefined));
   // How well the rest of the sentence matches, leaving out the names no source knows.

@@ -1,9 +1,8 @@
 /** Figures, names and titles in a sentence that no source mentions (information, not an error). */
 import { findMentions } from '../../entities';
-import { hasWholeWords } from '../../text/fold';
 import { memoize } from '../../text/memo';
 import type { Diagnostic } from '../../types';
-import { quantitiesOf, type SentenceContext } from '../context';
+import { quantitiesOf, writtenInCandidates, type SentenceContext } from '../context';
 import { finding } from '../finding';
 import { judgedOffsets } from '../offsets';
 import { judgedFigures, rangeOfQuantity } from './figures';
@@ -44,7 +43,7 @@ function unsupported(ctx: SentenceContext): Diagnostic[] {
     if (m.demonym || m.kind === 'other') continue;
     if (ctx.corpus.resolve(m.text)) continue;
     // A name a source writes within another ("the Sunshine Coast Rugby Union") is mentioned.
-    if (ctx.candidates.some((c) => hasWholeWords(c.rec.sent.text, m.text))) continue;
+    if (writtenInCandidates(ctx, m.text)) continue;
     const range = ctx.lines.range(ctx.sentence.start + m.start, ctx.sentence.start + m.end);
     out.push(finding(ctx, 'unsupported', range, `No source mentions ${m.text}.`, [], [], m.text));
   }
