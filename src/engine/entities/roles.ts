@@ -587,6 +587,12 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
 
     // After the name.
     const afterTok = toks[endIdx + 1];
+    /** The title a relative clause after the name gives ("…, who is the defence minister"). */
+    const pushRelative = (rel: { at: number; former: boolean }) => {
+      const ph = titleAfter(s, toks, rel.at, ms, true, rel.former);
+      const r = ph && buildRole(s, ph, p);
+      if (r) out.push(r);
+    };
     const gap = afterTok ? s.slice(p.end, afterTok.start) : '';
     if (afterTok && /^\s*,\s*$/.test(gap)) {
       const lead = leadClause(s, toks, endIdx + 1);
@@ -597,9 +603,7 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
       }
       const rel = relativeClause(toks, endIdx + 1);
       if (rel) {
-        const ph = titleAfter(s, toks, rel.at, ms, true, rel.former);
-        const r = ph && buildRole(s, ph, p);
-        if (r) out.push(r);
+        pushRelative(rel);
         continue;
       }
       const ph = titleAfter(s, toks, endIdx + 1, ms, false);
@@ -611,9 +615,7 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
     // state"): after a name, it can only describe that person.
     if (afterTok && /^\s+$/.test(gap) && afterTok.norm === 'who') {
       const rel = relativeClause(toks, endIdx + 1);
-      const ph = rel && titleAfter(s, toks, rel.at, ms, true, rel.former);
-      const r = ph && buildRole(s, ph, p);
-      if (r) out.push(r);
+      if (rel) pushRelative(rel);
       continue;
     }
     if (afterTok && /^\s+$/.test(gap)) {
