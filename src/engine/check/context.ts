@@ -11,6 +11,7 @@ import { LineIndex } from '../text/lines';
 import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
 import { hasWholeWords } from '../text/fold';
+import { recent, SENTENCE_MEMO } from '../text/memo';
 
 export interface Candidate {
   rec: SentRec;
@@ -29,7 +30,7 @@ export interface SentenceContext {
   /** The draft sentence's own claims, once figures have been read. */
   draftClaims?: import('../claims').Claim[];
   /** The draft sentence's figures, once read (see `quantitiesOf`). */
-  quantities?: Quantity[];
+  quantities?: readonly Quantity[];
   /**
    * The draft sentence's quotations, when read beforehand, with the source sentences nearest
    * the words of quotation n (a full check searches for them on the search thread).
@@ -82,16 +83,21 @@ function sourceTokens(corpus: Corpus, rec: SentRec): readonly Token[] {
   return toks;
 }
 
-/** The draft sentence's figures, read once for all the checks that need them (none when unreadable). */
-export function quantitiesOf(ctx: SentenceContext): Quantity[] {
-  if (!ctx.quantities) {
-    try {
-      ctx.quantities = parseQuantities(ctx.sentence.text);
-    } catch {
-      ctx.quantities = [];
-    }
+/**
+ * Figures of draft sentences, remembered from one check to the next (a draft is checked
+ * again when its sources or settings change). Shared: checks read them and never change them.
+ */
+const draftFigures = recent((text: string): readonly Quantity[] => {
+  try {
+    return parseQuantities(text);
+  } catch {
+    return [];
   }
-  return ctx.quantities;
+}, SENTENCE_MEMO);
+
+/** The draft sentence's figures, read once for all the checks that need them (none when unreadable). */
+export function quantitiesOf(ctx: SentenceContext): readonly Quantity[] {
+  return (ctx.quantities ??= draftFigures(ctx.sentence.text));
 }
 
 export function idfOf(corpus: Corpus): (t: string) => number {

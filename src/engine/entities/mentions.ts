@@ -20,7 +20,7 @@ import {
 import { nounReading } from './lexicon';
 import { categoryOf } from '../concepts';
 import { HONORIFICS, isOccupation, isOfficeHead, isTitleWord } from './titles';
-import { recent } from '../text/memo';
+import { recent, SENTENCE_MEMO } from '../text/memo';
 import { PARTICLES, wordIndexAt, wordsOf, type Word } from './words';
 import { isPersonVerb } from '../quotes/verbs';
 
@@ -270,8 +270,11 @@ function followedBySpeech(toks: readonly Tok[], idx: number): boolean {
   return false;
 }
 
-/** Indexing asks for the same sentence's names up to four times (mentions, roles, quotes, pronouns). */
-const recentMentions = recent(scanMentions, 16);
+/**
+ * Indexing asks for the same sentence's names up to four times (mentions, roles, quotes,
+ * pronouns), and checks ask again for a draft's sentences at the next check.
+ */
+const recentMentions = recent(scanMentions, SENTENCE_MEMO);
 
 /**
  * Capitalised name sequences of a sentence, with titles stripped and each

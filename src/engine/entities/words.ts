@@ -12,7 +12,7 @@
  */
 import { tokensOf, type Pos, type Token } from '../nlp';
 import { foldForMatch } from '../text/fold';
-import { recent } from '../text/memo';
+import { recent, SENTENCE_MEMO } from '../text/memo';
 
 export interface Word {
   /** As written (a possessive 's included). */
@@ -130,10 +130,11 @@ function readWords(s: string): Word[] {
 }
 
 /**
- * Words of a sentence. Names, roles and quotes read the same sentence in a row: the last
- * few are remembered. The array is shared: callers must not change it.
+ * Words of a sentence. Names, roles and quotes read the same sentence in a row, and checks
+ * read a draft's sentences again: the last `SENTENCE_MEMO` are remembered. The array is
+ * shared: callers must not change it.
  */
-export const wordsOf: (sentence: string) => readonly Word[] = recent(readWords, 16);
+export const wordsOf: (sentence: string) => readonly Word[] = recent(readWords, SENTENCE_MEMO);
 
 /** Index of the first word starting at or after `pos` (`words.length` if none). */
 export function wordIndexAt(words: readonly Word[], pos: number): number {

@@ -4,22 +4,22 @@
  * the words are compared (./runs). Every part of the engine reads tokens from here; none
  * splits text into words on its own.
  */
-import { recent } from '../text/memo';
+import { recent, SENTENCE_MEMO } from '../text/memo';
 import { tagTokens } from './tagger';
 import type { Token } from './types';
 
 export type { Pos, Token, TokenKind } from './types';
 
 /** Texts whose tokens `tokensOf` remembers (the last ones asked for). */
-export const TOKEN_MEMO = 16;
+export const TOKEN_MEMO = SENTENCE_MEMO;
 export { stem, stemUncached, STEM_MEMO_MAX } from './stem';
 export { taggerInput, MAX_TAGGED } from './tagger';
 export { wordRuns, type WordRun } from './runs';
 
 /**
  * Tokens of a sentence. Several parts of the engine read the same sentence in a row
- * (claims, names, quotes, negation): the last `TOKEN_MEMO` texts are remembered, so each is
- * tagged once. (A check keeps the source sentences it reads for longer: ../check/context.)
+ * (claims, names, quotes, negation), and a check reads a draft's sentences again at the next
+ * check: the last `TOKEN_MEMO` texts are remembered, so each is tagged once. (A check keeps the source sentences it reads for longer: ../check/context.)
  * The array is shared: callers must not change it.
  */
 export const tokensOf: (text: string) => readonly Token[] = recent(tagTokens, TOKEN_MEMO);

@@ -1,5 +1,14 @@
 /** Bounded memoisation of pure functions of one string. */
 
+/**
+ * How many sentences the readings a check asks for again are remembered for (tokens, words,
+ * names, figures). A check reads every sentence of the draft, and the next check of the same
+ * draft (sources changed, a setting changed, the file opened again) reads them again: 512
+ * sentences are a draft of some 20,000 words. Indexing goes through the same memos, one
+ * sentence after another, so for it the size only bounds the memory they hold.
+ */
+export const SENTENCE_MEMO = 512;
+
 const NONE = Symbol('none');
 
 /**
