@@ -5,7 +5,7 @@ import { foldForMatch } from '../text/fold';
 import { evidenceOf, outletName, type RoleRec } from '../store';
 import { draftText } from '../text/plain';
 import type { Diagnostic, Fix } from '../types';
-import type { SentenceContext } from './context';
+import { sentencesOfSources, type SentenceContext } from './context';
 import { finding } from './finding';
 
 /**
@@ -173,12 +173,28 @@ const MANY_HOLDERS = new Set([
   'chair', 'chairman', 'chairwoman', 'ceo', 'professor', 'doctor', 'sheriff',
 ]);
 
+/** Whether a source of the sentence's story (any source, where they are all one story) mentions the entity. */
+function knownInStory(ctx: SentenceContext, entity: number): boolean {
+  const { corpus } = ctx;
+  const scope = ctx.scope;
+  const sents = corpus.store.sents;
+  // Mentions keep the id an entity had when they were read; merged entities answer to one id.
+  const his = (m: { entity: number }) => m.entity === entity || corpus.registry.get(m.entity)?.id === entity;
+  const ids = scope instanceof Set ? sentencesOfSources(corpus, scope) : undefined;
+  if (ids) return ids.some((id) => sents[id]!.mentions.some(his));
+  if (scope !== 'all') return false;
+  return sents.some((rec) => rec?.alive === true && rec.mentions.some(his));
+}
+
 function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const { corpus } = ctx;
   const sents = corpus.store.sents;
   const scope = ctx.scope;
-  const inStory = (x: RoleRec) => !(scope instanceof Set) || scope.has(sents[x.sent]!.doc);
+  // Where no story is known (an archive the sentence shares nothing telling with), another
+  // source's holder of a title may hold it in another place or time: only one of the same
+  // country or body (see sameOffice) tells who holds the draft's.
+  const inStory = (x: RoleRec) => scope === 'all' || (scope instanceof Set && scope.has(sents[x.sent]!.doc));
   for (const r of roles) {
     const ent = corpus.resolve(r.person);
     if (!ent || ent.kind === 'place' || ent.kind === 'organization') continue;
@@ -229,9 +245,12 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
       );
       continue;
     }
+    // Another holder in the story shows something only where the story's sources tell of this
+    // person too: of someone they never mention they say nothing, not that another holds the title.
+    const known = knownInStory(ctx, ent.id);
     const candidates = corpus
       .rolesLike(r)
-      .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && (inStory(x) || sameOffice(r, x)))
+      .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && ((known && inStory(x)) || sameOffice(r, x)))
       .filter((x) => {
         const other = corpus.registry.get(x.entity);
         return other !== undefined && other.kind !== 'place' && other.kind !== 'organization' && !sameSurname(other.name, ent.name);
