@@ -238,6 +238,17 @@ function surnameOf(words: readonly string[]): string | undefined {
   return words.slice(i).join(' ');
 }
 
+/**
+ * Whether two first names may be one person's: spelling variants, an initial and the name,
+ * or a short form that begins the long one ("Alex" and "Alexander", "Chris" and "Christopher").
+ */
+function compatibleFirst(a: string, b: string): boolean {
+  if (sameNameWord(a, b)) return true;
+  if (a.length === 1 || b.length === 1) return a[0] === b[0];
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
 function rank(name: string): number {
   // nameWords(name).length, counted in place
   let words = 0;
@@ -684,8 +695,23 @@ export class EntityRegistry<R = unknown> {
     const likely = [skel];
     const fulls = [...full].filter((id) => this.returned(skel, id, likely));
     if (fulls.length > 0) return this.firstRanked(skel, fulls);
-    const alones = [...alone].filter((id) => !full.has(id) && this.returned(skel, id, likely));
+    // A name known by its surname alone may be this person's, unless it is already someone
+    // else's full name: "Ivanka Trump" is not the "Trump" who is "Donald Trump", nor "Bill
+    // Clinton" the "Clinton" who is "Hillary Clinton" (relatives share surnames).
+    const alones = [...alone].filter((id) => !full.has(id) && !this.otherFirstName(id, first, last) && this.returned(skel, id, likely));
     return this.firstRanked(skel, alones);
+  }
+
+  /** Whether entity `id` has a full name of surname `last` whose first name is not `first` (nor its initial, nor a short form of it). */
+  private otherFirstName(id: number, first: string, last: string): boolean {
+    const e = this.entities.get(id);
+    if (!e) return false;
+    for (const k of e.keys) {
+      const ew = keyInfo(k).ew;
+      if (ew.length < 2 || !sameNameWord(ew[ew.length - 1]!, last)) continue;
+      if (!compatibleFirst(ew[0]!, first)) return true;
+    }
+    return false;
   }
 
   private fuzzyWhole(key: string, kind: MentionKind): Entity<R> | undefined {
