@@ -38,9 +38,36 @@ export function editDistance(a: string, b: string, max = 3): number {
 }
 
 /**
- * Whether two name words are spelling variants of each other: same
- * transliteration skeleton, or (for words of 5+ letters) one edit apart with the
- * same first letter ("Umerov"/"Umierov"), never for short words ("Merz"/"Marz").
+ * Letters whose presence or choice a spelling of a name varies in: vowels
+ * ("Umerov"/"Umierov", "Mohammed"/"Mohammad") and the silent "h" ("Neanderthal",
+ * "Pittsburgh"). A consonant of its own makes another name: "Obama" and "Osama",
+ * "Walker" and "Walter", "Samba" and "Samoa", "Republican" and "Republicans".
+ */
+const SOFT_LETTERS = new Set(['a', 'e', 'i', 'o', 'u', 'h']);
+
+/** Whether `x` and `y` (different skeletons) differ by one soft letter added, dropped or changed for another. */
+function oneSoftEdit(x: string, y: string): boolean {
+  if (x.length === y.length) {
+    let at = -1;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] === y[i]) continue;
+      if (at >= 0) return false;
+      at = i;
+    }
+    return at >= 0 && SOFT_LETTERS.has(x[at]!) && SOFT_LETTERS.has(y[at]!) && x[at] !== 'h' && y[at] !== 'h';
+  }
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  if (long.length !== short.length + 1) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return SOFT_LETTERS.has(long[i]!) && short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * Whether two name words are spelling variants of each other: same transliteration
+ * skeleton, or (for words of 6+ letters) one vowel or silent "h" apart with the same first
+ * letter ("Umerov"/"Umierov"). Shorter names one letter apart are other names
+ * ("Hogan"/"Hagan", "Patel"/"Patil", "Merz"/"Marz").
  */
 export function sameNameWord(a: string, b: string): boolean {
   const x = nameSkeleton(a);
@@ -48,6 +75,6 @@ export function sameNameWord(a: string, b: string): boolean {
   if (!x || !y) return false;
   if (x === y) return true;
   if (x[0] !== y[0]) return false;
-  if (Math.min(x.length, y.length) < 5) return false;
-  return editDistance(x, y, 1) <= 1;
+  if (Math.min(x.length, y.length) < 6) return false;
+  return oneSoftEdit(x, y);
 }
