@@ -118,23 +118,27 @@ export function draftOf(corpus: Corpus, terms: Terms): PreparedDraft {
 
 /**
  * Source sentences near a piece of draft text, best covered first (ties: more terms, then
- * search rank). `draft`: its stems weighted for coverage, when already worked out.
+ * search rank). `draft`: its stems weighted for coverage, when already worked out. `known`:
+ * sentences the caller has already (found, they are left out of what it gets, not weighed).
  */
 export function nearest(
   corpus: Corpus,
   terms: Terms,
   limit = CANDIDATES,
-  draft = draftOf(corpus, terms),
+  draft?: PreparedDraft,
   filter?: (id: number) => boolean,
   among?: () => ArrayLike<number>,
+  known?: ReadonlySet<number>,
 ): Candidate[] {
   const out: Candidate[] = [];
   const index = corpus.store.index;
   // The same hits either way: a few sentences are scored one by one, many by reading postings.
   const hits = (among && index.searchAmong(terms.terms, limit, among())) ?? index.search(terms.terms, limit, filter);
   for (const h of hits) {
+    if (known?.has(h.id)) continue;
     const rec = corpus.store.sents[h.id];
     if (!rec || !rec.alive) continue;
+    draft ??= draftOf(corpus, terms);
     out.push({ rec, cov: coverageOf(draft, { stems: rec.terms.stems, terms: rec.termSet }) });
   }
   // The index counts a sentence's distinct terms (what the search thread has to break ties with).
@@ -215,6 +219,7 @@ export function figureCandidates(ctx: SentenceContext): Candidate[] {
   if (!scope || scope === 'all') return ctx.candidates;
   if (ctx.storyCandidates) return ctx.storyCandidates;
   const sents = ctx.corpus.store.sents;
+  // The story's nearest sentences that are not among the sentence's nearest already.
   const extra = nearest(
     ctx.corpus,
     ctx.terms,
@@ -222,9 +227,9 @@ export function figureCandidates(ctx: SentenceContext): Candidate[] {
     undefined,
     (id) => scope.has(sents[id]!.doc),
     () => sentencesOfSources(ctx.corpus, scope),
+    new Set(ctx.candidates.map((c) => c.rec.id)),
   );
-  const seen = new Set(ctx.candidates.map((c) => c.rec.id));
-  ctx.storyCandidates = [...ctx.candidates, ...extra.filter((c) => !seen.has(c.rec.id))];
+  ctx.storyCandidates = [...ctx.candidates, ...extra];
   return ctx.storyCandidates;
 }
 
