@@ -37,12 +37,22 @@ const CALENDAR = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
 
-/** Search terms of the names a text gives (proper nouns other than days and months). */
-export const nameTerms: (text: string) => string[] = memoize(readNameTerms, 4096);
+/**
+ * Search terms of the names a text gives (proper nouns other than days and months), and of
+ * those the ones that tell whose story it is: a word that ends a name ("Mugabe" of "Robert
+ * Mugabe", "Kong" of "Hong Kong") or is one by itself. A word before another word of the same
+ * name is mostly a first name, which many people share ("Robert"): alone it is not a story.
+ */
+export const nameTerms: (text: string) => { all: string[]; telling: string[] } = memoize(readNameTerms, 4096);
 
-function readNameTerms(text: string): string[] {
+function readNameTerms(text: string): { all: string[]; telling: string[] } {
   const out = new Set<string>();
+  const telling = new Set<string>();
   const toks: readonly Token[] = tokensOf(text);
+  const nameAt = (j: number) => {
+    const t = toks[j];
+    return !!t && t.pos === 'PROPN' && t.kind === 'word' && t.cap && (j === 0 || t.sp || toks[j - 1]!.norm === '-');
+  };
   toks.forEach((t, i) => {
     if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm)) return;
     // A capitalised first word is a name only if the tagger is sure of it mid-sentence too: skip it
@@ -50,9 +60,11 @@ function readNameTerms(text: string): string[] {
     // there is (a one-word heading: "# Strike").
     if (i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"))) return;
     if (t.norm.length < 2) return;
-    out.add(stemUncached(t.norm));
+    const term = stemUncached(t.norm);
+    out.add(term);
+    if (!(nameAt(i + 1) && toks[i + 1]!.sp)) telling.add(term);
   });
-  return [...out];
+  return { all: [...out], telling: [...telling] };
 }
 
 export type Scope = ReadonlySet<number> | 'all' | undefined;
@@ -103,7 +115,7 @@ export class StoryScoper {
     let core = 0;
     for (const doc of docs.slice(0, CORE_SAMPLE)) {
       for (const span of doc.body) {
-        for (const t of nameTerms(doc.text.slice(span.start, Math.min(span.end, span.start + 20_000)))) {
+        for (const t of nameTerms(doc.text.slice(span.start, Math.min(span.end, span.start + 20_000))).all) {
           if (tried.has(t)) continue;
           tried.add(t);
           if (this.corpus.store.index.df(t) > MAX_POSTINGS) continue;
@@ -156,9 +168,12 @@ export class StoryScoper {
     // reads only the edited sentence again.
     const pieces = typeof text === 'string' ? [text] : text;
     const names = new Set<string>();
+    const telling = new Set<string>();
     const words = new Set<string>();
     for (const piece of pieces) {
-      for (const t of nameTerms(piece)) names.add(t);
+      const n = nameTerms(piece);
+      for (const t of n.all) names.add(t);
+      for (const t of n.telling) telling.add(t);
       for (const t of wordTerms(piece)) words.add(t);
     }
     for (const t of names) words.add(t);
@@ -176,7 +191,7 @@ export class StoryScoper {
         const d = docs[k]!;
         if (acc[d] === 0) touched.push(d);
         acc[d] = acc[d]! + w;
-        if (name) namedAcc[d] = 1;
+        if (name && telling.has(t)) namedAcc[d] = 1;
       }
     };
     const common: string[] = [];
@@ -196,7 +211,7 @@ export class StoryScoper {
     // A name most sources give ("Halvern" in a folder about its port) weighs nothing, but the
     // sources that give it do share a name with the text.
     for (const t of common) {
-      if (!names.has(t)) continue;
+      if (!telling.has(t)) continue;
       const docs = this.docs(t);
       for (let k = 0; k < docs.length; k++) if (acc[docs[k]!] !== 0) namedAcc[docs[k]!] = 1;
     }

@@ -37,6 +37,20 @@ describe('story scope', () => {
     expect(files(scoper.scope(section, scoper.weights('Firefighters worked through the night.')))).toEqual(['fire.md']);
   });
 
+  it('a first name shared with another story does not make it this story', () => {
+    const obits = Corpus.fromInputs([
+      ...fillers,
+      { path: '/a/tallis.md', text: '---\noutlet: Harbour Times\n---\nRobert Quenby, who led the Velmora port authority, died aged 81.\n' },
+      { path: '/a/quake.md', text: '---\noutlet: Valley Ledger\n---\nA magnitude 6.1 earthquake struck Velmora on Monday, killing 39 people.\n' },
+    ]);
+    const scoper = new StoryScoper(obits);
+    const files = (scope: ReturnType<StoryScoper['scope']>) => (scope && scope !== 'all' ? [...scope].map((d) => obits.store.docs[d]!.file) : scope);
+    // "Robert" is many people's name: a source about another Robert who died aged 81 is another story.
+    expect(files(scoper.scope(new Map(), scoper.weights('Robert Ashdown died aged 81 after leading the union for 37 years.')))).toBeUndefined();
+    // The surname is the person: a source naming him is his story.
+    expect(files(scoper.scope(new Map(), scoper.weights('Robert Quenby died aged 80.')))).toEqual(['tallis.md']);
+  });
+
   it('a section weighed once is reused by the next check, with the same scope for each sentence, until the sources change', () => {
     const texts = ['The Velmora earthquake killed 39 people.', 'Rescuers searched the rubble.'];
     const first = new StoryScoper(archive).sectionWeights(texts);
