@@ -7,6 +7,7 @@ import { draftText } from '../text/plain';
 import type { Diagnostic, Fix } from '../types';
 import { sentencesOfSources, type SentenceContext } from './context';
 import { finding } from './finding';
+import { normalizeTitleWord } from '../entities/titles';
 
 /**
  * Offices of government whose holder a source names unambiguously: a person called one of
@@ -173,6 +174,14 @@ const MANY_HOLDERS = new Set([
   'chair', 'chairman', 'chairwoman', 'ceo', 'professor', 'doctor', 'sheriff',
 ]);
 
+/** Whether a title is written in the plural ("presidents", "Foreign Ministers of …"). */
+function pluralTitle(title: string): boolean {
+  const words = title.toLowerCase().split(/\s+/);
+  const of = words.indexOf('of');
+  const w = (of > 0 ? words[of - 1] : words[words.length - 1]) ?? '';
+  return w.endsWith('s') && normalizeTitleWord(w) !== w.replace(/[.'’]/g, '');
+}
+
 /** Whether a source of the sentence's story (any source, where they are all one story) mentions the entity. */
 function knownInStory(ctx: SentenceContext, entity: number): boolean {
   const { corpus } = ctx;
@@ -247,10 +256,13 @@ function judgeRoles(ctx: SentenceContext, roles: RoleMention[]): Diagnostic[] {
     }
     // Another holder in the story shows something only where the story's sources tell of this
     // person too: of someone they never mention they say nothing, not that another holds the title.
-    const known = knownInStory(ctx, ent.id);
+    // A plural title ("three former presidents Jimmy Carter, Bill Clinton and Barack Obama") is
+    // shared by those it lists: that others hold it says nothing against any of them.
+    const plural = pluralTitle(r.title);
+    const known = !plural && knownInStory(ctx, ent.id);
     const candidates = corpus
       .rolesLike(r)
-      .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && ((known && inStory(x)) || sameOffice(r, x)))
+      .filter((x) => x.entity !== ent.id && !x.occupation && conflict(x) === 'same' && !plural && ((known && inStory(x)) || sameOffice(r, x)))
       .filter((x) => {
         const other = corpus.registry.get(x.entity);
         return other !== undefined && other.kind !== 'place' && other.kind !== 'organization' && !sameSurname(other.name, ent.name);

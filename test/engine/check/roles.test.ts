@@ -331,3 +331,22 @@ Foreign Minister Ruth Kall joined them.
     expect(mismatch('President Ruth Kall met the delegation.')).toEqual(['The sources call Ruth Kall “Foreign Minister”, not “President”; they give that title to others.']);
   });
 });
+
+describe('roles: a plural title is shared by those it lists', () => {
+  const PRESIDENTS = Corpus.fromInputs([
+    { path: '/p/a.md', text: `---\noutlet: Desk Review\n---\nPresident Jimmy Carter was honoured at the Brackenford convention in Ashvale.\n` },
+    { path: '/p/b.md', text: `---\noutlet: Floor Report\n---\nFormer president Bill Clinton spoke at the Brackenford convention in Ashvale.\n` },
+    { path: '/p/c.md', text: `---\noutlet: Hall Wire\n---\nFormer president Barack Obama spoke at the Brackenford convention in Ashvale.\n` },
+  ]);
+  const mismatches = (text: string) => PRESIDENTS.check(text).filter((d) => d.code === 'role-mismatch').map((d) => d.message);
+
+  it('"three former presidents Jimmy Carter, Bill Clinton and Barack Obama" gives none of them a title that belongs to others', () => {
+    expect(mismatches('Speakers at the Brackenford convention included three former presidents Jimmy Carter, Bill Clinton, and Barack Obama.')).toEqual([]);
+  });
+
+  it('the singular title given to one of them is still weighed against the others who hold it', () => {
+    expect(mismatches('Former president Jimmy Carter spoke at the Brackenford convention, as did Bill Clinton and Barack Obama.')).toEqual([
+      expect.stringContaining('they give that title to others'),
+    ]);
+  });
+});
