@@ -11,6 +11,7 @@
 import type { Corpus } from '../corpus';
 import { stemUncached, tokensOf, type Token } from '../nlp';
 import { memoize } from '../text/memo';
+import { hasWholeWords } from '../text/fold';
 import { termsOf } from '../citations/retrieval';
 import { draftSentences } from '../sentences';
 
@@ -68,6 +69,31 @@ function readNameTerms(text: string): { all: string[]; telling: string[] } {
 }
 
 export type Scope = ReadonlySet<number> | 'all' | undefined;
+
+/** The names a headline gives that tell its story (see `nameTerms`), as written. */
+const headlineNames = memoize((title: string): string[] => {
+  const toks = tokensOf(title);
+  const out: string[] = [];
+  toks.forEach((t, i) => {
+    if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm) || t.norm.length < 2) return;
+    const next = toks[i + 1];
+    if (next && next.pos === 'PROPN' && next.cap && next.sp) return;
+    out.push(t.text);
+  });
+  return out;
+}, 4096);
+
+/**
+ * Whether two sources may tell one story, by their headlines: one of them writes a name the
+ * other's headline tells its story by ("Magnitogorsk", "Humberto"). Sources without a headline,
+ * or whose headlines name nothing, may (nothing says otherwise).
+ */
+export function mayShareStory(a: { title?: string; text: string }, b: { title?: string; text: string }): boolean {
+  const na = a.title ? headlineNames(a.title) : [];
+  const nb = b.title ? headlineNames(b.title) : [];
+  if (na.length === 0 || nb.length === 0) return true;
+  return na.some((w) => hasWholeWords(b.text, w)) || nb.some((w) => hasWholeWords(a.text, w));
+}
 
 /** Search terms of a text that can tell a story (no synonym classes, no numbers). */
 const wordTerms: (text: string) => string[] = memoize((text: string) => termsOf(text).terms.filter((t) => !t.startsWith('#') && !/^\d/.test(t)), 4096);

@@ -471,3 +471,24 @@ describe('figures: a toll given by a predicate adjective', () => {
     expect(serious(blast.check('The gas explosion in Norvale killed 39 people.\n'))).toEqual([]);
   });
 });
+
+describe('figures: sources of two stories do not disagree', () => {
+  const towns = ['Arnholt', 'Brisca', 'Caddow', 'Dunmere', 'Elsby', 'Farrow', 'Glenturret', 'Hathersage', 'Ingleby', 'Jessop', 'Kirkwall', 'Lanark'];
+  const fillers = towns.map((t, i) => ({
+    path: `/a/${t}.md`,
+    text: `---\noutlet: ${t} Gazette\ntitle: ${t} approves bus routes\n---\nThe ${t} council approved ${i + 3} new bus routes on Tuesday, and ${20 + i} people attended.\n`,
+  }));
+  const mine = { path: '/a/mine.md', text: '---\noutlet: Harbour Times\ntitle: Blast at Tollgate mine kills six\n---\nSix workers died in the blast at the mine on Monday, officials said.\n' };
+  const ferry = { path: '/a/ferry.md', text: '---\noutlet: Valley Ledger\ntitle: Ferry sinks off Velmora\n---\nEleven workers died when the ferry sank on Monday, officials said.\n' };
+  const sameFerry = { path: '/a/ferry2.md', text: '---\noutlet: Coast Wire\ntitle: Velmora ferry toll rises\n---\nSix workers died when the ferry sank on Monday, officials said.\n' };
+
+  it('a toll that one story gives and another story gives otherwise is not "sources disagree"', () => {
+    const c = Corpus.fromInputs([...fillers, mine, ferry]);
+    expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual([]);
+  });
+
+  it('two reports of one story, by the name in their headlines, still disagree', () => {
+    const c = Corpus.fromInputs([...fillers, ferry, sameFerry]);
+    expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual(['sources-disagree']);
+  });
+});
