@@ -629,6 +629,11 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     const no = votes.filter((v) => !v.ok).map((v) => docs[v.rec.doc]!);
     if (yes.length > 0 && no.length > 0 && !yes.some((a) => no.some((b) => mayShareStory(a, b)))) verdict = 'none';
   }
+  if (verdict === 'contradiction') {
+    const docs = ctx.corpus.store.docs;
+    const no = votes.filter((v) => !v.ok).map((v) => docs[v.rec.doc]!);
+    if (no.length > 1 && no.every((a) => no.every((b) => a === b || !mayShareStory(a, b)))) verdict = 'none';
+  }
   const matches: ClaimMatch[] = votes.map((v) => ({
     rec: v.rec,
     claim: v.claim,

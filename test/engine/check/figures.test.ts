@@ -487,6 +487,16 @@ describe('figures: sources of two stories do not disagree', () => {
     expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual([]);
   });
 
+  it('a figure two unrelated stories each give otherwise is not ruled out by either', () => {
+    // Both in Dravik province, so both are near the draft; their headlines name two places.
+    const boat = { path: '/a/boat.md', text: '---\noutlet: Valley Ledger\ntitle: Ferry sinks off Velmora\n---\nEleven workers died when the ferry sank in Dravik province on Monday, officials said.\n' };
+    const quarry = { path: '/a/quarry.md', text: '---\noutlet: Hill Post\ntitle: Quarry collapse at Ostrander\n---\nNine workers died in the collapse in Dravik province on Monday, officials said.\n' };
+    const judged = (c: Corpus) => c.check('Six workers died in Dravik province on Monday, officials said.', {}, 'plaintext').map((d) => d.code);
+    expect(judged(Corpus.fromInputs([...fillers, boat, quarry]))).not.toContain('contradiction');
+    // One of them alone is the story, and rules the figure out.
+    expect(judged(Corpus.fromInputs([...fillers, boat]))).toContain('contradiction');
+  });
+
   it('two reports of one story, by the name in their headlines, still disagree', () => {
     const c = Corpus.fromInputs([...fillers, ferry, sameFerry]);
     expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual(['sources-disagree']);
