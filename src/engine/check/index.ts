@@ -13,7 +13,7 @@ import { judgeFigures } from './figures';
 import { runRules } from './rules';
 import { QUOTE_CANDIDATES, quotesIn, quoteTerms } from './quotes';
 import { Costs, Searches, type Query } from './searches';
-import { attributedSources, sectionStarts, StoryScoper, type DocWeights } from './story';
+import { attributedSources, headingOf, sectionStarts, StoryScoper, type DocWeights } from './story';
 import { checkUnits, checkUnitSteps } from './units';
 
 /** Key of an accepted finding: survives edits elsewhere because it is the sentence's words, not its line. */
@@ -136,7 +136,7 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
       if (wait) yield wait;
       const s = sentences[i]!;
       // Sources that are one story are all in scope: no need to weigh the draft's words.
-      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scopeIn(weightsOfSection(sectionOf(s)), s.text));
+      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scopeIn(weightsOfSection(sectionOf(s)), s.text, headingOf(text.slice(starts[sectionOf(s)]!, starts[sectionOf(s)]! + 1000))));
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = {
         found: quotes[k]!,

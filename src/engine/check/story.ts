@@ -14,6 +14,7 @@ import { memoize } from '../text/memo';
 import { hasWholeWords } from '../text/fold';
 import { termsOf } from '../citations/retrieval';
 import { draftSentences } from '../sentences';
+import { findMentions } from '../entities';
 
 /** A source shares this share of what the best-matching source shares with the draft, or more, to be in the story. */
 const IN_STORY = 0.7;
@@ -274,11 +275,48 @@ export class StoryScoper {
   }
 
   /** `scope` of a sentence in a section whose weights `sectionWeights` gave, kept with them. */
-  scopeIn(section: DocWeights, sentence: string): Scope {
+  /**
+   * The sources that give a name a section's heading tells its story by ("# Magnitogorsk
+   * collapse", "## Chirac's legacy"): a person's surname, any word of another name, leaving out
+   * words most sources have. Undefined when the heading names nothing that tells a story; empty
+   * when no source has any of its names (no source tells the section's story).
+   */
+  headingSources(heading: string): ReadonlySet<number> | undefined {
+    let memo = headingMemo.get(this.corpus);
+    const version = this.corpus.store.index.version;
+    if (!memo || memo.version !== version) headingMemo.set(this.corpus, (memo = { version, map: new Map() }));
+    if (memo.map.has(heading)) return memo.map.get(heading);
+    let out: Set<number> | undefined;
+    for (const m of findMentions(heading)) {
+      const words = tokensOf(m.text).filter((t) => t.kind === 'word' && t.cap && !CALENDAR.has(t.norm) && t.norm.length >= 2);
+      for (const t of m.kind === 'person' ? words.slice(-1) : words) {
+        const term = stemUncached(t.norm);
+        if (this.corpus.store.index.df(term) > MAX_POSTINGS) continue;
+        const docs = this.docs(term);
+        if (docs.length > Math.max(1, this.docCount * COMMON_NAME)) continue;
+        out ??= new Set();
+        for (let k = 0; k < docs.length; k++) out.add(docs[k]!);
+      }
+    }
+    if (memo.map.size >= SECTION_MEMO) memo.map.clear();
+    memo.map.set(heading, out);
+    return out;
+  }
+
+  /** `scope` kept to the sources that give a name its section's heading tells the story by (see `headingSources`). */
+  private underHeading(scope: Scope, heading: string | undefined): Scope {
+    if (!heading || !(scope instanceof Set)) return scope;
+    const named = this.headingSources(heading);
+    if (!named) return scope;
+    const out = new Set([...scope].filter((d) => named.has(d)));
+    return out.size > 0 ? out : undefined;
+  }
+
+  scopeIn(section: DocWeights, sentence: string, heading?: string): Scope {
     let memo = scopeMemo.get(section);
     if (!memo) scopeMemo.set(section, (memo = new Map()));
     if (memo.has(sentence)) return memo.get(sentence);
-    const scope = this.scope(section, this.weights(sentence));
+    const scope = this.underHeading(this.scope(section, this.weights(sentence)), heading);
     if (memo.size >= SCOPE_MEMO) memo.clear();
     memo.set(sentence, scope);
     return scope;
@@ -302,7 +340,8 @@ export class StoryScoper {
         break;
       }
     }
-    return this.scope(this.weights(draftSentences(window.slice(from, to), 'markdown').map((x) => x.text)), this.weights(sentence.text));
+    const section = window.slice(from, to);
+    return this.underHeading(this.scope(this.weights(draftSentences(section, 'markdown').map((x) => x.text)), this.weights(sentence.text)), headingOf(section));
   }
 
   /**
@@ -410,6 +449,8 @@ const sectionMemo = new WeakMap<Corpus, { version: number; map: Map<string, DocW
 const SECTION_MEMO = 32;
 /** Sentences' scopes per section (at most `SCOPE_MEMO` each); gone with the section's weights. */
 const scopeMemo = new WeakMap<DocWeights, Map<string, Scope>>();
+/** Per corpus, until its sources change: the sources each heading's names pick (see `headingSources`). */
+const headingMemo = new WeakMap<Corpus, { version: number; map: Map<string, ReadonlySet<number> | undefined> }>();
 const SCOPE_MEMO = 4096;
 
 /** A weight map's entries, heaviest first; made once per map. */
@@ -421,6 +462,12 @@ function rankedOf(weights: Weights): [number, number][] {
 }
 
 /** Sections of a Markdown draft start at headings; a section's names set its story. */
+/** The words of a section's heading line ("## Chirac's legacy" → "Chirac's legacy"), if it opens with one. */
+export function headingOf(section: string): string | undefined {
+  const m = /^#{1,6}[ \t]+([^\n]*)/.exec(section);
+  return m ? m[1]!.replace(/[ \t#]+$/, '').trim() || undefined : undefined;
+}
+
 export function sectionStarts(text: string): number[] {
   const out = [0];
   const re = /^#{1,6}[ \t]/gm;

@@ -51,6 +51,20 @@ describe('story scope', () => {
     expect(files(scoper.scope(new Map(), scoper.weights('Robert Quenby died aged 80.')))).toEqual(['tallis.md']);
   });
 
+  it("a section's heading names its story: sources without any of its names are not in it", () => {
+    const c = Corpus.fromInputs([
+      ...fillers,
+      { path: '/a/quake.md', text: '---\noutlet: Harbour Times\ntitle: Quake strikes Velmora\n---\nA magnitude 6.1 earthquake struck Velmora on Monday, killing 39 people in Dravik province.\n' },
+      { path: '/a/flood.md', text: '---\noutlet: Coastline Times\ntitle: Floods in Ostrander\n---\nFloods in Ostrander, Dravik province, killed 12 people on Monday.\n' },
+    ]);
+    // The sentence names only the province both stories share; the heading says which story it is.
+    const under = (heading: string) => c.check(`# ${heading}\n\nThe disaster in Dravik province killed 20 people on Monday.\n`).map((d) => d.message);
+    expect(under('Velmora earthquake')).toEqual([expect.stringContaining('39')]);
+    expect(under('Ostrander floods')).toEqual([expect.stringContaining('12')]);
+    // A heading naming a story no source tells leaves nothing to rule the figure out.
+    expect(under('Brisca landslide').filter((m) => /39|12/.test(m))).toEqual([]);
+  });
+
   it('a section weighed once is reused by the next check, with the same scope for each sentence, until the sources change', () => {
     const texts = ['The Velmora earthquake killed 39 people.', 'Rescuers searched the rubble.'];
     const first = new StoryScoper(archive).sectionWeights(texts);
