@@ -29,17 +29,41 @@ const DEF = /^\[\^([^\]\s]+)\]:[ \t]?(.*)$/gm;
 /** A marker; its label holds no `[`, so a run of `[^` is read once, not once per `[^` (see server/citations.ts). */
 const REF = /\[\^([^\][\s]+)\](?!:)/g;
 
-export function footnoteDefinitions(text: string): FootnoteDef[] {
+/**
+ * What was read of the last text: a check offers a citation for every sourced figure of one
+ * draft, and reading a long draft's markers again for each (30,000 figures in a one-sentence
+ * megabyte) took seconds. Shared: the functions below copy what they hand out.
+ */
+let lastRead: { text: string; defs?: readonly FootnoteDef[]; refs?: readonly FootnoteRef[]; lines?: LineIndex } | undefined;
+
+function readOf(text: string): NonNullable<typeof lastRead> {
+  if (!lastRead || lastRead.text !== text) lastRead = { text };
+  return lastRead;
+}
+
+function definitionsOf(text: string): readonly FootnoteDef[] {
+  const read = readOf(text);
+  if (read.defs) return read.defs;
   const out: FootnoteDef[] = [];
   DEF.lastIndex = 0;
   for (let m = DEF.exec(text); m; m = DEF.exec(text)) {
     out.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, idStart: m.index + 2, body: m[2]! });
   }
-  return out;
+  return (read.defs = out);
+}
+
+export function footnoteDefinitions(text: string): FootnoteDef[] {
+  return definitionsOf(text).map((d) => ({ ...d }));
 }
 
 export function footnoteRefs(text: string): FootnoteRef[] {
-  const defs = footnoteDefinitions(text);
+  return refsOf(text).map((r) => ({ ...r }));
+}
+
+function refsOf(text: string): readonly FootnoteRef[] {
+  const read = readOf(text);
+  if (read.refs) return read.refs;
+  const defs = definitionsOf(text);
   // Definitions and markers both come in text order: one walk over the definitions, not a
   // search of them all per marker.
   let k = 0;
@@ -54,7 +78,7 @@ export function footnoteRefs(text: string): FootnoteRef[] {
     if (inDef(m.index)) continue;
     out.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, idStart: m.index + 2 });
   }
-  return out;
+  return (readOf(text).refs = out);
 }
 
 /** What a footnote says about the sentence it cites. */
@@ -123,7 +147,8 @@ export function citationEdits(
   style: CitationStyle = 'footnote',
   meta: { title?: string; date?: string } = {},
 ): CitationPlan {
-  const lines = new LineIndex(text);
+  const read = readOf(text);
+  const lines = (read.lines ??= new LineIndex(text));
   const at = lines.range(offset, offset);
   if (style === 'pandoc') {
     const marker = ` [@${pandocKey(ev.source)}]`;
@@ -134,8 +159,8 @@ export function citationEdits(
     const marker = ` ([${draftText(evidenceName(ev)).replace(/[[\]]/g, '')}](${url}))`;
     return { marker, edits: [{ range: at, newText: marker }], reused: false };
   }
-  const defs = footnoteDefinitions(text);
-  const refs = footnoteRefs(text);
+  const defs = definitionsOf(text);
+  const refs = refsOf(text);
   const existing = defs.find((d) => citesSource(d, ev));
   if (existing) {
     const marker = `[^${existing.id}]`;
@@ -184,7 +209,7 @@ function appendNew(
   const marker = `[^${id}]`;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const end = text.length;
-  const hasDefs = footnoteDefinitions(text).length > 0;
+  const hasDefs = definitionsOf(text).length > 0;
   const trailing = text.endsWith('\n') ? '' : eol;
   const gap = hasDefs ? '' : eol;
   const def = `${trailing}${gap}[^${id}]: ${footnoteBody(ev, meta.title, meta.date)}${eol}`;
