@@ -620,19 +620,16 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   else if (strongS > 0 && strongC > 0) verdict = strongS > strongC * 1.5 ? 'supported' : 'disagree';
   else if (strongC > 0) verdict = weakS > 0 ? 'disagree' : 'contradiction';
   else verdict = strongS > 0 ? 'supported' : 'disagree';
-  // Sources that disagree tell one story: where every source giving the draft's figure and
-  // every source giving another are stories apart by their headlines (a quake's toll and a
-  // building collapse's), they do not disagree: each counts its own.
-  if (verdict === 'disagree') {
+  if (verdict === 'disagree' || verdict === 'contradiction') {
     const docs = ctx.corpus.store.docs;
     const yes = votes.filter((v) => v.ok).map((v) => docs[v.rec.doc]!);
     const no = votes.filter((v) => !v.ok).map((v) => docs[v.rec.doc]!);
-    if (yes.length > 0 && no.length > 0 && !yes.some((a) => no.some((b) => mayShareStory(a, b)))) verdict = 'none';
-  }
-  if (verdict === 'contradiction') {
-    const docs = ctx.corpus.store.docs;
-    const no = votes.filter((v) => !v.ok).map((v) => docs[v.rec.doc]!);
-    if (no.length > 1 && no.every((a) => no.every((b) => a === b || !mayShareStory(a, b)))) verdict = 'none';
+    // Sources that disagree tell one story: where every source giving the draft's figure and
+    // every source giving another are stories apart by their headlines (a quake's toll and a
+    // building collapse's), they do not disagree: each counts its own.
+    if (verdict === 'disagree' && yes.length > 0 && no.length > 0 && !yes.some((a) => no.some((b) => mayShareStory(a, b)))) verdict = 'none';
+    // Sources against the figure that are each a story apart: at most one is the draft's, and nothing says which.
+    if (verdict === 'contradiction' && no.length > 1 && no.every((a) => no.every((b) => a === b || !mayShareStory(a, b)))) verdict = 'none';
   }
   const matches: ClaimMatch[] = votes.map((v) => ({
     rec: v.rec,

@@ -136,7 +136,10 @@ function* checkSteps(corpus: Corpus, text: string, options: CheckOptions, langua
       if (wait) yield wait;
       const s = sentences[i]!;
       // Sources that are one story are all in scope: no need to weigh the draft's words.
-      const scope = () => attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scopeIn(weightsOfSection(sectionOf(s)), s.text, headingOf(text.slice(starts[sectionOf(s)]!, starts[sectionOf(s)]! + 1000))));
+      const scope = () => {
+        const k = sectionOf(s);
+        return attributedSources(corpus, s.text) ?? (scoper.isOneStory() ? 'all' : scoper.scopeIn(weightsOfSection(k), s.text, headingOf(text.slice(starts[k]!, starts[k]! + 1000))));
+      };
       const ctx = makeContext(corpus, text, lines, s, { terms: terms[i]!, candidates: searches.get(sentenceQuery[k]!), scope });
       ctx.quotes = {
         found: quotes[k]!,

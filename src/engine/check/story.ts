@@ -47,16 +47,23 @@ const CALENDAR = new Set([
  */
 export const nameTerms: (text: string) => { all: string[]; telling: string[] } = memoize(readNameTerms, 4096);
 
+/** A capitalised proper noun that is not a day or a month: a word of a name. */
+function nameWord(t: Token): boolean {
+  return t.pos === 'PROPN' && t.kind === 'word' && t.cap && !CALENDAR.has(t.norm);
+}
+
+/** Whether the name word at `i` goes on into the next, after a space ("Robert | Mugabe"): then it does not end the name. */
+function nameGoesOn(toks: readonly Token[], i: number): boolean {
+  const next = toks[i + 1];
+  return next !== undefined && next.pos === 'PROPN' && next.kind === 'word' && next.cap && next.sp;
+}
+
 function readNameTerms(text: string): { all: string[]; telling: string[] } {
   const out = new Set<string>();
   const telling = new Set<string>();
   const toks: readonly Token[] = tokensOf(text);
-  const nameAt = (j: number) => {
-    const t = toks[j];
-    return !!t && t.pos === 'PROPN' && t.kind === 'word' && t.cap && (j === 0 || t.sp || toks[j - 1]!.norm === '-');
-  };
   toks.forEach((t, i) => {
-    if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm)) return;
+    if (!nameWord(t)) return;
     // A capitalised first word is a name only if the tagger is sure of it mid-sentence too: skip it
     // when it is followed by a lower-case verb or noun ("Negotiators spent …"), or when it is all
     // there is (a one-word heading: "# Strike").
@@ -64,7 +71,7 @@ function readNameTerms(text: string): { all: string[]; telling: string[] } {
     if (t.norm.length < 2) return;
     const term = stemUncached(t.norm);
     out.add(term);
-    if (!(nameAt(i + 1) && toks[i + 1]!.sp)) telling.add(term);
+    if (!nameGoesOn(toks, i)) telling.add(term);
   });
   return { all: [...out], telling: [...telling] };
 }
@@ -76,10 +83,7 @@ const headlineNames = memoize((title: string): string[] => {
   const toks = tokensOf(title);
   const out: string[] = [];
   toks.forEach((t, i) => {
-    if (t.pos !== 'PROPN' || t.kind !== 'word' || !t.cap || CALENDAR.has(t.norm) || t.norm.length < 2) return;
-    const next = toks[i + 1];
-    if (next && next.pos === 'PROPN' && next.cap && next.sp) return;
-    out.push(t.text);
+    if (nameWord(t) && t.norm.length >= 2 && !nameGoesOn(toks, i)) out.push(t.text);
   });
   return out;
 }, 4096);
@@ -274,7 +278,6 @@ export class StoryScoper {
     return w;
   }
 
-  /** `scope` of a sentence in a section whose weights `sectionWeights` gave, kept with them. */
   /**
    * The sources that give a name a section's heading tells its story by ("# Magnitogorsk
    * collapse", "## Chirac's legacy"): a person's surname, any word of another name, leaving out
@@ -312,6 +315,10 @@ export class StoryScoper {
     return out.size > 0 ? out : undefined;
   }
 
+  /**
+   * `scope` of a sentence in a section whose weights `sectionWeights` gave, kept with them;
+   * under the section's `heading`, kept to the sources that give one of its names.
+   */
   scopeIn(section: DocWeights, sentence: string, heading?: string): Scope {
     let memo = scopeMemo.get(section);
     if (!memo) scopeMemo.set(section, (memo = new Map()));
@@ -461,13 +468,13 @@ function rankedOf(weights: Weights): [number, number][] {
   return r;
 }
 
-/** Sections of a Markdown draft start at headings; a section's names set its story. */
 /** The words of a section's heading line ("## Chirac's legacy" → "Chirac's legacy"), if it opens with one. */
 export function headingOf(section: string): string | undefined {
   const m = /^#{1,6}[ \t]+([^\n]*)/.exec(section);
   return m ? m[1]!.replace(/[ \t#]+$/, '').trim() || undefined : undefined;
 }
 
+/** Sections of a Markdown draft start at headings; a section's names set its story. */
 export function sectionStarts(text: string): number[] {
   const out = [0];
   const re = /^#{1,6}[ \t]/gm;

@@ -78,7 +78,7 @@ function refsOf(text: string): readonly FootnoteRef[] {
     if (inDef(m.index)) continue;
     out.push({ id: m[1]!, start: m.index, end: m.index + m[0].length, idStart: m.index + 2 });
   }
-  return (readOf(text).refs = out);
+  return (read.refs = out);
 }
 
 /** What a footnote says about the sentence it cites. */
