@@ -40,6 +40,8 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'quotes-wikinews-tuning', file: path.join(__dirname, 'blind/quotes-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'offsets-seeds-tuning', file: path.join(__dirname, 'blind/offsets-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'offsets-wikinews-tuning', file: path.join(__dirname, 'blind/offsets-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  { name: 'seeds-4-tuning', file: path.join(__dirname, 'blind/seeds-4-tuning.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'wikinews-4-tuning', file: path.join(__dirname, 'blind/wikinews-4-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.
@@ -63,6 +65,10 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for quotations and who said them (speakers named after the quote, in the sentence
   // before, by a colon or by a title), before any rule for them was scored on it.
   { name: 'quotes-wikinews-heldout', file: path.join(__dirname, 'blind/quotes-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 (a helper that had read no engine code) as one-sentence paraphrases of the seeds and of
+  // 33 Wikinews articles, every kind of figure, and split by a hash of the case id before it was first scored.
+  { name: 'seeds-4-heldout', file: path.join(__dirname, 'blind/seeds-4-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'wikinews-4-heldout', file: path.join(__dirname, 'blind/wikinews-4-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
