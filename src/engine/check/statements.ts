@@ -82,12 +82,34 @@ function sentenceRange(ctx: SentenceContext) {
 /** The draft reports a belief or claim rather than asserting it ("a common belief that …"). */
 const REPORTED = /\b(belief|believed|believes|myth|misconception|rumou?rs?|rumou?red|alleged|allegedly|claims? that|claimed that|reportedly)\b/i;
 
+/** Words that make a negation time something rather than deny it. */
+const TIMING_WORDS = new Set(['since', 'until', 'before']);
+
+/**
+ * The time a negation runs into ("since 2014" in "no appearances since 2014", "until May" in
+ * "did not meet until May"), or undefined when it denies something outright.
+ */
+function timeOfNegation(tokens: readonly Token[], s: { from: number; to: number }): string | undefined {
+  for (let k = s.from; k < Math.min(tokens.length, s.to + 3); k++) {
+    if (!TIMING_WORDS.has(tokens[k]!.norm)) continue;
+    const words: string[] = [tokens[k]!.norm];
+    // The time itself: the figures and capitalised words (months, days, names of events) after it.
+    for (let j = k + 1; j < tokens.length && j <= k + 3 && (tokens[j]!.kind === 'number' || tokens[j]!.cap); j++) words.push(tokens[j]!.norm);
+    return words.join(' ');
+  }
+  return undefined;
+}
+
 function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   if (REPORTED.test(ctx.sentence.text)) return undefined;
   // A sentence that quotes someone at length says what they said: whether the quoted words
   // are theirs is the quote check's business, and their "not" is not the writer's.
   if (quotedRegions(ctx.sentence.text).some(([a, b]) => ctx.sentence.text.slice(a, b).trim().split(/\s+/).length >= 3)) return undefined;
-  const draftScopes = negatedScope(tokens, ctx.sentence.text).filter((s) => !tokens.slice(s.from, s.to + 3).some((t) => t.norm === 'since' || t.norm === 'until' || t.norm === 'before'));
+  // A negation that times something ("did not meet until May", "no talks since 2022" say when
+  // meetings happened) is left to the figure checks, which judge that date.
+  const draftAll = negatedScope(tokens, ctx.sentence.text);
+  const draftScopes = draftAll.filter((s) => timeOfNegation(tokens, s) === undefined);
+  const draftTimes = new Set(draftAll.map((s) => timeOfNegation(tokens, s)).filter((t) => t !== undefined));
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {
@@ -110,7 +132,10 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
       const range = ctx.lines.range(ctx.sentence.start + tokens[scope.from]!.start, ctx.sentence.start + endOff);
       return finding(ctx, 'contradiction', range, `${outletName(ctx.corpus.store.docs[c.rec.doc]!)} says otherwise: “${c.rec.sent.text}”`, [evidenceOf(ctx.corpus.store, c.rec, undefined, 'contradicts')], [], ctx.sentence.text.slice(tokens[scope.from]!.start, endOff));
     }
-    const srcScopes = negatedScope(srcTokens, c.rec.sent.text);
+    // A source negation timed as the draft's own is ("had not made public appearances since
+    // 2014" against "had made no public appearances since 2014") says what the draft says.
+    // Timed otherwise ("since 2019"), the two disagree.
+    const srcScopes = negatedScope(srcTokens, c.rec.sent.text).filter((s) => !draftTimes.has(timeOfNegation(srcTokens, s) ?? ''));
     const draftStems = new Set(contentStems(tokens));
     const scope = srcScopes.find((s) => s.stems.filter((x) => draftStems.has(x)).length >= Math.min(2, s.stems.length) && s.stems.length > 0);
     if (!scope) continue;

@@ -38,6 +38,17 @@ const corpus = Corpus.fromInputs([
 ]);
 
 describe('statements: negation', () => {
+  it('a negation that says since when agrees with the same negation in the source', () => {
+    const src = Corpus.fromInputs([
+      { path: '/src/wire.md', text: '---\noutlet: Wire\n---\nThe retired admiral had not made public appearances since 2014, his family said.\n' },
+    ]);
+    // "no … since 2014" and "not … since 2014" say one thing; neither is the other's opposite.
+    expect(src.check('The retired admiral had made no public appearances since 2014.').filter((d) => d.code === 'contradiction')).toEqual([]);
+    // Without the source's negation the draft's is still read: a plain denial still contradicts.
+    const plain = Corpus.fromInputs([{ path: '/src/wire.md', text: '---\noutlet: Wire\n---\nThe retired admiral made public appearances in Lisbon every spring.\n' }]);
+    expect(plain.check('The retired admiral did not make public appearances in Lisbon.').map((d) => d.code)).toContain('contradiction');
+  });
+
   it('"signed" against "did not sign" is a contradiction citing the source line', () => {
     const text = 'Dennis Orlo signed the agreement with the union.';
     const ds = corpus.check(text);
