@@ -83,6 +83,9 @@ const headlineNames = memoize((title: string): string[] => {
   const toks = tokensOf(title);
   const out: string[] = [];
   toks.forEach((t, i) => {
+    // A headline's capitalised first word is read as a sentence's is ("Aftershocks increase …",
+    // "Seismic activity continues …"): no name when a lower-case word follows it.
+    if (i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"))) return;
     if (nameWord(t) && t.norm.length >= 2 && !nameGoesOn(toks, i)) out.push(t.text);
   });
   return out;

@@ -497,6 +497,14 @@ describe('figures: sources of two stories do not disagree', () => {
     expect(judged(Corpus.fromInputs([...fillers, boat]))).toContain('contradiction');
   });
 
+  it("a headline's capitalised first word is no name the two stories share", () => {
+    // "Landslides" opens both headlines and is in both texts; the names are Tollgate and Velmora.
+    const mine2 = { path: '/a/flood.md', text: '---\noutlet: Harbour Times\ntitle: Landslides close Tollgate mine\n---\nSix workers died in the landslides at the mine on Monday, officials said.\n' };
+    const port = { path: '/a/port.md', text: '---\noutlet: Valley Ledger\ntitle: Landslides sink Velmora ferry\n---\nEleven workers died when landslides sank the ferry on Monday, officials said.\n' };
+    const c = Corpus.fromInputs([...fillers, mine2, port]);
+    expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual([]);
+  });
+
   it('two reports of one story, by the name in their headlines, still disagree', () => {
     const c = Corpus.fromInputs([...fillers, ferry, sameFerry]);
     expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual(['sources-disagree']);
