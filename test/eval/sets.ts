@@ -69,6 +69,11 @@ export const EVAL_SETS: EvalSet[] = [
   // 33 Wikinews articles, every kind of figure, and split by a hash of the case id before it was first scored.
   { name: 'seeds-4-heldout', file: path.join(__dirname, 'blind/seeds-4-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-4-heldout', file: path.join(__dirname, 'blind/wikinews-4-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for four constructions before any rule for them was scored on it: quotations given
+  // through a relative clause ("X, who said: …"), paired adverbs next to a date or length ("met face to face in …"),
+  // negations that say since or until when, and lengths of time of another thing in the same story.
+  { name: 'constructs5-seeds-heldout', file: path.join(__dirname, 'blind/constructs5-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'constructs5-wikinews-heldout', file: path.join(__dirname, 'blind/constructs5-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
