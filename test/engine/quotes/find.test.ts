@@ -139,6 +139,12 @@ describe('findQuotes: other news text', () => {
     const s = 'Kerri Kupec, spokeswoman for the Department of Justice, sharply criticized the decision, calling it "gamesmanship".';
     expect(speakers(s)[0]![1]).toBe('Kerri Kupec');
   });
+  it('a relative clause after a comma: the speaker is the person it follows', () => {
+    const s = 'The harbour board met Mara Lind, who said: "The cranes will be back by spring."';
+    expect(speakers(s)[0]![1]).toBe('Mara Lind');
+    const t = 'Officials praised Tomas Rey, who told reporters "we did what we had to".';
+    expect(speakers(t)[0]![1]).toBe('Tomas Rey');
+  });
   it('hyphenated surnames stay whole before a speech verb', () => {
     expect(speakers('Gallego-Lazo said, "Few studies have identified the exact nature of the bonds."')[0]![1]).toBe('Gallego-Lazo');
   });
