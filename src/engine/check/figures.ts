@@ -311,7 +311,9 @@ export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignmen
   // The time between two events: both ends must be the same events.
   if (d.role === 'offset') return x.a.events >= 0.9 && x.a.context >= 0.5 ? undefined : 'offset';
   // An age is one person's: it is checked against the same named person only.
-  if (d.dim === 'age' && !sharesName(d, s)) return 'age of another';
+  // Where the source's clause names no one, its age is of what it describes: the same noun in
+  // both ("the 25-year-old building", "one of their daughters, aged 17") is the same one.
+  if (d.dim === 'age' && !sharesName(d, s) && !sameUnnamed(d, x)) return 'age of another';
   // A count of people as such is told apart by what happened to them.
   if (d.dim === 'count' && d.thing && GENERIC_THINGS.has(d.thing)) return x.a.thing >= 0.7 && x.a.events >= 0.8 ? undefined : 'generic count';
   if ((THING_FIRST.has(d.dim) || (d.dim === 'duration' && specific)) && d.thing) return x.a.thing >= 0.9 && (x.a.events >= 0.5 || x.a.context >= 0.3) ? undefined : 'thing';
@@ -380,6 +382,17 @@ function samePlace(a: string, b: string): boolean {
   const cx = x.type === 'country' ? x.name : x.country;
   const cy = y.type === 'country' ? y.name : y.country;
   return (x.type === 'country' || y.type === 'country') && cx !== undefined && cx === cy;
+}
+
+/**
+ * Whether an age in a source clause that names nobody is the age of what the draft's clause
+ * describes: both say it of the same noun, and neither says something else happened to it.
+ */
+function sameUnnamed(d: Claim, x: { claim: Claim; a: Alignment }): boolean {
+  const s = x.claim;
+  if (s.names.some((n) => !isPlace(n))) return false;
+  if (!d.thing || !s.thing || x.a.thing < 0.9) return false;
+  return d.events.length === 0 || s.events.length === 0 || x.a.events >= 0.5;
 }
 
 /** Both claims' clauses name the same person (a name in the draft's clause is in the source's). */

@@ -510,3 +510,24 @@ describe('figures: sources of two stories do not disagree', () => {
     expect(c.check('Six workers died on Monday, officials said.', {}, 'plaintext').map((d) => d.code)).toEqual(['sources-disagree']);
   });
 });
+
+describe('figures: ages of what a source describes without a name', () => {
+  const fire = Corpus.fromInputs([
+    {
+      path: '/a/fire.md',
+      text: '---\noutlet: Harbour Times\ntitle: Fire guts Marlow Street hotel\n---\nThe hotel said about 120 guests were in the 25-year-old building when the fire started.\n\nA 30-year-old driver and a 45-year-old passenger were hurt in a crash outside.\n',
+    },
+  ]);
+
+  it('rules out another age for the same noun, with the sourced age as the fix', () => {
+    const text = 'About 120 guests were in the 40-year-old building when the fire started.';
+    const ds = serious(fire.check(text, {}, 'plaintext'));
+    expect(ds.map((d) => d.code)).toEqual(['contradiction']);
+    expect(slice(text, ds[0]!)).toBe('40-year-old');
+    expect(ds[0]!.fixes[0]!.edits[0]!.newText).toContain('25');
+  });
+
+  it('an age the source gives one of two people is not ruled out by the other', () => {
+    expect(serious(fire.check('A 45-year-old passenger was hurt in the crash outside the hotel.', {}, 'plaintext'))).toEqual([]);
+  });
+});
