@@ -74,6 +74,11 @@ export const EVAL_SETS: EvalSet[] = [
   // negations that say since or until when, and lengths of time of another thing in the same story.
   { name: 'constructs5-seeds-heldout', file: path.join(__dirname, 'blind/constructs5-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'constructs5-wikinews-heldout', file: path.join(__dirname, 'blind/constructs5-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for ages written every way (of unnamed people, groups, buildings; two people of
+  // different ages in one article) and titles written as relative clauses or descriptions, before the age rule of
+  // e3628b4 was scored on it (it was committed while this was being written).
+  { name: 'constructs6-seeds-heldout', file: path.join(__dirname, 'blind/constructs6-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'constructs6-wikinews-heldout', file: path.join(__dirname, 'blind/constructs6-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
