@@ -434,6 +434,19 @@ function categoryOfThing(lemma: string): string {
 }
 
 /** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
+/** How many words before an age set off by a comma its holder may start. */
+const AGE_HOLDER_REACH = 6;
+
+/**
+ * Where the noun phrase an age is set off from ends ("one of their daughters, aged 17"; "the
+ * victim, 49,"): the comma before the age (and its "aged"), or -1 when no comma sets it off.
+ */
+function ageHolderEnd(toks: readonly Token[], i0: number): number {
+  let k = i0 - 1;
+  if (toks[k]?.norm === 'aged' || toks[k]?.norm === 'age') k--;
+  return toks[k]?.norm === ',' ? k : -1;
+}
+
 function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFound {
   for (let k = i0 - 1; k >= from; k--) {
     const t = toks[k]!;
@@ -686,6 +699,11 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       found = thingAfter(toks, after, clause[1]);
       // "the death toll rose to 22": the figure is the value of the noun before it.
       if (!found.thing && (dim === 'count' || dim === 'percent')) found = { ...thingBefore(toks, clause[0], i0), side: found.side, fromBefore: true };
+      // "one of their daughters, aged 17", "the victim, 49,": an age after a noun is that noun's.
+      if (!found.thing && dim === 'age') {
+        const holder = ageHolderEnd(toks, i0);
+        if (holder > 0) found = { ...thingBefore(toks, Math.max(0, holder - AGE_HOLDER_REACH), holder), side: found.side, fromBefore: true };
+      }
       // "a budget of $185 million", "a fine of $5,000": the sum is the noun's.
       if (!found.thing && dim === 'money' && toks[i0 - 1]?.norm === 'of' && isNoun(toks[i0 - 2])) found = { ...thingBefore(toks, i0 - 2, i0 - 1), side: found.side, fromBefore: true };
     }
@@ -781,7 +799,9 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       const titleWord = t.cap && k > 0 && t.pos === 'VERB';
       // "was retired from theatres": a participle after a form of "be" is the passive verb.
       if (passiveParticiple(toks, k)) t = { ...t, pos: 'VERB' };
-      if (!titleWord && lemma !== found.thing && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
+      // "aged 17", "at age 49": the word that makes the figure an age is part of it, no event.
+      const ageMarker = dim === 'age' && (lemma === 'age' || t.norm === 'aged');
+      if (!titleWord && !ageMarker && lemma !== found.thing && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
         // A verb and its particle are one event ("touched down", "dragged on", "went on").
         const next = toks[k + 1];
         const after = toks[k + 2];

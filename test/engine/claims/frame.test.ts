@@ -197,3 +197,13 @@ describe('claim frames: attributions and distances', () => {
     expect(claim('The runners covered 42 km on Sunday.', '42 km').from).toBeUndefined();
   });
 });
+
+describe('claim frames: whose age', () => {
+  it('an age set off by commas is the age of the noun before it, and "aged" is no event', () => {
+    const c = claim('The parents were arrested after one of their daughters, aged 17, escaped from the house.', '17');
+    expect(c.dim).toBe('age');
+    expect(c.thing).toBe('daughter');
+    expect(c.events).not.toContain('age');
+    expect(claim('The driver, 49, was taken to hospital.', '49').thing).toBe('driver');
+  });
+});
