@@ -515,6 +515,41 @@ function leadClause(s: string, toks: readonly Tok[], idx: number): Phrase | unde
   return { titleToks: [b, ...toks.slice(idx + 2, toks.indexOf(endTok) + 1)], start: b.start, end: endTok.end, country, former: false };
 }
 
+/** Bodies whose head is named after them: the head of a ministry is its minister. */
+const MINISTRY_NOUNS = new Set(['ministry']);
+
+/**
+ * ", who heads Russia's emergencies ministry" → emergencies minister (of Russia); ", who heads
+ * the state weather agency" → head of state weather agency. The verb of heading (LEAD_VERBS)
+ * and the body it heads, up to the clause's end; delegations and teams are `leadClause`'s.
+ */
+function headsClause(s: string, toks: readonly Tok[], idx: number): { phrase: Phrase; norm: string } | undefined {
+  const a = toks[idx];
+  const b = toks[idx + 1];
+  if (!a || !b || low(a) !== 'who' || !LEAD_VERBS.has(b.lemma) || b.lemma === low(b)) return undefined;
+  let j = idx + 2;
+  let country: string | undefined;
+  const body: string[] = [];
+  let last: Tok | undefined;
+  for (let n = 0; j < toks.length && n < 6; j++, n++) {
+    const t = toks[j]!;
+    if (n > 0 && !/^[ \u00a0]+$/.test(s.slice(toks[j - 1]!.end, t.start))) break;
+    if (n === 0 && DETERMINERS.has(low(t))) continue;
+    const cm = n === 0 ? countryModifier(t) ?? (t.possessive ? countryOf(t.text) : undefined) : undefined;
+    if (cm) {
+      country = cm;
+      continue;
+    }
+    if (!/^[\p{L}-]+$/u.test(t.text)) break;
+    body.push(low(t));
+    last = t;
+  }
+  if (!last || body.length === 0 || TEAM_NOUNS.has(body[body.length - 1]!)) return undefined;
+  const head = body[body.length - 1]!;
+  const norm = MINISTRY_NOUNS.has(head) ? [...body.slice(0, -1), 'minister'].join(' ') : `head of ${body.join(' ')}`;
+  return { phrase: { titleToks: [b, ...toks.slice(idx + 2, toks.indexOf(last) + 1)], start: b.start, end: last.end, country, former: false }, norm };
+}
+
 /**
  * ", who is / was / has been / became / once served as / is now …" before a predicate title:
  * the index of the title's first word and whether the clause puts it in the past.
@@ -604,6 +639,12 @@ export function findRoles(sentence: string, mentions?: Mention[]): RoleMention[]
       const rel = relativeClause(toks, endIdx + 1);
       if (rel) {
         pushRelative(rel);
+        continue;
+      }
+      const heads = headsClause(s, toks, endIdx + 1);
+      if (heads) {
+        const r = buildRole(s, heads.phrase, p, { norm: heads.norm, clause: true });
+        if (r) out.push(r);
         continue;
       }
       const ph = titleAfter(s, toks, endIdx + 1, ms, false);

@@ -91,6 +91,12 @@ describe('findRoles: after the name', () => {
     const rs = findRoles('Ukrainian Defense Minister Rustem Umerov, who led the delegation, confirmed the swap.');
     expect(rs.map((r) => r.norm)).toEqual(['defense minister', 'delegation leader']);
   });
+  it('relative clause: who heads a ministry or another body', () => {
+    const [m] = findRoles("Anna Berg, who heads Norway's fisheries ministry, said the quotas would hold.");
+    expect(m).toMatchObject({ person: 'Anna Berg', norm: 'fisheries minister', country: 'Norway', title: "heads Norway's fisheries ministry", clause: true });
+    const [a] = findRoles('Tomas Rey, who leads the state weather agency, said the storm had passed.');
+    expect(a).toMatchObject({ norm: 'head of state weather agency', clause: true });
+  });
   it('copula: occupation vs office', () => {
     const r = role('Medinsky is a historian by training.', 'Medinsky');
     expect(r).toMatchObject({ title: 'historian', norm: 'historian', occupation: true });
