@@ -16,7 +16,7 @@
  * Two frames are compared by alignment (./align), never by equal keys.
  */
 import { categoryOf } from '../concepts';
-import { demonymCountry } from '../entities/gazetteer';
+import { demonymCountry, lookupPlace } from '../entities/gazetteer';
 import { tokenIndexAt, type Token } from '../nlp';
 import type { Quantity } from '../quantities';
 import { STOPWORDS } from '../text/stopwords';
@@ -460,11 +460,32 @@ function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFou
   return { mods: [] };
 }
 
+/** Oldest age news gives a person in years; a bare number above it is no age. */
+const MAX_AGE = 120;
+
+/**
+ * The other ways news writes a person's age: "at the age of 80"; "died at 86" (a bare number
+ * after dying "at", with no noun of its own); "Kobe Bryant, 41, …" (a bare whole number set
+ * off by commas right after a name: the style of news agencies).
+ */
+function writtenAsAge(q: Quantity, toks: readonly Token[], i0: number, i1: number): boolean {
+  if (!/^\d{1,3}$/.test(q.text) || q.value < 1 || q.value > MAX_AGE) return false;
+  const before = (k: number) => toks[i0 - k];
+  const after = toks[i1];
+  if (before(1)?.norm === 'of' && before(2)?.norm === 'age') return true;
+  const bare = !after || after.kind === 'punct' || after.pos === 'CCONJ' || after.pos === 'ADP';
+  if (before(1)?.norm === 'at' && before(2) && lemmaOf(before(2)!) === 'die' && bare) return true;
+  const name = before(2);
+  // (A place so listed is counted, not aged: "Brazil, 41, and Chile, 12".)
+  return before(1)?.norm === ',' && after?.norm === ',' && name !== undefined && name.pos === 'PROPN' && name.cap && name.kind === 'word' && lookupPlace(name.text) === undefined;
+}
+
 function dimensionOf(q: Quantity, toks: readonly Token[], i0: number, i1: number): Dimension | undefined {
   const prev = toks[i0 - 1]?.norm;
   const text = q.text.toLowerCase();
   if (q.kind === 'duration' && (q.age || /year(s)?-old|years? old/.test(text + ' ' + (toks[i1]?.norm ?? '') + ' ' + (toks[i1 + 1]?.norm ?? '')))) return 'age';
   if (q.kind === 'count' && (prev === 'aged' || prev === 'age' || (toks[i1]?.norm === 'years' && toks[i1 + 1]?.norm === 'old'))) return 'age';
+  if (q.kind === 'count' && writtenAsAge(q, toks, i0, i1)) return 'age';
   switch (q.kind) {
     case 'count':
       return 'count';

@@ -199,6 +199,15 @@ describe('claim frames: attributions and distances', () => {
 });
 
 describe('claim frames: whose age', () => {
+
+  it('ages as news writes them: "at the age of 80", "died at 86", "Name, 41,"', () => {
+    expect(claim('The drummer died in hospital at the age of 80.', '80').dim).toBe('age');
+    expect(claim('The former president died at 86 after a long illness.', '86').dim).toBe('age');
+    expect(claim('Kobe Bryant, 41, died in the crash.', '41').dim).toBe('age');
+    // Not an age: a count after "at", a number with its own noun, a number after a common noun.
+    expect(claim('The toll stood at 86 on Monday.', '86').dim).toBe('count');
+    expect(claim('Brazil, 41, and Chile, 12, sent the most athletes.', '12').dim).toBe('count');
+  });
   it('an age set off by commas is the age of the noun before it, and "aged" is no event', () => {
     const c = claim('The parents were arrested after one of their daughters, aged 17, escaped from the house.', '17');
     expect(c.dim).toBe('age');
