@@ -882,6 +882,15 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       if (t.pos === 'PROPN' && t.cap && t.kind === 'word' && !inFigure[k] && !names.includes(t.norm)) names.push(t.norm);
     };
     for (let k = clause[0]; k < clause[1]; k++) nameAt(k);
+    // A relative clause ("George Floyd, whose death in police custody in May …") is said of the
+    // name it follows: that name is the clause's too.
+    for (let k = clause[0]; k < Math.min(clause[1], clause[0] + 2); k++) {
+      if (toks[k]!.norm !== 'whose' && toks[k]!.norm !== 'who') continue;
+      let j = k - 1;
+      if (toks[j]?.norm === ',') j--;
+      for (; j >= 0 && toks[j]!.pos === 'PROPN' && toks[j]!.cap; j--) nameAt(j);
+      break;
+    }
     for (const k of inherited) nameAt(k);
     const from = dim === 'count' && q.kind === 'count' && q.unit && LENGTH_UNITS.has(q.unit) ? distanceFrom(toks, i1) : undefined;
     out.push({

@@ -531,3 +531,17 @@ describe('figures: ages of what a source describes without a name', () => {
     expect(serious(fire.check('A 45-year-old passenger was hurt in the crash outside the hotel.', {}, 'plaintext'))).toEqual([]);
   });
 });
+
+describe('figures: a relative clause is said of the name before it', () => {
+  const wire = Corpus.fromInputs([
+    {
+      path: '/a/wire.md',
+      text: '---\noutlet: Valley Ledger\ntitle: Convention ends in Halvern\n---\nSpeakers included two brothers of Tomas Rey, whose death in police custody in May led to protests.\n\nThe senator Mara Lind spoke on the first night.\n',
+    },
+  ]);
+
+  it("another person's death date does not rule out the draft's person's", () => {
+    const ds = wire.check('Mara Lind died in October at the age of 68.', {}, 'plaintext');
+    expect(ds.filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+});
