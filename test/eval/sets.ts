@@ -79,6 +79,10 @@ export const EVAL_SETS: EvalSet[] = [
   // e3628b4 was scored on it (it was committed while this was being written).
   { name: 'constructs6-seeds-heldout', file: path.join(__dirname, 'blind/constructs6-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'constructs6-wikinews-heldout', file: path.join(__dirname, 'blind/constructs6-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for titles written before a name and set off by a comma ("The mayor of Paris, Anne
+  // Hidalgo, …"), before the rule for them was scored on it.
+  { name: 'titles7-seeds-heldout', file: path.join(__dirname, 'blind/titles7-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'titles7-wikinews-heldout', file: path.join(__dirname, 'blind/titles7-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
