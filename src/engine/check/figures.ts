@@ -353,7 +353,7 @@ function phaseClash(d: Claim, s: Claim): boolean {
 function placeClash(d: Claim, x: { claim: Claim; sentence?: string }): boolean {
   const s = x.claim;
   const worldwide = (c: Claim) => c.near.some((w) => newsConcept(w) === WORLDWIDE);
-  const places = (c: Claim) => c.names.filter((n) => isPlace(n));
+  const places = (c: Claim) => c.names.filter((n) => isPlace(n) && !c.inNames?.includes(n));
   const dp = places(d);
   const sp = places(s);
   if ((worldwide(d) && sp.length > 0 && !worldwide(s)) || (worldwide(s) && dp.length > 0 && !worldwide(d))) return true;

@@ -52,6 +52,8 @@ export interface Claim {
   near: string[];
   /** Names (proper nouns, folded) in the figure's clause: who and where it is about. */
   names: string[];
+  /** Words of `names` inside a longer name that is no place, after its first word ("India" of "Air India Express"). */
+  inNames?: string[];
   /** Country that qualifies the counted thing ("215 Ukrainian soldiers" → Ukraine). */
   side?: string;
   scope: Scope;
@@ -434,6 +436,31 @@ function categoryOfThing(lemma: string): string {
 }
 
 /** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
+/**
+ * Words inside the clause's multi-word names that are no place as a whole, after the name's
+ * first word ("India" of "Air India Express"; not "U.S." of "U.S. Libertarian Party", a body of
+ * the place it opens with, nor any word of a name that ends with a place, "New Mexico").
+ */
+function wordsOfLongNames(toks: readonly Token[], clause: [number, number]): string[] {
+  const out: string[] = [];
+  let k = clause[0];
+  while (k < clause[1]) {
+    if (!(toks[k]!.pos === 'PROPN' && toks[k]!.cap && toks[k]!.kind === 'word')) {
+      k++;
+      continue;
+    }
+    let e = k + 1;
+    // (Any capitalised word goes on a name mid-sentence: the tagger reads "Express" of "Air India Express" as a verb.)
+    while (e < clause[1] && toks[e]!.cap && toks[e]!.kind === 'word' && toks[e]!.sp) e++;
+    // (Nor one that ends with a place: "New Mexico" is a place the gazetteer may not know.)
+    if (e - k >= 2 && lookupPlace(toks[e - 1]!.text) === undefined && lookupPlace(toks.slice(k, e).map((t) => t.text).join(' ')) === undefined) {
+      for (let j = k + 1; j < e; j++) out.push(toks[j]!.norm);
+    }
+    k = e;
+  }
+  return out;
+}
+
 /** How many words before an age set off by a comma its holder may start. */
 const AGE_HOLDER_REACH = 6;
 
@@ -882,6 +909,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       if (t.pos === 'PROPN' && t.cap && t.kind === 'word' && !inFigure[k] && !names.includes(t.norm)) names.push(t.norm);
     };
     for (let k = clause[0]; k < clause[1]; k++) nameAt(k);
+    const inNames = wordsOfLongNames(toks, clause);
     // A relative clause ("George Floyd, whose death in police custody in May …") is said of the
     // name it follows: that name is the clause's too.
     for (let k = clause[0]; k < Math.min(clause[1], clause[0] + 2); k++) {
@@ -898,6 +926,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       dim,
       near,
       names,
+      ...(inNames.length ? { inNames } : {}),
       ref,
       role: r.role,
       bound: r.bound,

@@ -545,3 +545,18 @@ describe('figures: a relative clause is said of the name before it', () => {
     expect(ds.filter((d) => d.code === 'contradiction')).toEqual([]);
   });
 });
+
+describe('figures: a place word inside a longer name names no place', () => {
+  const crash = Corpus.fromInputs([
+    {
+      path: '/a/crash.md',
+      text: '---\noutlet: Coast Wire\ntitle: Jet overshoots runway at Kozhikode\n---\nThe Air India Express flight from Dubai, UAE, carried 190 passengers when it overshot the runway at Kozhikode.\n',
+    },
+  ]);
+
+  it('"India" of "Air India Express" is no other place than "Dubai, UAE": the count is ruled out', () => {
+    const text = 'The Air India Express flight carried 160 passengers when it overshot the runway at Kozhikode.';
+    const ds = crash.check(text, {}, 'plaintext').filter((d) => d.code === 'contradiction');
+    expect(ds.map((d) => slice(text, d))).toEqual(['160']);
+  });
+});

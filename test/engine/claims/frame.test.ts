@@ -216,3 +216,11 @@ describe('claim frames: whose age', () => {
     expect(claim('The driver, 49, was taken to hospital.', '49').thing).toBe('driver');
   });
 });
+
+describe('claim frames: names that are no place', () => {
+  it('a place word inside a longer name is marked; one that opens or ends a name is not', () => {
+    expect(claim('The Air India Express jet carried 190 passengers.', '190').inNames).toContain('india');
+    expect(claim('Gary Johnson, the former Governor of New Mexico, received about 3.28 percent of the vote.', 'about 3.28 percent').inNames ?? []).not.toContain('mexico');
+    expect(claim('The U.S. Libertarian Party won 3 percent of the vote.', '3 percent').inNames ?? []).not.toContain('u.s.');
+  });
+});
