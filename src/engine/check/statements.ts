@@ -107,9 +107,13 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
   if (quotedRegions(ctx.sentence.text).some(([a, b]) => ctx.sentence.text.slice(a, b).trim().split(/\s+/).length >= 3)) return undefined;
   // A negation that times something ("did not meet until May", "no talks since 2022" say when
   // meetings happened) is left to the figure checks, which judge that date.
-  const draftAll = negatedScope(tokens, ctx.sentence.text);
-  const draftScopes = draftAll.filter((s) => timeOfNegation(tokens, s) === undefined);
-  const draftTimes = new Set(draftAll.map((s) => timeOfNegation(tokens, s)).filter((t) => t !== undefined));
+  const draftScopes: ReturnType<typeof negatedScope> = [];
+  const draftTimes = new Set<string>();
+  for (const s of negatedScope(tokens, ctx.sentence.text)) {
+    const time = timeOfNegation(tokens, s);
+    if (time === undefined) draftScopes.push(s);
+    else draftTimes.add(time);
+  }
   const draftNeg = draftScopes.length > 0;
   const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {

@@ -58,16 +58,23 @@ function nameGoesOn(toks: readonly Token[], i: number): boolean {
   return next !== undefined && next.pos === 'PROPN' && next.kind === 'word' && next.cap && next.sp;
 }
 
+/**
+ * Whether the word at `i` is a capitalised first word that is no name: a first word is a name
+ * only if the tagger is sure of it mid-sentence too, so not when a lower-case verb or noun
+ * follows it ("Negotiators spent …", "Aftershocks increase …"), nor when it is all there is (a
+ * one-word heading: "# Strike").
+ */
+function openerNoName(toks: readonly Token[], i: number): boolean {
+  return i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"));
+}
+
 function readNameTerms(text: string): { all: string[]; telling: string[] } {
   const out = new Set<string>();
   const telling = new Set<string>();
   const toks: readonly Token[] = tokensOf(text);
   toks.forEach((t, i) => {
     if (!nameWord(t)) return;
-    // A capitalised first word is a name only if the tagger is sure of it mid-sentence too: skip it
-    // when it is followed by a lower-case verb or noun ("Negotiators spent …"), or when it is all
-    // there is (a one-word heading: "# Strike").
-    if (i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"))) return;
+    if (openerNoName(toks, i)) return;
     if (t.norm.length < 2) return;
     const term = stemUncached(t.norm);
     out.add(term);
@@ -83,9 +90,8 @@ const headlineNames = memoize((title: string): string[] => {
   const toks = tokensOf(title);
   const out: string[] = [];
   toks.forEach((t, i) => {
-    // A headline's capitalised first word is read as a sentence's is ("Aftershocks increase …",
-    // "Seismic activity continues …"): no name when a lower-case word follows it.
-    if (i === 0 && (!toks[1] || (!toks[1].cap && toks[1].pos !== 'PROPN' && toks[1].norm !== "'s"))) return;
+    // A headline's first word is read as a sentence's ("Aftershocks increase …").
+    if (openerNoName(toks, i)) return;
     if (nameWord(t) && t.norm.length >= 2 && !nameGoesOn(toks, i)) out.push(t.text);
   });
   return out;

@@ -435,7 +435,6 @@ function categoryOfThing(lemma: string): string {
   }
 }
 
-/** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
 /**
  * Words inside the clause's multi-word names that are no place as a whole, after the name's
  * first word ("India" of "Air India Express"; not "U.S." of "U.S. Libertarian Party", a body of
@@ -474,6 +473,7 @@ function ageHolderEnd(toks: readonly Token[], i0: number): number {
   return toks[k]?.norm === ',' ? k : -1;
 }
 
+/** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
 function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFound {
   for (let k = i0 - 1; k >= from; k--) {
     const t = toks[k]!;

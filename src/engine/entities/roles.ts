@@ -526,6 +526,7 @@ const MINISTRY_NOUNS = new Set(['ministry']);
 function headsClause(s: string, toks: readonly Tok[], idx: number): { phrase: Phrase; norm: string } | undefined {
   const a = toks[idx];
   const b = toks[idx + 1];
+  // (Only an inflected form, "heads" or "led", as after one named person.)
   if (!a || !b || low(a) !== 'who' || !LEAD_VERBS.has(b.lemma) || b.lemma === low(b)) return undefined;
   let j = idx + 2;
   let country: string | undefined;
