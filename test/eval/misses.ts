@@ -1,6 +1,8 @@
 /**
  * Where the figure checks lose the contradictions they miss, by stage (tuning sets only):
- *   npx vite-node test/eval/misses.ts [set…] [--list]
+ *   npx vite-node test/eval/misses.ts [set…] [--list] [--heldout] [--by-kind]
+ * With --heldout, the held-out sets instead, counted by stage only: their cases are never
+ * listed, so that no rule is written against them.
  * For each missed contradiction whose flag is a figure: the draft has no claim there (parse),
  * the evidence sentence was not among the candidates (retrieval) or was out of the story's
  * scope (scope), it holds no comparable claim (frame), or its claim aligned too weakly (the
@@ -20,9 +22,12 @@ import { EVAL_SETS } from './sets';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const list = args.includes('--list');
+  const heldOut = args.includes('--heldout');
+  const list = args.includes('--list') && !heldOut;
+  // --by-kind: misses with no comparable source claim are counted per kind of draft claim (date/frame, duration/offset…).
+  const byKind = args.includes('--by-kind');
   const names = args.filter((a) => !a.startsWith('--'));
-  const sets = EVAL_SETS.filter((s) => !s.heldOut && s.name !== 'public' && (names.length === 0 || names.includes(s.name)));
+  const sets = EVAL_SETS.filter((s) => s.heldOut === heldOut && s.name !== 'public' && (names.length === 0 || names.includes(s.name)));
   const total = new Map<string, number>();
   for (const set of sets) {
     const { corpus } = await Corpus.load(set.sources(), { cacheDir: false });
@@ -66,7 +71,7 @@ async function main(): Promise<void> {
           }
         }
       }
-      const key = stage.replace(/\(.*\)/, '').trim();
+      const key = byKind ? stage.replace(/; evidence.*\)/, ')').replace(/\(\d.*/, '').trim() : stage.replace(/\(.*\)/, '').trim();
       total.set(key, (total.get(key) ?? 0) + 1);
       if (list) console.log(`${set.name} ${c.id}: ${stage}\n    ${c.draft}`);
     }

@@ -83,6 +83,11 @@ export const EVAL_SETS: EvalSet[] = [
   // Hidalgo, …"), before the rule for them was scored on it.
   { name: 'titles7-seeds-heldout', file: path.join(__dirname, 'blind/titles7-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'titles7-wikinews-heldout', file: path.join(__dirname, 'blind/titles7-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for ages before a common noun, counts with verbs of having,
+  // lengths of time counted from a modified noun phrase, and true figures next to another
+  // figure of the same kind (precision), before any rule for them was scored on it.
+  { name: 'constructs8-seeds-heldout', file: path.join(__dirname, 'blind/constructs8-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'constructs8-wikinews-heldout', file: path.join(__dirname, 'blind/constructs8-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
