@@ -19,6 +19,7 @@ import { categoryOf } from '../concepts';
 import { demonymCountry, lookupPlace } from '../entities/gazetteer';
 import { tokenIndexAt, type Token } from '../nlp';
 import type { Quantity } from '../quantities';
+import { dateDirection } from '../quantities/tense';
 import { STOPWORDS } from '../text/stopwords';
 import { ENDING_VERBS, EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
 
@@ -564,6 +565,10 @@ function roleOf(dim: Dimension, toks: readonly Token[], i0: number, i1: number):
     if (p1 === 'in' && toks.slice(0, i0).some((t) => t.norm === 'first')) return { role: 'since' };
     // "two years ago", "one hour after the blast", "a day later": the time between two events.
     if (n1 === 'ago' || n1 === 'after' || n1 === 'before' || n1 === 'later' || n1 === 'earlier' || n1 === 'since') return { role: 'offset' };
+    // "crossed the line in 48.30 seconds", "sold out in ten minutes": after a verb of what
+    // happened, "in" gives the time it took; after a planned one ("is due to retire in two
+    // months"), when it will happen.
+    if (p1 === 'in' && dateDirection(toks, i0, i1) === 'past') return { role: 'measure' };
     if (p1 === 'within' || p1 === 'in' || p1 === 'after') return { role: 'offset' };
     return { role: 'measure' };
   }

@@ -147,6 +147,13 @@ describe('claim frames: role, hedging, quotation', () => {
     expect(c).toMatchObject({ role: 'offset', ref: ['takeoff'] });
   });
 
+  it('"in" a length after what happened is the time it took; after what is planned, when it will happen', () => {
+    expect(claim('Samba took bronze behind Warholm in 48.03 seconds.', '48.03 seconds').role).toBe('measure');
+    expect(claim('The concert sold out in ten minutes.', 'ten minutes').role).toBe('measure');
+    expect(claim('He hopes to finish the race in 48 seconds.', '48 seconds').role).toBe('offset');
+    expect(claim('They expect to run it in under two hours.', 'under two hours').role).toBe('offset');
+  });
+
   it("a year or month in the clause of a count is that count's time frame, not a date to check", () => {
     expect(claim('A total of 192 units were sold during 2012.', '2012').role).toBe('frame');
     expect(claim('The talks resumed in March 2022.', 'March 2022').role).toBe('measure');
