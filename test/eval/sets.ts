@@ -88,6 +88,11 @@ export const EVAL_SETS: EvalSet[] = [
   // figure of the same kind (precision), before any rule for them was scored on it.
   { name: 'constructs8-seeds-heldout', file: path.join(__dirname, 'blind/constructs8-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'constructs8-wikinews-heldout', file: path.join(__dirname, 'blind/constructs8-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for lengths of time between two dates the sentence gives
+  // (planned events too), times taken written with "in", and lengths between two events the
+  // sources date, before the rules for them were scored on it.
+  { name: 'offsets9-seeds-heldout', file: path.join(__dirname, 'blind/offsets9-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'offsets9-wikinews-heldout', file: path.join(__dirname, 'blind/offsets9-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
