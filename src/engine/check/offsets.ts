@@ -8,7 +8,8 @@
  *   are not ruled out by them: 31 March to 1 September is five months and a day), a week
  *   give or take a day (news writes "a week after" for eight days);
  * - the sentence dates its own event to the day, before the length, and the sources support
- *   that date;
+ *   that date; or it dates neither event, and the sources date its own, all on one day, in
+ *   sentences whose events are the clause's ("arrested the owner two days after the fire");
  * - the event it is counted from is dated to the day, in the draft with the sources' support,
  *   or by the sources alone, all of them on one day, in sentences whose events are that event;
  * - that day lies on the side the draft says ("before the talks": the talks come later).
@@ -201,6 +202,48 @@ function sourcedAnchor(ctx: SentenceContext, o: Claim, words: Claim['context'], 
   return { day: first, text: against[0]!.claim.q.text, matches: against };
 }
 
+/**
+ * The day the sources give the sentence's own event when the draft dates neither event ("the
+ * owner was arrested two days after the fire"): a date claim of the clause's own words (those
+ * outside the phrase of the event it is counted from), set on a day no source gives, judged as
+ * any figure is. Every source date aligned strongly enough to rule that day out must be about
+ * the clause's own event and give one day; else the sources do not say when it happened.
+ */
+function sourcedOwnDay(ctx: SentenceContext, o: Claim, anchorWords: ReadonlySet<string>): { day: Day; text: string; matches: ClaimMatch[] } | undefined {
+  const events = o.events.filter((e) => !e.split(' ').some((w) => anchorWords.has(w)));
+  if (events.length === 0) return undefined;
+  const q = parseQuantities(UNSOURCED_DAY).find((x) => x.kind === 'date');
+  if (!q) return undefined;
+  const synthetic: Claim = {
+    ...o,
+    q,
+    dim: 'date',
+    role: 'measure',
+    thing: undefined,
+    thingPhrase: undefined,
+    mods: [],
+    events,
+    context: o.context.filter((w) => !anchorWords.has(w)),
+    near: [],
+    names: o.names.filter((n) => !n.split(' ').some((w) => anchorWords.has(w))),
+    scope: 'unknown',
+    ref: undefined,
+    bound: undefined,
+    from: undefined,
+  };
+  const j = judgeClaim(ctx, synthetic);
+  if (j.verdict !== 'contradiction') return undefined;
+  const against = j.matches.filter((m) => !m.compatible);
+  if (against.length === 0 || against.some((m) => m.weak || !aboutEvent(events, m.claim))) return undefined;
+  const days = against.map((m) => dayOf(m.claim.q));
+  const first = days[0];
+  if (!first || !days.every((d) => d && d.month === first.month && d.day === first.day && (d.year === undefined || first.year === undefined || d.year === first.year))) return undefined;
+  return { day: first, text: against[0]!.claim.q.text, matches: against };
+}
+
+/** A day before any news archive: every source's date for the event differs from it. */
+const UNSOURCED_DAY = '1 January 1001';
+
 /** Slack news allows a length in each unit: "a week after" for eight days, "a month after" for five weeks. */
 const SLACK_DAYS: Record<string, number> = { day: 0, week: 1, fortnight: 1, month: 7, year: 31, decade: 365 };
 
@@ -384,14 +427,31 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
     if (!direction) continue;
     const length = lengthInDays(o.q);
     if (!length) continue;
-    // The event's own date: the one date of the sentence before the length, supported by the sources.
+    // The event's own date: the one date of the sentence before the length, supported by the
+    // sources; where the sentence dates neither event, the day the sources give its own.
     const before = claims.filter((c) => c.dim === 'date' && c.q.end <= o.q.start);
-    if (before.length !== 1) continue;
-    const own = judged.find((x) => x.claim.q.start === before[0]!.q.start);
-    const at = dayOf(before[0]!.q);
-    if (!own || own.verdict !== 'supported' || !at) continue;
-    // The day it is counted from: a date the draft gives after the length (supported), or the sources'.
     const after = claims.filter((c) => c.dim === 'date' && c.q.start >= o.q.end);
+    let at: Day | undefined;
+    let ownText: string;
+    let ownMatches: ClaimMatch[];
+    if (before.length === 0 && after.length === 0 && !claims.some((c) => c.dim === 'time')) {
+      const phrase = text.slice(o.q.end).replace(/^\s*(?:before|after)\s+/i, '');
+      const anchorWords = new Set((phrase.split(/[,;:.!?]/)[0] ?? '').toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean));
+      for (const w of anchorEvent(tokensOf(ctx), text, o.q.end)) anchorWords.add(w);
+      const sourced = sourcedOwnDay(ctx, o, anchorWords);
+      if (!sourced) continue;
+      at = sourced.day;
+      ownText = sourced.text;
+      ownMatches = sourced.matches;
+    } else {
+      if (before.length !== 1) continue;
+      const own = judged.find((x) => x.claim.q.start === before[0]!.q.start);
+      at = dayOf(before[0]!.q);
+      if (!own || own.verdict !== 'supported' || !at) continue;
+      ownText = before[0]!.q.text;
+      ownMatches = own.matches.filter((m) => m.compatible);
+    }
+    // The day it is counted from: a date the draft gives after the length (supported), or the sources'.
     let anchor: { day: Day; text: string; matches: ClaimMatch[] } | undefined;
     if (after.length > 0) {
       const theirs = judged.find((x) => x.claim.q.start === after[0]!.q.start);
@@ -424,8 +484,8 @@ export function judgeOffsets(ctx: SentenceContext, judged: readonly FigureJudgem
       start,
       end: o.q.end,
       says: lengthText(days, length.unit, /\d/.test(o.q.text)),
-      evidence: [...own.matches.filter((m) => m.compatible).slice(0, 1), ...anchor.matches.slice(0, 2)],
-      from: before[0]!.q.text,
+      evidence: [...ownMatches.slice(0, 1), ...anchor.matches.slice(0, 2)],
+      from: ownText,
       to: anchor.text,
     });
   }

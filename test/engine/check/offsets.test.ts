@@ -56,6 +56,20 @@ describe('a length of time between two dated events', () => {
     expect(applied(s, found[0]!)).toBe("Trump confirmed Rubio's attendance on May 13, 3 days before the talks on 16 May.");
   });
 
+  it('where the draft dates neither event, is ruled out by the days the sources give both', async () => {
+    const against = await contradictionsAgainst({
+      'summit.txt': 'Leaders meet in Geneva\n\nThe summit took place in Geneva on March 3, 2021.\n\nThe trade ministers signed the accord on March 5, 2021, officials said.\n',
+    });
+    const s = 'The trade ministers signed the accord a week after the summit.';
+    const found = against(s);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/2 days apart/);
+    expect(applied(s, found[0]!)).toBe('The trade ministers signed the accord two days after the summit.');
+    expect(against('The trade ministers signed the accord two days after the summit.')).toHaveLength(0);
+    // The sources put the summit on the other side: not the pair of events the draft means.
+    expect(against('The trade ministers signed the accord a week before the summit.')).toHaveLength(0);
+  });
+
   it('that the dates bear out gets no finding, not even a note that no source gives it', () => {
     for (const s of ["Trump confirmed Rubio's attendance on 13 May, three days before the talks.", "Trump confirmed Rubio's attendance on May 13, three days before the talks on 16 May."]) {
       expect(check(s)).toEqual([]);
