@@ -93,6 +93,11 @@ export const EVAL_SETS: EvalSet[] = [
   // sources date, before the rules for them were scored on it.
   { name: 'offsets9-seeds-heldout', file: path.join(__dirname, 'blind/offsets9-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'offsets9-wikinews-heldout', file: path.join(__dirname, 'blind/offsets9-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for speakers named by a relative clause ("…, who said"), by
+  // "told the BBC:", after the quotation or in the next sentence, before any rule for them
+  // was scored on it.
+  { name: 'quotes10-seeds-heldout', file: path.join(__dirname, 'blind/quotes10-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'quotes10-wikinews-heldout', file: path.join(__dirname, 'blind/quotes10-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

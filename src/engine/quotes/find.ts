@@ -270,10 +270,11 @@ function subjectBefore(s: string, toks: readonly Tok[], ms: Mention[], v: number
   while (j >= 0 && toks[j]!.start >= bound && skippable(toks[j]!) && /^[ \u00a0]+$/.test(s.slice(toks[j]!.end, toks[j + 1]!.start))) j--;
   if (j < 0 || toks[j]!.start < bound) return undefined;
   // "… Joanna Cherry, who said: …": the subject of a relative clause set off by a comma is the
-  // noun phrase it follows.
+  // noun phrase it follows. "Who" stands for a person, so a name before it is one, whatever
+  // the name alone would have been read as ("… spoke with Trump, who said …").
   if (low(toks[j]!) === 'who' && j > 0 && s.slice(toks[j - 1]!.end, toks[j]!.start).trim() === ',') {
     const antecedent = mentionEndingAt(ms, toks[j - 1]!.end);
-    if (antecedent && antecedent.kind === 'person' && antecedent.start >= bound) return withOwner(s, ms, antecedent);
+    if (antecedent && (antecedent.kind === 'person' || antecedent.kind === 'other') && !antecedent.demonym && antecedent.start >= bound) return withOwner(s, ms, antecedent);
   }
   // "Mike Ryan of the World Health Organization (WHO) told": skip a bracketed aside
   if (s.slice(toks[j]!.end, toks[j + 1]!.start).startsWith(')')) {

@@ -145,6 +145,10 @@ describe('findQuotes: other news text', () => {
     const t = 'Officials praised Tomas Rey, who told reporters "we did what we had to".';
     expect(speakers(t)[0]![1]).toBe('Tomas Rey');
   });
+  it('"who" makes the name before it a person, even a lone surname read as no one in particular', () => {
+    expect(speakers('After the talks Okonjo spoke with Brandt, who said that "the port will reopen in June".')[0]![1]).toBe('Brandt');
+    expect(speakers('After the talks Okonjo spoke with Brandt, who said: "The port will reopen in June."')[0]![1]).toBe('Brandt');
+  });
   it('hyphenated surnames stay whole before a speech verb', () => {
     expect(speakers('Gallego-Lazo said, "Few studies have identified the exact nature of the bonds."')[0]![1]).toBe('Gallego-Lazo');
   });
