@@ -6,6 +6,7 @@
  *   npx vite-node test/eval/probe.ts [--n 300] [--show 20] [--corpus DIR] [--keep]
  * (--keep: the sentence's own source stays in: findings are then sources that disagree with it.
  * --roles: sentences that give someone a title, and the role-mismatch findings on them.
+ * --places: sentences that put something "in" or "at" a known city or country.
  * --codes a,b: count findings of these codes instead (with --keep, "unsupported" on a sentence whose own source is in: a false note).
  * --titled: the sentence is drafted under its article's title as a heading, as a writer's
  * section names its story; only findings in the sentence count.)
@@ -13,7 +14,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src/engine/corpus';
-import { findRoles } from '../../src/engine/entities';
+import { findMentions, findRoles } from '../../src/engine/entities';
+import { lookupPlace } from '../../src/engine/entities/gazetteer';
 import { parseQuantities } from '../../src/engine/quantities';
 import { WIKINEWS } from './sets';
 
@@ -30,7 +32,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export async function probe(dir: string, n: number, keepOwn = false, titled = false, roles = false, codes?: string[]): Promise<ProbeResult> {
+export async function probe(dir: string, n: number, keepOwn = false, titled = false, roles = false, codes?: string[], places = false): Promise<ProbeResult> {
   const files = readdirSync(dir).filter((f) => /\.(txt|md)$/.test(f) && f !== 'SOURCE.md').map((f) => path.join(dir, f));
   const { corpus } = await Corpus.load(files, { cacheDir: false });
   await corpus.analyseAll();
@@ -43,7 +45,7 @@ export async function probe(dir: string, n: number, keepOwn = false, titled = fa
         if (s.length < 40 || s.length > 300 || s.includes('"') || s.includes('“')) continue;
         let n;
         try {
-          n = roles ? findRoles(s).length : parseQuantities(s).length;
+          n = roles ? findRoles(s).length : places ? findMentions(s).filter((m) => m.kind === 'place' && !m.demonym && lookupPlace(m.text) && /\b(?:in|at)\s+(?:the\s+)?$/i.test(s.slice(Math.max(0, m.start - 12), m.start))).length : parseQuantities(s).length;
         } catch {
           continue;
         }
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
   const arg = (k: string, d: string) => (args.includes(k) ? args[args.indexOf(k) + 1]! : d);
   const roles = args.includes('--roles');
   const codes = args.includes('--codes') ? arg('--codes', '').split(',') : undefined;
-  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'), roles, codes);
+  const res = await probe(arg('--corpus', WIKINEWS), Number(arg('--n', '300')), args.includes('--keep'), args.includes('--titled'), roles, codes, args.includes('--places'));
   const show = Number(arg('--show', '20'));
   for (const f of res.flagged.slice(0, show)) console.log(`${f.file}: ${f.sentence}\n   ${f.code}: ${f.message.slice(0, 300)}`);
   console.log(`probe: ${res.flagged.length} ${codes ? codes.join('/') : roles ? 'role-mismatch' : 'contradiction/disagreement'} findings on ${res.checked} source sentences checked against the other sources`);

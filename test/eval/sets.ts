@@ -98,6 +98,11 @@ export const EVAL_SETS: EvalSet[] = [
   // was scored on it.
   { name: 'quotes10-seeds-heldout', file: path.join(__dirname, 'blind/quotes10-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'quotes10-wikinews-heldout', file: path.join(__dirname, 'blind/quotes10-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for where things happened: an event put in another city or
+  // country, two places swapped, "X of <country>", and true places next to other places
+  // (precision), before the place rule was scored on it.
+  { name: 'places11-seeds-heldout', file: path.join(__dirname, 'blind/places11-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'places11-wikinews-heldout', file: path.join(__dirname, 'blind/places11-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

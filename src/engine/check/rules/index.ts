@@ -7,6 +7,7 @@ import type { Diagnostic } from '../../types';
 import type { SentenceContext } from '../context';
 import { figuresRule } from './figures';
 import { offsetsRule } from './offsets';
+import { placesRule } from './places';
 import precedence from './precedence.json';
 import { quotesRule } from './quotes';
 import { rolesRule } from './roles';
@@ -17,7 +18,7 @@ import { unsupportedRule } from './unsupported';
 export type { Rule } from './rule';
 export { rangeOfQuantity } from './figures';
 
-export const RULES: readonly Rule[] = [figuresRule, offsetsRule, rolesRule, quotesRule, statementsRule, unsupportedRule];
+export const RULES: readonly Rule[] = [figuresRule, offsetsRule, rolesRule, quotesRule, statementsRule, placesRule, unsupportedRule];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

@@ -1,0 +1,138 @@
+/**
+ * Where something happened: a draft sentence that puts an event in one place ("Zelenskyy met
+ * Erdoğan in Istanbul") against sources that tell of the same event, with the same people, in
+ * another ("He met with President Erdoğan in Ankara").
+ *
+ * A place claim is a city or country the gazetteer knows, written after "in" or "at", with the
+ * event it locates: the nearest verb or event noun before it in its clause. Precision first,
+ * so a place is ruled out only when all of this holds:
+ * - a source sentence of the story tells of the same thing: it shares a person or body named
+ *   in the draft's sentence and a good share of its words (`TELLS_OF`);
+ * - it puts an event of the same kind (`SAME_EVENT`) in another place of the same type (a city
+ *   for a city, a country for a country: Istanbul is in Turkey, so the two never clash);
+ * - no source sentence that tells of it names the draft's place at all, and the sources that
+ *   place it agree on one place.
+ */
+import { bestSimilarity, lemmaOf } from '../claims';
+import { REPORTING_VERBS } from '../claims/words';
+import { categoryOf } from '../concepts';
+import { findMentions, type Mention } from '../entities';
+import { lookupPlace, type PlaceInfo } from '../entities/gazetteer';
+import type { Token } from '../nlp';
+import { evidenceOf, outletName, type SentRec } from '../store';
+import { hasWholeWords } from '../text/fold';
+import { draftText } from '../text/plain';
+import type { Diagnostic } from '../types';
+import { figureCandidates, tokensOf, type SentenceContext } from './context';
+import { finding } from './finding';
+import { inScope } from './story';
+
+/** A source sentence with this share of the draft sentence's weighted words tells of what it tells. */
+const TELLS_OF = 0.3;
+/** Two events at least this close in meaning are the same kind of event ("met" and "meeting"). */
+const SAME_EVENT = 0.8;
+/** Words that put what follows in a place. */
+const LOCATIVE = /\b(?:in|at)\s+(?:the\s+)?$/i;
+
+interface PlaceClaim {
+  mention: Mention;
+  info: PlaceInfo;
+  /** The event it locates, as lemmas. */
+  event: string[];
+}
+
+/** The event a place at character `at` locates: the nearest verb or event noun before it, within its clause. */
+function eventBefore(toks: readonly Token[], at: number): string[] | undefined {
+  let k = toks.length - 1;
+  while (k >= 0 && toks[k]!.start >= at) k--;
+  for (; k >= 0; k--) {
+    const t = toks[k]!;
+    if (t.kind === 'punct' && /^[,;:.!?()"“”—–]$/.test(t.norm)) return undefined;
+    const lemma = lemmaOf(t);
+    if (t.pos === 'VERB' && !REPORTING_VERBS.has(lemma)) {
+      return [lemma];
+    }
+    if (t.pos === 'NOUN' && categoryOf(lemma) === 'event') return [lemma];
+  }
+  return undefined;
+}
+
+/** The places a sentence puts events in. */
+function placeClaims(text: string, toks: readonly Token[], mentions: readonly Mention[]): PlaceClaim[] {
+  const out: PlaceClaim[] = [];
+  for (const m of mentions) {
+    if (m.kind !== 'place' || m.demonym) continue;
+    const info = lookupPlace(m.text);
+    if (!info || (info.type !== 'city' && info.type !== 'country')) continue;
+    // "in Istanbul", "at the Vatican"; not "Istanbul's", not a place inside a longer name.
+    if (!LOCATIVE.test(text.slice(Math.max(0, m.start - 12), m.start)) || m.possessive) continue;
+    if (/^[\s]*\p{Lu}/u.test(text.slice(m.end, m.end + 2)) || /^\s*(?:-|’s|'s)/.test(text.slice(m.end))) continue;
+    const event = eventBefore(toks, m.start);
+    if (event) out.push({ mention: m, info, event });
+  }
+  return out;
+}
+
+/** The people and bodies a sentence names, as entity ids. */
+function participants(ctx: SentenceContext, mentions: readonly Mention[]): Set<number> {
+  const out = new Set<number>();
+  for (const m of mentions) {
+    if (m.kind === 'place' || m.demonym) continue;
+    const e = ctx.corpus.registry.resolve(m);
+    if (e && e.kind !== 'place') out.add(e.id);
+  }
+  return out;
+}
+
+function sharesParticipant(ctx: SentenceContext, rec: SentRec, mine: ReadonlySet<number>): boolean {
+  const registry = ctx.corpus.registry;
+  return rec.mentions.some((ref) => mine.has(registry.get(ref.entity)?.id ?? ref.entity));
+}
+
+export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
+  const text = ctx.sentence.text;
+  let mentions: Mention[];
+  try {
+    mentions = findMentions(text);
+  } catch {
+    return [];
+  }
+  const claims = placeClaims(text, tokensOf(ctx), mentions);
+  if (claims.length === 0) return [];
+  const mine = participants(ctx, mentions);
+  if (mine.size === 0) return [];
+  const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && inScope(ctx.scope, c.rec.doc) && sharesParticipant(ctx, c.rec, mine));
+  if (telling.length === 0) return [];
+  const out: Diagnostic[] = [];
+  for (const p of claims) {
+    // A source that tells of it and names the draft's place anywhere may well place it there.
+    if (telling.some((c) => hasWholeWords(c.rec.sent.text, p.mention.text) || (p.info.name !== p.mention.text && hasWholeWords(c.rec.sent.text, p.info.name)))) continue;
+    const found: { rec: SentRec; place: PlaceClaim }[] = [];
+    for (const c of telling) {
+      const theirs = placeClaims(c.rec.sent.text, tokensOf(ctx, c.rec), findMentions(c.rec.sent.text));
+      for (const q of theirs) {
+        if (q.info.type !== p.info.type || q.info.name === p.info.name) continue;
+        if (bestSimilarity(p.event, q.event) < SAME_EVENT) continue;
+        found.push({ rec: c.rec, place: q });
+      }
+    }
+    if (found.length === 0) continue;
+    const named = new Set(found.map((f) => f.place.info.name));
+    if (named.size !== 1) continue;
+    const best = found[0]!;
+    const written = best.place.mention.text;
+    const range = ctx.lines.range(ctx.sentence.start + p.mention.start, ctx.sentence.start + p.mention.end);
+    out.push(
+      finding(
+        ctx,
+        'contradiction',
+        range,
+        `${outletName(ctx.corpus.store.docs[best.rec.doc]!)} places this in ${best.place.info.name}, not ${p.mention.text}: “${best.rec.sent.text}”`,
+        found.slice(0, 2).map((f) => evidenceOf(ctx.corpus.store, f.rec, f.place.mention.text, 'contradicts')),
+        [{ title: `Use the sourced place: ${written}`, edits: [{ range, newText: draftText(written) }], preferred: true }],
+        p.mention.text,
+      ),
+    );
+  }
+  return out;
+}
