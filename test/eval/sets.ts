@@ -42,6 +42,10 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'offsets-wikinews-tuning', file: path.join(__dirname, 'blind/offsets-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-4-tuning', file: path.join(__dirname, 'blind/seeds-4-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'wikinews-4-tuning', file: path.join(__dirname, 'blind/wikinews-4-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written on 2026-12-05 by a helper who had not read the engine, as tuning cases for where
+  // things happened (the held-out part is places11).
+  { name: 'places12-seeds-tuning', file: path.join(__dirname, 'blind/places12-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'places12-wikinews-tuning', file: path.join(__dirname, 'blind/places12-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.
