@@ -107,6 +107,11 @@ export const EVAL_SETS: EvalSet[] = [
   // (precision), before the place rule was scored on it.
   { name: 'places11-seeds-heldout', file: path.join(__dirname, 'blind/places11-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'places11-wikinews-heldout', file: path.join(__dirname, 'blind/places11-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for dates of a clause's verb whose object names another event,
+  // sentences that open with a length of time and give both dates, and dates set off by
+  // commas after the verb a length is counted to, before the rules for them were scored on it.
+  { name: 'dates13-seeds-heldout', file: path.join(__dirname, 'blind/dates13-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'dates13-wikinews-heldout', file: path.join(__dirname, 'blind/dates13-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

@@ -265,6 +265,9 @@ function daysOfDate(q: Quantity, year: number): [number, number] | undefined {
 
 /** "6 days", "3 months", "between 3 and 4 years": how far apart two dates are, in the length's unit. */
 function apartText(lo: number, hi: number, unit: string): string {
+  // Under one of the length's units, in the next smaller one ("about 6 months", not "0.5 years").
+  if ((unit === 'year' || unit === 'decade') && hi < 365) unit = 'month';
+  if (unit === 'month' && hi < 30) unit = 'day';
   const per = unit === 'decade' || unit === 'year' ? 365.25 : unit === 'month' ? 30.44 : unit === 'week' || unit === 'fortnight' ? 7 : 1;
   const name = per === 365.25 ? 'year' : per === 30.44 ? 'month' : per === 7 ? 'week' : 'day';
   const a = lo / per;
@@ -289,27 +292,59 @@ function draftPair(claims: readonly Claim[], o: Claim, text: string, toks: reado
   const word = /^\s*(before|after|later|earlier)\b/i.exec(tail)?.[1]?.toLowerCase();
   if (!word) return undefined;
   const before = claims.filter((c) => c.dim === 'date' && c.q.end <= o.q.start);
+  // "A year after hosting the March 2022 talks, Türkiye mediated a swap in September 2022": a
+  // sentence that opens with the length dates the event it is counted from in that phrase,
+  // and its own event in the clause after it.
+  const opens = before.length === 0 && (word === 'before' || word === 'after') && !/[\p{L}\p{N}]/u.test(text.slice(0, o.q.start).replace(/\b(?:a|an|some|about|almost|nearly|just|only|barely|more than|less than|over|under)\b/gi, ''));
+  if (opens) {
+    const comma = text.indexOf(',', o.q.end);
+    const anchor = claims.find((c) => c.dim === 'date' && c.q.start >= o.q.end && (comma < 0 || c.q.end <= comma));
+    const own = comma < 0 ? undefined : claims.find((c) => c.dim === 'date' && c.q.start > comma);
+    if (!anchor || !own || !dated(anchor) || !dated(own) || claims.filter((c) => c.dim === 'date').length !== 2) return undefined;
+    if (!anchorDateIsItsEvent(text, toks, o.q.end, anchor)) return undefined;
+    return word === 'before' ? { earlier: own, later: anchor } : { earlier: anchor, later: own };
+  }
   if (before.length !== 1 || !dated(before[0]!)) return undefined;
   const first = before[0]!;
   if (word === 'before' || word === 'after') {
     // The first date after "before"/"after" in the same clause is the other event's.
     const next = claims.find((c) => c.dim === 'date' && c.q.start >= o.q.end);
     // (A full stop inside a number, "the 4.7-magnitude tremor of December 28", ends nothing.)
-    if (!next || !dated(next) || /[,;:!?()—–]|\.(?!\d)/.test(text.slice(o.q.end, next.q.start))) return undefined;
+    // A date set off by commas right after the event's verb is that verb's ("two months
+    // before he first said, on July 2, that …").
+    const gap = next ? text.slice(o.q.end, next.q.start) : '';
+    const setOff = /^[^,;:!?()—–.]*,\s*(?:on|in)\s+$/i.test(gap) && /^\s*(?:,|$)/.test(text.slice(next?.q.end ?? 0));
+    if (!next || !dated(next) || (!setOff && /[,;:!?()—–]|\.(?!\d)/.test(gap))) return undefined;
     // After a verb ("a day after Allied disclosed …"), the date must be that verb's ("… on
     // October 16"): not one that names something in its object ("Campeau's Sept 12 tender
     // offer") or in a clause of its own ("that …").
-    const between = toks.filter((t) => t.start >= o.q.end && t.end <= next.q.start);
-    if (between.some((t) => t.pos === 'VERB' || t.pos === 'AUX')) {
-      const after = toks.find((t) => t.start >= next.q.end);
-      if ((after && (after.pos === 'NOUN' || after.pos === 'PROPN') && !/[,;:.!?]/.test(text.slice(next.q.end, after.start))) || between.some((t) => /^(?:that|which|who|whom|whose)$/.test(t.norm))) return undefined;
-    }
+    if (!anchorDateIsItsEvent(text, toks, o.q.end, next)) return undefined;
     return word === 'before' ? { earlier: first, later: next } : { earlier: next, later: first };
   }
   // "… a fortnight later, on April 4": the date just after is the later event's.
   const next = claims.find((c) => c.dim === 'date' && c.q.start >= o.q.end);
   if (!next || !dated(next) || !/^\s*(?:later|earlier)\s*,?\s*(?:on|in)?\s*$/i.test(text.slice(o.q.end, next.q.start))) return undefined;
   return word === 'later' ? { earlier: first, later: next } : { earlier: next, later: first };
+}
+
+/** Verbs whose object is an event that takes place when they do: to host, hold, stage or convene talks. */
+const HOLDING_VERBS = new Set(['host', 'hold', 'stage', 'convene']);
+
+/**
+ * Whether a date after "before"/"after" dates the event the length is counted from. After a
+ * verb ("a day after Allied disclosed …"), the date must be that verb's ("… on October 16"):
+ * not one that names something in its object ("Campeau's Sept 12 tender offer"), unless the
+ * verb holds that event ("after hosting the March 2022 talks"), nor one in a clause of its
+ * own ("that …").
+ */
+function anchorDateIsItsEvent(text: string, toks: readonly Token[], from: number, date: Claim): boolean {
+  const between = toks.filter((t) => t.start >= from && t.end <= date.q.start);
+  const verbs = between.filter((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (verbs.length === 0) return true;
+  if (between.some((t) => /^(?:that|which|who|whom|whose)$/.test(t.norm))) return false;
+  const after = toks.find((t) => t.start >= date.q.end);
+  const names = after !== undefined && (after.pos === 'NOUN' || after.pos === 'PROPN') && !/[,;:.!?]/.test(text.slice(date.q.end, after.start));
+  return !names || verbs.every((t) => t.pos === 'AUX' || HOLDING_VERBS.has(lemmaOf(t)));
 }
 
 /**

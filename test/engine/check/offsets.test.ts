@@ -126,6 +126,19 @@ describe('a length of time between two dated events', () => {
     expect(check('The shutdown began on March 26 and ended a fortnight later, on April 9.').filter((d) => /apart/.test(d.message))).toEqual([]);
   });
 
+  it('reads both dates of a sentence that opens with the length, and a date set off after the verb it is counted to', () => {
+    const apart = (s: string) => check(s).filter((d) => d.code === 'contradiction' && /apart/.test(d.message));
+    // The event counted from is dated in the opening phrase, the sentence's own in the clause after it.
+    const opening = apart('A year after hosting the March 2022 talks, Türkiye mediated a prisoner swap in September 2022.');
+    expect(opening.map((d) => d.draftSays)).toEqual(['A year']);
+    expect(opening[0]!.message).toMatch(/between 5 and 7 months apart/);
+    expect(apart('Six months after hosting the March 2022 talks, Türkiye mediated a prisoner swap in September 2022.')).toEqual([]);
+    expect(apart('Two weeks before the talks on 16 May, the Russian delegation arrived in Istanbul on 15 May.').map((d) => d.draftSays)).toEqual(['Two weeks']);
+    // "… before he said, on July 2, that …": the date set off by commas is that verb's.
+    expect(apart('Trump claimed privilege on June 12, a full two months before he first said, on July 2, that he would drop the question.').map((d) => d.draftSays)).toEqual(['two months']);
+    expect(apart('Trump claimed privilege on June 12, three weeks before he first said, on July 2, that he would drop the question.')).toEqual([]);
+  });
+
   it('abstains where the dates do not say how far apart the events are', () => {
     // (Other rules may still find a date the seeds rule out: only a length's finding says how far apart.)
     const none = (s: string) => expect(check(s).filter((d) => d.code === 'contradiction' && /apart/.test(d.message)), s).toEqual([]);
