@@ -173,33 +173,25 @@ function sourcedAnchor(ctx: SentenceContext, o: Claim, words: Claim['context'], 
   const text = `${when.getUTCDate()} ${MONTHS[when.getUTCMonth()]}${at.year !== undefined ? ` ${when.getUTCFullYear()}` : ''}`;
   const q = parseQuantities(text).find((x) => x.kind === 'date');
   if (!q) return undefined;
-  const synthetic: Claim = {
-    ...o,
-    q,
-    dim: 'date',
-    role: 'measure',
-    thing: undefined,
-    thingPhrase: undefined,
-    mods: [],
-    events: [...ref],
-    context: words,
-    near: [],
-    names,
-    scope: 'unknown',
-    ref: undefined,
-    bound: undefined,
-    from: undefined,
-  };
-  const j = judgeClaim(ctx, synthetic);
+  const j = judgeClaim(ctx, dateClaim(o, q, [...ref], words, names));
   if (j.verdict === 'supported') return 'holds';
   if (j.verdict !== 'contradiction') return undefined;
   const against = j.matches.filter((m) => !m.compatible && !m.weak && aboutEvent(ref, m.claim));
   if (against.length === 0 || against.length !== j.matches.filter((m) => !m.compatible).length) return undefined;
-  const days = against.map((m) => dayOf(m.claim.q));
-  if (days.some((d) => !d)) return undefined;
-  const first = days[0]!;
-  if (!days.every((d) => d!.month === first.month && d!.day === first.day && (d!.year === undefined || first.year === undefined || d!.year === first.year))) return undefined;
-  return { day: first, text: against[0]!.claim.q.text, matches: against };
+  return oneDay(against);
+}
+
+/** A date claim made from a length's claim: its clause, with the events and words given, dated `q`. */
+function dateClaim(o: Claim, q: Quantity, events: string[], context: string[], names: string[]): Claim {
+  return { ...o, q, dim: 'date', role: 'measure', thing: undefined, thingPhrase: undefined, mods: [], events, context, near: [], names, scope: 'unknown', ref: undefined, bound: undefined, from: undefined };
+}
+
+/** The one day source dates all give (to the day, years agreeing where given), with the first as written. */
+function oneDay(matches: ClaimMatch[]): { day: Day; text: string; matches: ClaimMatch[] } | undefined {
+  const days = matches.map((m) => dayOf(m.claim.q));
+  const first = days[0];
+  if (!first || !days.every((d) => d && d.month === first.month && d.day === first.day && (d.year === undefined || first.year === undefined || d.year === first.year))) return undefined;
+  return { day: first, text: matches[0]!.claim.q.text, matches };
 }
 
 /**
@@ -214,31 +206,20 @@ function sourcedOwnDay(ctx: SentenceContext, o: Claim, anchorWords: ReadonlySet<
   if (events.length === 0) return undefined;
   const q = parseQuantities(UNSOURCED_DAY).find((x) => x.kind === 'date');
   if (!q) return undefined;
-  const synthetic: Claim = {
-    ...o,
-    q,
-    dim: 'date',
-    role: 'measure',
-    thing: undefined,
-    thingPhrase: undefined,
-    mods: [],
-    events,
-    context: o.context.filter((w) => !anchorWords.has(w)),
-    near: [],
-    names: o.names.filter((n) => !n.split(' ').some((w) => anchorWords.has(w))),
-    scope: 'unknown',
-    ref: undefined,
-    bound: undefined,
-    from: undefined,
-  };
-  const j = judgeClaim(ctx, synthetic);
+  const j = judgeClaim(
+    ctx,
+    dateClaim(
+      o,
+      q,
+      events,
+      o.context.filter((w) => !anchorWords.has(w)),
+      o.names.filter((n) => !n.split(' ').some((w) => anchorWords.has(w))),
+    ),
+  );
   if (j.verdict !== 'contradiction') return undefined;
   const against = j.matches.filter((m) => !m.compatible);
   if (against.length === 0 || against.some((m) => m.weak || !aboutEvent(events, m.claim))) return undefined;
-  const days = against.map((m) => dayOf(m.claim.q));
-  const first = days[0];
-  if (!first || !days.every((d) => d && d.month === first.month && d.day === first.day && (d.year === undefined || first.year === undefined || d.year === first.year))) return undefined;
-  return { day: first, text: against[0]!.claim.q.text, matches: against };
+  return oneDay(against);
 }
 
 /** A day before any news archive: every source's date for the event differs from it. */
