@@ -46,6 +46,10 @@ export const EVAL_SETS: EvalSet[] = [
   // things happened (the held-out part is places11).
   { name: 'places12-seeds-tuning', file: path.join(__dirname, 'blind/places12-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'places12-wikinews-tuning', file: path.join(__dirname, 'blind/places12-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written on 2026-12-05 by a helper who had not read the engine, as tuning cases for titles
+  // written every way (the held-out parts are roles, titles7 and constructs6).
+  { name: 'roles14-seeds-tuning', file: path.join(__dirname, 'blind/roles14-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
+  { name: 'roles14-wikinews-tuning', file: path.join(__dirname, 'blind/roles14-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.

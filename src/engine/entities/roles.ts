@@ -135,16 +135,16 @@ interface OrgIndex {
   byEnd: Map<number, Mention>;
   /** Possessive mentions by start ("Russia's", "South Carolina's"), and where person mentions start. */
   possessiveAt: Map<number, Mention>;
-  personAt: Set<number>;
+  personAt: Map<number, Mention>;
 }
 const orgIndexes = new WeakMap<Mention[], OrgIndex>();
 function orgIndex(mentions: Mention[]): OrgIndex {
   let ix = orgIndexes.get(mentions);
   if (!ix || ix.n !== mentions.length) {
-    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map(), possessiveAt: new Map(), personAt: new Set() };
+    ix = { n: mentions.length, byStart: new Map(), byEnd: new Map(), possessiveAt: new Map(), personAt: new Map() };
     for (const m of mentions) {
       if (m.possessive && !ix.possessiveAt.has(m.start)) ix.possessiveAt.set(m.start, m);
-      if (m.kind === 'person') ix.personAt.add(m.start);
+      if (m.kind === 'person' && !ix.personAt.has(m.start)) ix.personAt.set(m.start, m);
       if (m.kind === 'person' || m.possessive || m.handle || m.demonym) continue;
       if (!ix.byStart.has(m.start)) ix.byStart.set(m.start, m);
       if (!ix.byEnd.has(m.end)) ix.byEnd.set(m.end, m);
@@ -424,9 +424,17 @@ function titleAfter(s: string, toks: readonly Tok[], j0: number, mentions: Menti
       if (!spaceBetween(s, at, t.start)) break;
       const w = low(t);
       // A person's name here makes it a list of titled names ("…, Deputy Chief of the General Staff Igor Kostyukov"), not an apposition.
-      if (orgs.personAt.has(t.start)) {
+      // A single word read as a person's ("the chief executive of Tesco, said") has no first
+      // name: what the office is of.
+      const person = orgs.personAt.get(t.start);
+      if (person && /\s/.test(person.text)) {
         ok = false;
         break;
+      }
+      if (person) {
+        if (where.org === undefined && where.country === undefined) where = { org: person.text };
+        at = t.end;
+        continue;
       }
       const orgM = orgs.byStart.get(t.start);
       if (orgM) {

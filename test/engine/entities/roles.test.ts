@@ -119,6 +119,12 @@ describe('findRoles: appositions, relative clauses and times of a title', () => 
     expect(p).toMatchObject({ norm: 'deputy executive director', org: 'Port Authority', then: true, former: false });
   });
 
+  it('a one-word name after "of" is what the office is of, even where the speech verb after it makes it read as a person', () => {
+    expect(role('Matt Simister, the chief executive of Tesco, said the company held a 4% share.', 'Matt Simister')).toMatchObject({ norm: 'chief executive', org: 'Tesco' });
+    // A full name there still makes a list of titled people, not an apposition.
+    expect(findRoles('Officers met Valery Gerasimov, Deputy Chief of the General Staff Igor Kostyukov and others.').map((r) => r.person)).not.toContain('Valery Gerasimov');
+  });
+
   it('a title before the name with what it is of after "of"', () => {
     const r = role('Today, Chief Executive of Hong Kong Carrie Lam delivered her speech.', 'Carrie Lam');
     expect(r).toMatchObject({ title: 'Chief Executive', org: 'Hong Kong', country: 'China' });
