@@ -49,10 +49,7 @@ function eventBefore(toks: readonly Token[], at: number): string[] | undefined {
     const t = toks[k]!;
     if (t.kind === 'punct' && /^[,;:.!?()"“”—–]$/.test(t.norm)) return undefined;
     const lemma = lemmaOf(t);
-    if (t.pos === 'VERB' && !REPORTING_VERBS.has(lemma)) {
-      return [lemma];
-    }
-    if (t.pos === 'NOUN' && categoryOf(lemma) === 'event') return [lemma];
+    if ((t.pos === 'VERB' && !REPORTING_VERBS.has(lemma)) || (t.pos === 'NOUN' && categoryOf(lemma) === 'event')) return [lemma];
   }
   return undefined;
 }

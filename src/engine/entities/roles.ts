@@ -133,7 +133,7 @@ interface OrgIndex {
   n: number;
   byStart: Map<number, Mention>;
   byEnd: Map<number, Mention>;
-  /** Possessive mentions by start ("Russia's", "South Carolina's"), and where person mentions start. */
+  /** Possessive mentions by start ("Russia's", "South Carolina's"), and person mentions by start. */
   possessiveAt: Map<number, Mention>;
   personAt: Map<number, Mention>;
 }
