@@ -50,6 +50,9 @@ export const EVAL_SETS: EvalSet[] = [
   // written every way (the held-out parts are roles, titles7 and constructs6).
   { name: 'roles14-seeds-tuning', file: path.join(__dirname, 'blind/roles14-seeds-tuning.jsonl'), sources: seedSources, heldOut: false },
   { name: 'roles14-wikinews-tuning', file: path.join(__dirname, 'blind/roles14-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written on 2026-12-05 by a helper who had not read the engine, as tuning cases for ages
+  // written every way (the held-out parts are constructs6 and constructs8).
+  { name: 'ages15-wikinews-tuning', file: path.join(__dirname, 'blind/ages15-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.
@@ -116,6 +119,9 @@ export const EVAL_SETS: EvalSet[] = [
   // commas after the verb a length is counted to, before the rules for them were scored on it.
   { name: 'dates13-seeds-heldout', file: path.join(__dirname, 'blind/dates13-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'dates13-wikinews-heldout', file: path.join(__dirname, 'blind/dates13-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for ages of named people, told with another fact than the
+  // source sentence that gives the age, before the named-holder rules were scored on it.
+  { name: 'ages16-wikinews-heldout', file: path.join(__dirname, 'blind/ages16-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

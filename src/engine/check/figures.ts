@@ -290,6 +290,10 @@ function strong(d: Claim, x: Aligned): boolean {
 
 /** Why an alignment is too weak to rule a figure out, or undefined when it is strong enough. */
 export function weakness(d: Claim, x: { score: number; claim: Claim; a: Alignment; sentence?: string }): string | undefined {
+  // A named person has one age in one story: where both clauses give the age to the same name
+  // ("Adamowicz, 53, has supported …" against "Paweł Adamowicz, 58, died …"), what else they
+  // tell of that person does not make it another age.
+  if (d.dim === 'age' && sameNamedHolder(d, x.claim)) return undefined;
   if (x.score < CONTRADICT_ALIGNMENT) return 'score';
   // Distances from the same place: what is located is told by the clauses' other words ("the
   // epicentre … 37 km north of Tandag City"), not by their verbs (lay, was located, sits).
@@ -393,6 +397,12 @@ function sameUnnamed(d: Claim, x: { claim: Claim; a: Alignment }): boolean {
   if (s.names.some((n) => !isPlace(n))) return false;
   if (!d.thing || !s.thing || x.a.thing < 0.9) return false;
   return d.events.length === 0 || s.events.length === 0 || x.a.events >= 0.5;
+}
+
+/** Both ages are given to one name ("Paweł Adamowicz, 58," and "Adamowicz, 53,"). */
+function sameNamedHolder(d: Claim, s: Claim): boolean {
+  const named = (c: Claim) => c.thing !== undefined && c.names.some((n) => !isPlace(n) && n.split(' ').includes(c.thing!));
+  return d.thing !== undefined && d.thing === s.thing && named(d) && named(s);
 }
 
 /** Both claims' clauses name the same person (a name in the draft's clause is in the source's). */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Corpus } from '../../../src/engine/corpus';
 import { acceptKey } from '../../../src/engine/check';
+import { weakness } from '../../../src/engine/check/figures';
+import { alignClaims, claimsOf } from '../../../src/engine/claims';
+import { parseQuantities } from '../../../src/engine/quantities';
 import type { Diagnostic, Position, TextEdit } from '../../../src/engine/types';
 import { apply, lineOf, offsetAt, slice } from '../../helpers/text';
 
@@ -558,5 +561,39 @@ describe('figures: a place word inside a longer name names no place', () => {
     const text = 'The Air India Express flight carried 160 passengers when it overshot the runway at Kozhikode.';
     const ds = crash.check(text, {}, 'plaintext').filter((d) => d.code === 'contradiction');
     expect(ds.map((d) => slice(text, d))).toEqual(['160']);
+  });
+});
+
+describe('figures: the age of a named person', () => {
+  const HARBOUR = Corpus.fromInputs([
+    { path: '/harbour/a.md', text: `---\noutlet: Harbour Gazette\n---\nMayor Tomas Rey, 53, has long campaigned for cheaper housing.\n\nAnna Berg, 58, chairs the harbour board.\n` },
+  ]);
+  const ages = (s: string) => HARBOUR.check(`# Draft\n\n${s}\n`, {}, 'markdown').filter((d) => d.code === 'contradiction');
+
+  it('is ruled out by the age the sources give the same name, whatever else the two sentences tell', () => {
+    const found = ages('Tomas Rey, 58, opened the ferry terminal on Monday.');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.draftSays).toBe('58');
+    expect(found[0]!.fixes[0]!.edits[0]!.newText).toBe('53');
+  });
+
+  it('an age given to the same name is strong evidence however little else the clauses share', () => {
+    const draft = 'Paweł Adamowicz, 58, died the day after he was stabbed on stage.';
+    const source = 'Adamowicz, 53, has supported LGBT rights and the inclusion of minority groups.';
+    const d = claimsOf(draft, parseQuantities(draft)).find((c) => c.dim === 'age')!;
+    const s = claimsOf(source, parseQuantities(source)).find((c) => c.dim === 'age')!;
+    const a = alignClaims(d, s, () => 1)!;
+    expect(a.score).toBeLessThan(0.5);
+    expect(weakness(d, { score: a.score, claim: s, a })).toBeUndefined();
+    // Another name's age stays another person's.
+    const other = 'Anna Berg, 53, has supported LGBT rights.';
+    const o = claimsOf(other, parseQuantities(other)).find((c) => c.dim === 'age')!;
+    const b = alignClaims(d, o, () => 1);
+    expect(b === undefined || weakness(d, { score: b.score, claim: o, a: b }) !== undefined).toBe(true);
+  });
+
+  it('the right age, or an age of someone else the sources name, is no error', () => {
+    expect(ages('Tomas Rey, 53, opened the ferry terminal on Monday.')).toHaveLength(0);
+    expect(ages('Anna Berg, 58, opened the ferry terminal on Monday.')).toHaveLength(0);
   });
 });
