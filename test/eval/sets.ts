@@ -122,6 +122,9 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for ages of named people, told with another fact than the
   // source sentence that gives the age, before the named-holder rules were scored on it.
   { name: 'ages16-wikinews-heldout', file: path.join(__dirname, 'blind/ages16-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for running figures given as what they rose or fell to, next to
+  // earlier reports of them, before the rule for them was scored on it.
+  { name: 'tolls17-wikinews-heldout', file: path.join(__dirname, 'blind/tolls17-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

@@ -8,7 +8,7 @@ import { alignClaims, claimsOf, newsConcept, type Alignment, type Claim } from '
 import { lookupPlace } from '../entities/gazetteer';
 import { findMentions } from '../entities/mentions';
 import type { EntityRegistry } from '../entities/registry';
-import { PHASE_OF } from '../claims/words';
+import { CHANGE_DOWN, CHANGE_UP, PHASE_OF } from '../claims/words';
 import { foldForMatch } from '../text/fold';
 import { stem, tokensOf as sentenceTokens } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
@@ -399,6 +399,20 @@ function sameUnnamed(d: Claim, x: { claim: Claim; a: Alignment }): boolean {
   return d.events.length === 0 || s.events.length === 0 || x.a.events >= 0.5;
 }
 
+/** Whether the figure at `at` is given as the value a count rose to ('up': "rose to 22") or fell to ('down'). */
+function changedTo(sentence: string, at: number): 'up' | 'down' | undefined {
+  const m = /(\p{L}+)\s+to\s+(?:about\s+|around\s+|at\s+least\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$/iu.exec(sentence.slice(Math.max(0, at - 40), at));
+  if (!m) return undefined;
+  const w = m[1]!.toLowerCase();
+  const lemma = CHANGE_FORMS[w] ?? w.replace(/(?:ed|s)$/, '');
+  if (CHANGE_UP.has(lemma) || CHANGE_UP.has(w)) return 'up';
+  if (CHANGE_DOWN.has(lemma) || CHANGE_DOWN.has(w)) return 'down';
+  return undefined;
+}
+
+/** Irregular past forms of the verbs of change ("rose", "grew", "fell", "shrank"). */
+const CHANGE_FORMS: Record<string, string> = { rose: 'rise', risen: 'rise', grew: 'grow', grown: 'grow', fell: 'fall', fallen: 'fall', shrank: 'shrink', shrunk: 'shrink', climbed: 'climb', increased: 'increase', decreased: 'decrease', declined: 'decline', dropped: 'drop', jumped: 'jump', mounted: 'mount', swelled: 'swell' };
+
 /** Both ages are given to one name ("Paweł Adamowicz, 58," and "Adamowicz, 53,"). */
 function sameNamedHolder(d: Claim, s: Claim): boolean {
   const named = (c: Claim) => c.thing !== undefined && c.names.some((n) => !isPlace(n) && n.split(' ').includes(c.thing!));
@@ -643,6 +657,13 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   else if (strongS > 0 && strongC > 0) verdict = strongS > strongC * 1.5 ? 'supported' : 'disagree';
   else if (strongC > 0) verdict = weakS > 0 ? 'disagree' : 'contradiction';
   else verdict = strongS > 0 ? 'supported' : 'disagree';
+  // A running count given as what it rose or fell to ("the death toll rose to 22"): a source
+  // figure on the side it changed from is an earlier stage of the count, not another value.
+  const changed = isTime ? undefined : changedTo(ctx.sentence.text, original.q.start);
+  if ((verdict === 'disagree' || verdict === 'contradiction') && changed) {
+    const earlier = (v: Aligned) => !v.ok && Number.isFinite(v.claim.q.value) && (changed === 'up' ? v.claim.q.high < claim.q.low : v.claim.q.low > claim.q.high);
+    if (votes.filter((v) => !v.ok).every(earlier)) verdict = votes.some((v) => v.ok) ? 'supported' : 'none';
+  }
   if (verdict === 'disagree' || verdict === 'contradiction') {
     const docs = ctx.corpus.store.docs;
     const yes = votes.filter((v) => v.ok).map((v) => docs[v.rec.doc]!);

@@ -15,6 +15,9 @@ export const EVENT_WORDS = set(data.events);
 export const LIGHT_VERBS = set(data.light);
 /** Verbs that give the noun before them a value ("the toll rose to 22"). */
 export const VALUE_VERBS = set(data.value);
+/** Verbs that give a running count's new value, by the way it went: up ("rose to 22") or down ("fell to four"). */
+export const CHANGE_UP: ReadonlySet<string> = new Set(Object.keys(data.changes.up));
+export const CHANGE_DOWN: ReadonlySet<string> = new Set(Object.keys(data.changes.down));
 /** Verbs of ending: with a length of time after them they say how long something lasted ("ended after two hours"). */
 export const ENDING_VERBS = set(data.ending);
 
