@@ -503,6 +503,8 @@ function writtenAsAge(q: Quantity, toks: readonly Token[], i0: number, i1: numbe
   if (before(1)?.norm === 'of' && before(2)?.norm === 'age') return true;
   const bare = !after || after.kind === 'punct' || after.pos === 'CCONJ' || after.pos === 'ADP';
   if (before(1)?.norm === 'at' && before(2) && lemmaOf(before(2)!) === 'die' && bare) return true;
+  // "the oldest of the children, who was 29,": a relative clause giving a person a bare number.
+  if ((before(1)?.norm === 'was' || before(1)?.norm === 'is') && before(2)?.norm === 'who' && before(3)?.norm === ',' && (!after || after.kind === 'punct')) return true;
   const name = before(2);
   // (A place so listed is counted, not aged: "Brazil, 41, and Chile, 12".)
   return before(1)?.norm === ',' && after?.norm === ',' && name !== undefined && name.pos === 'PROPN' && name.cap && name.kind === 'word' && lookupPlace(name.text) === undefined;

@@ -210,6 +210,8 @@ describe('claim frames: whose age', () => {
   it('ages as news writes them: "at the age of 80", "died at 86", "Name, 41,"', () => {
     expect(claim('The drummer died in hospital at the age of 80.', '80').dim).toBe('age');
     expect(claim('The former president died at 86 after a long illness.', '86').dim).toBe('age');
+    expect(claim('The oldest of the children, who was 29, weighed just 82 pounds.', '29').dim).toBe('age');
+    expect(claim('The club, which was 29 points clear, lost.', '29').dim).not.toBe('age');
     expect(claim('Kobe Bryant, 41, died in the crash.', '41').dim).toBe('age');
     // Not an age: a count after "at", a number with its own noun, a number after a common noun.
     expect(claim('The toll stood at 86 on Monday.', '86').dim).toBe('count');
