@@ -53,6 +53,9 @@ export const EVAL_SETS: EvalSet[] = [
   // Written on 2026-12-05 by a helper who had not read the engine, as tuning cases for ages
   // written every way (the held-out parts are constructs6 and constructs8).
   { name: 'ages15-wikinews-tuning', file: path.join(__dirname, 'blind/ages15-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written on 2026-12-05 by a helper who had not read the engine, as tuning cases for dates of
+  // a verb whose object names another dated event (the held-out part is dates13).
+  { name: 'dates18-wikinews-tuning', file: path.join(__dirname, 'blind/dates18-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
   { name: 'seeds-heldout', file: path.join(__dirname, 'blind/seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'wikinews-heldout', file: path.join(__dirname, 'blind/wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-04 after the roles-quotes merge, and scored only once they were committed.

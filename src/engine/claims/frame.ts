@@ -474,6 +474,23 @@ function ageHolderEnd(toks: readonly Token[], i0: number): number {
   return toks[k]?.norm === ',' ? k : -1;
 }
 
+/**
+ * The noun phrase a date in the possessive dates ("Saturday's theft", "Saturday's El Paso
+ * Walmart shooting"): from the word after "'s" to its head, the last of its run of names,
+ * nouns and -ing forms; undefined when no "'s" follows the date.
+ */
+function possessedPhrase(toks: readonly Token[], i1: number): [number, number] | undefined {
+  if (toks[i1]?.norm !== "'s") return undefined;
+  let k = i1 + 1;
+  let head = -1;
+  for (; k < toks.length && k < i1 + 7; k++) {
+    const t = toks[k]!;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || (t.pos === 'VERB' && t.norm.endsWith('ing'))) head = k;
+    else if (t.pos !== 'ADJ') break;
+  }
+  return head < 0 ? undefined : [i1 + 1, head];
+}
+
 /** The nearest noun before the figure in its clause that the figure is a value of ("the death toll rose to 22"). */
 function thingBefore(toks: readonly Token[], from: number, i0: number): ThingFound {
   for (let k = i0 - 1; k >= from; k--) {
@@ -679,6 +696,11 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     if (dims[n] !== 'count') return;
     if (quantities.some((__, m) => group[m] === group[n] && dims[m] === 'age')) dims[n] = 'age';
   });
+  // "Saturday's theft", "Friday's talks": a date in the possessive dates the noun phrase after
+  // it, whose head is its event; that phrase is no other date's or length's event (a count
+  // "died in Monday's car bombing" still counts the bombing's dead).
+  const possessed = spans.map(([, i1], n) => (dims[n] === 'date' ? possessedPhrase(toks, i1) : undefined));
+  const inPossessed = (k: number, own: number) => possessed.some((p, m) => m !== own && p !== undefined && k >= p[0] && k <= p[1]);
   const out: Claim[] = [];
   /** The first token of each claim in `out`. */
   const outAt: number[] = [];
@@ -856,7 +878,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       if (passiveParticiple(toks, k)) t = { ...t, pos: 'VERB' };
       // "aged 17", "at age 49": the word that makes the figure an age is part of it, no event.
       const ageMarker = dim === 'age' && (lemma === 'age' || t.norm === 'aged');
-      if (!titleWord && !ageMarker && lemma !== found.thing && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
+      if (!titleWord && !ageMarker && lemma !== found.thing && !(before && inPossessed(k, n)) && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
         // A verb and its particle are one event ("touched down", "dragged on", "went on").
         const next = toks[k + 1];
         const after = toks[k + 2];
@@ -870,6 +892,9 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     }
     // The gapped conjunct's verb is the one it leaves out: that of the figure it repeats.
     if (gapped) for (const e of gapped.events) if (!events.includes(e)) events.push(e);
+    // A date in the possessive is the date of the noun phrase after it, not of its clause's verb.
+    const mine = possessed[n];
+    if (mine) events.splice(0, events.length, lemmaOf(toks[mine[1]]!));
     // A clause that starts with its verb after a comma ("…, both truck drivers, were 49")
     // is said of the noun phrase before: its words, and those of appositions between, join
     // the figure's context.

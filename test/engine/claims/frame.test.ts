@@ -147,6 +147,14 @@ describe('claim frames: role, hedging, quotation', () => {
     expect(c).toMatchObject({ role: 'offset', ref: ['takeoff'] });
   });
 
+  it('a date in the possessive dates the noun phrase after it, and that phrase is no other date\'s event', () => {
+    const s = "Police said on Monday they believed thieves were behind Saturday's theft of a gold toilet.";
+    expect(claim(s, 'Saturday').events).toEqual(['theft']);
+    expect(claim(s, 'Monday').events).not.toContain('theft');
+    // A count still counts what happened in that event.
+    expect(claim("The Taliban claimed 190 people had died in Monday's car bombing.", '190').events).toContain('bombing');
+  });
+
   it('"in" a length after what happened is the time it took; after what is planned, when it will happen', () => {
     expect(claim('Samba took bronze behind Warholm in 48.03 seconds.', '48.03 seconds').role).toBe('measure');
     expect(claim('The concert sold out in ten minutes.', 'ten minutes').role).toBe('measure');
