@@ -4,7 +4,7 @@
  * align strongly enough decide whether they support the figure, rule it out, or disagree
  * among themselves. Below the alignment a decision needs, the check abstains.
  */
-import { alignClaims, claimsOf, newsConcept, type Alignment, type Claim } from '../claims';
+import { alignClaims, claimsOf, lemmaOf, newsConcept, type Alignment, type Claim } from '../claims';
 import { lookupPlace } from '../entities/gazetteer';
 import { findMentions } from '../entities/mentions';
 import type { EntityRegistry } from '../entities/registry';
@@ -399,19 +399,20 @@ function sameUnnamed(d: Claim, x: { claim: Claim; a: Alignment }): boolean {
   return d.events.length === 0 || s.events.length === 0 || x.a.events >= 0.5;
 }
 
-/** Whether the figure at `at` is given as the value a count rose to ('up': "rose to 22") or fell to ('down'). */
+/**
+ * Whether the figure at `at` is given as the value a count rose to ('up': "rose to 22") or fell
+ * to ('down'): the verb before "to", by the lemma the tagger gives it (not an -ing form).
+ */
 function changedTo(sentence: string, at: number): 'up' | 'down' | undefined {
-  const m = /(\p{L}+)\s+to\s+(?:about\s+|around\s+|at\s+least\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$/iu.exec(sentence.slice(Math.max(0, at - 40), at));
-  if (!m) return undefined;
-  const w = m[1]!.toLowerCase();
-  const lemma = CHANGE_FORMS[w] ?? w.replace(/(?:ed|s)$/, '');
-  if (CHANGE_UP.has(lemma) || CHANGE_UP.has(w)) return 'up';
-  if (CHANGE_DOWN.has(lemma) || CHANGE_DOWN.has(w)) return 'down';
+  const from = Math.max(0, at - 40);
+  const m = /(\p{L}+)\s+to\s+(?:about\s+|around\s+|at\s+least\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?$/iu.exec(sentence.slice(from, at));
+  if (!m || /ing$/i.test(m[1]!)) return undefined;
+  const verb = sentenceTokens(sentence).find((t) => t.start === from + m.index);
+  const lemma = verb ? lemmaOf(verb) : m[1]!.toLowerCase();
+  if (CHANGE_UP.has(lemma)) return 'up';
+  if (CHANGE_DOWN.has(lemma)) return 'down';
   return undefined;
 }
-
-/** Irregular past forms of the verbs of change ("rose", "grew", "fell", "shrank"). */
-const CHANGE_FORMS: Record<string, string> = { rose: 'rise', risen: 'rise', grew: 'grow', grown: 'grow', fell: 'fall', fallen: 'fall', shrank: 'shrink', shrunk: 'shrink', climbed: 'climb', increased: 'increase', decreased: 'decrease', declined: 'decline', dropped: 'drop', jumped: 'jump', mounted: 'mount', swelled: 'swell' };
 
 /** Both ages are given to one name ("Paweł Adamowicz, 58," and "Adamowicz, 53,"). */
 function sameNamedHolder(d: Claim, s: Claim): boolean {
@@ -659,8 +660,8 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   else verdict = strongS > 0 ? 'supported' : 'disagree';
   // A running count given as what it rose or fell to ("the death toll rose to 22"): a source
   // figure on the side it changed from is an earlier stage of the count, not another value.
-  const changed = isTime ? undefined : changedTo(ctx.sentence.text, original.q.start);
-  if ((verdict === 'disagree' || verdict === 'contradiction') && changed) {
+  const changed = (verdict === 'disagree' || verdict === 'contradiction') && !isTime ? changedTo(ctx.sentence.text, original.q.start) : undefined;
+  if (changed) {
     const earlier = (v: Aligned) => !v.ok && Number.isFinite(v.claim.q.value) && (changed === 'up' ? v.claim.q.high < claim.q.low : v.claim.q.low > claim.q.high);
     if (votes.filter((v) => !v.ok).every(earlier)) verdict = votes.some((v) => v.ok) ? 'supported' : 'none';
   }

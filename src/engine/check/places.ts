@@ -13,7 +13,7 @@
  * - no source sentence that tells of it names the draft's place at all, and the sources that
  *   place it agree on one place.
  */
-import { bestSimilarity, lemmaOf } from '../claims';
+import { lemmaOf, similarity } from '../claims';
 import { REPORTING_VERBS } from '../claims/words';
 import { categoryOf } from '../concepts';
 import { findMentions, type Mention } from '../entities';
@@ -37,19 +37,19 @@ const LOCATIVE = /\b(?:in|at)\s+(?:the\s+)?$/i;
 interface PlaceClaim {
   mention: Mention;
   info: PlaceInfo;
-  /** The event it locates, as lemmas. */
-  event: string[];
+  /** The lemma of the event it locates. */
+  event: string;
 }
 
 /** The event a place at character `at` locates: the nearest verb or event noun before it, within its clause. */
-function eventBefore(toks: readonly Token[], at: number): string[] | undefined {
+function eventBefore(toks: readonly Token[], at: number): string | undefined {
   let k = toks.length - 1;
   while (k >= 0 && toks[k]!.start >= at) k--;
   for (; k >= 0; k--) {
     const t = toks[k]!;
     if (t.kind === 'punct' && /^[,;:.!?()"“”—–]$/.test(t.norm)) return undefined;
     const lemma = lemmaOf(t);
-    if ((t.pos === 'VERB' && !REPORTING_VERBS.has(lemma)) || (t.pos === 'NOUN' && categoryOf(lemma) === 'event')) return [lemma];
+    if ((t.pos === 'VERB' && !REPORTING_VERBS.has(lemma)) || (t.pos === 'NOUN' && categoryOf(lemma) === 'event')) return lemma;
   }
   return undefined;
 }
@@ -100,17 +100,19 @@ export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
   if (mine.size === 0) return [];
   const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && inScope(ctx.scope, c.rec.doc) && sharesParticipant(ctx, c.rec, mine));
   if (telling.length === 0) return [];
+  // The places each source sentence that tells of it puts events in: read once, when a draft place first needs them.
+  let theirs: { rec: SentRec; places: PlaceClaim[] }[] | undefined;
   const out: Diagnostic[] = [];
   for (const p of claims) {
     // A source that tells of it and names the draft's place anywhere may well place it there.
     if (telling.some((c) => hasWholeWords(c.rec.sent.text, p.mention.text) || (p.info.name !== p.mention.text && hasWholeWords(c.rec.sent.text, p.info.name)))) continue;
+    theirs ??= telling.map((c) => ({ rec: c.rec, places: placeClaims(c.rec.sent.text, tokensOf(ctx, c.rec), findMentions(c.rec.sent.text)) }));
     const found: { rec: SentRec; place: PlaceClaim }[] = [];
-    for (const c of telling) {
-      const theirs = placeClaims(c.rec.sent.text, tokensOf(ctx, c.rec), findMentions(c.rec.sent.text));
-      for (const q of theirs) {
+    for (const { rec, places } of theirs) {
+      for (const q of places) {
         if (q.info.type !== p.info.type || q.info.name === p.info.name) continue;
-        if (bestSimilarity(p.event, q.event) < SAME_EVENT) continue;
-        found.push({ rec: c.rec, place: q });
+        if (similarity(p.event, q.event) < SAME_EVENT) continue;
+        found.push({ rec, place: q });
       }
     }
     if (found.length === 0) continue;
