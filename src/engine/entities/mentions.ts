@@ -86,6 +86,22 @@ const ORG_CUES = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * Legal forms that end a company's name. A real possessive ("Trump's statement") is never
+ * followed by one, so after "X's" they mark the possessive as part of the name ("McDonald's
+ * Corp", "Albertson's Inc"). Each is the written form of a legal form of business: Inc,
+ * Incorporated and Corp (United States), Co (company), Ltd and Plc (United Kingdom and the
+ * Commonwealth), LLC and LLP (limited liability), AG, GmbH, SA, NV, BV, SpA and AB (German,
+ * French, Spanish, Dutch, Italian and Swedish companies).
+ */
+const LEGAL_FORMS = new Set('inc incorporated corp co ltd plc llc llp ag gmbh sa nv bv spa ab'.split(' '));
+
+/** Whether a word is a legal form (the two-letter ones other than "Co" only in capitals: "Sa" is also a surname). */
+function legalForm(t: Tok): boolean {
+  const w = t.norm.replace(POSSESSIVE, '').replace(/\.$/, '');
+  return LEGAL_FORMS.has(w) && (w.length > 2 || w === 'co' || t.text.slice(0, 2) === t.text.slice(0, 2).toUpperCase());
+}
+
 const PLACE_CUES = new Set(
   (
     'airport palace square street avenue road bridge island islands river sea ocean mountain mountains mount ' +
@@ -386,7 +402,18 @@ function scanMentions(sentence: string): Mention[] {
     const run: Tok[] = [toks[i]!];
     let possessive = toks[i]!.possessive;
     let j = i + 1;
-    while (!possessive && j < toks.length) {
+    for (;;) {
+      // A possessive ends a name ("Trump's statement") unless a company's legal form follows it:
+      // then it is part of the company's name ("McDonald's Corp", "Standard and Poor's Corp").
+      if (possessive) {
+        const t = toks[j];
+        if (!t || !legalForm(t) || !onlySpace(s, run[run.length - 1]!.end, t.start)) break;
+        run.push(t);
+        possessive = t.possessive;
+        j++;
+        continue;
+      }
+      if (j >= toks.length) break;
       const prev = run[run.length - 1]!;
       const t = toks[j]!;
       const gapOk =
@@ -558,7 +585,7 @@ function classify(s: string, seg: Seg, speechAfter: boolean): Mention | undefine
   const key = normalizePhrase(text);
   if (metonymCountry(text)) return mention('organization', key);
   if (PLACE_CUES.has(last) && toks.length > 1) return mention('place', key);
-  if (words.some((w) => ORG_CUES.has(w))) return mention('organization', key);
+  if (words.some((w) => ORG_CUES.has(w)) || (toks.length > 1 && legalForm(toks[toks.length - 1]!))) return mention('organization', key);
   if (toks.length === 1 && ALL_CAPS.test(toks[0]!.text) && toks[0]!.text.length <= 6) return mention('organization', key);
   const anyPlace = (): boolean => words.some((w) => lookupPlace(w) !== undefined || demonymCountry(w) !== undefined);
   if (seg.titled) return mention('person', key);

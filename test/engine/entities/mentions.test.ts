@@ -73,6 +73,16 @@ describe('findMentions: name boundaries', () => {
     expect(names('The report came from Reporters Without Borders.').map((x) => x[0])).toEqual(['Reporters Without Borders']);
   });
 
+  it('a possessive followed by a legal form is part of a company\'s name; other possessives end the name', () => {
+    expect(names("McDonald's Corp said sales rose.")).toEqual([["McDonald's Corp", 'organization']]);
+    expect(names("Shares of Albertson's Inc. rose 5 pct.")).toEqual([["Albertson's Inc", 'organization']]);
+    expect(names("Albertson's Inc's profit rose.")).toEqual([["Albertson's Inc", 'organization']]);
+    expect(names("Trump's Justice Department said so.").map((x) => x[0])).toEqual(['Trump', 'Justice Department']);
+    // "Sa" is also a surname: the two-letter forms other than "Co" count only in capitals.
+    expect(names('Maria Sa spoke first.')).toEqual([['Maria Sa', 'person']]);
+    expect(names('Nestle SA said it would buy the firm.')).toEqual([['Nestle SA', 'organization']]);
+  });
+
   it('an initial with its full stop is part of the name', () => {
     expect(names('It was George W. Bush who spoke.')).toEqual([['George W. Bush', 'person']]);
   });
