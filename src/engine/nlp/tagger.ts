@@ -14,11 +14,53 @@ import type { Pos, Token, TokenKind } from './types';
 
 type Wink = ReturnType<typeof winkNLP>;
 
+/** A feature list of wink's core model: the model's own values, then those wink adds as it reads. */
+interface FeatureList {
+  hash: Record<string, number>;
+  list: string[];
+  intrinsicSize?: number;
+}
+
 let wink: Wink | undefined;
+/** wink's lexicon (its core model's "lexeme" feature): the model's words, then those wink records as it reads. */
+let lexicon: FeatureList | undefined;
+/** How much of the lexicon's list `forgetShaping` has gone through. */
+let mark = 0;
+
+/** New words wink may have recorded before it is made again (each costs it about a hundred bytes). */
+const LEARNED_MAX = 100_000;
 
 function tagger(): Wink {
   // Sentences are split by the engine (../sentences); wink tags one sentence at a time.
-  return (wink ??= winkNLP(model, ['pos', 'negation']));
+  if (wink && (lexicon ? lexicon.list.length - (lexicon.intrinsicSize ?? 0) : 0) < LEARNED_MAX) return wink;
+  let core: { features: Record<string, FeatureList> } | undefined;
+  const loader = { ...(model as object), core: () => (core = (model as unknown as { core: () => typeof core }).core()) };
+  wink = winkNLP(loader as unknown as typeof model, ['pos', 'negation']);
+  // (Were the model read some other way, wink would be left to record words as it did.)
+  lexicon = core?.features.lexeme;
+  mark = lexicon?.list.length ?? 0;
+  return wink;
+}
+
+/** A word with a character other than a letter or digit: the kind whose presence in the lexicon decides a split. */
+const SHAPING = /[^\p{L}\p{N}]/u;
+
+/**
+ * wink records every word it has not seen in its lexicon, and its tokenizer asks the lexicon
+ * whether to split words with periods, hyphens or apostrophes: "U.S." is one token until "the
+ * entire U.S" has been read, then "U.S" and ".". So that a text is split the same whatever
+ * was tagged before (in this thread or another), the words of that kind that wink recorded
+ * while reading a text are taken out of its lexicon again. Words of letters and digits only
+ * stay: the tokenizer's answer never turns on them (a word without such a character is kept
+ * whole whether known or not), and wink gives a recorded word the features it would give it
+ * again. (Its list keeps growing, so the indexes it has handed out stay valid; `tagger` makes
+ * a new instance when it is long.)
+ */
+function forgetShaping(): void {
+  if (!lexicon) return;
+  const list = lexicon.list;
+  for (let i = mark; i < list.length; i++) if (SHAPING.test(list[i]!)) delete lexicon.hash[list[i]!];
+  mark = list.length;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -104,8 +146,14 @@ function tagPiece(text: string, base: number): Token[] {
   const input = taggerInput(text);
   const folded = foldForMatch(text);
   const nlp = tagger();
-  const its = nlp.its;
-  const doc = nlp.readDoc(input);
+  try {
+    return readTokens(nlp.readDoc(input), nlp.its, text, input, folded, base);
+  } finally {
+    forgetShaping();
+  }
+}
+
+function readTokens(doc: ReturnType<Wink['readDoc']>, its: Wink['its'], text: string, input: string, folded: string, base: number): Token[] {
   const toks = doc.tokens();
   const values = toks.out() as string[];
   const spaces = toks.out(its.precedingSpaces) as string[];
