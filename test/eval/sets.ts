@@ -128,6 +128,11 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for running figures given as what they rose or fell to, next to
   // earlier reports of them, before the rule for them was scored on it.
   { name: 'tolls17-wikinews-heldout', file: path.join(__dirname, 'blind/tolls17-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for totals and their parts (a part next to its whole, a whole
+  // worked out from its parts, wrong parts and wrong totals), before the rules for them were
+  // scored on it.
+  { name: 'parts19-seeds-heldout', file: path.join(__dirname, 'blind/parts19-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'parts19-wikinews-heldout', file: path.join(__dirname, 'blind/parts19-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

@@ -631,8 +631,24 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     // words more like the draft's ("confirmed the outbreak on October 16" against the state of
     // emergency's "December 8").
     const retold = (x: Aligned) => x.ok && !x.bound && !x.ambiguous && !weakFor(original, x.claim) && retells(x) && x.cov > v.cov && x.score >= SUPPORT_ALIGNMENT;
+    // A sentence that breaks a whole into parts ("696 cases, of which 304 were in Republika
+    // Srpska") gives the figure of the part the draft names (a word around the part's figure,
+    // not around the whole's): the whole does not rule the draft's figure out.
+    const namedPart = (x: Aligned) =>
+      x.ok &&
+      !x.bound &&
+      x.rec.id === v.rec.id &&
+      x.claim.q.start !== v.claim.q.start &&
+      x.claim.dim === v.claim.dim &&
+      original.thing !== undefined &&
+      x.claim.thing !== undefined &&
+      x.a.thing >= 0.9 &&
+      x.score >= SUPPORT_ALIGNMENT &&
+      namesOwn(original, x.claim, v.claim);
     const agreeing = aligned.filter(
-      (x) => x.rec.doc === doc && (sameFigure(x) || retold(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
+      (x) =>
+        x.rec.doc === doc &&
+        (sameFigure(x) || retold(x) || namedPart(x) || (x.ok && !x.bound && !weakFor(original, x.claim) && x.score >= Math.max(SUPPORT_ALIGNMENT, 0.85 * v.score) && strong(original, x))),
     );
     if (agreeing.length) perDoc.set(doc, agreeing.sort((a, b) => b.score - a.score)[0]!);
   }
@@ -703,7 +719,7 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
       // warning … six weeks after her first": a source's "second" is the other warning's).
       if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') return j;
       const against = j.matches.filter((m) => !m.compatible);
-      if (against.length === 0 || !against.every((m) => datesOtherEvent(all, j.claim, m.claim.q) || givenElsewhere(all, j.claim, m.claim.q))) return j;
+      if (against.length === 0 || !against.every((m) => datesOtherEvent(all, j.claim, m.claim.q) || givenElsewhere(all, j.claim, m.claim.q) || sumOfParts(all, j.claim, m.claim.q))) return j;
       const matches = j.matches.filter((m) => m.compatible);
       return { ...j, verdict: matches.length ? 'supported' : 'none', matches };
     });
@@ -721,6 +737,31 @@ function givenElsewhere(claims: readonly Claim[], claim: Claim, source: Quantity
     }
     return Number.isFinite(source.value) && c.q.kind === source.kind && source.value >= c.q.low && source.value <= c.q.high && !(source.value >= claim.q.low && source.value <= claim.q.high);
   });
+}
+
+/**
+ * Whether a source's figure is the sum of the draft sentence's figures of the same thing: the
+ * sentence breaks the source's whole into parts ("77 reviews are 'Rotten' while 31 are
+ * 'Fresh'" against "108 reviews"), so the whole is no value of any one part.
+ */
+function sumOfParts(claims: readonly Claim[], claim: Claim, source: Quantity): boolean {
+  if ((claim.dim !== 'count' && claim.dim !== 'money') || claim.thing === undefined || !Number.isFinite(source.value)) return false;
+  const parts = claims.filter((c) => c.dim === claim.dim && c.thing === claim.thing && Number.isFinite(c.q.value) && c.q.low === c.q.high);
+  if (parts.length < 2 || !parts.includes(claim)) return false;
+  const sum = parts.reduce((n, c) => n + c.q.value, 0);
+  return Math.abs(sum - source.value) < 1e-9 * Math.max(1, Math.abs(sum));
+}
+
+/** A context word as its news concept where the overlay has one ("globally" and "worldwide" are one scope). */
+function sense(w: string): string {
+  return newsConcept(w) ?? w;
+}
+
+/** Whether the draft's clause has a word around source claim `a`'s figure that is not around `b`'s (the same sentence's other figure). */
+function namesOwn(d: Claim, a: Claim, b: Claim): boolean {
+  const other = new Set(b.context.map(sense));
+  const draft = new Set(d.context.map(sense));
+  return a.context.some((w) => !other.has(sense(w)) && draft.has(sense(w)));
 }
 
 /** Human phrase for what a claim says ("less than 2 hours"). */

@@ -195,6 +195,36 @@ describe('figures: a sum of another kind', () => {
   });
 });
 
+describe('figures: a whole and its parts', () => {
+  // A breakdown as Wikipedia wrote it (a VitaminC case), and an invented poll of reviews.
+  const OUTBREAK = Corpus.fromInputs([
+    {
+      path: '/outbreak/a.md',
+      text: `---\noutlet: Wikipedia\n---\nAs of 6 April 2020, in Bosnia and Herzegovina there were 696 confirmed coronavirus cases, of which 304 were in Republika Srpska, 379 in the Federation of Bosnia and Herzegovina, and 13 in Brčko District.\n`,
+    },
+  ]);
+  const REVIEWS = Corpus.fromInputs([
+    { path: '/film/b.md', text: `---\noutlet: Screen Daily\n---\nOn the aggregator Critic Board, the film has an approval rating of 31% based on 140 reviews.\n` },
+  ]);
+  const said = (c: Corpus, t: string) => c.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('a part the draft names is not ruled out by the whole in the same sentence', () => {
+    expect(said(OUTBREAK, 'By 6 April 2020, Bosnia and Herzegovina reported less than 350 cases of coronavirus in Republika Srpska and under 400 in the Federation of Bosnia and Herzegovina.')).toEqual([]);
+  });
+
+  it('but the whole still rules out a wrong figure for the whole, whatever its parts', () => {
+    expect(said(OUTBREAK, 'Bosnia and Herzegovina had confirmed less than 696 cases of the virus and less than 20 in Brčko District.')).toEqual(['The sources say “696” (Wikipedia), not “less than 696”.']);
+  });
+
+  it('parts that add up to the whole are not each ruled out by it', () => {
+    expect(said(REVIEWS, 'On Critic Board, 97 reviews of the film are negative while 43 reviews are positive.')).toEqual([]);
+  });
+
+  it('a figure for the whole that differs still is', () => {
+    expect(said(REVIEWS, 'On Critic Board, the film has an approval rating of 31% based on 150 reviews.')).toEqual(['The sources say “140” (Screen Daily), not “150”.']);
+  });
+});
+
 describe('figures: a figure of another month', () => {
   const POLL = Corpus.fromInputs([{ path: '/poll/a.md', text: `---\noutlet: Poll Watch\n---\nAt the end of July, the national polling average gave Ana Ruiz 49.7 percent.\n` }]);
   const said = (t: string) => POLL.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
