@@ -133,6 +133,8 @@ export const EVAL_SETS: EvalSet[] = [
   // scored on it.
   { name: 'parts19-seeds-heldout', file: path.join(__dirname, 'blind/parts19-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
   { name: 'parts19-wikinews-heldout', file: path.join(__dirname, 'blind/parts19-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for the same family, to design rules on (tuning).
+  { name: 'parts20-wikinews-tuning', file: path.join(__dirname, 'blind/parts20-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
 ];
 
 export interface SetScore {

@@ -719,7 +719,7 @@ export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
       // warning … six weeks after her first": a source's "second" is the other warning's).
       if (j.verdict !== 'contradiction' && j.verdict !== 'disagree') return j;
       const against = j.matches.filter((m) => !m.compatible);
-      if (against.length === 0 || !against.every((m) => datesOtherEvent(all, j.claim, m.claim.q) || givenElsewhere(all, j.claim, m.claim.q) || sumOfParts(all, j.claim, m.claim.q))) return j;
+      if (against.length === 0 || !against.every((m) => datesOtherEvent(all, j.claim, m.claim.q) || givenElsewhere(all, j.claim, m.claim.q) || sumOfParts(all, j.claim, m.claim.q) || partOfWhole(all, j.claim, m.claim.q))) return j;
       const matches = j.matches.filter((m) => m.compatible);
       return { ...j, verdict: matches.length ? 'supported' : 'none', matches };
     });
@@ -750,6 +750,19 @@ function sumOfParts(claims: readonly Claim[], claim: Claim, source: Quantity): b
   if (parts.length < 2 || !parts.includes(claim)) return false;
   const sum = parts.reduce((n, c) => n + c.q.value, 0);
   return Math.abs(sum - source.value) < 1e-9 * Math.max(1, Math.abs(sum));
+}
+
+/**
+ * Whether the draft sentence gives a whole with its parts ("31 states: on the ballot in eight and
+ * write-in access in 23 more") and a source's figure is one of the parts: the parts are the
+ * sentence's other exact figures of the same kind, which add up to the whole.
+ */
+function partOfWhole(claims: readonly Claim[], claim: Claim, source: Quantity): boolean {
+  if ((claim.dim !== 'count' && claim.dim !== 'money') || claim.q.low !== claim.q.high || !Number.isFinite(source.value)) return false;
+  const parts = claims.filter((c) => c !== claim && c.dim === claim.dim && Number.isFinite(c.q.value) && c.q.low === c.q.high);
+  if (parts.length < 2 || !parts.some((c) => c.q.value === source.value)) return false;
+  const sum = parts.reduce((n, c) => n + c.q.value, 0);
+  return Math.abs(sum - claim.q.value) < 1e-9 * Math.max(1, Math.abs(sum));
 }
 
 /** A context word as its news concept where the overlay has one ("globally" and "worldwide" are one scope). */

@@ -18,6 +18,7 @@ import { STOPWORDS } from '../text/stopwords';
 import type { Diagnostic } from '../types';
 import { idfOf, tokensOf, writtenInCandidates, type Candidate, type SentenceContext } from './context';
 import { finding } from './finding';
+import { inScope } from './story';
 import { quoteOccursIn } from '../quotes';
 
 function isNeg(t: Token): boolean {
@@ -100,6 +101,15 @@ function timeOfNegation(tokens: readonly Token[], s: { from: number; to: number 
   return undefined;
 }
 
+/**
+ * The candidate source sentences of the draft's story, best first: only they can say the
+ * opposite of a draft sentence, or that it names the wrong place (see ./story: a sentence of
+ * another story with the same words tells of another event).
+ */
+function storyCandidates(ctx: SentenceContext): Candidate[] {
+  return ctx.candidates.filter((c) => inScope(ctx.scope, c.rec.doc));
+}
+
 function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | undefined {
   if (REPORTED.test(ctx.sentence.text)) return undefined;
   // A sentence that quotes someone at length says what they said: whether the quoted words
@@ -115,7 +125,7 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
     else draftTimes.add(time);
   }
   const draftNeg = draftScopes.length > 0;
-  const strong = ctx.candidates.filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
+  const strong = storyCandidates(ctx).filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {
     const srcNeg = c.rec.negations > 0;
     if (srcNeg === draftNeg) continue;
@@ -163,7 +173,7 @@ function generalisation(ctx: SentenceContext, tokens: readonly Token[]): Diagnos
   const noun = tokens.slice(uni + 1, uni + 4).find((t) => !STOPWORDS.has(t.norm));
   if (!noun) return undefined;
   const nounStem = stem(noun.norm);
-  for (const c of ctx.candidates.slice(0, 6)) {
+  for (const c of storyCandidates(ctx).slice(0, 6)) {
     if (c.cov.score < 0.35) break;
     const st = tokensOf(ctx, c.rec);
     const i = st.findIndex((t, k) => PARTIAL.has(t.norm) && st.slice(k + 1, k + 3).some((x) => stem(x.norm) === nounStem));
@@ -209,7 +219,7 @@ function firstTime(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic |
   if (ids.size === 0) return undefined;
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
-  for (const c of ctx.candidates) {
+  for (const c of storyCandidates(ctx)) {
     if (!c.rec.mentions.some((x) => ids.has(x.entity))) continue;
     const r = REPEAT.exec(c.rec.sent.text);
     if (!r) continue;
@@ -263,7 +273,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
   const draft = prepareDraft(view, idf, ignore);
-  const rescored = ctx.candidates
+  const rescored = storyCandidates(ctx)
     .map((c) => ({ c, cov: coverageOf(draft, { stems: c.rec.terms.stems, terms: c.rec.termSet }) }))
     .filter((x) => x.cov.score >= 0.6 && x.cov.matched >= 2)
     .sort((a, b) => b.cov.score - a.cov.score)

@@ -220,6 +220,14 @@ describe('figures: a whole and its parts', () => {
     expect(said(REVIEWS, 'On Critic Board, 97 reviews of the film are negative while 43 reviews are positive.')).toEqual([]);
   });
 
+  it('a whole the draft works out from its parts is not ruled out by a part', () => {
+    const BALLOT = Corpus.fromInputs([
+      { path: '/vote/c.md', text: `---\noutlet: Ballot Watch\n---\nThe Ferris–Lund ticket has ballot access in a total of eight states, with write-in access in 23 others.\n` },
+    ]);
+    expect(said(BALLOT, 'The Ferris–Lund ticket can be voted for in 31 states: it is on the ballot in eight and has write-in access in 23 more.')).toEqual([]);
+    expect(said(BALLOT, 'The Ferris–Lund ticket can be voted for in 12 states.')).toEqual(['The sources say “eight” (Ballot Watch), not “12”.']);
+  });
+
   it('a figure for the whole that differs still is', () => {
     expect(said(REVIEWS, 'On Critic Board, the film has an approval rating of 31% based on 150 reviews.')).toEqual(['The sources say “140” (Screen Daily), not “150”.']);
   });

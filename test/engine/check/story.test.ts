@@ -11,6 +11,8 @@ const archive = Corpus.fromInputs([
   { path: '/a/fire.md', text: '---\noutlet: Valley Ledger\n---\nA fire in the Ostrander market killed two people on Sunday.\n\nFirefighters in Ostrander worked through the night.\n' },
   { path: '/a/vote.md', text: '---\noutlet: Northgate Post\n---\nVoters in Kessling elected a new mayor with 52 percent.\n' },
   { path: '/a/flood.md', text: '---\noutlet: Coastline Times\n---\nFloods in Dravik forced 5,000 people from their homes.\n' },
+  { path: '/a/crash.md', text: '---\noutlet: Airfield News\n---\nA vintage bomber crashed at Tolland airfield, with ten passengers and three crew members aboard.\n\nSeveral crew members of the bomber were rescued by firefighters.\n' },
+  { path: '/a/boat.md', text: '---\noutlet: Bayside Courier\n---\nThe dive boat Meridian sank off Calder Island with 39 people aboard.\n' },
 ]);
 
 describe('story scope', () => {
@@ -83,6 +85,14 @@ describe('story scope', () => {
     expect(c?.evidence.every((e) => e.source === 'quake.md')).toBe(true);
     expect(c?.fixes[0]?.edits[0]?.newText).toBe('39');
     expect(archive.check('Ninety people were injured.').filter((d) => d.code === 'contradiction')).toEqual([]);
+  });
+
+  it('a statement of another story is never the opposite of the draft', () => {
+    // The bomber's "several crew members … were rescued" shares the words, not the story.
+    const said = (t: string) => archive.check(t).filter((d) => d.code === 'contradiction');
+    expect(said('All crew members of the Meridian were rescued by firefighters.')).toEqual([]);
+    // Within its story it still is.
+    expect(said('All crew members of the bomber were rescued by firefighters at Tolland airfield.').map((d) => d.evidence[0]?.source)).toEqual(['crash.md']);
   });
 
   it('a sentence that names an outlet is checked against that outlet', () => {
