@@ -135,6 +135,12 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'parts19-wikinews-heldout', file: path.join(__dirname, 'blind/parts19-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-05 for the same family, to design rules on (tuning).
   { name: 'parts20-wikinews-tuning', file: path.join(__dirname, 'blind/parts20-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written blind on 2026-12-05 for tallies and scores (votes for and against, court splits,
+  // sports scores, seats), before any rule for them was written.
+  { name: 'tallies21-seeds-heldout', file: path.join(__dirname, 'blind/tallies21-seeds-heldout.jsonl'), sources: seedSources, heldOut: true },
+  { name: 'tallies21-wikinews-heldout', file: path.join(__dirname, 'blind/tallies21-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for the same family, to design rules on (tuning).
+  { name: 'tallies22-wikinews-tuning', file: path.join(__dirname, 'blind/tallies22-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
 ];
 
 export interface SetScore {

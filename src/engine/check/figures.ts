@@ -561,6 +561,8 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   for (const cand of figureCandidates(ctx)) {
     if (!inScope(ctx.scope, cand.rec.doc)) continue;
     for (const s of cand.rec.claims) {
+      // A tally's side is compared with the same side of another tally ("ruled 7-2" with "6-3": 7 with 6).
+      if (original.q.tally && s.q.tally && original.q.tally !== s.q.tally) continue;
       const a = alignClaims(original, s, weight);
       if (!a) continue;
       if (!comparableGrain(original.q, s.q, original.bound)) continue;
@@ -580,6 +582,9 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   for (const f of found) {
     if (myFrame && !sameTimeFrame(myFrame, timeFrame(f.rec.claims, f.s))) continue;
     const c = compatible(draft, f.s);
+    // A side of a tally ("won 32–20") is a bare count: only the other side of the same result
+    // tells which result it is (../tallies.ts). Here it can be supported, never ruled out.
+    if (!c.ok && (original.q.tally || f.s.q.tally)) continue;
     // A plain figure at a source's bound ("two hours" for "less than two hours") drops the
     // qualifier: weak agreement, not a contradiction.
     const bound = !c.ok && atBound(draft.written(false), f.s.q);

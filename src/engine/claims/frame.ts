@@ -21,7 +21,7 @@ import { tokenIndexAt, type Token } from '../nlp';
 import type { Quantity } from '../quantities';
 import { dateDirection } from '../quantities/tense';
 import { STOPWORDS } from '../text/stopwords';
-import { ENDING_VERBS, EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
+import { CHANGE_DOWN, CHANGE_UP, ENDING_VERBS, EVENT_WORDS, HEDGE_WORDS, LIGHT_VERBS, REPORTING_VERBS, UNIT_NOUNS, VALUE_VERBS } from './words';
 
 export type Scope = 'perSide' | 'total' | 'unknown';
 
@@ -664,12 +664,38 @@ function opensConjunct(toks: readonly Token[], end: number, k: number): boolean 
 }
 
 /**
+ * A tally written in words: two whole counts joined by "to", with at most two words after the
+ * first ("voted 66 to 27", "by 230 votes to 198", "1,124 pledged delegates to 851"), the second no
+ * larger (a rising pair is a range: "10 to 20"). Not where the first is where a change started
+ * ("from 66 to 37", "between") or how much a count changed ("fell by 30 to 20": a verb of
+ * change, ./data/words.json "changes", among the three words before it).
+ */
+function wordTallies(sentence: string, toks: readonly Token[], qs: readonly Quantity[]): readonly Quantity[] {
+  let out: Quantity[] | undefined;
+  const plain = (q: Quantity) => q.kind === 'count' && q.qualifier === 'exact' && !q.tally && !q.unit && !q.fraction && /^\d{1,3}(?:,\d{3})*$|^\d+$/.test(q.text);
+  for (let n = 0; n + 1 < qs.length; n++) {
+    const a = qs[n]!;
+    const b = qs[n + 1]!;
+    if (!plain(a) || !plain(b) || a.value < b.value) continue;
+    if (!/^\s+(?:[a-z]+\s+){0,2}to\s+$/i.test(sentence.slice(a.end, b.start))) continue;
+    if (/\b(?:from|between)\s+$/i.test(sentence.slice(Math.max(0, a.start - 12), a.start))) continue;
+    const i0 = tokenIndexAt(toks, a.start);
+    if (toks.slice(Math.max(0, i0 - 3), i0).some((t) => CHANGE_UP.has(t.lemma) || CHANGE_DOWN.has(t.lemma))) continue;
+    out ??= [...qs];
+    out[n] = { ...a, tally: 1 };
+    out[n + 1] = { ...b, tally: 2 };
+    n++;
+  }
+  return out ?? qs;
+}
+
+/**
  * Claims for every figure of a sentence. `toks` are the sentence's tokens (../nlp) and
  * `quantities` its figures (../quantities), both with offsets into `sentence`.
  */
 export function framesOf(sentence: string, toks: readonly Token[], allQuantities: readonly Quantity[]): Claim[] {
   if (allQuantities.length === 0) return [];
-  const quantities = allQuantities.length > MAX_CLAIMS_PER_SENTENCE ? allQuantities.slice(0, MAX_CLAIMS_PER_SENTENCE) : allQuantities;
+  const quantities = wordTallies(sentence, toks, allQuantities.length > MAX_CLAIMS_PER_SENTENCE ? allQuantities.slice(0, MAX_CLAIMS_PER_SENTENCE) : allQuantities);
   const inFigure = new Uint8Array(toks.length);
   const spans: [number, number][] = [];
   for (const q of quantities) {
@@ -717,7 +743,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     if (dim === 'age' && q.kind === 'duration') q = { ...q, kind: 'count', value: q.value / YEAR, low: q.low / YEAR, high: q.high / YEAR, unit: undefined };
     // "flight 1344", "Article 50", "Apollo 11": a bare number after a noun, not followed by
     // what it would count, names something; it is not a figure.
-    if (dim === 'count' && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
+    if (dim === 'count' && !q.tally && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
     // "a category 4 hurricane", "a Level 3 lockdown": a number after a noun and before a noun in
     // the singular names a class of it; it counts nothing.
     if (dim === 'count' && /^\d+$/.test(q.text) && q.value !== 1 && isNoun(toks[i0 - 1]) && toks[i0 - 1]!.pos === 'NOUN' && singularNoun(toks[i1])) return;
@@ -768,7 +794,26 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     let after = i1;
     for (let k = i1; k < clause[1] && (inFigure[k] === 1 || toks[k]!.norm === ',' || toks[k]!.norm === 'and' || toks[k]!.norm === 'or'); k++) if (inFigure[k] === 1) after = k + 1;
     let found: ThingFound = { mods: [] };
-    if (dim === 'duration') {
+    // A tally's two sides ("passed 232-196", "votes of 230-to-197") count what the noun after the
+    // pair names ("a 232-196 vote") or the noun before its "of" ("votes of"); the clause's
+    // subject ("the resolution passed …") is not what they count.
+    // Both sides count the same thing; a tally listed after another ("230-to-197 and 229-to-198")
+    // counts what that one counts.
+    const tallyFrom = q.tally === 2 && quantities[n - 1]?.tally === 1 ? spans[n - 1]![0] : i0;
+    if (q.tally) {
+      const pairEnd = q.tally === 1 && quantities[n + 1]?.tally === 2 ? spans[n + 1]![1] : i1;
+      const before = out[out.length - 1];
+      const listed = (c: Claim | undefined) => c?.q.tally === 2 && c.thing !== undefined && toks.slice(outAt[outAt.length - 1]! + 1, tallyFrom).every((t) => LIST_JOINERS.has(t.norm));
+      if (q.tally === 2 && before?.q.tally === 1 && before.q.end <= q.start) found = { thing: before.thing, phrase: before.thingPhrase, mods: [...before.mods], side: before.side };
+      else {
+        // "66 votes to 37": the noun right after the first figure; "a 232-196 vote": after the pair.
+        const worded = q.tally === 1 && quantities[n + 1]?.tally === 2 && /\s/.test(sentence.slice(q.end, quantities[n + 1]!.start));
+        found = worded ? thingAfter(toks, i1, clause[1]) : { mods: [] };
+        if (!found.thing) found = thingAfter(toks, pairEnd, clause[1]);
+        if (!found.thing && toks[tallyFrom - 1]?.norm === 'of' && isNoun(toks[tallyFrom - 2])) found = { ...thingBefore(toks, tallyFrom - 2, tallyFrom - 1), side: found.side, fromBefore: true };
+        if (!found.thing && listed(before)) found = { thing: before!.thing, phrase: before!.thingPhrase, mods: [...before!.mods], side: before!.side };
+      }
+    } else if (dim === 'duration') {
       // "two-hour session", "30-day ceasefire" (a compound), "three days of mourning".
       if (q.compound) found = thingAfter(toks, after, clause[1]);
       else if (toks[after]?.norm === 'of') found = thingAfter(toks, after + 1, clause[1]);

@@ -1015,11 +1015,55 @@ function mergeCompoundDurations(text: string, qs: Quantity[]): Quantity[] {
   return out;
 }
 
+/**
+ * A tally written as a pair of whole numbers joined by a hyphen, an en dash or "-to-": "passed
+ * 232-196", "votes of 230-to-197", "ruled 7-2", "won 3-1". The pair falls or ties (a rising pair
+ * is a range: "10-20"); neither number is glued to another digit, a decimal or thousands part,
+ * a slash or a percent sign (dates such as "15-10-2019", times, fractions and "50-50%" are not
+ * tallies).
+ */
+const TALLY = /(?<![\d.,:/\u2013-])(\d{1,4})(?:[-\u2013]|-to-)(\d{1,4})(?![\d:/\u2013%-]|[.,]\d|\s?(?:percent|per cent)\b)/g;
+
+/** Both sides of each tally in `text`, as counts, where no other figure was read over them. */
+function withTallies(text: string, qs: Quantity[]): Quantity[] {
+  if (!/\d[-\u2013]/.test(text)) return qs;
+  const add: Quantity[] = [];
+  let drop: Set<Quantity> | undefined;
+  for (const m of text.matchAll(TALLY)) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    // A year and the next ("2019-20", "1994-1995") is a span of years, read as such already.
+    if (a < b || (m[1]!.length === 4 && a >= 1800)) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const over = qs.filter((q) => q.start < end && q.end > start);
+    // Only a count of the first number alone, as a tally's "-to-" leaves it, gives way.
+    if (over.some((q) => !(q.kind === 'count' && q.start === start && q.text === m[1]))) continue;
+    for (const q of over) (drop ??= new Set()).add(q);
+    const side = (value: number, from: number, digits: string, which: 1 | 2): Quantity => ({
+      kind: 'count',
+      text: digits,
+      start: from,
+      end: from + digits.length,
+      valueStart: from,
+      valueEnd: from + digits.length,
+      value,
+      low: value,
+      high: value,
+      qualifier: 'exact',
+      tally: which,
+    });
+    add.push(side(a, start, m[1]!, 1), side(b, end - m[2]!.length, m[2]!, 2));
+  }
+  if (add.length === 0) return qs;
+  return [...qs.filter((q) => !drop?.has(q)), ...add].sort((x, y) => x.start - y.start);
+}
+
 export function parseQuantities(text: string): Quantity[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   if (!mayHoldQuantity(text)) return [];
   try {
-    return new Parser(text).run();
+    return withTallies(text, new Parser(text).run());
   } catch {
     return [];
   }

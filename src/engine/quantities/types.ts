@@ -107,4 +107,9 @@ export interface Quantity {
   fraction?: [number, number];
   /** A duration that is someone's or something's age ("five years old", "a 90-day-old bill", "87 yo"). */
   age?: boolean;
+  /**
+   * One side of a tally written as a pair ("passed 232-196", "votes of 230-to-197", "won 3-1"):
+   * 1 for the first figure, 2 for the second. Each side is a count of its own.
+   */
+  tally?: 1 | 2;
 }

@@ -14,6 +14,24 @@ function claim(sentence: string, text: string): Claim {
   return c;
 }
 
+describe('claim frames: tallies', () => {
+  const sides = (t: string) => claims(t).filter((c) => c.q.tally).map((c) => [c.q.text, c.q.tally, c.thing]);
+
+  it('two counts joined by "to" that fall are the sides of a result, counting the same thing', () => {
+    expect(sides('The legislature approved the bill by 66 votes to 37.')).toEqual([['66', 1, 'vote'], ['37', 2, 'vote']]);
+    expect(sides('Biden led Sanders by 1,124 pledged delegates to 851.')).toEqual([['1,124', 1, 'delegate'], ['851', 2, 'delegate']]);
+    expect(sides('The articles passed by votes of 230-to-197 and 229-to-198 respectively.')).toEqual([['230', 1, 'vote'], ['197', 2, 'vote'], ['229', 1, 'vote'], ['198', 2, 'vote']]);
+  });
+
+  it('a change, a range and the subject of the clause are not', () => {
+    expect(sides('The toll fell by 30 to 20.')).toEqual([]);
+    expect(sides('Prices went from 66 to 37 cents.')).toEqual([]);
+    expect(sides('Between 10 to 20 people came.')).toEqual([]);
+    // "The resolution" passed; it is not what 232 and 196 count.
+    expect(sides('The resolution passed 232-196.')).toEqual([['232', 1, undefined], ['196', 2, undefined]]);
+  });
+});
+
 describe('claim frames: what a figure counts', () => {
   it('reads the noun a count heads, past adjectives and demonyms, with its "of" phrase', () => {
     expect(claim('Both countries agreed to release 1,000 prisoners of war each.', '1,000')).toMatchObject({ dim: 'count', thing: 'prisoner', mods: ['war'], scope: 'perSide' });

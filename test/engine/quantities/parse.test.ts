@@ -91,9 +91,17 @@ describe('ranges', () => {
     expect(only('1.5 to 2 million people')).toMatchObject({ low: 1.5e6, high: 2e6 });
   });
 
-  it('a falling pair is not a range (scores)', () => {
+  it('a falling pair is not a range: it is a tally, each side a count of its own', () => {
     const qs = parseQuantities('they won 3-1');
     expect(qs.every((q) => q.qualifier !== 'range')).toBe(true);
+    expect(qs.map((q) => [q.text, q.value, q.tally])).toEqual([['3', 3, 1], ['1', 1, 2]]);
+    expect(parseQuantities('The resolution passed 232-196.').map((q) => [q.text, q.tally])).toEqual([['232', 1], ['196', 2]]);
+    expect(parseQuantities('The articles passed by votes of 230-to-197 and 229-to-198.').map((q) => [q.text, q.tally])).toEqual([['230', 1], ['197', 2], ['229', 1], ['198', 2]]);
+    expect(parseQuantities('a 27–17 victory').map((q) => q.value)).toEqual([27, 17]);
+  });
+
+  it('dates, spans of years, decimals and shares joined by a hyphen are no tallies', () => {
+    for (const t of ['On 15-10-2019 it rained.', 'The 2019-20 season.', 'The index moved 3-1.5 points.', 'a 50-50% chance', 'aged 18-24']) expect(parseQuantities(t).some((q) => q.tally)).toBe(false);
   });
 });
 

@@ -13,12 +13,13 @@ import { quotesRule } from './quotes';
 import { rolesRule } from './roles';
 import type { Rule } from './rule';
 import { statementsRule } from './statements';
+import { talliesRule } from './tallies';
 import { unsupportedRule } from './unsupported';
 
 export type { Rule } from './rule';
 export { rangeOfQuantity } from './figures';
 
-export const RULES: readonly Rule[] = [figuresRule, offsetsRule, rolesRule, quotesRule, statementsRule, placesRule, unsupportedRule];
+export const RULES: readonly Rule[] = [figuresRule, talliesRule, offsetsRule, rolesRule, quotesRule, statementsRule, placesRule, unsupportedRule];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
