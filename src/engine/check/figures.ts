@@ -752,9 +752,7 @@ function givenElsewhere(claims: readonly Claim[], claim: Claim, source: Quantity
 function sumOfParts(claims: readonly Claim[], claim: Claim, source: Quantity): boolean {
   if ((claim.dim !== 'count' && claim.dim !== 'money') || claim.thing === undefined || !Number.isFinite(source.value)) return false;
   const parts = claims.filter((c) => c.dim === claim.dim && c.thing === claim.thing && Number.isFinite(c.q.value) && c.q.low === c.q.high);
-  if (parts.length < 2 || !parts.includes(claim)) return false;
-  const sum = parts.reduce((n, c) => n + c.q.value, 0);
-  return Math.abs(sum - source.value) < 1e-9 * Math.max(1, Math.abs(sum));
+  return parts.length >= 2 && parts.includes(claim) && addsUpTo(parts, source.value);
 }
 
 /**
@@ -765,9 +763,13 @@ function sumOfParts(claims: readonly Claim[], claim: Claim, source: Quantity): b
 function partOfWhole(claims: readonly Claim[], claim: Claim, source: Quantity): boolean {
   if ((claim.dim !== 'count' && claim.dim !== 'money') || claim.q.low !== claim.q.high || !Number.isFinite(source.value)) return false;
   const parts = claims.filter((c) => c !== claim && c.dim === claim.dim && Number.isFinite(c.q.value) && c.q.low === c.q.high);
-  if (parts.length < 2 || !parts.some((c) => c.q.value === source.value)) return false;
+  return parts.length >= 2 && parts.some((c) => c.q.value === source.value) && addsUpTo(parts, claim.q.value);
+}
+
+/** Whether the claims' figures add up to `total`. */
+function addsUpTo(parts: readonly Claim[], total: number): boolean {
   const sum = parts.reduce((n, c) => n + c.q.value, 0);
-  return Math.abs(sum - claim.q.value) < 1e-9 * Math.max(1, Math.abs(sum));
+  return Math.abs(sum - total) < 1e-9 * Math.max(1, Math.abs(sum));
 }
 
 /** A context word as its news concept where the overlay has one ("globally" and "worldwide" are one scope). */

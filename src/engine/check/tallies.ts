@@ -14,13 +14,9 @@
  * - a figure another check has already judged is left to it.
  */
 import { claimsOf, type Claim } from '../claims';
-import { evidenceName, evidenceOf, outletName, type SentRec } from '../store';
-import { draftText } from '../text/plain';
-import type { CheckOptions } from '../api';
-import type { Diagnostic, Fix } from '../types';
+import type { SentRec } from '../store';
+import type { Diagnostic } from '../types';
 import { figureCandidates, quantitiesOf, type SentenceContext } from './context';
-import { finding } from './finding';
-import { citeFix, rangeOfQuantity } from './rules/figures';
 import { inScope } from './story';
 
 type Pair = [Claim, Claim];
@@ -51,19 +47,31 @@ function toldOfTheSame(d: Pair, s: Pair, sentenceNames: readonly string[]): bool
   return mine.length > 0 && mine.every((n) => names.has(n));
 }
 
-interface Pin {
+export interface Pin {
   /** The draft's figure the source tally rules out, and the source's figure on that side. */
   draft: Claim;
   source: Claim;
   rec: SentRec;
 }
 
-export function checkTallies(ctx: SentenceContext, options: CheckOptions, found: readonly Diagnostic[]): Diagnostic[] {
+/** A side of a draft tally that source tallies of the same result rule out. */
+export interface TallyJudgement {
+  /** The sources' tallies that pin it, all to the same figure. */
+  pins: Pin[];
+  /** The draft's other side, which the sources share. */
+  other: Claim;
+}
+
+/**
+ * The sides of the draft sentence's tallies that the sources rule out. `found`: what the rules
+ * before found; a figure they judged is left to them.
+ */
+export function judgeTallies(ctx: SentenceContext, found: readonly Diagnostic[]): TallyJudgement[] {
   const claims = ctx.draftClaims ?? claimsOf(ctx.sentence.text, quantitiesOf(ctx));
   const pairs = pairsOf(claims);
   if (pairs.length === 0) return [];
   const sources = figureCandidates(ctx).filter((c) => inScope(ctx.scope, c.rec.doc));
-  const out: Diagnostic[] = [];
+  const out: TallyJudgement[] = [];
   for (const d of pairs) {
     let full = false;
     const pins: Pin[] = [];
@@ -85,20 +93,9 @@ export function checkTallies(ctx: SentenceContext, options: CheckOptions, found:
     if (full || pins.length === 0 || told.size > 1) continue;
     const first = pins[0]!;
     if (!pins.every((p) => p.draft === first.draft && same(p.source, first.source))) continue;
-    const q = first.draft.q;
-    const range = rangeOfQuantity(ctx, q);
-    const at = ctx.sentence.start + q.start;
+    const at = ctx.sentence.start + first.draft.q.start;
     if (found.some((f) => f.code !== 'unsupported' && ctx.lines.offset(f.range.start) <= at && ctx.lines.offset(f.range.end) > at)) continue;
-    const outlets = [...new Set(pins.map((p) => outletName(ctx.corpus.store.docs[p.rec.doc]!)))];
-    const says = first.source.q.text;
-    const evidence = pins.map((p) => evidenceOf(ctx.corpus.store, p.rec, p.source.q.text, 'contradicts' as const));
-    const ev0 = evidenceOf(ctx.corpus.store, first.rec);
-    const fixes: Fix[] = [
-      { title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true },
-      { title: `Use ${says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(says) }, ...citeFix(ctx, ev0, options.citationStyle).edits] },
-    ];
-    const other = first.draft === d[0] ? d[1] : d[0];
-    out.push(finding(ctx, 'contradiction', range, `The sources say “${says}” (${outlets.join(', ')}), not “${q.text}”, in the result whose other side is “${other.q.text}”.`, evidence, fixes, q.text));
+    out.push({ pins, other: first.draft === d[0] ? d[1] : d[0] });
   }
   return out;
 }
