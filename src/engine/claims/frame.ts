@@ -746,7 +746,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     if (dim === 'count' && !q.tally && /^\d+$/.test(q.text) && isNoun(toks[i0 - 1]) && isIdAfter(toks[i1], toks[i1 + 1])) return;
     // "a category 4 hurricane", "a Level 3 lockdown": a number after a noun and before a noun in
     // the singular names a class of it; it counts nothing.
-    if (dim === 'count' && /^\d+$/.test(q.text) && q.value !== 1 && isNoun(toks[i0 - 1]) && toks[i0 - 1]!.pos === 'NOUN' && singularNoun(toks[i1])) return;
+    // (A tally between them is a result: "a party-line 230–189 vote".)
+    if (dim === 'count' && !q.tally && /^\d+$/.test(q.text) && q.value !== 1 && isNoun(toks[i0 - 1]) && toks[i0 - 1]!.pos === 'NOUN' && singularNoun(toks[i1])) return;
     // "by 8 p.m. on Saturday", "at 4:53 a.m. Thursday": a day written after a time of day is
     // one expression with it, and takes the role the time's preposition gives.
     const timeBefore = dim === 'date' ? spans.findIndex(([, b], m) => dims[m] === 'time' && (b === i0 || (b === i0 - 1 && toks[i0 - 1]!.norm === 'on'))) : -1;

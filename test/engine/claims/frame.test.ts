@@ -29,6 +29,8 @@ describe('claim frames: tallies', () => {
     expect(sides('Between 10 to 20 people came.')).toEqual([]);
     // "The resolution" passed; it is not what 232 and 196 count.
     expect(sides('The resolution passed 232-196.')).toEqual([['232', 1, undefined], ['196', 2, undefined]]);
+    // Between two nouns a tally is still a result, not the name of a class ("a category 4 hurricane").
+    expect(sides('The resolution passed on a party-line 230–189 vote.')).toEqual([['230', 1, 'vote'], ['189', 2, 'vote']]);
   });
 });
 
