@@ -41,6 +41,8 @@ export interface ParsedQuantity {
   fraction?: [number, number];
   age?: boolean;
   perSide?: boolean;
+  /** One side of a tally written as a pair ("232-196"): 1 for the first figure, 2 for the second. */
+  tally?: 1 | 2;
   /** The date fields as read. */
   date?: DateValue;
   /** The date resolved against --date, when it needs one ("on Friday", "two weeks ago"). */
@@ -76,6 +78,7 @@ function quantityOut(q: Quantity, base: number, date: string | undefined): Parse
   if (q.fraction) out.fraction = q.fraction;
   if (q.age) out.age = true;
   if (q.perSide) out.perSide = true;
+  if (q.tally) out.tally = q.tally;
   if (q.date) {
     out.date = q.date;
     if (date && needsReference(q.date)) out.resolved = resolveRelativeDate(q.date, date);
@@ -157,6 +160,7 @@ export function renderParse(file: string, sentences: ParsedSentence[]): string {
       if (q.fraction) line += ` fraction ${q.fraction[0]}/${q.fraction[1]}`;
       if (q.age) line += ' age';
       if (q.perSide) line += ' per side';
+      if (q.tally) line += ` tally side ${q.tally}`;
       if (q.date) line += ` date ${dateText(q.date)}`;
       if (q.resolved) line += ` → ${dateText(q.resolved)}`;
       out.push(line);

@@ -82,6 +82,12 @@ describe('sourcewise parse', () => {
     expect(r.stdout).toMatch(/\n {2}time "7:56:30 pm" \[24-34\] value 71790 /);
   });
 
+  it('shows each side of a tally ("passed 232-196") as a count of its own', () => {
+    const r = run(['parse', '-'], 'The bill passed 232-196.\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\n  count "232" [16-19] value 232 low 232 high 232 tally side 1\n  count "196" [20-23] value 196 low 196 high 196 tally side 2');
+  });
+
   it('without --date leaves relative dates unresolved', () => {
     const r = run(['parse', '-', '--format', 'json'], 'They met on Friday.');
     const q = JSON.parse(r.stdout).sentences[0].quantities[0];
