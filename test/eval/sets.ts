@@ -141,6 +141,9 @@ export const EVAL_SETS: EvalSet[] = [
   { name: 'tallies21-wikinews-heldout', file: path.join(__dirname, 'blind/tallies21-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
   // Written blind on 2026-12-05 for the same family, to design rules on (tuning).
   { name: 'tallies22-wikinews-tuning', file: path.join(__dirname, 'blind/tallies22-wikinews-tuning.jsonl'), sources: wikinewsSources, heldOut: false },
+  // Written blind on 2026-12-05 for lists of figures given to names (by place, person, party),
+  // before the rule for them was scored on it.
+  { name: 'lists23-wikinews-heldout', file: path.join(__dirname, 'blind/lists23-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {

@@ -5,6 +5,7 @@
 import type { CheckOptions } from '../../api';
 import type { Diagnostic } from '../../types';
 import type { SentenceContext } from '../context';
+import { breakdownsRule } from './breakdowns';
 import { figuresRule } from './figures';
 import { offsetsRule } from './offsets';
 import { placesRule } from './places';
@@ -19,7 +20,7 @@ import { unsupportedRule } from './unsupported';
 export type { Rule } from './rule';
 export { rangeOfQuantity } from './figures';
 
-export const RULES: readonly Rule[] = [figuresRule, talliesRule, offsetsRule, rolesRule, quotesRule, statementsRule, placesRule, unsupportedRule];
+export const RULES: readonly Rule[] = [figuresRule, talliesRule, breakdownsRule, offsetsRule, rolesRule, quotesRule, statementsRule, placesRule, unsupportedRule];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
