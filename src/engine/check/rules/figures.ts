@@ -6,7 +6,7 @@ import type { Quantity } from '../../quantities';
 import { evidenceName, evidenceOf, outletName } from '../../store';
 import { normalizePhrase } from '../../text/fold';
 import { draftText } from '../../text/plain';
-import type { Diagnostic, Evidence, Fix } from '../../types';
+import type { Diagnostic, Evidence, Fix, Range } from '../../types';
 import type { SentenceContext } from '../context';
 import { judgeFigures, type ClaimMatch, type FigureJudgement } from '../figures';
 import { finding } from '../finding';
@@ -37,6 +37,14 @@ export function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions[
   return { title: `Cite ${evidenceName(ev)}: “${ev.text.slice(0, 60)}${ev.text.length > 60 ? '…' : ''}”`, edits: plan.edits };
 }
 
+/** The fixes of a figure the sources rule out: their figure in its place, and the same with a citation of `ev`. */
+export function sourcedFigureFixes(ctx: SentenceContext, options: CheckOptions, range: Range, says: string, ev: Evidence): Fix[] {
+  return [
+    { title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true },
+    { title: `Use ${says} and cite ${evidenceName(ev)}`, edits: [{ range, newText: draftText(says) }, ...citeFix(ctx, ev, options.citationStyle).edits] },
+  ];
+}
+
 function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const j of judged) {
@@ -55,10 +63,7 @@ function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], opti
       const list = groups.map((g) => `“${g.says}” (${g.outlets.join(', ')})`).join('; ');
       // A date is written as the draft writes dates ("16 May", not "May 16, 2025").
       const says = dateInDraftStyle(q, top.m[0]!.claim.q) ?? top.says;
-      const fixes: Fix[] = [{ title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true }];
-      const ev0 = evidenceOf(ctx.corpus.store, top.m[0]!.rec);
-      const cite = citeFix(ctx, ev0, options.citationStyle);
-      fixes.push({ title: `Use ${says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(says) }, ...cite.edits] });
+      const fixes = sourcedFigureFixes(ctx, options, range, says, evidenceOf(ctx.corpus.store, top.m[0]!.rec));
       out.push(finding(ctx, 'contradiction', range, `The sources say ${list}, not “${q.text}”.`, evidence, fixes, q.text));
     } else {
       const groups = groupBySaying(j.matches, ctx);

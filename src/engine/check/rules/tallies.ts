@@ -1,12 +1,11 @@
 /** Results given as a pair of counts, compared as pairs with the sources' (the judging itself is ../tallies.ts). */
 import type { CheckOptions } from '../../api';
-import { evidenceName, evidenceOf, outletName } from '../../store';
-import { draftText } from '../../text/plain';
-import type { Diagnostic, Fix } from '../../types';
+import { evidenceOf, outletName } from '../../store';
+import type { Diagnostic } from '../../types';
 import type { SentenceContext } from '../context';
 import { finding } from '../finding';
 import { judgeTallies } from '../tallies';
-import { citeFix, rangeOfQuantity } from './figures';
+import { rangeOfQuantity, sourcedFigureFixes } from './figures';
 import type { Rule } from './rule';
 
 function tallyDiagnostics(ctx: SentenceContext, options: CheckOptions, found: readonly Diagnostic[]): Diagnostic[] {
@@ -17,11 +16,7 @@ function tallyDiagnostics(ctx: SentenceContext, options: CheckOptions, found: re
     const says = first.source.q.text;
     const outlets = [...new Set(pins.map((p) => outletName(ctx.corpus.store.docs[p.rec.doc]!)))];
     const evidence = pins.map((p) => evidenceOf(ctx.corpus.store, p.rec, p.source.q.text, 'contradicts' as const));
-    const ev0 = evidenceOf(ctx.corpus.store, first.rec);
-    const fixes: Fix[] = [
-      { title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true },
-      { title: `Use ${says} and cite ${evidenceName(ev0)}`, edits: [{ range, newText: draftText(says) }, ...citeFix(ctx, ev0, options.citationStyle).edits] },
-    ];
+    const fixes = sourcedFigureFixes(ctx, options, range, says, evidenceOf(ctx.corpus.store, first.rec));
     return finding(ctx, 'contradiction', range, `The sources say “${says}” (${outlets.join(', ')}), not “${q.text}”, in the result whose other side is “${other.q.text}”.`, evidence, fixes, q.text);
   });
 }
