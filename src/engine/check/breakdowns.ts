@@ -6,8 +6,8 @@
  *
  * One item alone is a bare count told of a name, which the figure check weighs like any other.
  * As part of a list it is not: where a source sentence of the story gives the same names figures
- * and agrees with the draft on at least one of them, it tells the same breakdown, and a name it
- * gives another figure is ruled out. Precision first:
+ * and agrees with the draft on enough of them, it tells the same breakdown, and a name it gives
+ * another figure is ruled out. Precision first:
  * - an item's name is the run of capitalised words after its figure (up to the next figure), or
  *   before it ("Joe Biden earned 6") where none follows; two names are one where the words of
  *   one are all words of the other ("Biden", "Joe Biden");
@@ -23,7 +23,7 @@ import { foldForMatch } from '../text/fold';
 import type { SentRec } from '../store';
 import type { Diagnostic } from '../types';
 import { figureCandidates, quantitiesOf, type SentenceContext } from './context';
-import { inScope } from './story';
+import { judgedAt } from './finding';
 
 /**
  * Items a source breakdown must give the draft's figures for before it rules another out: one
@@ -34,8 +34,10 @@ const MIN_AGREEING = 2;
 
 /** Kinds of figure a breakdown lists. */
 const LISTED = new Set(['count', 'money', 'percent']);
-/** Capitalised words run together, with the small words names keep inside ("Federation of Bosnia"). */
-const NAME_RUN = /\b\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|de|del|la|al|and)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*/gu;
+/** Small words a name keeps inside ("Federation of Bosnia", "Davao del Sur"); they are no words of its to compare. */
+const NAME_INNER = ['of', 'de', 'del', 'la', 'al', 'and'];
+/** Capitalised words run together, with those small words between them (a pattern's source). */
+const NAME_RUN = `\\b\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+(?:(?:${NAME_INNER.join('|')})\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*)*`;
 
 export interface Item {
   claim: Claim;
@@ -47,13 +49,13 @@ function nameWords(s: string): string[] {
   return foldForMatch(s)
     .replace(/['’]s$/, '')
     .split(/\s+/)
-    .filter((w) => w && !['of', 'de', 'del', 'la', 'al', 'and'].includes(w));
+    .filter((w) => w && !NAME_INNER.includes(w));
 }
 
 /** "… in North Cotabato", "… to Buttigieg": a name put after the figure by a preposition (past up to two words: "21 injured in"). */
-const NAME_AFTER = new RegExp(`^\\s*(?:[\\p{Ll}-]+\\s+){0,2}(?:in|to|for|from|at|by)\\s+(?:the\\s+)?(${NAME_RUN.source})`, 'u');
+const NAME_AFTER = new RegExp(`^\\s*(?:[\\p{Ll}-]+\\s+){0,2}(?:in|to|for|from|at|by)\\s+(?:the\\s+)?(${NAME_RUN})`, 'u');
 /** "Joe Biden earned 6": a name before the figure, with only lower-case words (its verb) between. */
-const NAME_BEFORE = new RegExp(`(${NAME_RUN.source})(?:\\s+[\\p{Ll}-]+){1,3}\\s*$`, 'u');
+const NAME_BEFORE = new RegExp(`(${NAME_RUN})(?:\\s+[\\p{Ll}-]+){1,3}\\s*$`, 'u');
 
 /**
  * The figures of a sentence given to names, in order. A list gives its names one way: after
@@ -107,7 +109,6 @@ export function judgeBreakdowns(ctx: SentenceContext, found: readonly Diagnostic
   if (items.length < 2) return [];
   const pinned = new Map<Claim, { claim: Claim; rec: SentRec }[]>();
   for (const c of figureCandidates(ctx)) {
-    if (!inScope(ctx.scope, c.rec.doc)) continue;
     const theirs = itemsOf(c.rec.sent.text, c.rec.claims);
     if (theirs.length < 2) continue;
     const match = against(items, theirs);
@@ -115,7 +116,6 @@ export function judgeBreakdowns(ctx: SentenceContext, found: readonly Diagnostic
     const differ = items.map((d, i) => ({ d, s: match[i] })).filter((x) => x.s && x.s.q.value !== x.d.claim.q.value);
     if (agree < MIN_AGREEING || differ.length !== 1) continue;
     const { d, s } = differ[0]!;
-    // The source must not give the draft's figure to that name as well (a range, another stage).
     let list = pinned.get(d.claim);
     if (!list) pinned.set(d.claim, (list = []));
     list.push({ claim: s!, rec: c.rec });
@@ -123,8 +123,7 @@ export function judgeBreakdowns(ctx: SentenceContext, found: readonly Diagnostic
   const out: BreakdownJudgement[] = [];
   for (const [draft, sources] of pinned) {
     if (!sources.every((x) => x.claim.q.value === sources[0]!.claim.q.value)) continue;
-    const at = ctx.sentence.start + draft.q.start;
-    if (found.some((f) => f.code !== 'unsupported' && ctx.lines.offset(f.range.start) <= at && ctx.lines.offset(f.range.end) > at)) continue;
+    if (judgedAt(ctx, found, draft.q.start)) continue;
     out.push({ draft, sources });
   }
   return out;

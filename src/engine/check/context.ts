@@ -214,9 +214,15 @@ export function writtenInCandidates(ctx: SentenceContext, name: string): boolean
   return found;
 }
 
+/**
+ * The source sentences a figure of the draft sentence may be judged by: those of its story
+ * (../story: every candidate when the sources are one story, none when the sentence's story is
+ * not known), with the story's nearest sentences that are not among the sentence's nearest.
+ */
 export function figureCandidates(ctx: SentenceContext): Candidate[] {
   const scope = ctx.scope;
-  if (!scope || scope === 'all') return ctx.candidates;
+  if (!scope) return [];
+  if (scope === 'all') return ctx.candidates;
   if (ctx.storyCandidates) return ctx.storyCandidates;
   const sents = ctx.corpus.store.sents;
   // The story's nearest sentences that are not among the sentence's nearest already.
@@ -229,7 +235,7 @@ export function figureCandidates(ctx: SentenceContext): Candidate[] {
     () => sentencesOfSources(ctx.corpus, scope),
     new Set(ctx.candidates.map((c) => c.rec.id)),
   );
-  ctx.storyCandidates = [...ctx.candidates, ...extra];
+  ctx.storyCandidates = [...ctx.candidates.filter((c) => scope.has(c.rec.doc)), ...extra];
   return ctx.storyCandidates;
 }
 

@@ -15,7 +15,7 @@ import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity
 import type { SentRec } from '../store';
 import { figureCandidates, idfOf, quantitiesOf, type SentenceContext } from './context';
 import { datesOtherEvent } from './offsets';
-import { inScope, mayShareStory } from './story';
+import { mayShareStory } from './story';
 
 export interface ClaimMatch {
   rec: SentRec;
@@ -559,7 +559,6 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
   const myFrame = isTime ? undefined : timeFrame(ctx.draftClaims ?? [], original);
   const found: { rec: SentRec; cov: number; s: Claim; a: Alignment }[] = [];
   for (const cand of figureCandidates(ctx)) {
-    if (!inScope(ctx.scope, cand.rec.doc)) continue;
     for (const s of cand.rec.claims) {
       // A tally's side is compared with the same side of another tally ("ruled 7-2" with "6-3": 7 with 6).
       if (original.q.tally && s.q.tally && original.q.tally !== s.q.tally) continue;

@@ -25,7 +25,6 @@ import { draftText } from '../text/plain';
 import type { Diagnostic } from '../types';
 import { figureCandidates, tokensOf, type SentenceContext } from './context';
 import { finding } from './finding';
-import { inScope } from './story';
 
 /** A source sentence with this share of the draft sentence's weighted words tells of what it tells. */
 const TELLS_OF = 0.3;
@@ -98,7 +97,7 @@ export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
   if (claims.length === 0) return [];
   const mine = participants(ctx, mentions);
   if (mine.size === 0) return [];
-  const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && inScope(ctx.scope, c.rec.doc) && sharesParticipant(ctx, c.rec, mine));
+  const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && sharesParticipant(ctx, c.rec, mine));
   if (telling.length === 0) return [];
   // The places each source sentence that tells of it puts events in: read once, when a draft place first needs them.
   let theirs: { rec: SentRec; places: PlaceClaim[] }[] | undefined;

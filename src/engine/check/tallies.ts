@@ -17,7 +17,7 @@ import { claimsOf, type Claim } from '../claims';
 import type { SentRec } from '../store';
 import type { Diagnostic } from '../types';
 import { figureCandidates, quantitiesOf, type SentenceContext } from './context';
-import { inScope } from './story';
+import { judgedAt } from './finding';
 
 type Pair = [Claim, Claim];
 
@@ -70,7 +70,7 @@ export function judgeTallies(ctx: SentenceContext, found: readonly Diagnostic[])
   const claims = ctx.draftClaims ?? claimsOf(ctx.sentence.text, quantitiesOf(ctx));
   const pairs = pairsOf(claims);
   if (pairs.length === 0) return [];
-  const sources = figureCandidates(ctx).filter((c) => inScope(ctx.scope, c.rec.doc));
+  const sources = figureCandidates(ctx);
   const out: TallyJudgement[] = [];
   for (const d of pairs) {
     let full = false;
@@ -93,8 +93,7 @@ export function judgeTallies(ctx: SentenceContext, found: readonly Diagnostic[])
     if (full || pins.length === 0 || told.size > 1) continue;
     const first = pins[0]!;
     if (!pins.every((p) => p.draft === first.draft && same(p.source, first.source))) continue;
-    const at = ctx.sentence.start + first.draft.q.start;
-    if (found.some((f) => f.code !== 'unsupported' && ctx.lines.offset(f.range.start) <= at && ctx.lines.offset(f.range.end) > at)) continue;
+    if (judgedAt(ctx, found, first.draft.q.start)) continue;
     out.push({ pins, other: first.draft === d[0] ? d[1] : d[0] });
   }
   return out;

@@ -361,6 +361,11 @@ interface ThingFound {
   fromBefore?: boolean;
 }
 
+/** What a claim already read counts, for a figure that counts the same (the other side of its tally). */
+function thingOf(c: Claim): ThingFound {
+  return { thing: c.thing, phrase: c.thingPhrase, mods: [...c.mods], side: c.side };
+}
+
 /**
  * The noun phrase a figure heads: the last noun of the run of nouns after it ("police
  * officers" → officer, with "police"), adjectives and demonyms skipped, "of"-phrases
@@ -805,14 +810,14 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       const pairEnd = q.tally === 1 && quantities[n + 1]?.tally === 2 ? spans[n + 1]![1] : i1;
       const before = out[out.length - 1];
       const listed = (c: Claim | undefined) => c?.q.tally === 2 && c.thing !== undefined && toks.slice(outAt[outAt.length - 1]! + 1, tallyFrom).every((t) => LIST_JOINERS.has(t.norm));
-      if (q.tally === 2 && before?.q.tally === 1 && before.q.end <= q.start) found = { thing: before.thing, phrase: before.thingPhrase, mods: [...before.mods], side: before.side };
+      if (q.tally === 2 && before?.q.tally === 1 && before.q.end <= q.start) found = thingOf(before);
       else {
         // "66 votes to 37": the noun right after the first figure; "a 232-196 vote": after the pair.
         const worded = q.tally === 1 && quantities[n + 1]?.tally === 2 && /\s/.test(sentence.slice(q.end, quantities[n + 1]!.start));
         found = worded ? thingAfter(toks, i1, clause[1]) : { mods: [] };
         if (!found.thing) found = thingAfter(toks, pairEnd, clause[1]);
         if (!found.thing && toks[tallyFrom - 1]?.norm === 'of' && isNoun(toks[tallyFrom - 2])) found = { ...thingBefore(toks, tallyFrom - 2, tallyFrom - 1), side: found.side, fromBefore: true };
-        if (!found.thing && listed(before)) found = { thing: before!.thing, phrase: before!.thingPhrase, mods: [...before!.mods], side: before!.side };
+        if (!found.thing && listed(before)) found = thingOf(before!);
       }
     } else if (dim === 'duration') {
       // "two-hour session", "30-day ceasefire" (a compound), "three days of mourning".

@@ -2,8 +2,9 @@
 import { dateInDraftStyle } from '../date-style';
 import type { CheckOptions } from '../../api';
 import { citationEdits } from '../../citations/footnotes';
+import type { Claim } from '../../claims';
 import type { Quantity } from '../../quantities';
-import { evidenceName, evidenceOf, outletName } from '../../store';
+import { evidenceName, evidenceOf, outletName, type SentRec } from '../../store';
 import { normalizePhrase } from '../../text/fold';
 import { draftText } from '../../text/plain';
 import type { Diagnostic, Evidence, Fix, Range } from '../../types';
@@ -38,11 +39,25 @@ export function citeFix(ctx: SentenceContext, ev: Evidence, style: CheckOptions[
 }
 
 /** The fixes of a figure the sources rule out: their figure in its place, and the same with a citation of `ev`. */
-export function sourcedFigureFixes(ctx: SentenceContext, options: CheckOptions, range: Range, says: string, ev: Evidence): Fix[] {
+function sourcedFigureFixes(ctx: SentenceContext, options: CheckOptions, range: Range, says: string, ev: Evidence): Fix[] {
   return [
     { title: `Use the sourced figure: ${says}`, edits: [{ range, newText: draftText(says) }], preferred: true },
     { title: `Use ${says} and cite ${evidenceName(ev)}`, edits: [{ range, newText: draftText(says) }, ...citeFix(ctx, ev, options.citationStyle).edits] },
   ];
+}
+
+/**
+ * A figure the sources pin to another value: "The sources say “X” (outlets), not “Y”" and how
+ * they pin it (`why`), the sources' sentences as evidence, and the two fixes. `pins`: the
+ * sources' figures, all the same value, with their sentences.
+ */
+export function pinnedFigureFinding(ctx: SentenceContext, options: CheckOptions, q: Quantity, pins: readonly { claim: Claim; rec: SentRec }[], why: string): Diagnostic {
+  const range = rangeOfQuantity(ctx, q);
+  const says = pins[0]!.claim.q.text;
+  const outlets = [...new Set(pins.map((p) => outletName(ctx.corpus.store.docs[p.rec.doc]!)))];
+  const evidence = pins.map((p) => evidenceOf(ctx.corpus.store, p.rec, p.claim.q.text, 'contradicts' as const));
+  const fixes = sourcedFigureFixes(ctx, options, range, says, evidenceOf(ctx.corpus.store, pins[0]!.rec));
+  return finding(ctx, 'contradiction', range, `The sources say “${says}” (${outlets.join(', ')}), not “${q.text}”, ${why}.`, evidence, fixes, q.text);
 }
 
 function figureDiagnostics(ctx: SentenceContext, judged: FigureJudgement[], options: CheckOptions): Diagnostic[] {
