@@ -144,6 +144,10 @@ export const EVAL_SETS: EvalSet[] = [
   // Written blind on 2026-12-05 for lists of figures given to names (by place, person, party),
   // before the rule for them was scored on it.
   { name: 'lists23-wikinews-heldout', file: path.join(__dirname, 'blind/lists23-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
+  // Written blind on 2026-12-05 for places swapped between roles (where it happened, where it
+  // came from or went, a place nearby), while a rule for them was tuned on places12 only (that
+  // rule gained nothing here and was not kept: branch place-roles-wip).
+  { name: 'places24-wikinews-heldout', file: path.join(__dirname, 'blind/places24-wikinews-heldout.jsonl'), sources: wikinewsSources, heldOut: true },
 ];
 
 export interface SetScore {
