@@ -589,7 +589,10 @@ class Parser {
       const st = v.tok(sep);
       if (st && !v.masked[sep]) {
         const isHyphen = v.isDash(sep) && num.digits && sep === j;
-        const isWord = this.w(sep) === 'or' || this.w(sep) === 'to' || (between && this.w(sep) === 'and');
+        // "four–five hours", "two-three weeks ago": numbers in words joined by a dash give a range
+        // when a length of time follows (in words a rising pair before a unit is no score or tally).
+        const wordDash = v.isDash(sep) && !num.digits && sep === j && DURATION_UNITS[this.w(sep + 2)] !== undefined;
+        const isWord = this.w(sep) === 'or' || this.w(sep) === 'to' || (between && this.w(sep) === 'and') || wordDash;
         if (isHyphen || isWord) {
           let k2 = sep + 1;
           const c2 = this.currencyBefore(k2);
@@ -725,6 +728,15 @@ class Parser {
     return ['about', 'around', 'over', 'than', 'nearly', 'almost', 'some', 'roughly', 'approximately', 'under', 'least', 'to', 'estimated', 'most', 'below', 'above'].includes(prev);
   }
 
+  /** "-and-a-half" glued to a unit at k: dash, and, dash, a (or one), dash, a denominator ("half", "quarter"). */
+  private hyphenedFraction(k: number): boolean {
+    const v = this.v;
+    const art = this.w(k + 3);
+    return (
+      v.hyphen(k) && this.w(k + 1) === 'and' && v.hyphen(k + 2) && (art === 'a' || art === 'one') && v.hyphen(k + 4) && DENOMINATOR_WORDS[this.w(k + 5)] !== undefined
+    );
+  }
+
   /**
    * A duration after a number: "two hours", "30-day", "an hour and a half", "3 years of age",
    * "five years old", "a 90 day old bill", "87 yo", "12 hours ago" (a date). Undefined: no duration
@@ -776,6 +788,12 @@ class Parser {
       lo += 0.5;
       hi += 0.5;
       end += 2;
+    } else if (!compound && !ranged && !age && this.hyphenedFraction(end)) {
+      // "a year-and-a-half", "an hour-and-a-quarter": the same, written as one hyphened word
+      const d = DENOMINATOR_WORDS[this.w(end + 5)]!;
+      lo += 1 / d;
+      hi += 1 / d;
+      end += 6;
     }
     // "12 hours ago", "two days ago": a relative date (weeks and longer are read by ./dates)
     if (this.w(end) === 'ago' && !ranged && (sec === 3600 || sec === DAY_SECONDS || sec === 60)) {

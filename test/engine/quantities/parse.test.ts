@@ -91,6 +91,13 @@ describe('ranges', () => {
     expect(only('1.5 to 2 million people')).toMatchObject({ low: 1.5e6, high: 2e6 });
   });
 
+  it('numbers in words joined by a dash before a length of time are a range, not a count and a length', () => {
+    expect(only('he left home four–five hours ago')).toMatchObject({ kind: 'duration', qualifier: 'range', low: 4 * 3600, high: 5 * 3600, text: 'four–five hours' });
+    expect(only('talks of two-three weeks')).toMatchObject({ kind: 'duration', low: 14 * DAY, high: 21 * DAY });
+    // with no length of time after them, words joined by a dash stay what they were
+    expect(parseQuantities('the score was four-five').map((q) => q.value)).toEqual([4, 5]);
+  });
+
   it('a falling pair is not a range: it is a tally, each side a count of its own', () => {
     const qs = parseQuantities('they won 3-1');
     expect(qs.every((q) => q.qualifier !== 'range')).toBe(true);
@@ -137,6 +144,8 @@ describe('durations', () => {
 
   it('halves', () => {
     expect(only('an hour and a half').value).toBe(5400);
+    expect(only('he converted a year-and-a-half ago')).toMatchObject({ kind: 'duration', value: 1.5 * 365.25 * DAY, text: 'a year-and-a-half' });
+    expect(only('an hour-and-a-quarter').value).toBe(4500);
     expect(only('one and a half hours').value).toBe(5400);
     expect(only('half an hour').value).toBe(1800);
     expect(only('an hour').value).toBe(3600);
