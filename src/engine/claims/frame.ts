@@ -172,7 +172,7 @@ function isBreak(toks: readonly Token[], i: number, inFigure: Uint8Array): boole
   if (n === ';' || n === ':' || n === '?' || n === '!') return true;
   if (n === '-' || n === '--') return t.sp && (toks[i + 1]?.sp ?? true);
   if (n === ',') {
-    if (asideCommas(toks).has(i)) return false;
+    if (asideCommas(toks).has(i) || relativeAsides.get(inFigure)?.[i] === ASIDE_COMMA) return false;
     const before = i > 0 && inFigure[i - 1] === 1;
     let j = i + 1;
     while (j < toks.length && (toks[j]!.norm === 'and' || toks[j]!.norm === 'or')) j++;
@@ -218,6 +218,42 @@ function asideCommas(toks: readonly Token[]): ReadonlySet<number> {
   }
   asides.set(toks, (out = found));
   return out;
+}
+
+/** Longest relative clause set off by commas that is read as an aside, in tokens. */
+const RELATIVE_ASIDE_TOKENS = 10;
+const ASIDE_WORD = 1;
+const ASIDE_COMMA = 2;
+const ASIDE_OBLIQUE = 3;
+/** Per sentence (keyed by its figure marks, made once per sentence): its relative asides (see `markRelativeAsides`). */
+const relativeAsides = new WeakMap<Uint8Array, Uint8Array>();
+
+/**
+ * Relative clauses set off by commas ("worked for Cipriani S.A., which owns the restaurant, for
+ * more than ten years"): a non-restrictive relative clause says something of the noun before
+ * it, and the clause it interrupts goes on after its second comma. Its commas are no break, and
+ * for a figure outside it its verbs are context, not the event the figure measures (its words
+ * are none of the figure's when it follows the object of a preposition). One with a figure of its own ("Warholm, who is 23
+ * years old, won") is that figure's clause, and stays one.
+ */
+function markRelativeAsides(toks: readonly Token[], inFigure: Uint8Array): void {
+  const marks = new Uint8Array(toks.length);
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i]!.norm !== ',' || !RELATIVES.has(toks[i + 1]!.norm) || toks[i + 1]!.norm === 'where' || toks[i + 1]!.norm === 'when') continue;
+    let j = i + 2;
+    while (j < toks.length && j <= i + RELATIVE_ASIDE_TOKENS + 1 && !isPunct(toks[j]!) && !inFigure[j]) j++;
+    if (j >= toks.length || toks[j]!.norm !== ',') continue;
+    marks[i] = ASIDE_COMMA;
+    marks[j] = ASIDE_COMMA;
+    // The noun phrase it follows: after a preposition ("on the Saffir–Simpson scale, which is
+    // used by the NHC"), it tells of that object alone, none of the clause's figures.
+    let h = i - 1;
+    while (h >= 0 && (isNoun(toks[h]) || toks[h]!.pos === 'ADJ' || toks[h]!.pos === 'DET' || toks[h]!.pos === 'NUM' || (isPunct(toks[h]!) && toks[h]!.norm !== ','))) h--;
+    const oblique = h >= 0 && toks[h]!.pos === 'ADP';
+    for (let k = i + 1; k < j; k++) marks[k] = oblique ? ASIDE_OBLIQUE : ASIDE_WORD;
+    i = j - 1;
+  }
+  relativeAsides.set(inFigure, marks);
 }
 
 function clauseOf(toks: readonly Token[], i0: number, i1: number, inFigure: Uint8Array): [number, number] {
@@ -710,6 +746,8 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     for (let k = i0; k < i1; k++) inFigure[k] = 1;
     spans.push([i0, i1]);
   }
+  markRelativeAsides(toks, inFigure);
+  const asideWords = relativeAsides.get(inFigure)!;
   const regions = quotedRegions(sentence);
   const quoted = (o: number) => regions.some(([a, b]) => o > a && o < b);
   // Figures in a list ("aged nine, ten, 49 and 59", "49 and 69 years old") share what the
@@ -900,7 +938,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     const order: number[] = [];
     const ranks = new Int32Array(clause[1] - clause[0]);
     for (let k = clause[0]; k < clause[1]; k++) {
-      if (k >= i0 && k < i1) continue;
+      if ((k >= i0 && k < i1) || asideWords[k] === ASIDE_OBLIQUE) continue;
       const toRival = rivals.length > 0 && k >= firstFigure && nearer(k);
       if ((toRival && !isVerb(k)) || (rivals.length > 0 && countedByRival(k))) continue;
       order.push(k);
@@ -929,7 +967,9 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       if (passiveParticiple(toks, k)) t = { ...t, pos: 'VERB' };
       // "aged 17", "at age 49": the word that makes the figure an age is part of it, no event.
       const ageMarker = dim === 'age' && (lemma === 'age' || t.norm === 'aged');
-      if (!titleWord && !ageMarker && lemma !== found.thing && !(before && inPossessed(k, n)) && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
+      // A relative clause set off by commas tells of a noun of the clause, not of what its figure measures: its verbs are context.
+      const aside = asideWords[k] === ASIDE_WORD;
+      if (!titleWord && !ageMarker && !aside && lemma !== found.thing && !(before && inPossessed(k, n)) && (t.pos === 'VERB' || EVENT_WORDS.has(lemma))) {
         // A verb and its particle are one event ("touched down", "dragged on", "went on").
         const next = toks[k + 1];
         const after = toks[k + 2];
@@ -991,7 +1031,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
       const t = toks[k]!;
       if (t.pos === 'PROPN' && t.cap && t.kind === 'word' && !inFigure[k] && !names.includes(t.norm)) names.push(t.norm);
     };
-    for (let k = clause[0]; k < clause[1]; k++) nameAt(k);
+    for (let k = clause[0]; k < clause[1]; k++) if (asideWords[k] !== ASIDE_OBLIQUE) nameAt(k);
     const inNames = wordsOfLongNames(toks, clause);
     // A relative clause ("George Floyd, whose death in police custody in May …") is said of the
     // name it follows: that name is the clause's too.

@@ -177,6 +177,25 @@ describe('figures: a different event of the same kind', () => {
   });
 });
 
+describe('figures: a relative clause set off by commas', () => {
+  // An invented career: two lengths of time in one sentence, the second after a relative clause.
+  const CAREER = Corpus.fromInputs([
+    {
+      path: '/career/a.md',
+      text: `---\noutlet: Valley Post\n---\nMarta Quell, 41, worked at Brennan Academy for just over a year, but worked for the Orvell Trust, which owns the academy, for more than ten years.\n`,
+    },
+  ]);
+  const contradictions = (t: string) => CAREER.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('a length after ", which … ," belongs to the verb before the relative clause: the sentence gives the draft\'s figure', () => {
+    expect(contradictions('Marta Quell had worked for the Orvell Trust for more than ten years.')).toEqual([]);
+  });
+
+  it('the length the sentence gives the other verb still rules out a wrong one', () => {
+    expect(contradictions('Marta Quell worked at Brennan Academy for five years.')).toHaveLength(1);
+  });
+});
+
 describe('figures: a sum of another kind', () => {
   const FILM = Corpus.fromInputs([
     {

@@ -124,6 +124,16 @@ describe("claim frames: the events and words of the figure's own clause", () => 
     expect(claim('The session lasted less than two hours.', 'less than two hours').events[0]).toBe('last');
   });
 
+  it('reads past a relative clause set off by commas to the verb it interrupts, keeping its words as context', () => {
+    const c = claim('He worked for the bank, which owns the hotel, for ten years.', 'ten years');
+    expect(c.events).toEqual(['work']);
+    const boat = claim('The boat, which caught fire overnight, carried 33 passengers.', '33');
+    expect(boat.events).toEqual(['carry']);
+    expect(boat.context).toContain('fire');
+    // after a preposition, the relative clause tells of that object only
+    expect(claim('On the new scale, which is used by the weather service, storms must reach 74 mph.', '74 mph').context).not.toContain('service');
+  });
+
   it('gives each figure of a clause the words nearest to it', () => {
     const s = 'The film grossed $169 million in the United States and $318 million worldwide.';
     expect(claim(s, '$169 million').context).toContain('united');
