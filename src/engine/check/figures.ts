@@ -550,6 +550,9 @@ function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: Sent
 /** A sentence whose subject is a personal pronoun. */
 const PERSONAL_SUBJECT = /^(?:\S+\s+){0,4}?(?:he|she|they|his|her)\b/i;
 
+/** An indefinite article right before a figure ("a second man"). */
+const INDEFINITE_BEFORE = /\ban?\s+$/i;
+
 export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgement {
   const idf = idfOf(ctx.corpus);
   const weight = (lemma: string) => idf(stem(lemma));
@@ -590,6 +593,9 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     // A "first … since" date says when the event last happened: it can support the draft's
     // date of that event, never rule it out (the event has happened again since).
     if (f.s.role === 'since' && original.role === 'measure' && !c.ok) continue;
+    // "arrested a second man", "made a third arrest": an ordinal after "a" adds another member to a
+    // series and says its earlier members exist; it rules out no lower rank of the series.
+    if (!c.ok && f.s.dim === 'ordinal' && claim.q.value < f.s.q.value && INDEFINITE_BEFORE.test(f.rec.sent.text.slice(Math.max(0, f.s.q.start - 4), f.s.q.start))) continue;
     let discourse = discourseOf.get(f.rec.id);
     if (discourse === undefined) discourseOf.set(f.rec.id, (discourse = paragraphCoverage(ctx, f.rec, draftTerms, draftWeight, idfOfTerm)));
     const score = f.a.score + SENTENCE_WEIGHT * f.cov + DISCOURSE_WEIGHT * discourse;

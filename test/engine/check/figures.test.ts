@@ -196,6 +196,25 @@ describe('figures: a relative clause set off by commas', () => {
   });
 });
 
+describe('figures: ranks in a series', () => {
+  // An invented theft and an invented race.
+  const THEFT = Corpus.fromInputs([
+    {
+      path: '/theft/a.md',
+      text: `---\noutlet: County Echo\n---\nPolice said on Friday they had arrested a second man in connection with the theft of the painting from Arden House.\n\nKell Ostrander finished second in the harbour swim on Sunday.\n`,
+    },
+  ]);
+  const contradictions = (t: string) => THEFT.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('"a second man" adds a member to the series: the first man arrested is not ruled out', () => {
+    expect(contradictions('The first man arrested in connection with the theft of the painting from Arden House was released on bail.')).toEqual([]);
+  });
+
+  it('a rank given without "a" still rules out another rank of the same thing', () => {
+    expect(contradictions('Kell Ostrander finished first in the harbour swim on Sunday.')).toHaveLength(1);
+  });
+});
+
 describe('figures: a sum of another kind', () => {
   const FILM = Corpus.fromInputs([
     {
