@@ -502,22 +502,34 @@ function nameWords(text: string): string[] {
  * for itself), or undefined when it names none.
  */
 function draftPersons(registry: EntityRegistry, sentence: string, d: Claim): Set<number | string> | undefined {
-  if (d.names.length === 0) return undefined;
-  const mine = new Set(d.names.map(foldForMatch));
+  // A clause that names no one ("…, developed a fever on Wednesday and died on Saturday") is
+  // said of the people its sentence names (its subject, "John Horton Conway, …").
+  const mine = d.names.length > 0 ? new Set(d.names.map(foldForMatch)) : undefined;
   let out: Set<number | string> | undefined;
   for (const m of findMentions(sentence)) {
-    if (!nameWords(m.text).some((w) => mine.has(w))) continue;
+    if (mine && !nameWords(m.text).some((w) => mine.has(w))) continue;
+    // "Rosselló's chief of staff … announced his resignation": a name in the possessive owns what the clause tells of, it is not who it befell.
+    if (m.possessive) continue;
     const e = registry.resolve(m);
     if ((e?.kind ?? m.kind) !== 'person') continue;
     (out ??= new Set()).add(e ? e.id : m.key);
+    // The name as written too: a source may write it inside a longer name ("Chemist Otto Klemm").
+    out.add(foldForMatch(m.text));
   }
   return out;
 }
 
+/** Whether a name as written holds every word of one of the draft's names (`mine`'s strings). */
+function holdsName(mine: Set<number | string>, text: string): boolean {
+  const words = new Set(nameWords(text));
+  for (const n of mine) if (typeof n === 'string' && n.split(/\s+/).every((w) => words.has(w))) return true;
+  return false;
+}
+
 /**
- * Whether a source's date is said of other people than the draft's: the draft's clause names
- * people, the source's clause names people, and the source's sentence names none of the
- * draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
+ * Whether a source's date is said of other people than the draft's: the draft's clause (or,
+ * naming no one, its sentence) names people, the source's clause (or its sentence) names
+ * people, and the source's sentence names none of the draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
  */
 function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: SentRec, s: Claim): boolean {
   const registry = ctx.corpus.registry;
@@ -528,8 +540,9 @@ function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: Sent
     const e = registry.get(ref.entity);
     if (!e || e.kind !== 'person') continue;
     people = true;
-    if (mine.has(e.id)) return false;
-    if (!named && nameWords(rec.sent.text.slice(ref.start, ref.end)).some((w) => theirs.has(w))) named = true;
+    if (mine.has(e.id) || holdsName(mine, rec.sent.text.slice(ref.start, ref.end))) return false;
+    // A source clause that names no one is said of the people its sentence names.
+    if (!named && (theirs.size === 0 || nameWords(rec.sent.text.slice(ref.start, ref.end)).some((w) => theirs.has(w)))) named = true;
   }
   if (named) return true;
   // A sentence whose people are pronouns ("She was first elected in 2011") is said of the
@@ -540,7 +553,7 @@ function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: Sent
     for (const ref of r.mentions) {
       const e = registry.get(ref.entity);
       if (!e || e.kind !== 'person') continue;
-      if (mine.has(e.id)) return false;
+      if (mine.has(e.id) || holdsName(mine, r.sent.text.slice(ref.start, ref.end))) return false;
       others = true;
     }
   }

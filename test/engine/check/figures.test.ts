@@ -215,6 +215,26 @@ describe('figures: ranks in a series', () => {
   });
 });
 
+describe('figures: dates of what happened to someone else', () => {
+  // Two invented obituaries in one folder.
+  const OBITS = Corpus.fromInputs([
+    {
+      path: '/obits/a.md',
+      text: `---\noutlet: Science Weekly\ntitle: Chemist Lena Marsh dies at 103\n---\nLena Marsh, a British chemist who published over 300 papers in various fields, died on Monday at 103 years of age.\n\nShe wrote a textbook on rare earths with her colleague Otto Klemm.\n`,
+    },
+    { path: '/obits/b.md', text: `---\noutlet: Campus News\ntitle: Chemist Otto Klemm dies\n---\nChemist Otto Klemm died on Saturday, March 14, at his home in Vermont.\n` },
+  ]);
+  const findings = (t: string) => OBITS.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction' || d.code === 'sources-disagree');
+
+  it('a clause naming no one is said of its sentence\'s people: another person\'s date of death does not disagree with it', () => {
+    expect(findings('Otto Klemm, the 82-year-old chemist, developed a fever on Wednesday and died on Saturday.')).toEqual([]);
+  });
+
+  it('the same person\'s date in another source still rules out a wrong one', () => {
+    expect(findings('Otto Klemm, the 82-year-old chemist, developed a fever on March 10 and died on March 12.').map((d) => d.code)).toEqual(['contradiction']);
+  });
+});
+
 describe('figures: a sum of another kind', () => {
   const FILM = Corpus.fromInputs([
     {
