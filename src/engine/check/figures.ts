@@ -633,6 +633,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
     if (x.score < SUPPORT_ALIGNMENT) continue;
     if (!x.ok && (!strong(original, x) || !sameMagnitude(claim.q, x.claim.q))) continue;
     if (!x.ok && persons && otherPeople(ctx, persons, x.rec, x.claim)) continue;
+    if (!x.ok && isTime && anotherMeasurement(ctx.draftClaims ?? [], original, x.rec.claims)) continue;
     if (!x.ok && firstPerson) continue;
     if (!x.ok && exact && yearOf(x.claim.q) !== undefined && yearOf(x.claim.q) !== drafted) continue;
     const prev = perDoc.get(x.rec.doc);
@@ -793,6 +794,27 @@ function addsUpTo(parts: readonly Claim[], total: number): boolean {
 /** A context word as its news concept where the overlay has one ("globally" and "worldwide" are one scope). */
 function sense(w: string): string {
   return newsConcept(w) ?? w;
+}
+
+/** Dimensions of a measurement a date may date: counts, shares and sums. */
+const MEASURED = new Set(['count', 'percent', 'money']);
+
+/**
+ * Whether a source sentence dates another measurement of a series than the draft's: the draft
+ * sentence gives figures of the event its date dates ("In early June, Biden led Trump 49.0–42.2"), the source
+ * sentence figures of the same kinds, and none of theirs is one of the draft's ("at the end of
+ * June, Biden led Trump 50.0 percent to 40.4 percent"). Its date is the date of those figures.
+ */
+function anotherMeasurement(draftClaims: readonly Claim[], date: Claim, theirs: readonly Claim[]): boolean {
+  let compared = false;
+  for (const d of draftClaims) {
+    if (d === date || !MEASURED.has(d.dim) || !Number.isFinite(d.q.value) || !d.events.some((e) => date.events.includes(e))) continue;
+    const same = theirs.filter((c) => c.dim === d.dim && Number.isFinite(c.q.value));
+    if (same.length === 0) continue;
+    if (same.some((c) => c.q.low <= d.q.high && d.q.low <= c.q.high)) return false;
+    compared = true;
+  }
+  return compared;
 }
 
 /** Whether the draft's clause has a word around source claim `a`'s figure that is not around `b`'s (the same sentence's other figure). */

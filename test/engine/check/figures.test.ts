@@ -235,6 +235,25 @@ describe('figures: dates of what happened to someone else', () => {
   });
 });
 
+describe('figures: dates of a series of measurements', () => {
+  // An invented monthly poll: each month's report dates its own figures.
+  const POLLS = Corpus.fromInputs([
+    {
+      path: '/polls/june.md',
+      text: `---\noutlet: Poll Watch\ntitle: The race in June\n---\nAs the campaign entered June, Marla Venn led Tobias Hart 49.0 percent to 42.2 percent in the Civic Tracker average.\n\nIn the Civic Tracker average at the end of June, Marla Venn led Tobias Hart 50.0 percent to 40.4 percent.\n`,
+    },
+  ]);
+  const contradictions = (t: string) => POLLS.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+
+  it('a date given with other figures of the series dates another measurement: it does not rule out the draft\'s', () => {
+    expect(contradictions('In early June, Marla Venn led Tobias Hart 49.0%–42.2% in the Civic Tracker average.')).toEqual([]);
+  });
+
+  it('a date given with the draft\'s own figures still does', () => {
+    expect(contradictions('In early June, Marla Venn led Tobias Hart 50.0%–40.4% in the Civic Tracker average.')).toHaveLength(1);
+  });
+});
+
 describe('figures: a sum of another kind', () => {
   const FILM = Corpus.fromInputs([
     {
