@@ -20,7 +20,7 @@ import { findMentions, type Mention } from '../entities';
 import { lookupPlace, type PlaceInfo } from '../entities/gazetteer';
 import type { Token } from '../nlp';
 import { evidenceOf, outletName, type SentRec } from '../store';
-import { hasWholeWords } from '../text/fold';
+import { foldForMatch, hasWholeWords } from '../text/fold';
 import { draftText } from '../text/plain';
 import type { Diagnostic } from '../types';
 import { figureCandidates, tokensOf, type SentenceContext } from './context';
@@ -85,6 +85,28 @@ function sharesParticipant(ctx: SentenceContext, rec: SentRec, mine: ReadonlySet
   return rec.mentions.some((ref) => mine.has(registry.get(ref.entity)?.id ?? ref.entity));
 }
 
+/**
+ * Whether a sentence names a place as a place: anywhere but as the possessor of something or as
+ * the subject of a verb, where a capital stands for its government ("Moscow's conditions",
+ * "fear Moscow may be using", "Moscow, on the other hand, aims"): those put nothing there. After
+ * a preposition or an article it is a place ("talks in Moscow lasted", "the United Kingdom").
+ */
+function namesAsPlace(text: string, toks: readonly Token[], name: string): boolean {
+  if (!hasWholeWords(text, name)) return false;
+  const words = name.split(/\s+/).length;
+  for (let i = 0; i < toks.length; i++) {
+    if (foldForMatch(toks.slice(i, i + words).map((t) => t.text).join(' ')) !== foldForMatch(name)) continue;
+    const next = toks[i + words];
+    const prev = toks[i - 1];
+    const opens = !prev || prev.kind === 'punct' || prev.pos === 'CCONJ';
+    const possessor = next?.norm === "'s" || next?.norm === '’s' || next?.norm === "'";
+    const governed = prev !== undefined && (prev.pos === 'ADP' || prev.pos === 'DET');
+    const subject = (!governed && (next?.pos === 'VERB' || next?.pos === 'AUX')) || (opens && next?.norm === ',');
+    if (!possessor && !subject) return true;
+  }
+  return false;
+}
+
 export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
   const text = ctx.sentence.text;
   let mentions: Mention[];
@@ -96,15 +118,15 @@ export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
   const claims = placeClaims(text, tokensOf(ctx), mentions);
   if (claims.length === 0) return [];
   const mine = participants(ctx, mentions);
-  if (mine.size === 0) return [];
-  const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && sharesParticipant(ctx, c.rec, mine));
+  // Without people or bodies named, the event itself ("the talks in Moscow") is told of by the sentences of the story.
+  const telling = figureCandidates(ctx).filter((c) => c.cov.score >= TELLS_OF && (mine.size === 0 || sharesParticipant(ctx, c.rec, mine)));
   if (telling.length === 0) return [];
   // The places each source sentence that tells of it puts events in: read once, when a draft place first needs them.
   let theirs: { rec: SentRec; places: PlaceClaim[] }[] | undefined;
   const out: Diagnostic[] = [];
   for (const p of claims) {
-    // A source that tells of it and names the draft's place anywhere may well place it there.
-    if (telling.some((c) => hasWholeWords(c.rec.sent.text, p.mention.text) || (p.info.name !== p.mention.text && hasWholeWords(c.rec.sent.text, p.info.name)))) continue;
+    // A source that tells of it and names the draft's place as a place may well place it there.
+    if (telling.some((c) => namesAsPlace(c.rec.sent.text, tokensOf(ctx, c.rec), p.mention.text) || (p.info.name !== p.mention.text && namesAsPlace(c.rec.sent.text, tokensOf(ctx, c.rec), p.info.name)))) continue;
     theirs ??= telling.map((c) => ({ rec: c.rec, places: placeClaims(c.rec.sent.text, tokensOf(ctx, c.rec), findMentions(c.rec.sent.text)) }));
     const found: { rec: SentRec; place: PlaceClaim }[] = [];
     for (const { rec, places } of theirs) {

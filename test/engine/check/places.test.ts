@@ -44,4 +44,25 @@ describe('places: where an event happened', () => {
   it('without the people the sources name, a place says nothing against them', () => {
     expect(places('Officials met in Prague on Monday.')).toHaveLength(0);
   });
+
+  it('an event that names no one is told of by the story\'s sentences of that event: another city the sources name elsewhere is ruled out', () => {
+    const c = Corpus.fromInputs([{ path: '/src/wire.md', text: `${WIRE}\nObservers from Budapest attended as guests.\n` }]);
+    const found = c.check('# Draft\n\nThe regional summit in Budapest followed on Tuesday.\n', {}, 'markdown').filter((d) => d.code === 'contradiction');
+    expect(found.map((d) => d.fixes[0]!.edits[0]!.newText)).toEqual(['Prague']);
+  });
+
+  it('a capital that stands for its government ("Vienna\'s conditions", "Vienna has insisted") does not place the event there', () => {
+    const gov = Corpus.fromInputs([
+      {
+        path: '/src/wire.md',
+        text: WIRE.replace('The regional summit in Prague followed on Tuesday.', 'The regional summit in Prague followed on Tuesday, and Vienna has insisted on its conditions for the summit.'),
+      },
+    ]);
+    expect(gov.check('# Draft\n\nThe regional summit in Vienna followed on Tuesday.\n', {}, 'markdown').filter((d) => d.code === 'contradiction')).toHaveLength(1);
+    // named as a place, it may well be where the event was
+    const there = Corpus.fromInputs([
+      { path: '/src/wire.md', text: WIRE.replace('The regional summit in Prague followed on Tuesday.', 'The regional summit in Prague followed on Tuesday, with delegations arriving from Vienna.') },
+    ]);
+    expect(there.check('# Draft\n\nThe regional summit in Vienna followed on Tuesday.\n', {}, 'markdown').filter((d) => d.code === 'contradiction')).toHaveLength(0);
+  });
 });
