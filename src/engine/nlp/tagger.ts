@@ -119,6 +119,9 @@ function capitalFirst(s: string): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/** A number written with a sign ("-40.3", "–15"). */
+const SIGNED = /^[-\u2013]\d/;
+
 /** Longest text tagged in one call; longer text (never a real sentence) is tagged in pieces cut at spaces. */
 export const MAX_TAGGED = 4000;
 
@@ -178,13 +181,20 @@ function readTokens(doc: ReturnType<Wink['readDoc']>, its: Wink['its'], text: st
     }
     const kind = KINDS[types[i]!] ?? 'other';
     if (kind === 'space') continue;
+    // "49.7%-40.3%", "10%-15%": a sign glued to a figure's end is the dash between two figures.
+    const prev = out[out.length - 1];
+    const dash = kind === 'number' && SIGNED.test(v) && prev !== undefined && prev.end === base + start && (prev.text === '%' || prev.kind === 'number');
+    if (dash) {
+      out.push({ start: base + start, end: base + start + 1, text: text[start]!, norm: folded[start]!, lemma: '-', pos: 'PUNCT', kind: 'punct', sp: false, cap: false, neg: negs[i] === true });
+      start++;
+    }
     const original = text.slice(start, at);
     out.push({
       start: base + start,
       end: base + at,
       text: original,
       norm: folded.slice(start, at),
-      lemma: (lemmas[i] ?? v).toLowerCase(),
+      lemma: dash ? original : (lemmas[i] ?? v).toLowerCase(),
       pos: tags[i] as Pos,
       kind,
       sp: start === 0 || spaceAt(input, start - 1),

@@ -91,6 +91,16 @@ describe('ranges', () => {
     expect(only('1.5 to 2 million people')).toMatchObject({ low: 1.5e6, high: 2e6 });
   });
 
+  it('two shares joined by a dash with no space are both read ("49.7%-40.3%"): the dash is no minus sign', () => {
+    expect(parseQuantities('Biden led Trump 49.7%-40.3% in the average').map((q) => [q.kind, q.value])).toEqual([
+      ['percent', 49.7],
+      ['percent', 40.3],
+    ]);
+    expect(parseQuantities('Biden led Trump 49.7%–40.3% in the average').map((q) => q.value)).toEqual([49.7, 40.3]);
+    // a sign after a space or a word stays a sign
+    expect(parseQuantities('the temperature fell to -5 degrees').map((q) => q.value)).toEqual([-5]);
+  });
+
   it('numbers in words joined by a dash before a length of time are a range, not a count and a length', () => {
     expect(only('he left home four–five hours ago')).toMatchObject({ kind: 'duration', qualifier: 'range', low: 4 * 3600, high: 5 * 3600, text: 'four–five hours' });
     expect(only('talks of two-three weeks')).toMatchObject({ kind: 'duration', low: 14 * DAY, high: 21 * DAY });
