@@ -508,7 +508,8 @@ function draftPersons(registry: EntityRegistry, sentence: string, d: Claim): Set
   let out: Set<number | string> | undefined;
   for (const m of findMentions(sentence)) {
     if (mine && !nameWords(m.text).some((w) => mine.has(w))) continue;
-    // "Rosselló's chief of staff … announced his resignation": a name in the possessive owns what the clause tells of, it is not who it befell.
+    // "Rosselló's chief of staff … announced his resignation": a name in the possessive owns
+    // what the clause tells of; it is not who it befell.
     if (m.possessive) continue;
     const e = registry.resolve(m);
     if ((e?.kind ?? m.kind) !== 'person') continue;
@@ -529,7 +530,8 @@ function holdsName(mine: Set<number | string>, text: string): boolean {
 /**
  * Whether a source's date is said of other people than the draft's: the draft's clause (or,
  * naming no one, its sentence) names people, the source's clause (or its sentence) names
- * people, and the source's sentence names none of the draft's. "Park was elected mayor in 2011" is not ruled out by another candidate's "mid-2018".
+ * people, and the source's sentence names none of the draft's. "Park was elected mayor in
+ * 2011" is not ruled out by another candidate's "mid-2018".
  */
 function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: SentRec, s: Claim): boolean {
   const registry = ctx.corpus.registry;
@@ -801,9 +803,10 @@ const MEASURED = new Set(['count', 'percent', 'money']);
 
 /**
  * Whether a source sentence dates another measurement of a series than the draft's: the draft
- * sentence gives figures of the event its date dates ("In early June, Biden led Trump 49.0–42.2"), the source
- * sentence figures of the same kinds, and none of theirs is one of the draft's ("at the end of
- * June, Biden led Trump 50.0 percent to 40.4 percent"). Its date is the date of those figures.
+ * sentence gives figures of the event its date dates ("In early June, Biden led Trump 49.0% to
+ * 42.2%"), the source sentence figures of the same kinds, and none of theirs is one of the
+ * draft's ("at the end of June, Biden led Trump 50.0 percent to 40.4 percent"). Its date is the
+ * date of those figures.
  */
 function anotherMeasurement(draftClaims: readonly Claim[], date: Claim, theirs: readonly Claim[]): boolean {
   let compared = false;

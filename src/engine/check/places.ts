@@ -6,12 +6,13 @@
  * A place claim is a city or country the gazetteer knows, written after "in" or "at", with the
  * event it locates: the nearest verb or event noun before it in its clause. Precision first,
  * so a place is ruled out only when all of this holds:
- * - a source sentence of the story tells of the same thing: it shares a person or body named
- *   in the draft's sentence and a good share of its words (`TELLS_OF`);
+ * - a source sentence of the story tells of the same thing: it has a good share of the draft
+ *   sentence's words (`TELLS_OF`) and a person or body the draft's sentence names, if it names any;
  * - it puts an event of the same kind (`SAME_EVENT`) in another place of the same type (a city
  *   for a city, a country for a country: Istanbul is in Turkey, so the two never clash);
- * - no source sentence that tells of it names the draft's place at all, and the sources that
- *   place it agree on one place.
+ * - no source sentence that tells of it names the draft's place as a place (a capital standing
+ *   for its government, "Moscow's conditions", places nothing), and the sources that place it
+ *   agree on one place.
  */
 import { lemmaOf, similarity } from '../claims';
 import { REPORTING_VERBS } from '../claims/words';
@@ -94,8 +95,11 @@ function sharesParticipant(ctx: SentenceContext, rec: SentRec, mine: ReadonlySet
 function namesAsPlace(text: string, toks: readonly Token[], name: string): boolean {
   if (!hasWholeWords(text, name)) return false;
   const words = name.split(/\s+/).length;
+  const key = foldForMatch(name);
+  let seen = false;
   for (let i = 0; i < toks.length; i++) {
-    if (foldForMatch(toks.slice(i, i + words).map((t) => t.text).join(' ')) !== foldForMatch(name)) continue;
+    if (foldForMatch(toks.slice(i, i + words).map((t) => t.text).join(' ')) !== key) continue;
+    seen = true;
     const next = toks[i + words];
     const prev = toks[i - 1];
     const opens = !prev || prev.kind === 'punct' || prev.pos === 'CCONJ';
@@ -104,7 +108,8 @@ function namesAsPlace(text: string, toks: readonly Token[], name: string): boole
     const subject = (!governed && (next?.pos === 'VERB' || next?.pos === 'AUX')) || (opens && next?.norm === ',');
     if (!possessor && !subject) return true;
   }
-  return false;
+  // Written in a way its tokens do not show, it is taken to be a place (precision first).
+  return !seen;
 }
 
 export function checkPlaces(ctx: SentenceContext): Diagnostic[] {

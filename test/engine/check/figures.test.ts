@@ -177,15 +177,23 @@ describe('figures: a different event of the same kind', () => {
   });
 });
 
+/** An invented source file: its outlet (and title) as front matter, then its paragraphs. */
+function source(path: string, outlet: string, paragraphs: string[], title?: string): { path: string; text: string } {
+  return { path, text: `---\noutlet: ${outlet}\n${title ? `title: ${title}\n` : ''}---\n${paragraphs.join('\n\n')}\n` };
+}
+
+/** The findings of these codes on a one-sentence draft against the given sources. */
+function findingsAgainst(codes: readonly string[], ...files: { path: string; text: string }[]): (draft: string) => Diagnostic[] {
+  const c = Corpus.fromInputs(files);
+  return (draft) => c.check(`${draft}\n`, {}, 'plaintext').filter((d) => codes.includes(d.code));
+}
+
 describe('figures: a relative clause set off by commas', () => {
   // An invented career: two lengths of time in one sentence, the second after a relative clause.
-  const CAREER = Corpus.fromInputs([
-    {
-      path: '/career/a.md',
-      text: `---\noutlet: Valley Post\n---\nMarta Quell, 41, worked at Brennan Academy for just over a year, but worked for the Orvell Trust, which owns the academy, for more than ten years.\n`,
-    },
-  ]);
-  const contradictions = (t: string) => CAREER.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+  const contradictions = findingsAgainst(
+    ['contradiction'],
+    source('/career/a.md', 'Valley Post', ['Marta Quell, 41, worked at Brennan Academy for just over a year, but worked for the Orvell Trust, which owns the academy, for more than ten years.']),
+  );
 
   it('a length after ", which … ," belongs to the verb before the relative clause: the sentence gives the draft\'s figure', () => {
     expect(contradictions('Marta Quell had worked for the Orvell Trust for more than ten years.')).toEqual([]);
@@ -198,13 +206,13 @@ describe('figures: a relative clause set off by commas', () => {
 
 describe('figures: ranks in a series', () => {
   // An invented theft and an invented race.
-  const THEFT = Corpus.fromInputs([
-    {
-      path: '/theft/a.md',
-      text: `---\noutlet: County Echo\n---\nPolice said on Friday they had arrested a second man in connection with the theft of the painting from Arden House.\n\nKell Ostrander finished second in the harbour swim on Sunday.\n`,
-    },
-  ]);
-  const contradictions = (t: string) => THEFT.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+  const contradictions = findingsAgainst(
+    ['contradiction'],
+    source('/theft/a.md', 'County Echo', [
+      'Police said on Friday they had arrested a second man in connection with the theft of the painting from Arden House.',
+      'Kell Ostrander finished second in the harbour swim on Sunday.',
+    ]),
+  );
 
   it('"a second man" adds a member to the series: the first man arrested is not ruled out', () => {
     expect(contradictions('The first man arrested in connection with the theft of the painting from Arden House was released on bail.')).toEqual([]);
@@ -217,14 +225,16 @@ describe('figures: ranks in a series', () => {
 
 describe('figures: dates of what happened to someone else', () => {
   // Two invented obituaries in one folder.
-  const OBITS = Corpus.fromInputs([
-    {
-      path: '/obits/a.md',
-      text: `---\noutlet: Science Weekly\ntitle: Chemist Lena Marsh dies at 103\n---\nLena Marsh, a British chemist who published over 300 papers in various fields, died on Monday at 103 years of age.\n\nShe wrote a textbook on rare earths with her colleague Otto Klemm.\n`,
-    },
-    { path: '/obits/b.md', text: `---\noutlet: Campus News\ntitle: Chemist Otto Klemm dies\n---\nChemist Otto Klemm died on Saturday, March 14, at his home in Vermont.\n` },
-  ]);
-  const findings = (t: string) => OBITS.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction' || d.code === 'sources-disagree');
+  const findings = findingsAgainst(
+    ['contradiction', 'sources-disagree'],
+    source(
+      '/obits/a.md',
+      'Science Weekly',
+      ['Lena Marsh, a British chemist who published over 300 papers in various fields, died on Monday at 103 years of age.', 'She wrote a textbook on rare earths with her colleague Otto Klemm.'],
+      'Chemist Lena Marsh dies at 103',
+    ),
+    source('/obits/b.md', 'Campus News', ['Chemist Otto Klemm died on Saturday, March 14, at his home in Vermont.'], 'Chemist Otto Klemm dies'),
+  );
 
   it('a clause naming no one is said of its sentence\'s people: another person\'s date of death does not disagree with it', () => {
     expect(findings('Otto Klemm, the 82-year-old chemist, developed a fever on Wednesday and died on Saturday.')).toEqual([]);
@@ -237,13 +247,18 @@ describe('figures: dates of what happened to someone else', () => {
 
 describe('figures: dates of a series of measurements', () => {
   // An invented monthly poll: each month's report dates its own figures.
-  const POLLS = Corpus.fromInputs([
-    {
-      path: '/polls/june.md',
-      text: `---\noutlet: Poll Watch\ntitle: The race in June\n---\nAs the campaign entered June, Marla Venn led Tobias Hart 49.0 percent to 42.2 percent in the Civic Tracker average.\n\nIn the Civic Tracker average at the end of June, Marla Venn led Tobias Hart 50.0 percent to 40.4 percent.\n`,
-    },
-  ]);
-  const contradictions = (t: string) => POLLS.check(`${t}\n`, {}, 'plaintext').filter((d) => d.code === 'contradiction').map((d) => d.message);
+  const contradictions = findingsAgainst(
+    ['contradiction'],
+    source(
+      '/polls/june.md',
+      'Poll Watch',
+      [
+        'As the campaign entered June, Marla Venn led Tobias Hart 49.0 percent to 42.2 percent in the Civic Tracker average.',
+        'In the Civic Tracker average at the end of June, Marla Venn led Tobias Hart 50.0 percent to 40.4 percent.',
+      ],
+      'The race in June',
+    ),
+  );
 
   it('a date given with other figures of the series dates another measurement: it does not rule out the draft\'s', () => {
     expect(contradictions('In early June, Marla Venn led Tobias Hart 49.0%–42.2% in the Civic Tracker average.')).toEqual([]);
