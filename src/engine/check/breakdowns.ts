@@ -18,11 +18,11 @@
  * - sources that rule the item out with different figures leave it open;
  * - a figure another check has already judged is left to it.
  */
-import { claimsOf, type Claim } from '../claims';
+import type { Claim } from '../claims';
 import { foldForMatch } from '../text/fold';
 import type { SentRec } from '../store';
 import type { Diagnostic } from '../types';
-import { figureCandidates, quantitiesOf, type SentenceContext } from './context';
+import { draftClaimsOf, figureCandidates, type SentenceContext } from './context';
 import { judgedAt } from './finding';
 
 /**
@@ -104,7 +104,7 @@ function against(draft: readonly Item[], source: readonly Item[]): (Claim | unde
 }
 
 export function judgeBreakdowns(ctx: SentenceContext, found: readonly Diagnostic[]): BreakdownJudgement[] {
-  const claims = ctx.draftClaims ?? claimsOf(ctx.sentence.text, quantitiesOf(ctx));
+  const claims = draftClaimsOf(ctx);
   const items = itemsOf(ctx.sentence.text, claims);
   if (items.length < 2) return [];
   const pinned = new Map<Claim, { claim: Claim; rec: SentRec }[]>();

@@ -10,6 +10,7 @@ import { attributedSources, StoryScoper, type Scope } from './story';
 import { LineIndex } from '../text/lines';
 import { wordTokens as tokenize, type Token } from '../nlp';
 import { parseQuantities, type Quantity } from '../quantities';
+import { claimsOf, type Claim } from '../claims';
 import { hasWholeWords } from '../text/fold';
 import { recent, SENTENCE_MEMO } from '../text/memo';
 
@@ -98,6 +99,11 @@ const draftFigures = recent((text: string): readonly Quantity[] => {
 /** The draft sentence's figures, read once for all the checks that need them (none when unreadable). */
 export function quantitiesOf(ctx: SentenceContext): readonly Quantity[] {
   return (ctx.quantities ??= draftFigures(ctx.sentence.text));
+}
+
+/** The draft sentence's claims, read once for all the checks that need them (figures, tallies, breakdowns). */
+export function draftClaimsOf(ctx: SentenceContext): Claim[] {
+  return (ctx.draftClaims ??= claimsOf(ctx.sentence.text, quantitiesOf(ctx)));
 }
 
 export function idfOf(corpus: Corpus): (t: string) => number {

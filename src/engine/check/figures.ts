@@ -4,7 +4,7 @@
  * align strongly enough decide whether they support the figure, rule it out, or disagree
  * among themselves. Below the alignment a decision needs, the check abstains.
  */
-import { alignClaims, claimsOf, lemmaOf, newsConcept, type Alignment, type Claim } from '../claims';
+import { alignClaims, lemmaOf, newsConcept, type Alignment, type Claim } from '../claims';
 import { lookupPlace } from '../entities/gazetteer';
 import { findMentions } from '../entities/mentions';
 import type { EntityRegistry } from '../entities/registry';
@@ -13,7 +13,7 @@ import { foldForMatch } from '../text/fold';
 import { stem, tokensOf as sentenceTokens } from '../nlp';
 import { epochDay, formatQuantity, intervalsCompatible, weekdayOf, type Quantity } from '../quantities';
 import type { SentRec } from '../store';
-import { figureCandidates, idfOf, quantitiesOf, type SentenceContext } from './context';
+import { draftClaimsOf, figureCandidates, idfOf, type SentenceContext } from './context';
 import { datesOtherEvent } from './offsets';
 import { mayShareStory } from './story';
 
@@ -542,9 +542,10 @@ function otherPeople(ctx: SentenceContext, mine: Set<number | string>, rec: Sent
     const e = registry.get(ref.entity);
     if (!e || e.kind !== 'person') continue;
     people = true;
-    if (mine.has(e.id) || holdsName(mine, rec.sent.text.slice(ref.start, ref.end))) return false;
+    const written = rec.sent.text.slice(ref.start, ref.end);
+    if (mine.has(e.id) || holdsName(mine, written)) return false;
     // A source clause that names no one is said of the people its sentence names.
-    if (!named && (theirs.size === 0 || nameWords(rec.sent.text.slice(ref.start, ref.end)).some((w) => theirs.has(w)))) named = true;
+    if (!named && (theirs.size === 0 || nameWords(written).some((w) => theirs.has(w)))) named = true;
   }
   if (named) return true;
   // A sentence whose people are pronouns ("She was first elected in 2011") is said of the
@@ -732,9 +733,7 @@ export function judgeClaim(ctx: SentenceContext, original: Claim): FigureJudgeme
 
 /** Every claim of a draft sentence with its judgement. */
 export function judgeFigures(ctx: SentenceContext): FigureJudgement[] {
-  const quantities = quantitiesOf(ctx);
-  const all = claimsOf(ctx.sentence.text, quantities);
-  ctx.draftClaims = all;
+  const all = draftClaimsOf(ctx);
   return all
     .filter((c) => c.role !== 'frame' && !c.quoted)
     .map((c) => judgeClaim(ctx, c))

@@ -131,7 +131,8 @@ export function checkPlaces(ctx: SentenceContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of claims) {
     // A source that tells of it and names the draft's place as a place may well place it there.
-    if (telling.some((c) => namesAsPlace(c.rec.sent.text, tokensOf(ctx, c.rec), p.mention.text) || (p.info.name !== p.mention.text && namesAsPlace(c.rec.sent.text, tokensOf(ctx, c.rec), p.info.name)))) continue;
+    const writes = (c: (typeof telling)[number], name: string) => namesAsPlace(c.rec.sent.text, tokensOf(ctx, c.rec), name);
+    if (telling.some((c) => writes(c, p.mention.text) || (p.info.name !== p.mention.text && writes(c, p.info.name)))) continue;
     theirs ??= telling.map((c) => ({ rec: c.rec, places: placeClaims(c.rec.sent.text, tokensOf(ctx, c.rec), findMentions(c.rec.sent.text)) }));
     const found: { rec: SentRec; place: PlaceClaim }[] = [];
     for (const { rec, places } of theirs) {

@@ -106,7 +106,7 @@ function timeOfNegation(tokens: readonly Token[], s: { from: number; to: number 
  * opposite of a draft sentence, or that it names the wrong place (see ./story: a sentence of
  * another story with the same words tells of another event).
  */
-function storyCandidates(ctx: SentenceContext): Candidate[] {
+function scopedCandidates(ctx: SentenceContext): Candidate[] {
   return ctx.candidates.filter((c) => inScope(ctx.scope, c.rec.doc));
 }
 
@@ -125,7 +125,7 @@ function polarity(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic | 
     else draftTimes.add(time);
   }
   const draftNeg = draftScopes.length > 0;
-  const strong = storyCandidates(ctx).filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
+  const strong = scopedCandidates(ctx).filter((c) => c.cov.score >= 0.5 && c.cov.matched >= 3).slice(0, 6);
   for (const c of strong) {
     const srcNeg = c.rec.negations > 0;
     if (srcNeg === draftNeg) continue;
@@ -173,7 +173,7 @@ function generalisation(ctx: SentenceContext, tokens: readonly Token[]): Diagnos
   const noun = tokens.slice(uni + 1, uni + 4).find((t) => !STOPWORDS.has(t.norm));
   if (!noun) return undefined;
   const nounStem = stem(noun.norm);
-  for (const c of storyCandidates(ctx).slice(0, 6)) {
+  for (const c of scopedCandidates(ctx).slice(0, 6)) {
     if (c.cov.score < 0.35) break;
     const st = tokensOf(ctx, c.rec);
     const i = st.findIndex((t, k) => PARTIAL.has(t.norm) && st.slice(k + 1, k + 3).some((x) => stem(x.norm) === nounStem));
@@ -219,7 +219,7 @@ function firstTime(ctx: SentenceContext, tokens: readonly Token[]): Diagnostic |
   if (ids.size === 0) return undefined;
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
-  for (const c of storyCandidates(ctx)) {
+  for (const c of scopedCandidates(ctx)) {
     if (!c.rec.mentions.some((x) => ids.has(x.entity))) continue;
     const r = REPEAT.exec(c.rec.sent.text);
     if (!r) continue;
@@ -273,7 +273,7 @@ function wrongPlace(ctx: SentenceContext, mentions: Mention[]): Diagnostic | und
   const idf = idfOf(ctx.corpus);
   const view = { stems: ctx.terms.stems, terms: ctx.termSet, classOf: ctx.terms.classOf };
   const draft = prepareDraft(view, idf, ignore);
-  const rescored = storyCandidates(ctx)
+  const rescored = scopedCandidates(ctx)
     .map((c) => ({ c, cov: coverageOf(draft, { stems: c.rec.terms.stems, terms: c.rec.termSet }) }))
     .filter((x) => x.cov.score >= 0.6 && x.cov.matched >= 2)
     .sort((a, b) => b.cov.score - a.cov.score)

@@ -13,10 +13,10 @@
  *   and so do sources that give the same names two different results (half-time and final);
  * - a figure another check has already judged is left to it.
  */
-import { claimsOf, type Claim } from '../claims';
+import type { Claim } from '../claims';
 import type { SentRec } from '../store';
 import type { Diagnostic } from '../types';
-import { figureCandidates, quantitiesOf, type SentenceContext } from './context';
+import { draftClaimsOf, figureCandidates, type SentenceContext } from './context';
 import { judgedAt } from './finding';
 
 type Pair = [Claim, Claim];
@@ -67,7 +67,7 @@ export interface TallyJudgement {
  * before found; a figure they judged is left to them.
  */
 export function judgeTallies(ctx: SentenceContext, found: readonly Diagnostic[]): TallyJudgement[] {
-  const claims = ctx.draftClaims ?? claimsOf(ctx.sentence.text, quantitiesOf(ctx));
+  const claims = draftClaimsOf(ctx);
   const pairs = pairsOf(claims);
   if (pairs.length === 0) return [];
   const sources = figureCandidates(ctx);

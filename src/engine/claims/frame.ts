@@ -227,22 +227,26 @@ const ASIDE_COMMA = 2;
 const ASIDE_OBLIQUE = 3;
 /** Per sentence (keyed by its figure marks, made once per sentence): its relative asides (see `markRelativeAsides`). */
 const relativeAsides = new WeakMap<Uint8Array, Uint8Array>();
+/** The marks of a sentence without relative asides (most sentences): read as all zero. */
+const NO_ASIDES = new Uint8Array(0);
 
 /**
  * Relative clauses set off by commas ("worked for Cipriani S.A., which owns the restaurant, for
  * more than ten years"): a non-restrictive relative clause says something of the noun before
  * it, and the clause it interrupts goes on after its second comma. Its commas are no break, and
  * for a figure outside it its verbs are context, not the event the figure measures (its words
- * are none of the figure's when it follows the object of a preposition). One with a figure of its own ("Warholm, who is 23
- * years old, won") is that figure's clause, and stays one.
+ * are none of the figure's when it follows the object of a preposition). One with a figure of
+ * its own ("Warholm, who is 23 years old, won") is that figure's clause, and stays one.
+ * Returns the marks per token (ASIDE_WORD, ASIDE_COMMA, ASIDE_OBLIQUE), remembered for `isBreak`.
  */
-function markRelativeAsides(toks: readonly Token[], inFigure: Uint8Array): void {
-  const marks = new Uint8Array(toks.length);
+function markRelativeAsides(toks: readonly Token[], inFigure: Uint8Array): Uint8Array {
+  let marks = NO_ASIDES;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i]!.norm !== ',' || !RELATIVES.has(toks[i + 1]!.norm) || toks[i + 1]!.norm === 'where' || toks[i + 1]!.norm === 'when') continue;
     let j = i + 2;
     while (j < toks.length && j <= i + RELATIVE_ASIDE_TOKENS + 1 && !isPunct(toks[j]!) && !inFigure[j]) j++;
     if (j >= toks.length || toks[j]!.norm !== ',') continue;
+    if (marks === NO_ASIDES) marks = new Uint8Array(toks.length);
     marks[i] = ASIDE_COMMA;
     marks[j] = ASIDE_COMMA;
     // The noun phrase it follows: after a preposition ("on the Saffir–Simpson scale, which is
@@ -254,6 +258,7 @@ function markRelativeAsides(toks: readonly Token[], inFigure: Uint8Array): void 
     i = j - 1;
   }
   relativeAsides.set(inFigure, marks);
+  return marks;
 }
 
 function clauseOf(toks: readonly Token[], i0: number, i1: number, inFigure: Uint8Array): [number, number] {
@@ -746,8 +751,7 @@ export function framesOf(sentence: string, toks: readonly Token[], allQuantities
     for (let k = i0; k < i1; k++) inFigure[k] = 1;
     spans.push([i0, i1]);
   }
-  markRelativeAsides(toks, inFigure);
-  const asideWords = relativeAsides.get(inFigure)!;
+  const asideWords = markRelativeAsides(toks, inFigure);
   const regions = quotedRegions(sentence);
   const quoted = (o: number) => regions.some(([a, b]) => o > a && o < b);
   // Figures in a list ("aged nine, ten, 49 and 59", "49 and 69 years old") share what the
